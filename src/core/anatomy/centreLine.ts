@@ -1,0 +1,247 @@
+import { type Vec3, normalize, sub, cross, dot } from '../math/vec3';
+
+/**
+ * A smooth centre line (Catmull-Rom through control points) resampled every `stepMm` of arc
+ * length, with a frame per sample: `tangent`, `widthAxis` and `thicknessAxis` (the latter is the
+ * given reference direction made perpendicular to the tangent). Nerves, vessels, tendons and
+ * muscle bellies are all tubes around such lines.
+ *
+ * Closest-point queries stay cheap because every line here runs monotonically along one axis of
+ * the limb frame (the limb's structures run along the limb, the genicular artery across it): a
+ * binary search on that axis gives the few segments that can be near a point.
+ */
+export interface ClosestPoint {
+  /** Arc length of the closest point from the line's own origin (see `arcOrigin`). */
+  sMm: number;
+  /** Offsets of the point from the line in the local frame. */
+  widthOffset: number;
+  thicknessOffset: number;
+  /** How far past either end of the line the point lies along the tangent (0 between the ends). */
+  beyondEnd: number;
+  distance: number;
+  /** Fractional control-point parameter, for interpolating per-control-point values (radii). */
+  controlParam: number;
+  segment: number;
+}
+
+type Axis = 'x' | 'y' | 'z';
+
+export class CentreLine {
+  readonly count: number;
+  readonly stepMm: number;
+  readonly lengthMm: number;
+  /** s = arcLength - arcOrigin; set so that s = 0 at a meaningful level (for the CPN: the fibular head apex). */
+  arcOrigin = 0;
+  private readonly px: Float64Array;
+  private readonly py: Float64Array;
+  private readonly pz: Float64Array;
+  private readonly frame: Float64Array; // per sample: tangent(3), widthAxis(3), thicknessAxis(3)
+  private readonly param: Float64Array;
+  private readonly axis: Axis;
+  private readonly axisDescending: boolean;
+
+  constructor(controlPoints: readonly Vec3[], thicknessReference: Vec3, stepMm = 1) {
+    if (controlPoints.length < 2) throw new Error('A centre line needs at least two control points');
+    const fine = sampleCatmullRom(controlPoints, 24);
+    const total = fine.arc[fine.arc.length - 1];
+    const n = Math.max(2, Math.round(total / stepMm) + 1);
+    this.count = n;
+    this.stepMm = total / (n - 1);
+    this.lengthMm = total;
+    this.px = new Float64Array(n);
+    this.py = new Float64Array(n);
+    this.pz = new Float64Array(n);
+    this.param = new Float64Array(n);
+    this.frame = new Float64Array(n * 9);
+    let j = 0;
+    for (let i = 0; i < n; i++) {
+      const target = i * this.stepMm;
+      while (j < fine.arc.length - 2 && fine.arc[j + 1] < target) j++;
+      const span = fine.arc[j + 1] - fine.arc[j];
+      const t = span > 0 ? Math.min(1, Math.max(0, (target - fine.arc[j]) / span)) : 0;
+      const a = fine.points[j];
+      const b = fine.points[j + 1];
+      this.px[i] = a.x + (b.x - a.x) * t;
+      this.py[i] = a.y + (b.y - a.y) * t;
+      this.pz[i] = a.z + (b.z - a.z) * t;
+      this.param[i] = fine.param[j] + (fine.param[j + 1] - fine.param[j]) * t;
+    }
+    for (let i = 0; i < n; i++) {
+      const a = Math.max(0, i - 1);
+      const b = Math.min(n - 1, i + 1);
+      const tangent = normalize({ x: this.px[b] - this.px[a], y: this.py[b] - this.py[a], z: this.pz[b] - this.pz[a] });
+      const r = thicknessReference;
+      const thickness = normalize(sub(r, { x: tangent.x * dot(r, tangent), y: tangent.y * dot(r, tangent), z: tangent.z * dot(r, tangent) }));
+      const width = cross(thickness, tangent);
+      this.frame.set([tangent.x, tangent.y, tangent.z, width.x, width.y, width.z, thickness.x, thickness.y, thickness.z], i * 9);
+    }
+    const extents: Record<Axis, number> = {
+      x: Math.abs(this.px[n - 1] - this.px[0]),
+      y: Math.abs(this.py[n - 1] - this.py[0]),
+      z: Math.abs(this.pz[n - 1] - this.pz[0]),
+    };
+    this.axis = (Object.keys(extents) as Axis[]).reduce((best, k) => (extents[k] > extents[best] ? k : best), 'y');
+    const coords = this.coords();
+    this.axisDescending = coords[n - 1] < coords[0];
+    for (let i = 1; i < n; i++) {
+      const step = coords[i] - coords[i - 1];
+      if (this.axisDescending ? step >= 0 : step <= 0) {
+        throw new Error(`Centre line must run monotonically along ${this.axis} (sample ${i})`);
+      }
+    }
+  }
+
+  point(i: number): Vec3 {
+    return { x: this.px[i], y: this.py[i], z: this.pz[i] };
+  }
+
+  tangent(i: number): Vec3 {
+    const f = this.frame;
+    return { x: f[i * 9], y: f[i * 9 + 1], z: f[i * 9 + 2] };
+  }
+
+  widthAxis(i: number): Vec3 {
+    const f = this.frame;
+    return { x: f[i * 9 + 3], y: f[i * 9 + 4], z: f[i * 9 + 5] };
+  }
+
+  thicknessAxis(i: number): Vec3 {
+    const f = this.frame;
+    return { x: f[i * 9 + 6], y: f[i * 9 + 7], z: f[i * 9 + 8] };
+  }
+
+  controlParam(i: number): number {
+    return this.param[i];
+  }
+
+  /** Arc length of sample i on the s scale (0 at the origin set by `arcOrigin`). */
+  sOfSample(i: number): number {
+    return i * this.stepMm - this.arcOrigin;
+  }
+
+  /** Fractional sample index at s, or null past either end. */
+  sampleAtS(sMm: number): number | null {
+    const f = (sMm + this.arcOrigin) / this.stepMm;
+    return f < 0 || f > this.count - 1 ? null : f;
+  }
+
+  /** Interpolated position at a fractional sample index. */
+  pointAt(f: number): Vec3 {
+    const i = Math.min(this.count - 2, Math.max(0, Math.floor(f)));
+    const t = f - i;
+    return {
+      x: this.px[i] + (this.px[i + 1] - this.px[i]) * t,
+      y: this.py[i] + (this.py[i + 1] - this.py[i]) * t,
+      z: this.pz[i] + (this.pz[i + 1] - this.pz[i]) * t,
+    };
+  }
+
+  /** First sample index whose axis coordinate reaches `value` (lines are monotonic). */
+  private indexAtAxis(value: number): number {
+    const c = this.coords();
+    let lo = 0;
+    let hi = this.count - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const before = this.axisDescending ? c[mid] > value : c[mid] < value;
+      if (before) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private coords(): Float64Array {
+    return this.axis === 'x' ? this.px : this.axis === 'y' ? this.py : this.pz;
+  }
+
+  /**
+   * Closest point on the line to p among the points that can be within `searchMm` of it.
+   * Returns null when none can be (so the true distance exceeds searchMm).
+   */
+  closest(p: Vec3, searchMm: number): ClosestPoint | null {
+    const v = this.axis === 'x' ? p.x : this.axis === 'y' ? p.y : p.z;
+    const a0 = this.indexAtAxis(this.axisDescending ? v + searchMm : v - searchMm);
+    const b0 = this.indexAtAxis(this.axisDescending ? v - searchMm : v + searchMm);
+    const a = Math.max(0, a0 - 1);
+    const b = Math.max(Math.min(this.count - 1, b0), a + 1);
+    const { px, py, pz } = this;
+    let best = Infinity;
+    let bestSeg = a;
+    let bestT = 0;
+    for (let i = a; i < b; i++) {
+      const ex = px[i + 1] - px[i];
+      const ey = py[i + 1] - py[i];
+      const ez = pz[i + 1] - pz[i];
+      const wx = p.x - px[i];
+      const wy = p.y - py[i];
+      const wz = p.z - pz[i];
+      const len2 = ex * ex + ey * ey + ez * ez;
+      let t = len2 > 0 ? (wx * ex + wy * ey + wz * ez) / len2 : 0;
+      t = t < 0 ? 0 : t > 1 ? 1 : t;
+      const dx = wx - ex * t;
+      const dy = wy - ey * t;
+      const dz = wz - ez * t;
+      const d2 = dx * dx + dy * dy + dz * dz;
+      if (d2 < best) {
+        best = d2;
+        bestSeg = i;
+        bestT = t;
+      }
+    }
+    const distance = Math.sqrt(best);
+    if (distance > searchMm) return null;
+    const i = bestSeg;
+    const t = bestT;
+    const cx = px[i] + (px[i + 1] - px[i]) * t;
+    const cy = py[i] + (py[i + 1] - py[i]) * t;
+    const cz = pz[i] + (pz[i + 1] - pz[i]) * t;
+    const f = this.frame;
+    const k = t < 0.5 ? i * 9 : (i + 1) * 9;
+    const ox = p.x - cx;
+    const oy = p.y - cy;
+    const oz = p.z - cz;
+    let beyondEnd = 0;
+    if (i === 0 && t === 0) beyondEnd = Math.max(0, -(ox * f[0] + oy * f[1] + oz * f[2]));
+    const last = (this.count - 1) * 9;
+    if (i === this.count - 2 && t === 1) beyondEnd = Math.max(0, ox * f[last] + oy * f[last + 1] + oz * f[last + 2]);
+    return {
+      sMm: (i + t) * this.stepMm - this.arcOrigin,
+      widthOffset: ox * f[k + 3] + oy * f[k + 4] + oz * f[k + 5],
+      thicknessOffset: ox * f[k + 6] + oy * f[k + 7] + oz * f[k + 8],
+      beyondEnd,
+      distance,
+      controlParam: this.param[i] + (this.param[i + 1] - this.param[i]) * t,
+      segment: i,
+    };
+  }
+}
+
+/** Uniform Catmull-Rom through the control points, with cumulative arc length. */
+function sampleCatmullRom(cps: readonly Vec3[], perSpan: number) {
+  const points: Vec3[] = [];
+  const param: number[] = [];
+  const n = cps.length;
+  for (let k = 0; k < n - 1; k++) {
+    const p0 = cps[Math.max(0, k - 1)];
+    const p1 = cps[k];
+    const p2 = cps[k + 1];
+    const p3 = cps[Math.min(n - 1, k + 2)];
+    const last = k === n - 2 ? perSpan : perSpan - 1;
+    for (let j = 0; j <= last; j++) {
+      const t = j / perSpan;
+      const t2 = t * t;
+      const t3 = t2 * t;
+      const c = (a: number, b: number, cc: number, d: number) =>
+        0.5 * (2 * b + (-a + cc) * t + (2 * a - 5 * b + 4 * cc - d) * t2 + (-a + 3 * b - 3 * cc + d) * t3);
+      points.push({ x: c(p0.x, p1.x, p2.x, p3.x), y: c(p0.y, p1.y, p2.y, p3.y), z: c(p0.z, p1.z, p2.z, p3.z) });
+      param.push(k + t);
+    }
+  }
+  const arc = [0];
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1];
+    const b = points[i];
+    arc.push(arc[i - 1] + Math.hypot(b.x - a.x, b.y - a.y, b.z - a.z));
+  }
+  return { points, param, arc };
+}

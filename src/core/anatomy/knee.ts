@@ -1,0 +1,227 @@
+import { type Vec3, normalize, sub, add, scale, distance } from '../math/vec3';
+import { type AnatomyParameters, defaultAnatomyParameters, parameterProblems, NORMAL_CPN_AREA_MM2, CPN_NECK_BELOW_APEX_MM } from './parameters';
+import { Label, type LabelId, tissueOfLabelId, type TissueType } from './tissues';
+import { CentreLine } from './centreLine';
+import { type Structure, type TubeSection, TubeStructure, EllipsoidStructure, SmoothUnionStructure } from './structure';
+import { NerveStructure } from './nerve';
+import { SkinEnvelope, skinDistanceExact } from './skinEnvelope';
+import { SkinShell, SubcutaneousFat, DeepMuscle } from './layers';
+import { boxDistance, expandBox } from './sdf';
+import * as g from './kneeGeometry';
+import { cpnAreaProfile } from './cpnArea';
+import { findLandmarks, type Landmarks } from './landmarks';
+
+export interface NerveSample {
+  centre: Vec3;
+  tangent: Vec3;
+  areaMm2: number;
+}
+
+/**
+ * One patient's posterolateral knee, built from its parameters: the single definition that the
+ * voxel volume, the 3D meshes, the probe and (later) the needle and fluid all read.
+ */
+export class KneeAnatomy {
+  readonly parameters: AnatomyParameters;
+  /** Highest priority first: where structures overlap, the first one claims the point. */
+  readonly structures: readonly Structure[];
+  readonly cpn: NerveStructure;
+  readonly skin: SkinEnvelope;
+  readonly landmarks: Landmarks;
+  readonly region = g.modelRegion;
+  /** Fat (and skin) over the landmarks, solved so the nerve lies at the asked depth. */
+  readonly fatOverLandmarksMm: number;
+
+  constructor(parameters: Partial<AnatomyParameters> = {}) {
+    const p: AnatomyParameters = { ...defaultAnatomyParameters, ...parameters };
+    const problems = parameterProblems(p);
+    if (problems.length > 0) throw new RangeError(`Invalid anatomy parameters: ${problems.join('; ')}`);
+    this.parameters = p;
+
+    const tube = (name: string, label: LabelId, def: { points: Vec3[]; sections: TubeSection[] }, thicknessRef = g.POSTERIOR) =>
+      new TubeStructure(name, label, new CentreLine(def.points, thicknessRef), def.sections);
+
+    // Built distal → proximal so that arc length grows proximally, as nerveAt's s does.
+    const cpnLine = new CentreLine([...g.cpnControlPoints(p.nerveCourse)].reverse(), g.POSTERIOR, 0.5);
+    cpnLine.arcOrigin = arcLengthAtLevel(cpnLine, 0);
+    const areaAt = cpnAreaProfile(p.nerveAreaMm2);
+    this.cpn = new NerveStructure({
+      name: 'common peroneal nerve',
+      line: cpnLine,
+      areaAt,
+      maxAreaMm2: Math.max(p.nerveAreaMm2, NORMAL_CPN_AREA_MM2),
+      fascicleCount: p.fascicleCount,
+      fascicleAreaFraction: p.fascicleAreaFraction,
+      epineuriumThicknessMm: p.epineuriumThicknessMm,
+      sheathThicknessMm: p.sheathThicknessMm,
+      seed: p.seed,
+    });
+    const branch = (name: string, points: Vec3[], areaMm2: number, fascicles: number, seedOffset: number) =>
+      new NerveStructure({
+        name,
+        line: new CentreLine(points, g.POSTERIOR, 0.5),
+        areaAt: () => areaMm2,
+        maxAreaMm2: areaMm2,
+        fascicleCount: fascicles,
+        fascicleAreaFraction: 0.35,
+        epineuriumThicknessMm: 0.15,
+        sheathThicknessMm: 0,
+        seed: p.seed + seedOffset,
+      });
+
+    const fibula = new SmoothUnionStructure('fibula', Label.fibula, [
+      new EllipsoidStructure('fibular head', Label.fibula, g.fibulaHead.centre, g.fibulaHead.radii),
+      tube('fibular shaft', Label.fibula, g.fibulaShaft),
+    ], 5);
+    const bicepsTendon = tube('biceps femoris tendon', Label.bicepsFemorisTendon, g.bicepsTendon);
+    const bicepsMuscle = tube('biceps femoris', Label.bicepsFemorisMuscle, g.bicepsMuscle);
+    const gastrocnemius = tube('lateral gastrocnemius', Label.gastrocnemiusLateral, g.gastrocnemiusLateral);
+    const soleus = tube('soleus', Label.soleus, g.soleus);
+    const peroneusLongus = tube('peroneus longus', Label.peroneusLongus, g.peroneusLongus, g.LATERAL);
+
+    // The skin drapes over what a hand feels: the fibula, the tendon, the bellies and the nerve.
+    const palpable = [fibula, bicepsTendon, bicepsMuscle, gastrocnemius, peroneusLongus, this.cpn];
+    const neck = cpnLine.pointAt(cpnLine.sampleAtS(sAtLevel(cpnLine, -CPN_NECK_BELOW_APEX_MM)) ?? 0);
+    // Solve on the exact field, then correct for the sampled field the image will actually show.
+    let fat = solveFatForDepth(palpable, neck, p.nerveDepthMm);
+    let skin = new SkinEnvelope(palpable, fat, g.modelRegion);
+    for (let i = 0; i < 2; i++) {
+      const error = distance(neck, projectOntoSurface((q) => skin.distance(q), neck)) - p.nerveDepthMm;
+      if (Math.abs(error) < 0.05) break;
+      fat = Math.max(0, fat - error);
+      skin = new SkinEnvelope(palpable, fat, g.modelRegion);
+    }
+    this.fatOverLandmarksMm = fat;
+    this.skin = skin;
+    const whole = expandBox(g.modelRegion, 10);
+
+    const adhesion: Structure[] = p.adhesionToGastrocnemius ? [adhesionBand(this.cpn)] : [];
+    this.structures = [
+      new SkinShell(this.skin, whole),
+      fibula,
+      new TubeStructure('tibia', Label.tibia, new CentreLine(g.tibia.points, g.POSTERIOR), g.tibia.sections),
+      new EllipsoidStructure('femur', Label.femur, g.femurCondyle.centre, g.femurCondyle.radii),
+      this.cpn,
+      branch('superficial peroneal nerve', g.superficialPeronealPoints, 4.5, 8, 11),
+      branch('deep peroneal nerve', g.deepPeronealPoints, 3.5, 6, 13),
+      branch('tibial nerve', g.tibialNervePoints, g.TIBIAL_NERVE_AREA_MM2, 22, 17),
+      branch('lateral sural cutaneous nerve', g.suralNervePoints, g.SURAL_NERVE_AREA_MM2, 4, 19),
+      ...adhesion,
+      tube('popliteal artery', Label.poplitealArtery, g.poplitealArtery),
+      tube('popliteal vein', Label.poplitealVein, g.poplitealVein),
+      tube('lateral inferior genicular artery', Label.genicularArtery, g.genicularArtery),
+      bicepsTendon,
+      tube('lateral collateral ligament', Label.lateralCollateralLigament, g.lateralCollateralLigament, g.LATERAL),
+      bicepsMuscle,
+      gastrocnemius,
+      soleus,
+      peroneusLongus,
+      new DeepMuscle(this.fatOverLandmarksMm + 4, whole),
+      new SubcutaneousFat(this.skin, whole),
+    ];
+    this.landmarks = findLandmarks(this);
+  }
+
+  /** The structure label at p (the top-priority structure containing it). */
+  labelAt(p: Vec3): LabelId {
+    for (const s of this.structures) {
+      if (boxDistance(s.bounds, p) > 0) continue;
+      if (s.distance(p) < 0) return s.classify(p);
+    }
+    return Label.outside;
+  }
+
+  tissueAt(p: Vec3): TissueType {
+    return tissueOfLabelId(this.labelAt(p));
+  }
+
+  /** The CPN's centre line by arc length: 0 at the level of the fibular head apex, + proximal. */
+  nerveAt(sMm: number): NerveSample | null {
+    const line = this.cpn.line;
+    const f = line.sampleAtS(sMm);
+    if (f === null) return null;
+    const i = Math.min(line.count - 2, Math.floor(f));
+    const t = f - i;
+    const tangent = normalize(add(scale(line.tangent(i), 1 - t), scale(line.tangent(i + 1), t)));
+    return { centre: line.pointAt(f), tangent, areaMm2: this.cpn.areaAt(sMm) };
+  }
+
+  /** s of the CPN where it crosses the level y (negative below the fibular head apex). */
+  nerveSAtLevel(y: number): number {
+    return sAtLevel(this.cpn.line, y);
+  }
+
+  /** Outward unit normal of the skin near p. */
+  skinNormal(p: Vec3): Vec3 {
+    return fieldGradient((q) => this.skin.distance(q), p);
+  }
+
+  /** The point of the skin surface nearest to p. */
+  projectOntoSkin(p: Vec3): Vec3 {
+    return projectOntoSurface((q) => this.skin.distance(q), p);
+  }
+}
+
+/** Arc length (from the line's start) where the line crosses the level y. */
+function arcLengthAtLevel(line: CentreLine, y: number): number {
+  for (let i = 0; i < line.count - 1; i++) {
+    const a = line.point(i).y;
+    const b = line.point(i + 1).y;
+    if ((a - y) * (b - y) <= 0) return (i + (a === b ? 0 : (a - y) / (a - b))) * line.stepMm;
+  }
+  throw new Error(`Centre line never reaches y = ${y}`);
+}
+
+function sAtLevel(line: CentreLine, y: number): number {
+  return arcLengthAtLevel(line, y) - line.arcOrigin;
+}
+
+/**
+ * The fat thickness over the landmarks that puts the skin `depthMm` from the nerve's centre.
+ * Depth is measured as a sonographer would, to the nearest skin point, not as the field's value
+ * (a smooth union's value underestimates the distance).
+ */
+function solveFatForDepth(palpable: Structure[], nerveCentre: Vec3, depthMm: number): number {
+  let lo = 0.3;
+  let hi = 30;
+  for (let i = 0; i < 30; i++) {
+    const mid = (lo + hi) / 2;
+    const field = (q: Vec3) => skinDistanceExact(palpable, mid, q);
+    const depth = distance(nerveCentre, projectOntoSurface(field, nerveCentre));
+    if (depth < depthMm) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
+}
+
+function fieldGradient(field: (q: Vec3) => number, p: Vec3): Vec3 {
+  const h = 0.25;
+  return normalize({
+    x: field({ x: p.x + h, y: p.y, z: p.z }) - field({ x: p.x - h, y: p.y, z: p.z }),
+    y: field({ x: p.x, y: p.y + h, z: p.z }) - field({ x: p.x, y: p.y - h, z: p.z }),
+    z: field({ x: p.x, y: p.y, z: p.z + h }) - field({ x: p.x, y: p.y, z: p.z - h }),
+  });
+}
+
+/** The point of a field's zero surface nearest to p (Newton steps along the gradient). */
+export function projectOntoSurface(field: (q: Vec3) => number, p: Vec3): Vec3 {
+  let q = p;
+  for (let i = 0; i < 20; i++) {
+    const d = field(q);
+    if (Math.abs(d) < 1e-4) break;
+    q = sub(q, scale(fieldGradient(field, q), d));
+  }
+  return q;
+}
+
+/** Scar binding the nerve to the lateral gastrocnemius over the fibular head: a band filling the gap between them. */
+function adhesionBand(cpn: NerveStructure): Structure {
+  const points: Vec3[] = [];
+  for (let s = 14; s >= -12; s -= 2) {
+    const c = cpn.line.pointAt(cpn.line.sampleAtS(s) ?? 0);
+    points.push({ x: c.x - (cpn.radiusAt(s) + 0.9), y: c.y, z: c.z });
+  }
+  const sections = points.map(() => ({ halfWidth: 1.3, halfThickness: 1.6 }));
+  return new TubeStructure('adhesion', Label.adhesion, new CentreLine(points, g.POSTERIOR), sections);
+}
+

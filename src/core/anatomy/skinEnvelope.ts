@@ -1,0 +1,90 @@
+import type { Vec3 } from '../math/vec3';
+import { type Box, ellipticCylinderDistance, expandBox, smoothMin } from './sdf';
+import type { Structure } from './structure';
+import { limbOutline, SKIN_DRAPE_MM } from './kneeGeometry';
+
+/**
+ * The skin's outer surface: the limb's outline smoothly united with the subfascial landmarks
+ * (fibular head, biceps tendon, muscle bellies, the nerve) each wrapped in a layer of fat. The
+ * fibular head and the tendon are palpable because of this, and the nerve's depth is the fat's
+ * thickness over it.
+ *
+ * The union is costly (one closest-point query per landmark), so the field is sampled once on a
+ * 2 mm grid and read back trilinearly; the skin is smooth at that scale, and the voxel volume,
+ * the meshes and the probe all read the same field.
+ */
+export class SkinEnvelope {
+  private readonly grid: Float32Array;
+  private readonly origin: Vec3;
+  private readonly dims: [number, number, number];
+  private static readonly gridStepMm = 2;
+
+  constructor(
+    private readonly landmarks: readonly Structure[],
+    readonly fatOverLandmarksMm: number,
+    region: Box,
+  ) {
+    const area = expandBox(region, 12);
+    const h = SkinEnvelope.gridStepMm;
+    this.origin = area.min;
+    this.dims = [
+      Math.ceil((area.max.x - area.min.x) / h) + 1,
+      Math.ceil((area.max.y - area.min.y) / h) + 1,
+      Math.ceil((area.max.z - area.min.z) / h) + 1,
+    ];
+    const [nx, ny, nz] = this.dims;
+    this.grid = new Float32Array(nx * ny * nz);
+    const p = { x: 0, y: 0, z: 0 };
+    for (let k = 0; k < nz; k++) {
+      p.z = this.origin.z + k * h;
+      for (let j = 0; j < ny; j++) {
+        p.y = this.origin.y + j * h;
+        for (let i = 0; i < nx; i++) {
+          p.x = this.origin.x + i * h;
+          this.grid[i + nx * (j + ny * k)] = this.exactDistance(p);
+        }
+      }
+    }
+  }
+
+  /** The union itself, without the grid: used to build the grid and beyond its edges. */
+  exactDistance(p: Vec3): number {
+    return skinDistanceExact(this.landmarks, this.fatOverLandmarksMm, p);
+  }
+
+  /** Signed distance to the skin's outer surface, negative inside the limb. */
+  distance(p: Vec3): number {
+    const h = SkinEnvelope.gridStepMm;
+    const [nx, ny, nz] = this.dims;
+    const fx = (p.x - this.origin.x) / h;
+    const fy = (p.y - this.origin.y) / h;
+    const fz = (p.z - this.origin.z) / h;
+    if (fx < 0 || fy < 0 || fz < 0 || fx >= nx - 1 || fy >= ny - 1 || fz >= nz - 1) return this.exactDistance(p);
+    const i = Math.floor(fx);
+    const j = Math.floor(fy);
+    const k = Math.floor(fz);
+    const tx = fx - i;
+    const ty = fy - j;
+    const tz = fz - k;
+    const g = this.grid;
+    const a = i + nx * (j + ny * k);
+    const sx = 1;
+    const sy = nx;
+    const sz = nx * ny;
+    const c00 = g[a] + (g[a + sx] - g[a]) * tx;
+    const c10 = g[a + sy] + (g[a + sy + sx] - g[a + sy]) * tx;
+    const c01 = g[a + sz] + (g[a + sz + sx] - g[a + sz]) * tx;
+    const c11 = g[a + sz + sy] + (g[a + sz + sy + sx] - g[a + sz + sy]) * tx;
+    const c0 = c00 + (c10 - c00) * ty;
+    const c1 = c01 + (c11 - c01) * ty;
+    return c0 + (c1 - c0) * tz;
+  }
+}
+
+export function skinDistanceExact(landmarks: readonly Structure[], fatOverLandmarksMm: number, p: Vec3): number {
+  let d = ellipticCylinderDistance(p, limbOutline.centreX, limbOutline.centreZ, limbOutline.radiusX, limbOutline.radiusZ);
+  // Far values must stay large, or the smooth union would bulge where nothing is.
+  const reach = fatOverLandmarksMm + SKIN_DRAPE_MM + 10;
+  for (const s of landmarks) d = smoothMin(d, s.distance(p, reach) - fatOverLandmarksMm, SKIN_DRAPE_MM);
+  return d;
+}
