@@ -19,6 +19,8 @@ export interface ClosestPoint {
   /** How far past either end of the line the point lies along the tangent (0 between the ends). */
   beyondEnd: number;
   distance: number;
+  /** Distance along the line to its nearer end (0 past the ends): the flat caps' reach. */
+  toNearerEnd: number;
   /** Fractional control-point parameter, for interpolating per-control-point values (radii). */
   controlParam: number;
   segment: number;
@@ -150,46 +152,74 @@ export class CentreLine {
     return lo;
   }
 
+  private best = 0;
+  private bestSeg = -1;
+  private bestT = 0;
+
+  private trySegment(i: number, p: Vec3): void {
+    const { px, py, pz } = this;
+    const ex = px[i + 1] - px[i];
+    const ey = py[i + 1] - py[i];
+    const ez = pz[i + 1] - pz[i];
+    const wx = p.x - px[i];
+    const wy = p.y - py[i];
+    const wz = p.z - pz[i];
+    const len2 = ex * ex + ey * ey + ez * ez;
+    let t = len2 > 0 ? (wx * ex + wy * ey + wz * ez) / len2 : 0;
+    t = t < 0 ? 0 : t > 1 ? 1 : t;
+    const dx = wx - ex * t;
+    const dy = wy - ey * t;
+    const dz = wz - ez * t;
+    const d2 = dx * dx + dy * dy + dz * dz;
+    if (d2 < this.best) {
+      this.best = d2;
+      this.bestSeg = i;
+      this.bestT = t;
+    }
+  }
+
   private coords(): Float64Array {
     return this.axis === 'x' ? this.px : this.axis === 'y' ? this.py : this.pz;
   }
 
+  private readonly result: ClosestPoint = {
+    sMm: 0, widthOffset: 0, thicknessOffset: 0, beyondEnd: 0, distance: 0, toNearerEnd: 0, controlParam: 0, segment: 0,
+  };
+
   /**
+   * The returned object is reused by the next call: read it before calling again.
    * Closest point on the line to p among the points that can be within `searchMm` of it.
    * Returns null when none can be (so the true distance exceeds searchMm).
    */
   closest(p: Vec3, searchMm: number): ClosestPoint | null {
     const v = this.axis === 'x' ? p.x : this.axis === 'y' ? p.y : p.z;
-    const a0 = this.indexAtAxis(this.axisDescending ? v + searchMm : v - searchMm);
-    const b0 = this.indexAtAxis(this.axisDescending ? v - searchMm : v + searchMm);
-    const a = Math.max(0, a0 - 1);
-    const b = Math.max(Math.min(this.count - 1, b0), a + 1);
-    const { px, py, pz } = this;
-    let best = Infinity;
-    let bestSeg = a;
-    let bestT = 0;
-    for (let i = a; i < b; i++) {
-      const ex = px[i + 1] - px[i];
-      const ey = py[i + 1] - py[i];
-      const ez = pz[i + 1] - pz[i];
-      const wx = p.x - px[i];
-      const wy = p.y - py[i];
-      const wz = p.z - pz[i];
-      const len2 = ex * ex + ey * ey + ez * ez;
-      let t = len2 > 0 ? (wx * ex + wy * ey + wz * ez) / len2 : 0;
-      t = t < 0 ? 0 : t > 1 ? 1 : t;
-      const dx = wx - ex * t;
-      const dy = wy - ey * t;
-      const dz = wz - ez * t;
-      const d2 = dx * dx + dy * dy + dz * dz;
-      if (d2 < best) {
-        best = d2;
-        bestSeg = i;
-        bestT = t;
-      }
+    const coords = this.coords();
+    const n = this.count;
+    // Start at the segment level with p and walk outward; once a segment's span along the axis
+    // lies farther from p than the best distance so far, no segment beyond it can be closer.
+    const start = Math.min(n - 2, Math.max(0, this.indexAtAxis(v) - 1));
+    this.best = searchMm * searchMm;
+    this.bestSeg = -1;
+    for (let i = start; i < n - 1; i++) {
+      const lo = Math.min(coords[i], coords[i + 1]);
+      const hi = Math.max(coords[i], coords[i + 1]);
+      const gap = lo > v ? lo - v : v > hi ? v - hi : 0;
+      if (gap * gap > this.best) break;
+      this.trySegment(i, p);
     }
+    for (let i = start - 1; i >= 0; i--) {
+      const lo = Math.min(coords[i], coords[i + 1]);
+      const hi = Math.max(coords[i], coords[i + 1]);
+      const gap = lo > v ? lo - v : v > hi ? v - hi : 0;
+      if (gap * gap > this.best) break;
+      this.trySegment(i, p);
+    }
+    if (this.bestSeg < 0) return null;
+    const best = this.best;
+    const bestSeg = this.bestSeg;
+    const bestT = this.bestT;
+    const { px, py, pz } = this;
     const distance = Math.sqrt(best);
-    if (distance > searchMm) return null;
     const i = bestSeg;
     const t = bestT;
     const cx = px[i] + (px[i + 1] - px[i]) * t;
@@ -204,15 +234,17 @@ export class CentreLine {
     if (i === 0 && t === 0) beyondEnd = Math.max(0, -(ox * f[0] + oy * f[1] + oz * f[2]));
     const last = (this.count - 1) * 9;
     if (i === this.count - 2 && t === 1) beyondEnd = Math.max(0, ox * f[last] + oy * f[last + 1] + oz * f[last + 2]);
-    return {
-      sMm: (i + t) * this.stepMm - this.arcOrigin,
-      widthOffset: ox * f[k + 3] + oy * f[k + 4] + oz * f[k + 5],
-      thicknessOffset: ox * f[k + 6] + oy * f[k + 7] + oz * f[k + 8],
-      beyondEnd,
-      distance,
-      controlParam: this.param[i] + (this.param[i + 1] - this.param[i]) * t,
-      segment: i,
-    };
+    // One result object per line, reused: closest() runs millions of times while voxelising.
+    const r = this.result;
+    r.sMm = (i + t) * this.stepMm - this.arcOrigin;
+    r.widthOffset = ox * f[k + 3] + oy * f[k + 4] + oz * f[k + 5];
+    r.thicknessOffset = ox * f[k + 6] + oy * f[k + 7] + oz * f[k + 8];
+    r.beyondEnd = beyondEnd;
+    r.distance = distance;
+    r.toNearerEnd = Math.min((i + t) * this.stepMm, this.lengthMm - (i + t) * this.stepMm);
+    r.controlParam = this.param[i] + (this.param[i + 1] - this.param[i]) * t;
+    r.segment = i;
+    return r;
   }
 }
 

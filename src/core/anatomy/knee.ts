@@ -39,10 +39,10 @@ export class KneeAnatomy {
     this.parameters = p;
 
     const tube = (name: string, label: LabelId, def: { points: Vec3[]; sections: TubeSection[] }, thicknessRef = g.POSTERIOR) =>
-      new TubeStructure(name, label, new CentreLine(def.points, thicknessRef), def.sections);
+      new TubeStructure(name, label, new CentreLine(def.points, thicknessRef, tubeStepMm(def.sections)), def.sections);
 
     // Built distal → proximal so that arc length grows proximally, as nerveAt's s does.
-    const cpnLine = new CentreLine([...g.cpnControlPoints(p.nerveCourse)].reverse(), g.POSTERIOR, 0.5);
+    const cpnLine = new CentreLine([...g.cpnControlPoints(p.nerveCourse)].reverse(), g.POSTERIOR, 1);
     cpnLine.arcOrigin = arcLengthAtLevel(cpnLine, 0);
     const areaAt = cpnAreaProfile(p.nerveAreaMm2);
     this.cpn = new NerveStructure({
@@ -59,7 +59,7 @@ export class KneeAnatomy {
     const branch = (name: string, points: Vec3[], areaMm2: number, fascicles: number, seedOffset: number) =>
       new NerveStructure({
         name,
-        line: new CentreLine(points, g.POSTERIOR, 0.5),
+        line: new CentreLine(points, g.POSTERIOR, 1),
         areaAt: () => areaMm2,
         maxAreaMm2: areaMm2,
         fascicleCount: fascicles,
@@ -99,7 +99,7 @@ export class KneeAnatomy {
     this.structures = [
       new SkinShell(this.skin, whole),
       fibula,
-      new TubeStructure('tibia', Label.tibia, new CentreLine(g.tibia.points, g.POSTERIOR), g.tibia.sections),
+      tube('tibia', Label.tibia, g.tibia),
       new EllipsoidStructure('femur', Label.femur, g.femurCondyle.centre, g.femurCondyle.radii),
       this.cpn,
       branch('superficial peroneal nerve', g.superficialPeronealPoints, 4.5, 8, 11),
@@ -160,6 +160,12 @@ export class KneeAnatomy {
   projectOntoSkin(p: Vec3): Vec3 {
     return projectOntoSurface((q) => this.skin.distance(q), p);
   }
+}
+
+/** Wide tubes bend gently: longer segments keep their closest-point queries short at no visible cost. */
+function tubeStepMm(sections: TubeSection[]): number {
+  const widest = Math.max(...sections.map((s) => Math.max(s.halfWidth, s.halfThickness)));
+  return Math.min(4, Math.max(1, widest / 6));
 }
 
 /** Arc length (from the line's start) where the line crosses the level y. */

@@ -13,8 +13,12 @@ const v = (x: number, y: number, z: number): Vec3 => ({ x, y, z });
 const sections = (halfWidths: number[], halfThicknesses: number[]): TubeSection[] =>
   halfWidths.map((halfWidth, i) => ({ halfWidth, halfThickness: halfThicknesses[i] }));
 
-/** The region the label volume covers: a 50 mm probe and 40 mm of depth anywhere along the nerve from 40 mm above to 40 mm below the fibular head. */
-export const modelRegion: Box = { min: v(-52, -55, -32), max: v(36, 65, 38) };
+/**
+ * The region the label volume covers: a 50 mm probe and 40 mm of depth over the nerve from the
+ * popliteal fossa (~55 mm above the fibular head) to its division (~30 mm below), and the
+ * popliteal vessels medially.
+ */
+export const modelRegion: Box = { min: v(-52, -50, -20), max: v(36, 60, 38) };
 
 export const POSTERIOR: Vec3 = v(0, 0, 1);
 export const LATERAL: Vec3 = v(1, 0, 0);

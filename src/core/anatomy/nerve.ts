@@ -34,6 +34,7 @@ export interface NerveSpec {
  */
 export class NerveStructure implements Structure {
   readonly hasInnerParts = true;
+  readonly lipschitz = 1.3;
   readonly label: LabelId = Label.epineurium;
   readonly bounds: Box;
   readonly name: string;
@@ -66,8 +67,12 @@ export class NerveStructure implements Structure {
     if (!c) return search - this.maxOuterRadius;
     const outer = this.radiusAt(c.sMm) + this.spec.sheathThicknessMm;
     const radial = Math.hypot(c.widthOffset, c.thicknessOffset) - outer;
-    if (c.beyondEnd <= 0) return radial;
+    if (c.beyondEnd <= 0) return Math.max(radial, -c.toNearerEnd);
     return radial > 0 ? Math.hypot(radial, c.beyondEnd) : c.beyondEnd;
+  }
+
+  nearDistance(p: Vec3, reachMm?: number): number {
+    return this.distance(p, reachMm);
   }
 
   classify(p: Vec3): LabelId {

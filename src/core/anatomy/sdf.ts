@@ -10,7 +10,7 @@ export interface Box {
   max: Vec3;
 }
 
-/** Ellipsoid bound (Quilez): exact on the axes, conservative elsewhere. */
+/** Ellipsoid estimate (Quilez): exact on the axes, close elsewhere, not always a bound. */
 export function ellipsoidDistance(p: Vec3, centre: Vec3, radii: Vec3): number {
   const x = p.x - centre.x;
   const y = p.y - centre.y;
@@ -19,6 +19,12 @@ export function ellipsoidDistance(p: Vec3, centre: Vec3, radii: Vec3): number {
   const k1 = Math.hypot(x / (radii.x * radii.x), y / (radii.y * radii.y), z / (radii.z * radii.z));
   if (k1 === 0) return -Math.min(radii.x, radii.y, radii.z);
   return (k0 * (k0 - 1)) / k1;
+}
+
+/** A true lower bound: the gap to a scaled copy of the ellipsoid is narrowest along its shortest axis. */
+export function ellipsoidDistanceBound(p: Vec3, centre: Vec3, radii: Vec3): number {
+  const k0 = Math.hypot((p.x - centre.x) / radii.x, (p.y - centre.y) / radii.y, (p.z - centre.z) / radii.z);
+  return (k0 - 1) * Math.min(radii.x, radii.y, radii.z);
 }
 
 export function ellipsoidBox(centre: Vec3, radii: Vec3): Box {

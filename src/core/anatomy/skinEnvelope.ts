@@ -52,8 +52,23 @@ export class SkinEnvelope {
     return skinDistanceExact(this.landmarks, this.fatOverLandmarksMm, p);
   }
 
+  private lastX = NaN;
+  private lastY = NaN;
+  private lastZ = NaN;
+  private lastDistance = 0;
+
   /** Signed distance to the skin's outer surface, negative inside the limb. */
   distance(p: Vec3): number {
+    // Skin and fat both ask about the same point, one after the other.
+    if (p.x === this.lastX && p.y === this.lastY && p.z === this.lastZ) return this.lastDistance;
+    this.lastX = p.x;
+    this.lastY = p.y;
+    this.lastZ = p.z;
+    this.lastDistance = this.interpolate(p);
+    return this.lastDistance;
+  }
+
+  private interpolate(p: Vec3): number {
     const h = SkinEnvelope.gridStepMm;
     const [nx, ny, nz] = this.dims;
     const fx = (p.x - this.origin.x) / h;
@@ -85,6 +100,6 @@ export function skinDistanceExact(landmarks: readonly Structure[], fatOverLandma
   let d = ellipticCylinderDistance(p, limbOutline.centreX, limbOutline.centreZ, limbOutline.radiusX, limbOutline.radiusZ);
   // Far values must stay large, or the smooth union would bulge where nothing is.
   const reach = fatOverLandmarksMm + SKIN_DRAPE_MM + 10;
-  for (const s of landmarks) d = smoothMin(d, s.distance(p, reach) - fatOverLandmarksMm, SKIN_DRAPE_MM);
+  for (const s of landmarks) d = smoothMin(d, s.nearDistance(p, reach) - fatOverLandmarksMm, SKIN_DRAPE_MM);
   return d;
 }

@@ -1,6 +1,6 @@
 import type { Vec3 } from '../math/vec3';
 import type { LabelId } from './tissues';
-import { type Box, ellipsoidBox, ellipsoidDistance, expandBox } from './sdf';
+import { type Box, ellipsoidBox, ellipsoidDistance, ellipsoidDistanceBound, expandBox, smoothMin } from './sdf';
 import { CentreLine } from './centreLine';
 
 /**
@@ -18,9 +18,20 @@ export interface Structure {
    * values matter (the skin's smooth union).
    */
   distance(p: Vec3, reachMm?: number): number;
+  /**
+   * A closer estimate of the distance outside the structure, not always a bound: where the shape
+   * of a layer laid over the structure matters (the fat under the skin).
+   */
+  nearDistance(p: Vec3, reachMm?: number): number;
   /** Only for points with distance(p) < 0. Structures without inner parts return `label`. */
   classify(p: Vec3): LabelId;
   readonly hasInnerParts: boolean;
+  /**
+   * How steeply `distance` can change per mm. A field that changes no faster than 1 per mm
+   * never overstates the distance to its own zero surface; culling divides by this to stay safe
+   * where the field is only nearly a distance (tubes with tapering sections, interpolated skin).
+   */
+  readonly lipschitz: number;
 }
 
 export interface TubeSection {
@@ -32,6 +43,7 @@ export interface TubeSection {
 /** A tube with an elliptic section whose size varies along its centre line: muscles, tendons, vessels. */
 export class TubeStructure implements Structure {
   readonly hasInnerParts = false;
+  readonly lipschitz = 1.3;
   readonly bounds: Box;
   private readonly maxRadius: number;
 
@@ -57,12 +69,20 @@ export class TubeStructure implements Structure {
   }
 
   distance(p: Vec3, reachMm = 6): number {
+    return this.sectionDistance(p, reachMm, ellipseDistanceBound);
+  }
+
+  nearDistance(p: Vec3, reachMm = 6): number {
+    return this.sectionDistance(p, reachMm, ellipseDistance);
+  }
+
+  private sectionDistance(p: Vec3, reachMm: number, ellipse: (u: number, v: number, a: number, b: number) => number): number {
     const search = this.maxRadius + reachMm;
     const c = this.line.closest(p, search);
     if (!c) return search - this.maxRadius;
     const { halfWidth: a, halfThickness: b } = this.sectionAt(c.controlParam);
-    const section = ellipseDistance(c.widthOffset, c.thicknessOffset, a, b);
-    if (c.beyondEnd <= 0) return section;
+    const section = ellipse(c.widthOffset, c.thicknessOffset, a, b);
+    if (c.beyondEnd <= 0) return Math.max(section, -c.toNearerEnd);
     return section > 0 ? Math.hypot(section, c.beyondEnd) : c.beyondEnd;
   }
 
@@ -73,6 +93,7 @@ export class TubeStructure implements Structure {
 
 export class EllipsoidStructure implements Structure {
   readonly hasInnerParts = false;
+  readonly lipschitz = 1;
   readonly bounds: Box;
   constructor(
     readonly name: string,
@@ -83,6 +104,9 @@ export class EllipsoidStructure implements Structure {
     this.bounds = ellipsoidBox(centre, radii);
   }
   distance(p: Vec3): number {
+    return ellipsoidDistanceBound(p, this.centre, this.radii);
+  }
+  nearDistance(p: Vec3): number {
     return ellipsoidDistance(p, this.centre, this.radii);
   }
   classify(): LabelId {
@@ -94,12 +118,14 @@ export class EllipsoidStructure implements Structure {
 export class SmoothUnionStructure implements Structure {
   readonly hasInnerParts = false;
   readonly bounds: Box;
+  readonly lipschitz: number;
   constructor(
     readonly name: string,
     readonly label: LabelId,
     private readonly parts: readonly Structure[],
     private readonly filletMm: number,
   ) {
+    this.lipschitz = Math.max(...parts.map((s) => s.lipschitz));
     this.bounds = parts.map((s) => s.bounds).reduce((a, b) => ({
       min: { x: Math.min(a.min.x, b.min.x), y: Math.min(a.min.y, b.min.y), z: Math.min(a.min.z, b.min.z) },
       max: { x: Math.max(a.max.x, b.max.x), y: Math.max(a.max.y, b.max.y), z: Math.max(a.max.z, b.max.z) },
@@ -107,12 +133,12 @@ export class SmoothUnionStructure implements Structure {
   }
   distance(p: Vec3, reachMm?: number): number {
     let d = Infinity;
-    const k = this.filletMm;
-    for (const part of this.parts) {
-      const e = part.distance(p, reachMm);
-      const h = Math.max(k - Math.abs(d - e), 0) / k;
-      d = Math.min(d, e) - (h * h * k) / 4;
-    }
+    for (const part of this.parts) d = smoothMin(d, part.distance(p, reachMm), this.filletMm);
+    return d;
+  }
+  nearDistance(p: Vec3, reachMm?: number): number {
+    let d = Infinity;
+    for (const part of this.parts) d = smoothMin(d, part.nearDistance(p, reachMm), this.filletMm);
     return d;
   }
   classify(): LabelId {
@@ -135,7 +161,12 @@ export function lineBox(line: CentreLine): Box {
   return { min, max };
 }
 
-/** Ellipse bound (Quilez): much closer to the true distance than scaling a circle. */
+/** A true lower bound: the gap between an ellipse and its scaled copy is narrowest on the minor axis. */
+export function ellipseDistanceBound(u: number, v: number, a: number, b: number): number {
+  return (Math.hypot(u / a, v / b) - 1) * Math.min(a, b);
+}
+
+/** Ellipse estimate (Quilez): much closer to the true distance than scaling a circle, not always a bound. */
 export function ellipseDistance(u: number, v: number, a: number, b: number): number {
   const k0 = Math.hypot(u / a, v / b);
   const k1 = Math.hypot(u / (a * a), v / (b * b));
