@@ -80,7 +80,8 @@ export class KneeAnatomy {
     const peroneusLongus = tube('peroneus longus', Label.peroneusLongus, g.peroneusLongus, g.LATERAL);
 
     // The skin drapes over what a hand feels: the fibula, the tendon, the bellies and the nerve.
-    const palpable = [fibula, bicepsTendon, bicepsMuscle, gastrocnemius, peroneusLongus, this.cpn];
+    // The nerve counts with a generous cushion so the skin rises smoothly over it, not in a ridge.
+    const palpable = [fibula, bicepsTendon, bicepsMuscle, gastrocnemius, peroneusLongus, new CushionedStructure(this.cpn, NERVE_CUSHION_MM)];
     const neck = cpnLine.pointAt(cpnLine.sampleAtS(sAtLevel(cpnLine, -CPN_NECK_BELOW_APEX_MM)) ?? 0);
     // Solve on the exact field, then correct for the sampled field the image will actually show.
     let fat = solveFatForDepth(palpable, neck, p.nerveDepthMm);
@@ -88,7 +89,7 @@ export class KneeAnatomy {
     for (let i = 0; i < 2; i++) {
       const error = distance(neck, projectOntoSurface((q) => skin.distance(q), neck)) - p.nerveDepthMm;
       if (Math.abs(error) < 0.05) break;
-      fat = Math.max(0, fat - error);
+      fat -= error;
       skin = new SkinEnvelope(palpable, fat, g.modelRegion);
     }
     this.fatOverLandmarksMm = fat;
@@ -162,6 +163,32 @@ export class KneeAnatomy {
   }
 }
 
+const NERVE_CUSHION_MM = 2;
+
+/** A structure seen from a few mm away: only its distance field, pulled outward. */
+class CushionedStructure implements Structure {
+  readonly hasInnerParts = false;
+  readonly name: string;
+  readonly label: LabelId;
+  readonly bounds;
+  readonly lipschitz: number;
+  constructor(private readonly inner: Structure, private readonly cushionMm: number) {
+    this.name = `${inner.name} (cushioned)`;
+    this.label = inner.label;
+    this.bounds = expandBox(inner.bounds, cushionMm);
+    this.lipschitz = inner.lipschitz;
+  }
+  distance(p: Vec3, reachMm?: number): number {
+    return this.inner.distance(p, reachMm) - this.cushionMm;
+  }
+  nearDistance(p: Vec3, reachMm?: number): number {
+    return this.inner.nearDistance(p, reachMm) - this.cushionMm;
+  }
+  classify(): LabelId {
+    return this.label;
+  }
+}
+
 /** Wide tubes bend gently: longer segments keep their closest-point queries short at no visible cost. */
 function tubeStepMm(sections: TubeSection[]): number {
   const widest = Math.max(...sections.map((s) => Math.max(s.halfWidth, s.halfThickness)));
@@ -188,7 +215,8 @@ function sAtLevel(line: CentreLine, y: number): number {
  * (a smooth union's value underestimates the distance).
  */
 function solveFatForDepth(palpable: Structure[], nerveCentre: Vec3, depthMm: number): number {
-  let lo = 0.3;
+  // Negative: a very lean leg, where the skin lies closer than the landmarks' cushion.
+  let lo = -6;
   let hi = 30;
   for (let i = 0; i < 30; i++) {
     const mid = (lo + hi) / 2;

@@ -40,8 +40,8 @@ export const femurCondyle = { centre: v(-30, 42, -8), radii: v(30, 28, 28) };
 export function cpnControlPoints(course: NerveCourse): Vec3[] {
   const proximal = [v(-24, 95, 20), v(-14, 65, 21), v(-7, 38, 21)];
   const distal = [v(11, -26, 1.5), v(12.5, -31, -4)];
-  const overHead = [v(-3, 18, 20), v(-1, 5, 18), v(0, -6, 16.5), v(2, -13, 14), v(6.5, -20.7, 8.5)];
-  const behindHead = [v(-6, 18, 20.5), v(-7, 5, 19), v(-6.5, -6, 17.5), v(-3, -13, 15), v(5, -20.7, 9.5)];
+  const overHead = [v(-3, 18, 19), v(-1.5, 6, 18), v(-0.5, -4, 17.2), v(0.8, -11, 15.8), v(6.5, -20.7, 8.5)];
+  const behindHead = [v(-6, 18, 20), v(-7, 6, 19), v(-6.5, -4, 17.8), v(-4, -11, 16.2), v(5, -20.7, 9.5)];
   return [...proximal, ...(course === 'over-fibular-head' ? overHead : behindHead), ...distal];
 }
 
@@ -102,4 +102,4 @@ export const limbOutline = { centreX: -42, centreZ: -12, radiusX: 54, radiusZ: 4
 
 export const SKIN_THICKNESS_MM = 1.5;
 /** How smoothly the skin drapes over the fibular head, tendon and muscle bellies. */
-export const SKIN_DRAPE_MM = 8;
+export const SKIN_DRAPE_MM = 12;

@@ -3,7 +3,7 @@ import { lerp } from '../math/vec3';
 import type { CentreLine } from './centreLine';
 import type { KneeAnatomy } from './knee';
 import { CPN_NECK_BELOW_APEX_MM } from './parameters';
-import { fibulaHead, bicepsTendon, genicularArtery } from './kneeGeometry';
+import { bicepsTendon, genicularArtery } from './kneeGeometry';
 import { NerveStructure } from './nerve';
 import { TubeStructure } from './structure';
 import { tissueOfLabelId } from './tissues';
@@ -27,6 +27,8 @@ export type Landmarks = Record<LandmarkName, Vec3>;
 /** How far above the fibular head the "proximal CPN" landmark sits along the nerve. */
 export const CPN_PROXIMAL_S_MM = 40;
 const FIBULAR_TUNNEL_LEVEL_Y = -30;
+/** Where the CPN's area is measured "at the fibular head": the upper head, posterior to it. */
+export const CPN_AT_HEAD_LEVEL_Y = -5;
 
 /** Named points a trainee (and a test) can navigate to. Found on the built anatomy, not typed in. */
 export function findLandmarks(knee: KneeAnatomy): Landmarks {
@@ -47,7 +49,7 @@ export function findLandmarks(knee: KneeAnatomy): Landmarks {
   return {
     fibularHeadApex: { x: 0, y: 0, z: 0 },
     fibularNeck,
-    cpnAtFibularHead: cpnAt(knee.nerveSAtLevel(fibulaHead.centre.y)),
+    cpnAtFibularHead: cpnAt(knee.nerveSAtLevel(CPN_AT_HEAD_LEVEL_Y)),
     cpnAtFibularNeck,
     cpnProximal: cpnAt(CPN_PROXIMAL_S_MM),
     cpnDivision: cpnLine.point(0),

@@ -1,0 +1,135 @@
+import { type Vec3, add, scale, sub, dot, cross, normalize, rotateAbout, degToRad } from '../math/vec3';
+import type { KneeAnatomy } from '../anatomy/knee';
+import type { ImageGeometry } from '../imaging/imageGeometry';
+import { type ProbePose, COMPRESSION_DECAY_MM } from './pose';
+
+const Y_AXIS: Vec3 = { x: 0, y: 1, z: 0 };
+/** Beyond the pressed depth, gel and soft tissue still couple this much lift-off of the skin. */
+const COUPLING_GAP_MM = 8;
+const ENTRY_SEARCH_MM = 20;
+
+/** The probe's axes in the limb frame. */
+export interface ProbeFrame {
+  pose: ProbePose;
+  /** Outward skin normal at the footprint's centre. */
+  skinNormal: Vec3;
+  /** Along the array: image columns run this way; column 0 (the marker side) is at −footprint/2. */
+  arrayAxis: Vec3;
+  /** Into the tissue: image rows run this way. */
+  beamAxis: Vec3;
+  /** The image plane's normal (array × beam): the slice's thickness is measured along it. */
+  elevationAxis: Vec3;
+}
+
+/**
+ * Rotation 0 puts the array across the limb (perpendicular to its axis, +X on the posterior
+ * skin), rotation 90 along it (+Y); tilt rocks the beam about the array.
+ */
+export function probeFrame(knee: KneeAnatomy, pose: ProbePose): ProbeFrame {
+  const n = knee.skinNormal(pose.centre);
+  const across = normalize(cross(Y_AXIS, n));
+  const along = cross(n, across);
+  const theta = degToRad(pose.rotationDeg);
+  const arrayAxis = normalize(add(scale(across, Math.cos(theta)), scale(along, Math.sin(theta))));
+  const beamAxis = normalize(rotateAbout(scale(n, -1), arrayAxis, degToRad(pose.tiltDeg)));
+  const elevationAxis = normalize(cross(arrayAxis, beamAxis));
+  return { pose, skinNormal: n, arrayAxis, beamAxis, elevationAxis };
+}
+
+/**
+ * Maps image pixels to tissue and back. The footprint is flat and the skin is not: each scan
+ * line's tissue is measured from where that line enters the skin, as if the skin conformed to
+ * the pressed probe (it does, under gel and a little pressure); lines whose skin lies farther
+ * than the coupling gap from the face have no contact and stay black. Probe pressure squeezes
+ * superficial tissue more than deep tissue (displacement c·e^(−depth/λ)).
+ */
+export class ScanGeometry {
+  /** Per column: distance along the beam from the face to the skin; NaN where there is no contact. */
+  readonly entryMm: Float64Array;
+  /** Per row: depth in the uncompressed tissue imaged at that row. */
+  readonly tissueDepthMm: Float64Array;
+
+  constructor(
+    readonly knee: KneeAnatomy,
+    readonly frame: ProbeFrame,
+    readonly image: ImageGeometry,
+  ) {
+    this.entryMm = new Float64Array(image.cols);
+    for (let col = 0; col < image.cols; col++) this.entryMm[col] = this.skinEntry(this.lateralMm(col + 0.5));
+    this.tissueDepthMm = new Float64Array(image.rows);
+    for (let row = 0; row < image.rows; row++) this.tissueDepthMm[row] = this.uncompressedDepth((row + 0.5) * image.pixelMm);
+  }
+
+  /** Position across the footprint of a (fractional) column, 0 at the centre. */
+  lateralMm(col: number): number {
+    return col * this.image.pixelMm - this.image.widthMm / 2;
+  }
+
+  /** Where the scan line at `lateralMm` starts, on the face's plane. */
+  lineOrigin(lateralMm: number): Vec3 {
+    return add(this.frame.pose.centre, scale(this.frame.arrayAxis, lateralMm));
+  }
+
+  /** The limb-frame point shown at pixel centre (col, row), or null where the line has no contact. */
+  worldAt(col: number, row: number): Vec3 | null {
+    const entry = this.entryMm[col];
+    if (Number.isNaN(entry)) return null;
+    const along = entry + this.tissueDepthMm[row];
+    return add(this.lineOrigin(this.lateralMm(col + 0.5)), scale(this.frame.beamAxis, along));
+  }
+
+  /** Image position of a limb-frame point (fractional pixel coordinates) and its distance from the image plane. */
+  toImage(p: Vec3): { col: number; row: number; outOfPlaneMm: number } {
+    const rel = sub(p, this.frame.pose.centre);
+    const lateral = dot(rel, this.frame.arrayAxis);
+    const colF = (lateral + this.image.widthMm / 2) / this.image.pixelMm;
+    const entry = this.entryAtColumn(colF - 0.5);
+    const tissueDepth = dot(rel, this.frame.beamAxis) - entry;
+    const depth = this.compressedDepth(tissueDepth);
+    return { col: colF, row: depth / this.image.pixelMm, outOfPlaneMm: dot(rel, this.frame.elevationAxis) };
+  }
+
+  private entryAtColumn(colF: number): number {
+    const c = Math.min(this.image.cols - 1, Math.max(0, Math.round(colF)));
+    const e = this.entryMm[c];
+    return Number.isNaN(e) ? this.skinEntryUnlimited(this.lateralMm(colF + 0.5)) : e;
+  }
+
+  /** Sphere-trace the skin along the scan line; NaN if it is out of reach of the face. */
+  private skinEntry(lateralMm: number): number {
+    const t = this.skinEntryUnlimited(lateralMm);
+    return t <= this.frame.pose.compressionMm + COUPLING_GAP_MM ? t : NaN;
+  }
+
+  private skinEntryUnlimited(lateralMm: number): number {
+    const origin = this.lineOrigin(lateralMm);
+    const beam = this.frame.beamAxis;
+    let t = -ENTRY_SEARCH_MM;
+    for (let i = 0; i < 64 && t < ENTRY_SEARCH_MM; i++) {
+      const d = this.knee.skin.distance(add(origin, scale(beam, t)));
+      if (d < 0.01) return Math.max(0, t);
+      t += Math.max(d / 1.8, 0.02);
+    }
+    return ENTRY_SEARCH_MM;
+  }
+
+  /** Image depth of tissue that lay at `tissueDepth` before the probe pressed. */
+  compressedDepth(tissueDepth: number): number {
+    const c = this.frame.pose.compressionMm;
+    return tissueDepth + c * (Math.exp(-Math.max(0, tissueDepth) / COMPRESSION_DECAY_MM) - 1);
+  }
+
+  /** Inverse of compressedDepth (monotonic because compression < decay length): Newton steps. */
+  uncompressedDepth(imageDepth: number): number {
+    const c = this.frame.pose.compressionMm;
+    if (c === 0) return imageDepth;
+    let t = imageDepth + c;
+    for (let i = 0; i < 8; i++) {
+      const e = Math.exp(-t / COMPRESSION_DECAY_MM);
+      const f = t + c * (e - 1) - imageDepth;
+      const df = 1 - (c / COMPRESSION_DECAY_MM) * e;
+      t -= f / df;
+    }
+    return t;
+  }
+}

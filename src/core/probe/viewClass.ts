@@ -1,0 +1,92 @@
+import { type Vec3, sub, dot, degToRad } from '../math/vec3';
+import type { KneeAnatomy } from '../anatomy/knee';
+import type { ScanGeometry } from './scanGeometry';
+
+export type ViewClass = 'short-axis' | 'long-axis' | 'oblique' | 'no-nerve';
+
+/** scoring.md: the plane within 20° of perpendicular to (short) or containing (long) the nerve. */
+export const VIEW_ANGLE_TOLERANCE_DEG = 20;
+/** scoring.md: a long-axis view shows at least 15 mm of nerve. */
+export const LONG_AXIS_MIN_LENGTH_MM = 15;
+/** The beam's slice: nerve within this of the plane (plus its radius) is in the image. */
+export const SLICE_HALF_THICKNESS_MM = 0.5;
+
+export interface ViewReport {
+  view: ViewClass;
+  /** Where the nerve is in the image (fractional pixels): its section in short axis, the middle of the seen length in long axis. */
+  nerveInImage: { col: number; row: number } | null;
+  /** Length of CPN inside the image slice, mm. */
+  nerveLengthInImageMm: number;
+  /** Angle between the nerve and the image plane's normal where it crosses the plane (0 = perfect short axis). */
+  crossingAngleDeg: number | null;
+}
+
+/**
+ * Classifies the current image against the CPN's centre line, as scoring.md defines the views.
+ * Works in the image's own coordinates so that "inside the image" means inside the picture the
+ * trainee sees.
+ */
+export function classifyView(knee: KneeAnatomy, scan: ScanGeometry): ViewReport {
+  const line = knee.cpn.line;
+  const { image, frame } = scan;
+  const cosShort = Math.cos(degToRad(VIEW_ANGLE_TOLERANCE_DEG));
+  const sinLong = Math.sin(degToRad(VIEW_ANGLE_TOLERANCE_DEG));
+  const inPicture = (col: number, row: number) => col >= 0 && col <= image.cols && row >= 0 && row <= image.rows;
+
+  let crossing: { col: number; row: number; angleDeg: number } | null = null;
+  let bestRun = { length: 0, colSum: 0, rowSum: 0, samples: 0 };
+  let run = { length: 0, colSum: 0, rowSum: 0, samples: 0 };
+  let nearest: { col: number; row: number; off: number } | null = null;
+  let totalInSlice = 0;
+
+  let prev: { p: Vec3; off: number } | null = null;
+  for (let i = 0; i < line.count; i++) {
+    const p = line.point(i);
+    const off = dot(sub(p, frame.pose.centre), frame.elevationAxis);
+    const tangent = line.tangent(i);
+    const alignment = Math.abs(dot(tangent, frame.elevationAxis));
+    const radius = knee.cpn.radiusAt(line.sOfSample(i));
+    const im = scan.toImage(p);
+    const visible = inPicture(im.col, im.row);
+
+    if (prev && Math.sign(prev.off) !== Math.sign(off)) {
+      const t = prev.off / (prev.off - off);
+      const q = { x: prev.p.x + (p.x - prev.p.x) * t, y: prev.p.y + (p.y - prev.p.y) * t, z: prev.p.z + (p.z - prev.p.z) * t };
+      const qi = scan.toImage(q);
+      if (inPicture(qi.col, qi.row)) {
+        const angleDeg = (Math.acos(Math.min(1, alignment)) * 180) / Math.PI;
+        if (!crossing || angleDeg < crossing.angleDeg) crossing = { col: qi.col, row: qi.row, angleDeg };
+      }
+    }
+    const inSlice = visible && Math.abs(off) <= radius + SLICE_HALF_THICKNESS_MM;
+    if (inSlice) totalInSlice += line.stepMm;
+    if (inSlice && alignment <= sinLong) {
+      run.length += line.stepMm;
+      run.colSum += im.col;
+      run.rowSum += im.row;
+      run.samples++;
+      if (run.length > bestRun.length) bestRun = { ...run };
+    } else {
+      run = { length: 0, colSum: 0, rowSum: 0, samples: 0 };
+    }
+    if (visible && (!nearest || Math.abs(off) < nearest.off)) nearest = { col: im.col, row: im.row, off: Math.abs(off) };
+    prev = { p, off };
+  }
+
+  if (crossing && Math.cos(degToRad(crossing.angleDeg)) >= cosShort) {
+    return { view: 'short-axis', nerveInImage: { col: crossing.col, row: crossing.row }, nerveLengthInImageMm: totalInSlice, crossingAngleDeg: crossing.angleDeg };
+  }
+  if (bestRun.length >= LONG_AXIS_MIN_LENGTH_MM) {
+    return {
+      view: 'long-axis',
+      nerveInImage: { col: bestRun.colSum / bestRun.samples, row: bestRun.rowSum / bestRun.samples },
+      nerveLengthInImageMm: totalInSlice,
+      crossingAngleDeg: crossing?.angleDeg ?? null,
+    };
+  }
+  const seen = crossing ?? (totalInSlice > 0 && nearest ? nearest : null);
+  if (seen) {
+    return { view: 'oblique', nerveInImage: { col: seen.col, row: seen.row }, nerveLengthInImageMm: totalInSlice, crossingAngleDeg: crossing?.angleDeg ?? null };
+  }
+  return { view: 'no-nerve', nerveInImage: null, nerveLengthInImageMm: 0, crossingAngleDeg: null };
+}
