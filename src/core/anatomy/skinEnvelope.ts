@@ -96,10 +96,19 @@ export class SkinEnvelope {
   }
 }
 
+/** Covers the fillet a smooth union of floors can shave off the reported floor. */
+const FAR_SLACK_MM = 2;
+
 export function skinDistanceExact(landmarks: readonly Structure[], fatOverLandmarksMm: number, p: Vec3): number {
   let d = ellipticCylinderDistance(p, limbOutline.centreX, limbOutline.centreZ, limbOutline.radiusX, limbOutline.radiusZ);
-  // Far values must stay large, or the smooth union would bulge where nothing is.
-  const reach = fatOverLandmarksMm + SKIN_DRAPE_MM + 10;
-  for (const s of landmarks) d = smoothMin(d, s.nearDistance(p, reach) - fatOverLandmarksMm, SKIN_DRAPE_MM);
+  // Beyond `reach` a landmark only reports a floor, not its distance; folded into the smooth
+  // union, several floors would bulge the skin out where nothing is. They are far from any skin
+  // that matters, so leave them out.
+  const reach = Math.max(0, fatOverLandmarksMm) + SKIN_DRAPE_MM + 10;
+  for (const s of landmarks) {
+    const e = s.nearDistance(p, reach);
+    if (e >= reach - FAR_SLACK_MM) continue;
+    d = smoothMin(d, e - fatOverLandmarksMm, SKIN_DRAPE_MM);
+  }
   return d;
 }

@@ -1,0 +1,104 @@
+import { useSimStore } from '../state/store';
+import { imagePipeline } from '../state/imagePipeline';
+import { imageRate, sceneRate } from '../state/rateMeter';
+import { clockMs } from '../state/attemptSlice';
+import { cases } from '../core/cases/cases';
+import { SimError } from '../core/simError';
+import { isFiniteVec3 } from '../core/math/vec3';
+import { probeFrame, ScanGeometry } from '../core/probe/scanGeometry';
+import { imageGeometry } from '../core/imaging/imageGeometry';
+import type { KneeAnatomy } from '../core/anatomy/knee';
+import type { SimAutomation, ProbeReport } from './types';
+
+/**
+ * window.sim: a thin adapter over the store's actions — the same paths the UI takes — with
+ * argument checks so that bad input is refused with a SimError and changes nothing.
+ */
+export function createSimAutomation(): SimAutomation {
+  const store = useSimStore;
+  const anatomy = (): KneeAnatomy => {
+    const a = store.getState().anatomy;
+    if (!a || store.getState().buildStatus !== 'ready') throw new SimError('not-ready', 'The knee is still being built; await sim.ready() first.');
+    return a;
+  };
+  const currentProbe = (): ProbeReport => {
+    const p = store.getState().probe;
+    if (!p) throw new SimError('not-ready', 'No probe on the skin yet; await sim.ready() first.');
+    return structuredClone(p);
+  };
+  const ready = async (): Promise<void> => {
+    await new Promise<void>((resolve, reject) => {
+      const check = () => {
+        const s = store.getState();
+        if (s.buildStatus === 'ready' && s.probe) return true;
+        if (s.buildStatus === 'error') {
+          reject(new SimError('not-ready', `The knee could not be built: ${s.buildError}`));
+          return true;
+        }
+        return false;
+      };
+      if (check()) return resolve();
+      const unsubscribe = store.subscribe(() => {
+        if (check()) {
+          unsubscribe();
+          resolve();
+        }
+      });
+    });
+    await imagePipeline.whenCurrent();
+  };
+  // Errors thrown synchronously inside async methods become rejections, as callers expect.
+  return {
+    version: 1,
+    ready,
+    reset: async (opts = {}) => {
+      await store.getState().loadCase(opts);
+      await ready();
+    },
+    cases: () => cases.map((c) => ({ id: c.id, title: c.title })),
+    landmarks: () => structuredClone(anatomy().landmarks) as unknown as Record<string, { x: number; y: number; z: number }>,
+    nerveAt: (sMm) => {
+      if (typeof sMm !== 'number' || !Number.isFinite(sMm)) throw new SimError('invalid-argument', `nerveAt needs a finite arc length in mm, got ${String(sMm)}.`);
+      return anatomy().nerveAt(sMm);
+    },
+    tissueAt: (p) => {
+      if (!isFiniteVec3(p)) throw new SimError('invalid-argument', 'tissueAt needs a point {x, y, z} with finite numbers (mm, limb frame).');
+      return anatomy().tissueAt(p);
+    },
+    setProbe: async (pose) => {
+      anatomy();
+      const report = store.getState().setProbe(pose);
+      await imagePipeline.whenCurrent();
+      return structuredClone(report);
+    },
+    probe: currentProbe,
+    setImaging: async (settings) => {
+      anatomy();
+      store.getState().setImaging(settings);
+      await imagePipeline.whenCurrent();
+    },
+    frame: async () => {
+      anatomy();
+      const f = await imagePipeline.whenCurrent();
+      return { width: f.width, height: f.height, widthMm: f.widthMm, depthMm: f.depthMm, pixels: f.pixels.slice() };
+    },
+    worldToImage: (p) => {
+      if (!isFiniteVec3(p)) throw new SimError('invalid-argument', 'worldToImage needs a point {x, y, z} with finite numbers.');
+      const a = anatomy();
+      const probe = currentProbe();
+      const scan = new ScanGeometry(a, probeFrame(a, probe.pose), imageGeometry(store.getState().imaging.depthMm));
+      const { col, row, outOfPlaneMm } = scan.toImage(p);
+      return { col, row, outOfPlaneMm };
+    },
+    stats: () => {
+      const now = clockMs();
+      return { imageFps: imageRate.perSecond(now), sceneFps: sceneRate.perSecond(now), imageFrameMs: imageRate.meanDurationMs(now) };
+    },
+    events: () => structuredClone(store.getState().events),
+  };
+}
+
+/** Present only with ?automation in the page URL, in every build. */
+export function installAutomation(): void {
+  if (new URLSearchParams(window.location.search).has('automation')) window.sim = createSimAutomation();
+}

@@ -1,0 +1,54 @@
+/**
+ * The automation API's public types (docs: shared automation.md). Playwright specs and
+ * scenario scripts import these; keep every name once published (add, don't rename).
+ */
+export type Vec3 = { x: number; y: number; z: number };
+export type ViewClass = 'short-axis' | 'long-axis' | 'oblique' | 'no-nerve';
+
+export interface ProbePoseReport {
+  centre: Vec3;
+  rotationDeg: number;
+  tiltDeg: number;
+  compressionMm: number;
+}
+
+export interface ProbeReport {
+  pose: ProbePoseReport;
+  view: ViewClass;
+  /** The CPN's place in the image, pixels; null when the nerve is not in the image. */
+  nerveInImage: { col: number; row: number } | null;
+  /** Relative to the fibular head apex. */
+  position: { proximalMm: number; lateralMm: number; text: string };
+}
+
+export interface FrameReport {
+  width: number;
+  height: number;
+  widthMm: number;
+  depthMm: number;
+  pixels: Uint8Array;
+}
+
+export interface SimAutomation {
+  version: 1;
+  ready(): Promise<void>;
+  reset(opts?: { caseId?: string; side?: 'left' | 'right'; seed?: number }): Promise<void>;
+  cases(): { id: string; title: string }[];
+  landmarks(): Record<string, Vec3>;
+  nerveAt(sMm: number): { centre: Vec3; tangent: Vec3; areaMm2: number } | null;
+  tissueAt(p: Vec3): string;
+  setProbe(pose: { centre: Vec3; rotationDeg: number; tiltDeg?: number; compressionMm?: number }): Promise<ProbeReport>;
+  probe(): ProbeReport;
+  setImaging(s: { gainDb?: number; depthMm?: number; frequencyMHz?: number }): Promise<void>;
+  frame(): Promise<FrameReport>;
+  worldToImage(p: Vec3): { col: number; row: number; outOfPlaneMm: number };
+  stats(): { imageFps: number; sceneFps: number; imageFrameMs: number };
+  /** The attempt's event log so far (probe poses, settings, case loads). */
+  events(): { tMs: number; kind: string }[];
+}
+
+declare global {
+  interface Window {
+    sim?: SimAutomation;
+  }
+}

@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { KneeAnatomy } from './knee';
+import { CPN_NECK_BELOW_APEX_MM } from './parameters';
+import { limbToWorld, worldToLimb } from './side';
+import { seededRandom } from '../random';
+import { distance } from '../math/vec3';
+
+const knee = new KneeAnatomy();
+
+describe('CPN against anatomy.md', () => {
+  it('has the parameter area at the fibular head, within 5%', () => {
+    for (const area of [8.4, 11, 16]) {
+      const k = area === 8.4 ? knee : new KneeAnatomy({ nerveAreaMm2: area });
+      const s = k.nerveSAtLevel(k.landmarks.cpnAtFibularHead.y);
+      expect(Math.abs(k.nerveAt(s)!.areaMm2 - area) / area).toBeLessThan(0.05);
+    }
+  });
+
+  it('measures its area from the voxels too: the label count in a cross-section matches', () => {
+    // Count points inside the epineurium on a fine grid across the nerve at the fibular head.
+    const s = knee.nerveSAtLevel(knee.landmarks.cpnAtFibularHead.y);
+    const n = knee.nerveAt(s)!;
+    const step = 0.05;
+    let inside = 0;
+    const t = n.tangent;
+    // Two axes perpendicular to the tangent.
+    const u = normalise({ x: t.y, y: -t.x, z: 0 });
+    const v = { x: t.y * u.z - t.z * u.y, y: t.z * u.x - t.x * u.z, z: t.x * u.y - t.y * u.x };
+    for (let a = -3; a <= 3; a += step) {
+      for (let b = -3; b <= 3; b += step) {
+        const p = { x: n.centre.x + u.x * a + v.x * b, y: n.centre.y + u.y * a + v.y * b, z: n.centre.z + u.z * a + v.z * b };
+        const tissue = knee.tissueAt(p);
+        if (tissue === 'nerve' || tissue === 'epineurium') inside++;
+      }
+    }
+    const area = inside * step * step;
+    expect(Math.abs(area - 8.4) / 8.4).toBeLessThan(0.05);
+  });
+
+  it('crosses the fibular neck about 20 mm below the apex of the head, lying on it', () => {
+    const neck = knee.landmarks.cpnAtFibularNeck;
+    expect(neck.y).toBeCloseTo(-CPN_NECK_BELOW_APEX_MM, 1);
+    const boneGap = distance(neck, knee.landmarks.fibularNeck) - Math.sqrt(8.4 / Math.PI);
+    expect(boneGap).toBeGreaterThan(0);
+    expect(boneGap).toBeLessThan(3);
+  });
+
+  it('lies at the asked depth under the skin at the fibular neck', () => {
+    for (const depth of [4, 6, 12]) {
+      const k = depth === 6 ? knee : new KneeAnatomy({ nerveDepthMm: depth });
+      const n = k.landmarks.cpnAtFibularNeck;
+      expect(distance(n, k.projectOntoSkin(n))).toBeCloseTo(depth, 0);
+    }
+  });
+
+  it('has ~16 fascicles taking ~30% of its area', () => {
+    expect(knee.cpn.fascicles).toHaveLength(16);
+    const share = knee.cpn.fascicles.reduce((sum, f) => sum + f.radius * f.radius, 0);
+    expect(share).toBeGreaterThan(0.25);
+    expect(share).toBeLessThanOrEqual(0.3);
+  });
+
+  it('runs posterior to the fibular head and winds laterally round the neck', () => {
+    const head = knee.landmarks.cpnAtFibularHead;
+    const neck = knee.landmarks.cpnAtFibularNeck;
+    expect(head.z).toBeGreaterThan(10); // behind the head (posterior)
+    expect(neck.x).toBeGreaterThan(head.x + 3); // lateral at the neck
+    expect(knee.landmarks.cpnDivision.y).toBeLessThan(-25);
+  });
+
+  it('passes behind the head, more medially, in the 29% variant', () => {
+    const behind = new KneeAnatomy({ nerveCourse: 'behind-fibular-head' });
+    expect(behind.landmarks.cpnAtFibularHead.x).toBeLessThan(knee.landmarks.cpnAtFibularHead.x - 4);
+  });
+});
+
+describe('tissue at each landmark', () => {
+  const expected: Record<string, string[]> = {
+    cpnAtFibularHead: ['nerve'],
+    cpnAtFibularNeck: ['nerve'],
+    cpnProximal: ['nerve'],
+    fibularTunnel: ['nerve'],
+    tibialNerve: ['nerve'],
+    poplitealArtery: ['vessel'],
+    genicularArtery: ['vessel'],
+    gastrocnemiusLateral: ['muscle'],
+    bicepsTendonInsertion: ['bone', 'tendon'],
+  };
+  for (const [name, tissues] of Object.entries(expected)) {
+    it(`${name} is ${tissues.join(' or ')}`, () => {
+      expect(tissues).toContain(knee.tissueAt(knee.landmarks[name as keyof typeof knee.landmarks]));
+    });
+  }
+  it('just inside the fibular neck is bone, just outside the skin is outside', () => {
+    const neck = knee.landmarks.fibularNeck;
+    expect(knee.tissueAt({ x: neck.x * 0.9, y: neck.y, z: neck.z * 0.9 })).toBe('bone');
+    const skin = knee.projectOntoSkin(knee.landmarks.cpnAtFibularHead);
+    const n = knee.skinNormal(skin);
+    expect(knee.tissueAt({ x: skin.x + n.x, y: skin.y + n.y, z: skin.z + n.z })).toBe('outside');
+    expect(knee.tissueAt({ x: skin.x - n.x * 0.7, y: skin.y - n.y * 0.7, z: skin.z - n.z * 0.7 })).toBe('skin');
+  });
+  it('the biceps femoris tendon lies lateral to the nerve above the head', () => {
+    expect(knee.tissueAt({ x: 6, y: 18, z: 17 })).toBe('tendon');
+  });
+});
+
+describe('left and right legs', () => {
+  it('the left knee is the mirror image of the right in the world frame', () => {
+    const left = new KneeAnatomy({ side: 'left' });
+    const random = seededRandom(42);
+    const r = knee.region;
+    for (let i = 0; i < 400; i++) {
+      const world = { x: r.min.x + random() * (r.max.x - r.min.x), y: r.min.y + random() * (r.max.y - r.min.y), z: r.min.z + random() * (r.max.z - r.min.z) };
+      const mirrored = { ...world, x: -world.x };
+      expect(left.tissueAt(worldToLimb(mirrored, 'left'))).toBe(knee.tissueAt(worldToLimb(world, 'right')));
+    }
+    expect(limbToWorld(left.landmarks.cpnAtFibularHead, 'left').x).toBeCloseTo(-knee.landmarks.cpnAtFibularHead.x, 6);
+  });
+});
+
+describe('parameters', () => {
+  it('refuses impossible knees with a clear message', () => {
+    expect(() => new KneeAnatomy({ nerveAreaMm2: Number.NaN })).toThrow(/nerveAreaMm2/);
+    expect(() => new KneeAnatomy({ nerveDepthMm: 1 })).toThrow(/nerveDepthMm must be a number from 4/);
+  });
+  it('adhesion puts scar between the nerve and the lateral gastrocnemius', () => {
+    const adhered = new KneeAnatomy({ adhesionToGastrocnemius: true });
+    const n = adhered.nerveAt(0)!.centre;
+    const r = Math.sqrt(8.4 / Math.PI);
+    const between = { x: n.x - r - 0.8, y: n.y, z: n.z };
+    expect(adhered.tissueAt(between)).toBe('fibrous');
+    expect(knee.tissueAt(between)).not.toBe('fibrous');
+  });
+});
+
+function normalise(p: { x: number; y: number; z: number }) {
+  const l = Math.hypot(p.x, p.y, p.z);
+  return { x: p.x / l, y: p.y / l, z: p.z / l };
+}

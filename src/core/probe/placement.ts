@@ -1,0 +1,81 @@
+import { type Vec3, isFiniteVec3 } from '../math/vec3';
+import type { KneeAnatomy } from '../anatomy/knee';
+import { SimError } from '../simError';
+import { type ProbePose, TILT_LIMIT_DEG, COMPRESSION_LIMIT_MM, MAX_DISTANCE_FROM_SKIN_MM } from './pose';
+
+export interface ProbeRequest {
+  centre: Vec3;
+  rotationDeg: number;
+  tiltDeg?: number;
+  compressionMm?: number;
+}
+
+/** Keep the footprint's centre this far inside the modelled region so the image has tissue under it. */
+const REGION_MARGIN_MM = 3;
+
+/** Rotation in (−180, 180]: a probe turned a full circle is the same probe. */
+export function normaliseRotationDeg(deg: number): number {
+  let r = deg % 360;
+  if (r <= -180) r += 360;
+  if (r > 180) r -= 360;
+  return r;
+}
+
+/**
+ * Validates a requested probe pose and puts it on the skin. Refuses (SimError, nothing changed)
+ * what a hand could not do: no number, a centre far from the limb or outside the scanned region,
+ * a tilt or pressure beyond the probe's limits.
+ */
+export function placeProbe(knee: KneeAnatomy, request: ProbeRequest): ProbePose {
+  if (typeof request !== 'object' || request === null) {
+    throw new SimError('invalid-argument', 'setProbe needs { centre: {x, y, z}, rotationDeg, tiltDeg?, compressionMm? }.');
+  }
+  const { centre, rotationDeg, tiltDeg = 0, compressionMm = 0 } = request;
+  if (!isFiniteVec3(centre)) throw new SimError('invalid-argument', 'Probe centre must be {x, y, z} with finite numbers (mm, limb frame).');
+  if (typeof rotationDeg !== 'number' || !Number.isFinite(rotationDeg)) {
+    throw new SimError('invalid-argument', `Probe rotationDeg must be a finite number of degrees, got ${String(rotationDeg)}.`);
+  }
+  if (typeof tiltDeg !== 'number' || !Number.isFinite(tiltDeg) || Math.abs(tiltDeg) > TILT_LIMIT_DEG) {
+    throw new SimError('invalid-argument', `Probe tiltDeg must be a number from −${TILT_LIMIT_DEG} to ${TILT_LIMIT_DEG}, got ${String(tiltDeg)}.`);
+  }
+  if (typeof compressionMm !== 'number' || !Number.isFinite(compressionMm) || compressionMm < 0 || compressionMm > COMPRESSION_LIMIT_MM) {
+    throw new SimError('invalid-argument', `Probe compressionMm must be a number from 0 to ${COMPRESSION_LIMIT_MM}, got ${String(compressionMm)}.`);
+  }
+  const fromSkin = knee.skin.distance(centre);
+  if (Math.abs(fromSkin) > MAX_DISTANCE_FROM_SKIN_MM) {
+    throw new SimError('off-limb', `Probe centre is ${Math.abs(fromSkin).toFixed(0)} mm from the skin; place it within ${MAX_DISTANCE_FROM_SKIN_MM} mm of the skin (for example at a landmark).`);
+  }
+  const onSkin = knee.projectOntoSkin(centre);
+  if (!insideScannedRegion(knee, onSkin)) {
+    const r = knee.region;
+    throw new SimError('off-limb', `Probe centre must lie over the modelled knee: x ${r.min.x + REGION_MARGIN_MM}…${r.max.x - REGION_MARGIN_MM}, y ${r.min.y + REGION_MARGIN_MM}…${r.max.y - REGION_MARGIN_MM} mm.`);
+  }
+  return { centre: onSkin, rotationDeg: normaliseRotationDeg(rotationDeg), tiltDeg, compressionMm };
+}
+
+export function insideScannedRegion(knee: KneeAnatomy, p: Vec3): boolean {
+  const r = knee.region;
+  const m = REGION_MARGIN_MM;
+  return p.x >= r.min.x + m && p.x <= r.max.x - m && p.y >= r.min.y + m && p.y <= r.max.y - m && p.z >= r.min.z && p.z <= r.max.z;
+}
+
+/** For the UI: the nearest allowed skin point to wherever the mouse is, so a drag can never leave the skin. */
+export function nearestScannableSkinPoint(knee: KneeAnatomy, p: Vec3): Vec3 {
+  const r = knee.region;
+  const m = REGION_MARGIN_MM + 0.5;
+  const clamped = {
+    x: Math.min(r.max.x - m, Math.max(r.min.x + m, p.x)),
+    y: Math.min(r.max.y - m, Math.max(r.min.y + m, p.y)),
+    z: Math.min(r.max.z, Math.max(r.min.z, p.z)),
+  };
+  return knee.projectOntoSkin(clamped);
+}
+
+/** Where the probe sits relative to the fibular head apex, in words a trainee uses. */
+export function describePosition(p: Vec3): { proximalMm: number; lateralMm: number; text: string } {
+  const proximalMm = p.y;
+  const lateralMm = p.x;
+  const along = Math.abs(proximalMm) < 2 ? 'level with' : `${Math.abs(proximalMm).toFixed(0)} mm ${proximalMm > 0 ? 'proximal to' : 'distal to'}`;
+  const across = Math.abs(lateralMm) < 2 ? '' : `, ${Math.abs(lateralMm).toFixed(0)} mm ${lateralMm > 0 ? 'lateral' : 'medial'}`;
+  return { proximalMm, lateralMm, text: `${along} the fibular head${across}` };
+}

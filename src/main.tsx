@@ -1,0 +1,17 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './ui/App';
+import { useSimStore } from './state/store';
+import { imagePipeline } from './state/imagePipeline';
+import { installAutomation } from './automation/sim';
+import './ui/styles.css';
+
+installAutomation();
+imagePipeline.start();
+void useSimStore.getState().loadCase().catch((error: unknown) => console.error('Could not build the knee', error));
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

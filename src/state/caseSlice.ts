@@ -1,0 +1,78 @@
+import type { StateCreator } from 'zustand';
+import { KneeAnatomy } from '../core/anatomy/knee';
+import { type AnatomyParameters, defaultAnatomyParameters } from '../core/anatomy/parameters';
+import { findCase, cases, DEFAULT_CASE_ID } from '../core/cases/cases';
+import { SimError } from '../core/simError';
+import { nearestScannableSkinPoint } from '../core/probe/placement';
+import type { SimState } from './store';
+import { getWorkerClient } from './workerClient';
+import { clockMs } from './attemptSlice';
+
+export type BuildStatus = 'building' | 'ready' | 'error';
+
+export interface LoadCaseOptions {
+  caseId?: string;
+  side?: 'left' | 'right';
+  seed?: number;
+}
+
+export interface CaseSlice {
+  caseId: string;
+  parameters: AnatomyParameters;
+  /** Main-thread copy of the knee for placing the probe and answering queries; the worker holds the voxels. */
+  anatomy: KneeAnatomy | null;
+  buildStatus: BuildStatus;
+  buildProgress: number;
+  buildError: string | null;
+  /** Increments with every load, so late replies from an older build are ignored. */
+  generation: number;
+  loadCase: (options?: LoadCaseOptions) => Promise<void>;
+}
+
+/** Where the probe starts: over the popliteal fossa, proximal and medial to the nerve, so the trainee must find it. */
+const START_POINT = { x: -12, y: 22, z: 30 };
+
+export function validateLoadOptions(options: LoadCaseOptions): Required<LoadCaseOptions> {
+  if (typeof options !== 'object' || options === null) throw new SimError('invalid-argument', 'reset takes { caseId?, side?, seed? }.');
+  const caseId = options.caseId ?? DEFAULT_CASE_ID;
+  if (typeof caseId !== 'string' || !findCase(caseId)) {
+    throw new SimError('unknown-case', `Unknown case '${String(caseId)}'. Known cases: ${cases.map((c) => c.id).join(', ')}.`);
+  }
+  const side = options.side ?? 'right';
+  if (side !== 'left' && side !== 'right') throw new SimError('invalid-argument', `side must be 'left' or 'right', got ${String(side)}.`);
+  const seed = options.seed ?? 1;
+  if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 31) throw new SimError('invalid-argument', `seed must be a whole number from 0 to 2^31, got ${String(seed)}.`);
+  return { caseId, side, seed };
+}
+
+export const createCaseSlice: StateCreator<SimState, [], [], CaseSlice> = (set, get) => ({
+  caseId: DEFAULT_CASE_ID,
+  parameters: defaultAnatomyParameters,
+  anatomy: null,
+  buildStatus: 'building',
+  buildProgress: 0,
+  buildError: null,
+  generation: 0,
+  loadCase: async (options = {}) => {
+    const { caseId, side, seed } = validateLoadOptions(options);
+    const definition = findCase(caseId)!;
+    const parameters: AnatomyParameters = { ...defaultAnatomyParameters, ...definition.anatomy, side, seed: (definition.anatomy.seed ?? 1) * 1000 + seed };
+    const generation = get().generation + 1;
+    set({ caseId, parameters, anatomy: null, probe: null, buildStatus: 'building', buildProgress: 0, buildError: null, generation, attemptStartedAtMs: clockMs(), events: [] });
+    get().record({ kind: 'case-loaded', caseId, side, seed });
+    try {
+      const worker = getWorkerClient();
+      const built = worker.build(parameters, (fraction) => {
+        if (get().generation === generation) set({ buildProgress: fraction });
+      });
+      const anatomy = new KneeAnatomy(parameters);
+      await built;
+      if (get().generation !== generation) return;
+      set({ anatomy, buildStatus: 'ready', buildProgress: 1 });
+      get().setProbe({ centre: nearestScannableSkinPoint(anatomy, START_POINT), rotationDeg: 0, tiltDeg: 0, compressionMm: 1 });
+    } catch (error) {
+      if (get().generation === generation) set({ buildStatus: 'error', buildError: error instanceof Error ? error.message : String(error) });
+      throw error;
+    }
+  },
+});

@@ -1,0 +1,97 @@
+import { useSimStore, type SimState } from './store';
+import { getWorkerClient } from './workerClient';
+import { imageRate } from './rateMeter';
+import { clockMs } from './attemptSlice';
+import { imageGeometry } from '../core/imaging/imageGeometry';
+
+/** The frame on screen, with the version of the inputs it shows. */
+export interface DisplayedFrame {
+  version: number;
+  width: number;
+  height: number;
+  widthMm: number;
+  depthMm: number;
+  pixels: Uint8Array;
+  computeMs: number;
+}
+
+type FrameListener = (frame: DisplayedFrame) => void;
+
+/**
+ * Keeps the ultrasound image in step with the probe and the settings: one request in flight at
+ * a time, the newest inputs sent when it returns (frames are never queued behind a fast drag).
+ * Frames reach the canvas through a listener, not through React state.
+ */
+class ImagePipeline {
+  private version = 0;
+  private inFlight = false;
+  private latest: DisplayedFrame | null = null;
+  private drawnVersion = -1;
+  private readonly listeners = new Set<FrameListener>();
+  private readonly waiters: { version: number; resolve: (f: DisplayedFrame) => void; reject: (e: Error) => void }[] = [];
+
+  start(): void {
+    useSimStore.subscribe(
+      (s: SimState) => [s.probe?.pose, s.imaging, s.buildStatus, s.generation] as const,
+      () => this.inputsChanged(),
+      { equalityFn: (a, b) => a.every((v, i) => v === b[i]) },
+    );
+    this.inputsChanged();
+  }
+
+  get currentVersion(): number {
+    return this.version;
+  }
+
+  onFrame(listener: FrameListener): () => void {
+    this.listeners.add(listener);
+    if (this.latest) listener(this.latest);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The canvas reports what it has put on screen. */
+  markDrawn(frame: DisplayedFrame): void {
+    this.drawnVersion = Math.max(this.drawnVersion, frame.version);
+    imageRate.mark(clockMs(), frame.computeMs);
+    for (const w of [...this.waiters]) {
+      if (frame.version >= w.version) {
+        this.waiters.splice(this.waiters.indexOf(w), 1);
+        w.resolve(frame);
+      }
+    }
+  }
+
+  /** Resolves once a frame showing every change made so far is on screen. */
+  whenCurrent(): Promise<DisplayedFrame> {
+    const version = this.version;
+    if (this.latest && this.drawnVersion >= version) return Promise.resolve(this.latest);
+    return new Promise((resolve, reject) => this.waiters.push({ version, resolve, reject }));
+  }
+
+  private inputsChanged(): void {
+    this.version++;
+    void this.pump();
+  }
+
+  private async pump(): Promise<void> {
+    if (this.inFlight) return;
+    const state = useSimStore.getState();
+    const pose = state.probe?.pose;
+    if (state.buildStatus !== 'ready' || !pose) return;
+    const version = this.version;
+    this.inFlight = true;
+    try {
+      const result = await getWorkerClient().renderFrame(pose, state.imaging);
+      const geometry = imageGeometry(state.imaging.depthMm);
+      this.latest = { version, ...result, widthMm: geometry.widthMm, depthMm: geometry.depthMm };
+      for (const l of this.listeners) l(this.latest);
+    } catch (error) {
+      for (const w of this.waiters.splice(0)) w.reject(error instanceof Error ? error : new Error(String(error)));
+    } finally {
+      this.inFlight = false;
+    }
+    if (this.version !== version) void this.pump();
+  }
+}
+
+export const imagePipeline = new ImagePipeline();

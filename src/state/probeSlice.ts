@@ -1,0 +1,85 @@
+import type { StateCreator } from 'zustand';
+import { type Vec3, add, scale } from '../core/math/vec3';
+import type { KneeAnatomy } from '../core/anatomy/knee';
+import { type ProbePose, TILT_LIMIT_DEG, COMPRESSION_LIMIT_MM } from '../core/probe/pose';
+import { type ProbeRequest, placeProbe, nearestScannableSkinPoint, normaliseRotationDeg, describePosition } from '../core/probe/placement';
+import { probeFrame, ScanGeometry } from '../core/probe/scanGeometry';
+import { classifyView, type ViewClass } from '../core/probe/viewClass';
+import { imageGeometry } from '../core/imaging/imageGeometry';
+import { SimError } from '../core/simError';
+import type { SimState } from './store';
+
+export interface ProbeReport {
+  pose: ProbePose;
+  view: ViewClass;
+  /** The CPN's place in the image (pixels), or null when it is not in the image. */
+  nerveInImage: { col: number; row: number } | null;
+  /** Where the probe sits relative to the fibular head apex. */
+  position: { proximalMm: number; lateralMm: number; text: string };
+}
+
+export interface ProbeSlice {
+  probe: ProbeReport | null;
+  /** Automation and exact placement: refuses bad input with SimError and changes nothing. */
+  setProbe: (request: ProbeRequest) => ProbeReport;
+  /** Pointer drag: the probe follows the pointer's skin point and cannot leave the skin. */
+  moveProbeTo: (point: Vec3) => void;
+  /** Keyboard: slide along the array (across) or along the beam's elevation (along), mm. */
+  slideProbe: (acrossMm: number, alongMm: number) => void;
+  rotateProbe: (deltaDeg: number) => void;
+  tiltProbe: (deltaDeg: number) => void;
+  setCompression: (mm: number) => void;
+  /** One key turns the probe 90° between short and long axis. */
+  toggleAxis: () => void;
+}
+
+export function reportFor(anatomy: KneeAnatomy, pose: ProbePose, depthMm: number): ProbeReport {
+  const scan = new ScanGeometry(anatomy, probeFrame(anatomy, pose), imageGeometry(depthMm));
+  const view = classifyView(anatomy, scan);
+  return { pose, view: view.view, nerveInImage: view.nerveInImage, position: describePosition(pose.centre) };
+}
+
+export const createProbeSlice: StateCreator<SimState, [], [], ProbeSlice> = (set, get) => {
+  const requireAnatomy = (): KneeAnatomy => {
+    const anatomy = get().anatomy;
+    if (!anatomy) throw new SimError('not-ready', 'The knee is still being built; wait for ready().');
+    return anatomy;
+  };
+  const apply = (pose: ProbePose): ProbeReport => {
+    const report = reportFor(requireAnatomy(), pose, get().imaging.depthMm);
+    set({ probe: report });
+    get().record({ kind: 'probe-pose', pose });
+    return report;
+  };
+  const adjust = (change: (pose: ProbePose) => Partial<ProbePose>) => {
+    const current = get().probe?.pose;
+    if (!current || !get().anatomy) return;
+    apply({ ...current, ...change(current) });
+  };
+  return {
+    probe: null,
+    setProbe: (request) => apply(placeProbe(requireAnatomy(), request)),
+    moveProbeTo: (point) => {
+      const anatomy = get().anatomy;
+      if (!anatomy) return;
+      adjust(() => ({ centre: nearestScannableSkinPoint(anatomy, point) }));
+    },
+    slideProbe: (acrossMm, alongMm) => {
+      const anatomy = get().anatomy;
+      const pose = get().probe?.pose;
+      if (!anatomy || !pose) return;
+      const frame = probeFrame(anatomy, pose);
+      const target = add(add(pose.centre, scale(frame.arrayAxis, acrossMm)), scale(frame.elevationAxis, alongMm));
+      adjust(() => ({ centre: nearestScannableSkinPoint(anatomy, target) }));
+    },
+    rotateProbe: (deltaDeg) => adjust((p) => ({ rotationDeg: normaliseRotationDeg(p.rotationDeg + deltaDeg) })),
+    tiltProbe: (deltaDeg) => adjust((p) => ({ tiltDeg: Math.max(-TILT_LIMIT_DEG, Math.min(TILT_LIMIT_DEG, p.tiltDeg + deltaDeg)) })),
+    setCompression: (mm) => adjust(() => ({ compressionMm: Math.max(0, Math.min(COMPRESSION_LIMIT_MM, mm)) })),
+    toggleAxis: () =>
+      adjust((p) => {
+        const fromShort = Math.abs(((p.rotationDeg % 180) + 180) % 180);
+        const nearShort = fromShort < 45 || fromShort > 135;
+        return { rotationDeg: normaliseRotationDeg(p.rotationDeg + (nearShort ? 90 : -90)) };
+      }),
+  };
+};

@@ -1,0 +1,73 @@
+import { useSimStore } from '../state/store';
+import { DEPTH_RANGE_MM } from '../core/imaging/imageGeometry';
+import { GAIN_RANGE_DB } from '../core/imaging/frame';
+import { TILT_LIMIT_DEG, COMPRESSION_LIMIT_MM } from '../core/probe/pose';
+import { actionById } from './actions';
+
+function Slider(props: { label: string; testId: string; value: number; min: number; max: number; step: number; unit: string; onChange: (v: number) => void; disabled?: boolean }) {
+  return (
+    <label className="slider">
+      <span className="slider-label">{props.label}</span>
+      <input
+        type="range"
+        data-testid={props.testId}
+        min={props.min}
+        max={props.max}
+        step={props.step}
+        value={props.value}
+        disabled={props.disabled}
+        onChange={(e) => props.onChange(Number(e.target.value))}
+      />
+      <span className="slider-value">
+        {Number.isInteger(props.step) ? props.value.toFixed(0) : props.value.toFixed(1)} {props.unit}
+      </span>
+    </label>
+  );
+}
+
+/** Probe, scanner and view controls: the same actions as the keyboard shortcuts. */
+export function ControlsPanel() {
+  const ready = useSimStore((s) => s.buildStatus === 'ready');
+  const pose = useSimStore((s) => s.probe?.pose);
+  const imaging = useSimStore((s) => s.imaging);
+  const skinOpacity = useSimStore((s) => s.skinOpacity);
+  const showLabels = useSimStore((s) => s.showLabels);
+  const st = useSimStore.getState;
+  const disabled = !ready || !pose;
+
+  return (
+    <section className="controls" aria-label="Controls">
+      <fieldset disabled={disabled}>
+        <legend>Probe</legend>
+        <div className="button-row">
+          <button type="button" data-testid="toggle-axis" onClick={() => actionById('toggle-axis').run()} title="T">
+            Turn 90° (short ↔ long axis)
+          </button>
+        </div>
+        <Slider label="Rotation" testId="probe-rotation" value={pose?.rotationDeg ?? 0} min={-180} max={180} step={1} unit="°" onChange={(v) => st().rotateProbe(v - (pose?.rotationDeg ?? 0))} />
+        <Slider label="Tilt" testId="probe-tilt" value={pose?.tiltDeg ?? 0} min={-TILT_LIMIT_DEG} max={TILT_LIMIT_DEG} step={1} unit="°" onChange={(v) => st().tiltProbe(v - (pose?.tiltDeg ?? 0))} />
+        <Slider label="Pressure" testId="probe-compression" value={pose?.compressionMm ?? 0} min={0} max={COMPRESSION_LIMIT_MM} step={0.5} unit="mm" onChange={(v) => st().setCompression(v)} />
+      </fieldset>
+      <fieldset disabled={disabled}>
+        <legend>Scanner</legend>
+        <Slider label="Depth" testId="imaging-depth" value={imaging.depthMm} min={DEPTH_RANGE_MM.min} max={DEPTH_RANGE_MM.max} step={5} unit="mm" onChange={(v) => st().setImaging({ depthMm: v })} />
+        <Slider label="Gain" testId="imaging-gain" value={imaging.gainDb} min={GAIN_RANGE_DB.min} max={GAIN_RANGE_DB.max} step={1} unit="dB" onChange={(v) => st().setImaging({ gainDb: v })} />
+      </fieldset>
+      <fieldset>
+        <legend>3D view</legend>
+        <Slider label="Skin & fat" testId="skin-opacity" value={Math.round(skinOpacity * 100)} min={0} max={100} step={5} unit="%" onChange={(v) => st().setSkinOpacity(v / 100)} />
+        <label className="checkbox">
+          <input type="checkbox" data-testid="show-labels" checked={showLabels} onChange={(e) => st().setShowLabels(e.target.checked)} /> Labels
+        </label>
+        <div className="button-row">
+          <button type="button" data-testid="camera-overview" onClick={() => st().setCameraPreset('overview')}>
+            Overview
+          </button>
+          <button type="button" data-testid="camera-over-probe" onClick={() => st().setCameraPreset('over-probe')}>
+            Over the probe
+          </button>
+        </div>
+      </fieldset>
+    </section>
+  );
+}

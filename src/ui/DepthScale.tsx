@@ -1,0 +1,15 @@
+/** Millimetre depth scale beside the image: minor ticks every 5 mm, labels every 10 mm. */
+export function DepthScale({ depthMm }: { depthMm: number }) {
+  const ticks: number[] = [];
+  for (let d = 0; d <= depthMm + 1e-6; d += 5) ticks.push(d);
+  return (
+    <div className="depth-scale" data-testid="depth-scale" aria-label={`Depth scale, 0 to ${depthMm} mm`}>
+      {ticks.map((d) => (
+        <div key={d} className={d % 10 === 0 ? 'tick major' : 'tick'} style={{ top: `${(d / depthMm) * 100}%` }}>
+          {d % 10 === 0 && <span>{d}</span>}
+        </div>
+      ))}
+      <div className="depth-unit">mm</div>
+    </div>
+  );
+}

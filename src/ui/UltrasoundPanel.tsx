@@ -1,0 +1,94 @@
+import { useEffect, useRef } from 'react';
+import { useSimStore } from '../state/store';
+import { imagePipeline, type DisplayedFrame } from '../state/imagePipeline';
+import { DepthScale } from './DepthScale';
+import { planeSideLabels } from './planeSideLabels';
+
+/**
+ * The scanner's display: the frame from the worker drawn pixel for pixel on a canvas, with the
+ * depth scale, the orientation marker and the side labels a sonographer expects around it.
+ */
+export function UltrasoundPanel() {
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const depthMm = useSimStore((s) => s.imaging.depthMm);
+  const gainDb = useSimStore((s) => s.imaging.gainDb);
+  const view = useSimStore((s) => s.probe?.view ?? null);
+  const rotationDeg = useSimStore((s) => s.probe?.pose.rotationDeg ?? 0);
+  const sides = planeSideLabels(rotationDeg);
+
+  useEffect(() => {
+    let pending: DisplayedFrame | null = null;
+    let raf = 0;
+    const draw = () => {
+      raf = 0;
+      const frame = pending;
+      const canvas = canvasRef.current;
+      if (!frame || !canvas) return;
+      pending = null;
+      if (canvas.width !== frame.width || canvas.height !== frame.height) {
+        canvas.width = frame.width;
+        canvas.height = frame.height;
+      }
+      const ctx = canvas.getContext('2d');
+      if (!ctx) return;
+      const image = ctx.createImageData(frame.width, frame.height);
+      const rgba = image.data;
+      const grey = frame.pixels;
+      for (let i = 0, j = 0; i < grey.length; i++, j += 4) {
+        rgba[j] = rgba[j + 1] = rgba[j + 2] = grey[i];
+        rgba[j + 3] = 255;
+      }
+      ctx.putImageData(image, 0, 0);
+      canvas.dataset.frameVersion = String(frame.version);
+      imagePipeline.markDrawn(frame);
+    };
+    const unsubscribe = imagePipeline.onFrame((frame) => {
+      pending = frame;
+      if (!raf) raf = requestAnimationFrame(draw);
+    });
+    return () => {
+      unsubscribe();
+      if (raf) cancelAnimationFrame(raf);
+    };
+  }, []);
+
+  // Wheel over the image rotates the probe, as turning the transducer in the hand.
+  useEffect(() => {
+    const canvas = canvasRef.current?.parentElement;
+    if (!canvas) return;
+    const onWheel = (event: WheelEvent) => {
+      event.preventDefault();
+      useSimStore.getState().rotateProbe(event.deltaY > 0 ? 5 : -5);
+    };
+    canvas.addEventListener('wheel', onWheel, { passive: false });
+    return () => canvas.removeEventListener('wheel', onWheel);
+  }, []);
+
+  return (
+    <section className="us-panel" aria-label="Ultrasound image">
+      <div className="us-header">
+        <span className="us-mode">B-mode · L12 linear · 45 mm</span>
+        <span className="us-settings" data-testid="imaging-settings">
+          D {depthMm} mm · G {gainDb > 0 ? '+' : ''}
+          {gainDb} dB
+        </span>
+      </div>
+      <div className="us-image" title="Wheel to rotate the probe">
+        <div className="us-canvas-wrap">
+          <canvas ref={canvasRef} data-testid="ultrasound-canvas" className="us-canvas" />
+          <span className="us-marker" data-testid="orientation-marker" title="Orientation marker: this side of the image is the marked end of the probe">
+            ●
+          </span>
+          <span className="us-side us-side-left">{sides.left}</span>
+          <span className="us-side us-side-right">{sides.right}</span>
+          {view && (
+            <span className={`us-view us-view-${view}`} data-testid="image-view-badge">
+              {view === 'no-nerve' ? 'no nerve in view' : view}
+            </span>
+          )}
+        </div>
+        <DepthScale depthMm={depthMm} />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,19 @@
+import type { AnatomyParameters } from '../core/anatomy/parameters';
+import type { ProbePose } from '../core/probe/pose';
+
+/** Messages between the main thread and the simulation worker. Pixels travel as transferred buffers. */
+export interface ImagingSettings {
+  depthMm: number;
+  gainDb: number;
+  frequencyMHz: number;
+}
+
+export type WorkerRequest =
+  | { type: 'build'; id: number; parameters: AnatomyParameters; voxelSpacingMm?: number }
+  | { type: 'frame'; id: number; pose: ProbePose; imaging: ImagingSettings };
+
+export type WorkerResponse =
+  | { type: 'progress'; id: number; fraction: number }
+  | { type: 'built'; id: number; buildMs: number; voxelCount: number; volumeBytes: number }
+  | { type: 'frame'; id: number; width: number; height: number; pixels: ArrayBuffer; computeMs: number }
+  | { type: 'error'; id: number; message: string };
