@@ -1,10 +1,11 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
 
 // src/core is the pure simulation: it must run the same in Node, in a worker and in replay.
 // These rules make that a build failure rather than a hope.
-const coreForbiddenImports = {
+export const coreForbiddenImports = {
   patterns: [
     { group: ['react', 'react-dom', 'react-dom/*', 'react/*'], message: 'src/core is pure: no React.' },
     { group: ['@react-three/*'], message: 'src/core is pure: no React Three Fiber.' },
@@ -19,6 +20,10 @@ export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'e2e-artifacts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  {
+    files: ['scripts/**/*.{ts,mjs}', 'e2e/**/*.ts', '*.config.{ts,js}'],
+    languageOptions: { globals: globals.node },
+  },
   {
     files: ['src/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },

@@ -30,7 +30,7 @@ export interface CaseSlice {
 }
 
 /** Where the probe starts: over the popliteal fossa, proximal and medial to the nerve, so the trainee must find it. */
-const START_POINT = { x: -12, y: 22, z: 30 };
+const START_POINT = { x: -35, y: 35, z: 32 };
 
 export function validateLoadOptions(options: LoadCaseOptions): Required<LoadCaseOptions> {
   if (typeof options !== 'object' || options === null) throw new SimError('invalid-argument', 'reset takes { caseId?, side?, seed? }.');

@@ -1,0 +1,59 @@
+import { test, expect } from './simulator';
+
+test.describe('finding the CPN at the fibular head', () => {
+  test('the app loads and ready() resolves with a frame on screen', async ({ sim, page }) => {
+    await sim.open();
+    await expect(page.getByTestId('build-progress')).toHaveCount(0);
+    const frame = await page.evaluate(() => window.sim!.frame());
+    expect(frame.width).toBe(300);
+    expect(frame.depthMm).toBe(30);
+    expect(frame.pixels.length).toBe(frame.width * frame.height);
+    await sim.screenshots('start');
+  });
+
+  test('transverse over the CPN is short axis, the nerve in the frame and darker than around it', async ({ sim, page }) => {
+    await sim.open();
+    const report = await sim.placeProbeOver('cpnAtFibularHead', 0);
+    expect(report.view).toBe('short-axis');
+    await expect(sim.viewClass()).toHaveAttribute('data-view', 'short-axis');
+
+    const nerve = (await sim.landmarks()).cpnAtFibularHead;
+    const at = await page.evaluate((p) => window.sim!.worldToImage(p), nerve);
+    const frame = await page.evaluate(() => window.sim!.frame());
+    expect(at.col).toBeGreaterThan(0);
+    expect(at.col).toBeLessThan(frame.width);
+    expect(at.row).toBeGreaterThan(0);
+    expect(at.row).toBeLessThan(frame.height);
+    expect(Math.abs(at.outOfPlaneMm)).toBeLessThan(1);
+    expect(Math.abs(at.col - report.nerveInImage!.col)).toBeLessThan(3);
+
+    // The nerve (fascicles) is darker than the bright epineurium/sheath and fat interfaces round it.
+    const radiusPx = Math.sqrt(8.4 / Math.PI) / 0.15 - 2;
+    const grey = await sim.greyInsideAndAround(at.col, at.row, radiusPx);
+    expect(grey.inside).toBeLessThan(grey.around);
+    await sim.screenshots('short-axis');
+  });
+
+  test('turning the probe 90° shows the CPN in long axis', async ({ sim, page }) => {
+    await sim.open();
+    await sim.placeProbeOver('cpnAtFibularHead', 0);
+    await page.getByTestId('toggle-axis').click();
+    await expect(sim.viewClass()).toHaveAttribute('data-view', 'long-axis');
+    const probe = await sim.probe();
+    expect(probe.pose.rotationDeg).toBe(90);
+    expect(probe.view).toBe('long-axis');
+    await sim.screenshots('long-axis');
+  });
+
+  test('the image follows the depth setting and the attempt log records it', async ({ sim, page }) => {
+    await sim.open();
+    await page.evaluate(() => window.sim!.setImaging({ depthMm: 40 }));
+    const frame = await page.evaluate(() => window.sim!.frame());
+    expect(frame.depthMm).toBe(40);
+    expect(frame.height).toBe(Math.round(40 / 0.15));
+    await expect(page.getByTestId('imaging-settings')).toContainText('D 40 mm');
+    const kinds = await page.evaluate(() => window.sim!.events().map((e) => e.kind));
+    expect(kinds).toContain('imaging');
+    expect(kinds).toContain('probe-pose');
+  });
+});

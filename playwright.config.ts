@@ -1,0 +1,30 @@
+import { defineConfig } from '@playwright/test';
+// @ts-expect-error plain ESM helper shared with the npm scripts
+import { findChromium, chromiumArgs } from './scripts/chromium.mjs';
+
+const port = 4173;
+
+/**
+ * End-to-end specs run against the production build (vite preview), in Debian's Chromium with
+ * software WebGL. One worker: the machine has two cores and SwiftShader wants both.
+ */
+export default defineConfig({
+  testDir: 'e2e',
+  timeout: 120_000,
+  expect: { timeout: 30_000 },
+  workers: 1,
+  reporter: [['list']],
+  outputDir: 'test-results',
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    viewport: { width: 1440, height: 900 },
+    launchOptions: { executablePath: findChromium(), args: chromiumArgs },
+    trace: 'retain-on-failure',
+  },
+  webServer: {
+    command: `npm run build && npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+    url: `http://127.0.0.1:${port}`,
+    timeout: 180_000,
+    reuseExistingServer: !process.env.CI,
+  },
+});

@@ -1,0 +1,59 @@
+// npm run bench:browser — frame rates a trainee gets while sliding the probe, measured in
+// headless Chromium (software WebGL) at 1440×900 on the production build. Prints figures only.
+import { execSync } from 'node:child_process';
+import { preview } from 'vite';
+import { chromium } from '@playwright/test';
+// @ts-expect-error plain ESM helper shared with the npm scripts
+import { findChromium, chromiumArgs } from './chromium.mjs';
+
+const SLIDE_SECONDS = Number(process.env.SLIDE_SECONDS ?? 6);
+
+execSync('npm run build', { stdio: 'inherit' });
+const server = await preview({ preview: { port: 4174, strictPort: true, host: '127.0.0.1' } });
+const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
+try {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.goto('http://127.0.0.1:4174/?automation');
+  await page.waitForFunction(() => window.sim !== undefined);
+  await page.evaluate(() => window.sim!.ready());
+  // Slide along the nerve from 25 mm above to 15 mm below the fibular head and back, in short
+  // axis, one pose per animation frame: the same store action a mouse drag calls.
+  const samples = await page.evaluate(async (seconds) => {
+    const sim = window.sim!;
+    const path = [] as { x: number; y: number; z: number }[];
+    for (let s = 25; s >= -15; s -= 0.5) path.push(sim.nerveAt(s)!.centre);
+    const out: ReturnType<typeof sim.stats>[] = [];
+    const start = performance.now();
+    let i = 0;
+    let nextSample = start + 1000;
+    await new Promise<void>((resolve) => {
+      const step = () => {
+        const now = performance.now();
+        if (now - start > seconds * 1000) return resolve();
+        const k = i % (2 * path.length);
+        const centre = path[k < path.length ? k : 2 * path.length - 1 - k];
+        i++;
+        void sim.setProbe({ centre, rotationDeg: 0, compressionMm: 1 }).catch(() => undefined);
+        if (now >= nextSample) {
+          out.push(sim.stats());
+          nextSample += 1000;
+        }
+        requestAnimationFrame(step);
+      };
+      requestAnimationFrame(step);
+    });
+    return out;
+  }, SLIDE_SECONDS);
+  const steady = samples.slice(1);
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const spread = (xs: number[]) => `${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)}`;
+  const image = steady.map((s) => s.imageFps);
+  const scene = steady.map((s) => s.sceneFps);
+  const ms = steady.map((s) => s.imageFrameMs);
+  console.log(`image panel updates  median ${median(image)} /s  spread ${spread(image)}  ratio to target 30/s: ${(median(image) / 30).toFixed(2)} ${median(image) >= 30 ? '(meets)' : '(MISSES)'}`);
+  console.log(`3D view              median ${median(scene)} fps spread ${spread(scene)}  ratio to target 20 fps: ${(median(scene) / 20).toFixed(2)} ${median(scene) >= 20 ? '(meets)' : '(MISSES)'}`);
+  console.log(`image frame compute  median ${median(ms).toFixed(2)} ms  spread ${spread(ms)}`);
+} finally {
+  await browser.close();
+  await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+}

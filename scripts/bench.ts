@@ -1,0 +1,69 @@
+// npm run bench — speed of the simulation core on this machine, against the targets in the
+// foundation issue. Prints figures; asserts nothing (timings belong here, not in tests).
+import { KneeAnatomy } from '../src/core/anatomy/knee';
+import { voxelise, DEFAULT_VOXEL_SPACING_MM } from '../src/core/anatomy/voxelise';
+import { renderFrame } from '../src/core/imaging/frame';
+import { placeProbe } from '../src/core/probe/placement';
+import { DEFAULT_DEPTH_MM } from '../src/core/imaging/imageGeometry';
+
+interface Figures {
+  median: number;
+  min: number;
+  max: number;
+  p90: number;
+}
+
+function summarise(samples: number[]): Figures {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  return { median: at(0.5), min: sorted[0], max: sorted[sorted.length - 1], p90: at(0.9) };
+}
+
+function line(name: string, f: Figures, unit: string, target?: number): void {
+  const ratio = target ? `  ratio to target ${target} ${unit}: ${(f.median / target).toFixed(2)} ${f.median <= target ? '(meets)' : '(MISSES)'}` : '';
+  console.log(`${name.padEnd(34)} median ${f.median.toFixed(2)} ${unit}  spread ${f.min.toFixed(2)}–${f.max.toFixed(2)}  p90 ${f.p90.toFixed(2)}${ratio}`);
+}
+
+const runs = Number(process.env.BENCH_RUNS ?? 5);
+
+const anatomyTimes: number[] = [];
+let knee = new KneeAnatomy();
+for (let i = 0; i < 3; i++) {
+  const t = performance.now();
+  knee = new KneeAnatomy();
+  anatomyTimes.push(performance.now() - t);
+}
+line('anatomy build (default case)', summarise(anatomyTimes), 'ms');
+
+const voxelTimes: number[] = [];
+let voxelBytes = 0;
+let voxelCount = 0;
+let heapGrowthMb = 0;
+for (let i = 0; i < runs; i++) {
+  global.gc?.();
+  const heapBefore = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+  const t = performance.now();
+  const v = voxelise(knee);
+  voxelTimes.push(performance.now() - t);
+  voxelBytes = v.labels.byteLength;
+  voxelCount = v.labels.length;
+  heapGrowthMb = (process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers - heapBefore) / 2 ** 20;
+}
+line(`voxelise at ${DEFAULT_VOXEL_SPACING_MM} mm`, summarise(voxelTimes), 'ms', 1500);
+console.log(`${'volume memory'.padEnd(34)} ${(voxelBytes / 2 ** 20).toFixed(1)} MiB of labels (${(voxelCount / 1e6).toFixed(1)} M voxels); heap+buffers grew ${heapGrowthMb.toFixed(1)} MiB during one build`);
+
+// A probe sliding 30 mm along the nerve in short axis, as a trainee traces it.
+const volume = voxelise(knee);
+const frameTimes: number[] = [];
+const start = knee.nerveAt(25)!.centre;
+const end = knee.nerveAt(-15)!.centre;
+const steps = 300;
+for (let i = 0; i < steps; i++) {
+  const t = i / (steps - 1);
+  const centre = { x: start.x + (end.x - start.x) * t, y: start.y + (end.y - start.y) * t, z: start.z + (end.z - start.z) * t };
+  const pose = placeProbe(knee, { centre, rotationDeg: 0, compressionMm: 1 });
+  const t0 = performance.now();
+  renderFrame(knee, volume, pose, DEFAULT_DEPTH_MM, 0);
+  frameTimes.push(performance.now() - t0);
+}
+line('panel frame (label preview, 30 mm)', summarise(frameTimes.slice(20)), 'ms', 4);
