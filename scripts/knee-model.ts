@@ -1,0 +1,123 @@
+// Builds public/models/knee.glb from the one anatomical definition in src/core/anatomy, so the
+// 3D view shows exactly the knee the image and the fluid are computed from.
+import * as THREE from 'three';
+import { GLTFExporter } from 'three/examples/jsm/exporters/GLTFExporter.js';
+import { KneeAnatomy } from '../src/core/anatomy/knee';
+import type { Structure } from '../src/core/anatomy/structure';
+import type { Box } from '../src/core/anatomy/sdf';
+import type { Vec3 } from '../src/core/math/vec3';
+import { sampleField, surfaceNets } from '../src/core/geometry/surfaceNets';
+
+installFileReaderShim();
+
+interface MeshGroup {
+  name: string;
+  /** Anatomy structure names merged into this mesh. */
+  structures: string[];
+  colour: number;
+  spacingMm: number;
+  roughness?: number;
+}
+
+/** Colours an anatomy atlas would use; sampling finer where structures are small. */
+const groups: MeshGroup[] = [
+  { name: 'fibula', structures: ['fibula'], colour: 0xe8dcc0, spacingMm: 1.0 },
+  { name: 'tibia', structures: ['tibia'], colour: 0xe8dcc0, spacingMm: 2.5 },
+  { name: 'femur', structures: ['femur'], colour: 0xe8dcc0, spacingMm: 2.5 },
+  { name: 'bicepsFemorisMuscle', structures: ['biceps femoris'], colour: 0xa8453b, spacingMm: 2.0 },
+  { name: 'bicepsFemorisTendon', structures: ['biceps femoris tendon'], colour: 0xd9d4c7, spacingMm: 0.9 },
+  { name: 'gastrocnemiusLateral', structures: ['lateral gastrocnemius'], colour: 0xb24a3e, spacingMm: 2.0 },
+  { name: 'soleus', structures: ['soleus'], colour: 0x9c3f36, spacingMm: 2.0 },
+  { name: 'peroneusLongus', structures: ['peroneus longus'], colour: 0xa3473c, spacingMm: 2.0 },
+  { name: 'lateralCollateralLigament', structures: ['lateral collateral ligament'], colour: 0xd9d4c7, spacingMm: 0.9 },
+  { name: 'commonPeronealNerve', structures: ['common peroneal nerve', 'superficial peroneal nerve', 'deep peroneal nerve'], colour: 0xf2c718, spacingMm: 0.7 },
+  { name: 'tibialNerve', structures: ['tibial nerve'], colour: 0xf2c718, spacingMm: 1.1 },
+  { name: 'suralNerve', structures: ['lateral sural cutaneous nerve'], colour: 0xf2c718, spacingMm: 0.65 },
+  { name: 'poplitealArtery', structures: ['popliteal artery'], colour: 0xc8232c, spacingMm: 1.3 },
+  { name: 'poplitealVein', structures: ['popliteal vein'], colour: 0x2f4fa8, spacingMm: 1.3 },
+  { name: 'genicularArtery', structures: ['lateral inferior genicular artery'], colour: 0xc8232c, spacingMm: 0.6 },
+];
+const SKIN_SPACING_MM = 2.0;
+const SKIN_COLOUR = 0xd9a38a;
+
+export async function buildKneeModelGlb(): Promise<Uint8Array> {
+  const knee = new KneeAnatomy();
+  const scene = new THREE.Scene();
+  scene.name = 'knee';
+  const skinField = (p: Vec3) => Math.max(knee.skin.distance(p), boxDistanceSigned(knee.region, p));
+  scene.add(meshFrom('skin', skinField, knee.region, SKIN_SPACING_MM, SKIN_COLOUR, 'skin'));
+  for (const group of groups) {
+    const parts = group.structures.map((name) => {
+      const s = knee.structures.find((x) => x.name === name);
+      if (!s) throw new Error(`No structure named ${name}`);
+      return s;
+    });
+    const bounds = intersect(parts.map((s) => s.bounds).reduce(union), knee.region);
+    const field = (p: Vec3) => Math.max(unionDistance(parts, p), boxDistanceSigned(knee.region, p));
+    scene.add(meshFrom(group.name, field, bounds, group.spacingMm, group.colour, group.structures.join(', ')));
+  }
+  const exporter = new GLTFExporter();
+  const glb = (await exporter.parseAsync(scene, { binary: true })) as ArrayBuffer;
+  return new Uint8Array(glb);
+}
+
+function meshFrom(name: string, field: (p: Vec3) => number, bounds: Box, spacingMm: number, colour: number, anatomicalName: string): THREE.Mesh {
+  const margin = 2 * spacingMm;
+  const sampled = sampleField(field, add(bounds.min, -margin), add(bounds.max, margin), spacingMm);
+  const surface = surfaceNets(sampled);
+  const geometry = new THREE.BufferGeometry();
+  // Rounded so that the bytes do not depend on the last bits of floating point.
+  geometry.setAttribute('position', new THREE.BufferAttribute(surface.positions.map((v) => Math.round(v * 100) / 100), 3));
+  geometry.setAttribute('normal', new THREE.BufferAttribute(surface.normals, 3));
+  const vertexCount = surface.positions.length / 3;
+  geometry.setIndex(new THREE.BufferAttribute(vertexCount < 65536 ? Uint16Array.from(surface.indices) : surface.indices, 1));
+  const material = new THREE.MeshStandardMaterial({ color: colour, roughness: 0.6, metalness: 0 });
+  material.name = name;
+  const mesh = new THREE.Mesh(geometry, material);
+  mesh.name = name;
+  mesh.userData = { label: anatomicalName, triangles: surface.indices.length / 3 };
+  return mesh;
+}
+
+function unionDistance(parts: Structure[], p: Vec3): number {
+  let d = Infinity;
+  for (const s of parts) d = Math.min(d, s.nearDistance(p));
+  return d;
+}
+
+/** Negative inside the box: cuts meshes off cleanly at the modelled region. */
+function boxDistanceSigned(b: Box, p: Vec3): number {
+  return Math.max(b.min.x - p.x, p.x - b.max.x, b.min.y - p.y, p.y - b.max.y, b.min.z - p.z, p.z - b.max.z);
+}
+
+const add = (v: Vec3, k: number): Vec3 => ({ x: v.x + k, y: v.y + k, z: v.z + k });
+const union = (a: Box, b: Box): Box => ({
+  min: { x: Math.min(a.min.x, b.min.x), y: Math.min(a.min.y, b.min.y), z: Math.min(a.min.z, b.min.z) },
+  max: { x: Math.max(a.max.x, b.max.x), y: Math.max(a.max.y, b.max.y), z: Math.max(a.max.z, b.max.z) },
+});
+const intersect = (a: Box, b: Box): Box => ({
+  min: { x: Math.max(a.min.x, b.min.x), y: Math.max(a.min.y, b.min.y), z: Math.max(a.min.z, b.min.z) },
+  max: { x: Math.min(a.max.x, b.max.x), y: Math.min(a.max.y, b.max.y), z: Math.min(a.max.z, b.max.z) },
+});
+
+/** GLTFExporter reads Blobs with FileReader, which Node lacks; Blob.arrayBuffer() does the same job. */
+function installFileReaderShim(): void {
+  if (typeof globalThis.FileReader !== 'undefined') return;
+  class NodeFileReader {
+    result: ArrayBuffer | string | null = null;
+    onload: ((event: { target: NodeFileReader }) => void) | null = null;
+    onloadend: ((event: { target: NodeFileReader }) => void) | null = null;
+    readAsArrayBuffer(blob: Blob): void {
+      void blob.arrayBuffer().then((buffer) => this.finish(buffer));
+    }
+    readAsDataURL(blob: Blob): void {
+      void blob.arrayBuffer().then((buffer) => this.finish(`data:${blob.type || 'application/octet-stream'};base64,${Buffer.from(buffer).toString('base64')}`));
+    }
+    private finish(result: ArrayBuffer | string): void {
+      this.result = result;
+      this.onload?.({ target: this });
+      this.onloadend?.({ target: this });
+    }
+  }
+  (globalThis as unknown as { FileReader: unknown }).FileReader = NodeFileReader;
+}
