@@ -67,7 +67,7 @@ export function UltrasoundPanel() {
   return (
     <section className="us-panel" aria-label="Ultrasound image">
       <div className="us-header">
-        <span className="us-mode">B-mode · L12 linear · 45 mm</span>
+        <span className="us-mode" title="Tissue labels in the probe plane; the acoustic B-mode image replaces this">Anatomy preview · linear 45 mm</span>
         <span className="us-settings" data-testid="imaging-settings">
           D {depthMm} mm · G {gainDb > 0 ? '+' : ''}
           {gainDb} dB

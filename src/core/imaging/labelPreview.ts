@@ -12,7 +12,7 @@ import type { ScanGeometry } from '../probe/scanGeometry';
 const BASE_GREY: Record<number, number> = {
   [Label.outside]: 0,
   [Label.skin]: 150,
-  [Label.fat]: 48,
+  [Label.fat]: 88,
   [Label.deepMuscle]: 72,
   [Label.bicepsFemorisMuscle]: 78,
   [Label.gastrocnemiusLateral]: 78,
@@ -28,8 +28,8 @@ const BASE_GREY: Record<number, number> = {
   [Label.genicularArtery]: 4,
   [Label.paraneuralSheath]: 120,
   [Label.epineurium]: 200,
-  [Label.interfascicularEpineurium]: 150,
-  [Label.fascicle]: 34,
+  [Label.interfascicularEpineurium]: 80,
+  [Label.fascicle]: 26,
   [Label.adhesion]: 135,
   [Label.fluid]: 0,
 };
