@@ -11,6 +11,30 @@ const SLIDE_SECONDS = Number(process.env.SLIDE_SECONDS ?? 6);
 execSync('npm run build', { stdio: 'inherit' });
 const server = await preview({ preview: { port: 4174, strictPort: true, host: '127.0.0.1' } });
 const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
+const slideInPage = `async function slide(seconds) {
+  const sim = window.sim;
+  const path = [];
+  for (let s = 25; s >= -15; s -= 0.5) path.push(sim.nerveAt(s).centre);
+  const out = [];
+  const start = performance.now();
+  let i = 0;
+  let nextSample = start + 1000;
+  await new Promise((resolve) => {
+    const step = () => {
+      const now = performance.now();
+      if (now - start > seconds * 1000) return resolve();
+      const k = i % (2 * path.length);
+      const centre = path[k < path.length ? k : 2 * path.length - 1 - k];
+      i++;
+      sim.setProbe({ centre, rotationDeg: 0, compressionMm: 1 }).catch(() => undefined);
+      if (now >= nextSample) { out.push(sim.stats()); nextSample += 1000; }
+      requestAnimationFrame(step);
+    };
+    requestAnimationFrame(step);
+  });
+  return out;
+}`;
+
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await page.goto('http://127.0.0.1:4174/?automation');
@@ -18,32 +42,8 @@ try {
   await page.evaluate(() => window.sim!.ready());
   // Slide along the nerve from 25 mm above to 15 mm below the fibular head and back, in short
   // axis, one pose per animation frame: the same store action a mouse drag calls.
-  const samples = await page.evaluate(async (seconds) => {
-    const sim = window.sim!;
-    const path = [] as { x: number; y: number; z: number }[];
-    for (let s = 25; s >= -15; s -= 0.5) path.push(sim.nerveAt(s)!.centre);
-    const out: ReturnType<typeof sim.stats>[] = [];
-    const start = performance.now();
-    let i = 0;
-    let nextSample = start + 1000;
-    await new Promise<void>((resolve) => {
-      const step = () => {
-        const now = performance.now();
-        if (now - start > seconds * 1000) return resolve();
-        const k = i % (2 * path.length);
-        const centre = path[k < path.length ? k : 2 * path.length - 1 - k];
-        i++;
-        void sim.setProbe({ centre, rotationDeg: 0, compressionMm: 1 }).catch(() => undefined);
-        if (now >= nextSample) {
-          out.push(sim.stats());
-          nextSample += 1000;
-        }
-        requestAnimationFrame(step);
-      };
-      requestAnimationFrame(step);
-    });
-    return out;
-  }, SLIDE_SECONDS);
+  // Sent as source text: the TypeScript runner decorates functions in ways a page cannot evaluate.
+  const samples = (await page.evaluate(`(${slideInPage})(${SLIDE_SECONDS})`)) as { imageFps: number; sceneFps: number; imageFrameMs: number }[];
   const steady = samples.slice(1);
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const spread = (xs: number[]) => `${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)}`;

@@ -21,23 +21,23 @@ interface MeshGroup {
 
 /** Colours an anatomy atlas would use; sampling finer where structures are small. */
 const groups: MeshGroup[] = [
-  { name: 'fibula', structures: ['fibula'], colour: 0xe8dcc0, spacingMm: 1.0 },
-  { name: 'tibia', structures: ['tibia'], colour: 0xe8dcc0, spacingMm: 2.5 },
-  { name: 'femur', structures: ['femur'], colour: 0xe8dcc0, spacingMm: 2.5 },
-  { name: 'bicepsFemorisMuscle', structures: ['biceps femoris'], colour: 0xa8453b, spacingMm: 2.0 },
-  { name: 'bicepsFemorisTendon', structures: ['biceps femoris tendon'], colour: 0xd9d4c7, spacingMm: 0.9 },
-  { name: 'gastrocnemiusLateral', structures: ['lateral gastrocnemius'], colour: 0xb24a3e, spacingMm: 2.0 },
-  { name: 'soleus', structures: ['soleus'], colour: 0x9c3f36, spacingMm: 2.0 },
-  { name: 'peroneusLongus', structures: ['peroneus longus'], colour: 0xa3473c, spacingMm: 2.0 },
-  { name: 'lateralCollateralLigament', structures: ['lateral collateral ligament'], colour: 0xd9d4c7, spacingMm: 0.9 },
-  { name: 'commonPeronealNerve', structures: ['common peroneal nerve', 'superficial peroneal nerve', 'deep peroneal nerve'], colour: 0xf2c718, spacingMm: 0.7 },
-  { name: 'tibialNerve', structures: ['tibial nerve'], colour: 0xf2c718, spacingMm: 1.1 },
-  { name: 'suralNerve', structures: ['lateral sural cutaneous nerve'], colour: 0xf2c718, spacingMm: 0.65 },
-  { name: 'poplitealArtery', structures: ['popliteal artery'], colour: 0xc8232c, spacingMm: 1.3 },
-  { name: 'poplitealVein', structures: ['popliteal vein'], colour: 0x2f4fa8, spacingMm: 1.3 },
-  { name: 'genicularArtery', structures: ['lateral inferior genicular artery'], colour: 0xc8232c, spacingMm: 0.6 },
+  { name: 'fibula', structures: ['fibula'], colour: 0xe8dcc0, spacingMm: 1.8 },
+  { name: 'tibia', structures: ['tibia'], colour: 0xe8dcc0, spacingMm: 3.2 },
+  { name: 'femur', structures: ['femur'], colour: 0xe8dcc0, spacingMm: 3.2 },
+  { name: 'bicepsFemorisMuscle', structures: ['biceps femoris'], colour: 0xa8453b, spacingMm: 2.6 },
+  { name: 'bicepsFemorisTendon', structures: ['biceps femoris tendon'], colour: 0xd9d4c7, spacingMm: 1.4 },
+  { name: 'gastrocnemiusLateral', structures: ['lateral gastrocnemius'], colour: 0xb24a3e, spacingMm: 3.0 },
+  { name: 'soleus', structures: ['soleus'], colour: 0x9c3f36, spacingMm: 3.0 },
+  { name: 'peroneusLongus', structures: ['peroneus longus'], colour: 0xa3473c, spacingMm: 2.6 },
+  { name: 'lateralCollateralLigament', structures: ['lateral collateral ligament'], colour: 0xd9d4c7, spacingMm: 1.4 },
+  { name: 'commonPeronealNerve', structures: ['common peroneal nerve', 'superficial peroneal nerve', 'deep peroneal nerve'], colour: 0xf2c718, spacingMm: 1.1 },
+  { name: 'tibialNerve', structures: ['tibial nerve'], colour: 0xf2c718, spacingMm: 1.8 },
+  { name: 'suralNerve', structures: ['lateral sural cutaneous nerve'], colour: 0xf2c718, spacingMm: 1.0 },
+  { name: 'poplitealArtery', structures: ['popliteal artery'], colour: 0xc8232c, spacingMm: 2.2 },
+  { name: 'poplitealVein', structures: ['popliteal vein'], colour: 0x2f4fa8, spacingMm: 2.2 },
+  { name: 'genicularArtery', structures: ['lateral inferior genicular artery'], colour: 0xc8232c, spacingMm: 0.9 },
 ];
-const SKIN_SPACING_MM = 2.0;
+const SKIN_SPACING_MM = 3.2;
 const SKIN_COLOUR = 0xd9a38a;
 
 export async function buildKneeModelGlb(): Promise<Uint8Array> {

@@ -13,7 +13,12 @@ export function KneeModel({ onSkinPointerDown }: { onSkinPointerDown: (e: ThreeE
   const meshes = useMemo(() => {
     const list: THREE.Mesh[] = [];
     gltf.scene.traverse((o) => {
-      if ((o as THREE.Mesh).isMesh) list.push(o as THREE.Mesh);
+      const mesh = o as THREE.Mesh;
+      if (!mesh.isMesh) return;
+      // Lambert shading: software WebGL (SwiftShader) cannot afford PBR at drag rate.
+      const source = mesh.material as THREE.MeshStandardMaterial;
+      mesh.material = new THREE.MeshLambertMaterial({ color: source.color, name: source.name });
+      list.push(mesh);
     });
     return list;
   }, [gltf]);
@@ -22,7 +27,7 @@ export function KneeModel({ onSkinPointerDown }: { onSkinPointerDown: (e: ThreeE
 
   useEffect(() => {
     if (!skin) return;
-    const material = skin.material as THREE.MeshStandardMaterial;
+    const material = skin.material as THREE.MeshLambertMaterial;
     material.transparent = skinOpacity < 1;
     material.opacity = skinOpacity;
     material.depthWrite = skinOpacity >= 1;

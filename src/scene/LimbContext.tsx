@@ -17,7 +17,7 @@ export function LimbContext({ onSkinPointerDown }: { onSkinPointerDown: (e: Thre
     () => [limbSegment(modelRegion.max.y, modelRegion.max.y + THIGH_LENGTH_MM, 1, 1.18), limbSegment(modelRegion.min.y - LEG_LENGTH_MM, modelRegion.min.y, 0.78, 1)],
     [],
   );
-  const material = useMemo(() => new THREE.MeshStandardMaterial({ color: 0xd9a38a, roughness: 0.7 }), []);
+  const material = useMemo(() => new THREE.MeshLambertMaterial({ color: 0xd9a38a }), []);
   material.transparent = skinOpacity < 1;
   material.opacity = Math.max(skinOpacity, 0.12);
   material.depthWrite = skinOpacity >= 1;

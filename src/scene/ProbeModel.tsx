@@ -29,24 +29,24 @@ export function ProbeModel() {
   return (
     <group ref={groupRef} matrixAutoUpdate={false} visible={visible}>
       <RoundedBox args={[FOOTPRINT_MM + 3, BODY_THICKNESS_MM, 12]} radius={3} position={[0, 0, 6]}>
-        <meshStandardMaterial color="#3c4148" roughness={0.5} />
+        <meshLambertMaterial color="#3c4148" />
       </RoundedBox>
       <RoundedBox args={[FOOTPRINT_MM - 6, BODY_THICKNESS_MM - 2, BODY_HEIGHT_MM - 12]} radius={4} position={[0, 0, 12 + (BODY_HEIGHT_MM - 12) / 2]}>
-        <meshStandardMaterial color="#c9ced4" roughness={0.35} />
+        <meshLambertMaterial color="#c9ced4" />
       </RoundedBox>
       {/* The acoustic lens on the face. */}
       <mesh position={[0, 0, 0.4]}>
         <boxGeometry args={[FOOTPRINT_MM, BODY_THICKNESS_MM - 3, 0.8]} />
-        <meshStandardMaterial color="#5b6b78" roughness={0.8} />
+        <meshLambertMaterial color="#5b6b78" />
       </mesh>
       {/* Orientation marker: a bright ridge on the marked (image-left) end. */}
       <mesh position={[-(FOOTPRINT_MM / 2 + 1.2), 0, 8]}>
         <boxGeometry args={[2.4, 5, 6]} />
-        <meshStandardMaterial color="#4fb3d9" emissive="#1d5a72" />
+        <meshLambertMaterial color="#4fb3d9" emissive="#1d5a72" />
       </mesh>
       <mesh position={[0, 0, BODY_HEIGHT_MM + 6]}>
         <cylinderGeometry args={[3, 4, 14, 12]} />
-        <meshStandardMaterial color="#2a2e33" />
+        <meshLambertMaterial color="#2a2e33" />
       </mesh>
     </group>
   );

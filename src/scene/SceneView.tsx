@@ -1,6 +1,6 @@
 import { Suspense, useEffect, useRef } from 'react';
 import { Canvas, useFrame, useThree } from '@react-three/fiber';
-import { AdaptiveDpr, OrbitControls, PerformanceMonitor } from '@react-three/drei';
+import { OrbitControls } from '@react-three/drei';
 import * as THREE from 'three';
 import { useSimStore } from '../state/store';
 import { sceneRate } from '../state/rateMeter';
@@ -22,10 +22,38 @@ function SceneRateMeter() {
   return null;
 }
 
-/** Re-renders the demand-driven canvas whenever something it draws changes in the store. */
+/** At most this many 3D frames a second while the probe moves, leaving the GPU time for the image. */
+const MAX_SCENE_FPS = 30;
+
+/**
+ * Re-renders the demand-driven canvas when something it draws changes in the store, no more
+ * often than MAX_SCENE_FPS: with software WebGL the 3D view and the ultrasound image share one
+ * GPU process, and the image must keep up with the hand.
+ */
 function InvalidateOnStoreChange() {
   const invalidate = useThree((s) => s.invalidate);
-  useEffect(() => useSimStore.subscribe(() => invalidate()), [invalidate]);
+  useEffect(() => {
+    let last = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const unsubscribe = useSimStore.subscribe(() => {
+      const now = clockMs();
+      const wait = 1000 / MAX_SCENE_FPS - (now - last);
+      if (wait <= 0) {
+        last = now;
+        invalidate();
+      } else if (!timer) {
+        timer = setTimeout(() => {
+          timer = undefined;
+          last = clockMs();
+          invalidate();
+        }, wait);
+      }
+    });
+    return () => {
+      unsubscribe();
+      clearTimeout(timer);
+    };
+  }, [invalidate]);
   return null;
 }
 
@@ -59,7 +87,7 @@ function Scene() {
       </LimbRoot>
       <mesh position={[-40, 5, -62]} receiveShadow>
         <boxGeometry args={[320, 520, 6]} />
-        <meshStandardMaterial color="#56636f" roughness={0.9} />
+        <meshLambertMaterial color="#56636f" />
       </mesh>
       <OrbitControls makeDefault enableDamping={false} target={[-8, 5, 8]} />
       <CameraRig />
@@ -75,12 +103,10 @@ export function SceneView() {
     <div data-testid="scene-view" className="scene-view">
       <Canvas
         frameloop="demand"
-        dpr={[0.75, 1.25]}
+        dpr={0.75}
         camera={{ fov: 35, near: 5, far: 3000, position: [170, -190, 250], up: [0, 0, 1] }}
-        gl={{ antialias: true, preserveDrawingBuffer: true }}
+        gl={{ antialias: false, preserveDrawingBuffer: true, powerPreference: 'high-performance' }}
       >
-        <PerformanceMonitor />
-        <AdaptiveDpr pixelated />
         <Scene />
       </Canvas>
     </div>

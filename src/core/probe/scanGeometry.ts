@@ -5,7 +5,7 @@ import { type ProbePose, COMPRESSION_DECAY_MM } from './pose';
 
 const Y_AXIS: Vec3 = { x: 0, y: 1, z: 0 };
 /** Beyond the pressed depth, gel and soft tissue still couple this much lift-off of the skin. */
-const COUPLING_GAP_MM = 8;
+const COUPLING_GAP_MM = 10;
 const ENTRY_SEARCH_MM = 20;
 
 /** The probe's axes in the limb frame. */
