@@ -57,12 +57,12 @@ export class ScanGeometry {
     this.entryMm = new Float64Array(image.cols);
     for (let col = 0; col < image.cols; col++) this.entryMm[col] = this.skinEntry(this.lateralMm(col + 0.5));
     this.tissueDepthMm = new Float64Array(image.rows);
-    for (let row = 0; row < image.rows; row++) this.tissueDepthMm[row] = this.uncompressedDepth((row + 0.5) * image.pixelMm);
+    for (let row = 0; row < image.rows; row++) this.tissueDepthMm[row] = this.uncompressedDepth((row + 0.5) * image.sampleSpacingMm);
   }
 
   /** Position across the footprint of a (fractional) column, 0 at the centre. */
   lateralMm(col: number): number {
-    return col * this.image.pixelMm - this.image.widthMm / 2;
+    return col * this.image.lineSpacingMm - this.image.widthMm / 2;
   }
 
   /** Where the scan line at `lateralMm` starts, on the face's plane. */
@@ -82,11 +82,11 @@ export class ScanGeometry {
   toImage(p: Vec3): { col: number; row: number; outOfPlaneMm: number } {
     const rel = sub(p, this.frame.pose.centre);
     const lateral = dot(rel, this.frame.arrayAxis);
-    const colF = (lateral + this.image.widthMm / 2) / this.image.pixelMm;
+    const colF = (lateral + this.image.widthMm / 2) / this.image.lineSpacingMm;
     const entry = this.entryAtColumn(colF - 0.5);
     const tissueDepth = dot(rel, this.frame.beamAxis) - entry;
     const depth = this.compressedDepth(tissueDepth);
-    return { col: colF, row: depth / this.image.pixelMm, outOfPlaneMm: dot(rel, this.frame.elevationAxis) };
+    return { col: colF, row: depth / this.image.sampleSpacingMm, outOfPlaneMm: dot(rel, this.frame.elevationAxis) };
   }
 
   private entryAtColumn(colF: number): number {

@@ -1,0 +1,51 @@
+import type { KneeAnatomy } from '../anatomy/knee';
+import type { LabelVolume } from '../anatomy/voxelise';
+import type { ProbePose } from '../probe/pose';
+import { probeFrame, ScanGeometry } from '../probe/scanGeometry';
+import { acquisitionGeometry, imageGeometry, type ImageGeometry } from '../imaging/imageGeometry';
+import { EchoField, type EchoOptions } from './echoField';
+import { PointSpread } from './pointSpread';
+import { compressToGrey, scanConvert } from './display';
+import type { ScannerSettings } from './scannerSettings';
+
+/** A 12 MHz-class linear array: 256 scan lines over the 45 mm footprint, 512 samples per line. */
+export const SCAN_LINES = 256;
+export const SAMPLES_PER_LINE = 512;
+
+export interface BModeFrame {
+  /** Display pixels (grey, row-major, row 0 at the skin), in the panel's fixed geometry. */
+  pixels: Uint8Array;
+  image: ImageGeometry;
+  /** The scanner's own line × sample grid, before scan conversion (line-major). */
+  lineData: Uint8Array;
+  acquisition: ImageGeometry;
+}
+
+/**
+ * Forms B-mode frames. Keeps its buffers between frames: a worker calls it ~30 times a second.
+ * Deterministic: the same anatomy, pose, settings and options give the same bytes.
+ */
+export class BModeImager {
+  private readonly echoes = new EchoField();
+  private readonly psf = new PointSpread();
+  private lineData = new Uint8Array(0);
+
+  constructor(
+    private readonly knee: KneeAnatomy,
+    private readonly volume: LabelVolume,
+  ) {}
+
+  form(pose: ProbePose, settings: ScannerSettings, options: EchoOptions = {}): BModeFrame {
+    const acquisition = acquisitionGeometry(settings.depthMm, SCAN_LINES, SAMPLES_PER_LINE);
+    const scan = new ScanGeometry(this.knee, probeFrame(this.knee, pose), acquisition);
+    this.echoes.form(this.knee, this.volume, scan, settings, options);
+    const { re, im } = this.echoes;
+    this.psf.apply(re, im, SCAN_LINES, SAMPLES_PER_LINE, acquisition.lineSpacingMm, acquisition.sampleSpacingMm, settings.frequencyMHz, settings.focusMm);
+    if (this.lineData.length !== re.length) this.lineData = new Uint8Array(re.length);
+    compressToGrey(re, im, SCAN_LINES, SAMPLES_PER_LINE, acquisition.sampleSpacingMm, settings, this.lineData);
+    const image = imageGeometry(settings.depthMm);
+    const pixels = new Uint8Array(image.cols * image.rows);
+    scanConvert(this.lineData, SCAN_LINES, SAMPLES_PER_LINE, image.cols, image.rows, pixels);
+    return { pixels, image, lineData: this.lineData, acquisition };
+  }
+}

@@ -1,0 +1,211 @@
+import type { KneeAnatomy } from '../anatomy/knee';
+import type { LabelVolume } from '../anatomy/voxelise';
+import { Label } from '../anatomy/tissues';
+import type { ScanGeometry } from '../probe/scanGeometry';
+import { TubeStructure } from '../anatomy/structure';
+import { acousticsByLabel, TEXTURE_CODE } from './tissueAcoustics';
+import type { ScannerSettings } from './scannerSettings';
+import { sliceHalfThicknessMm } from './beamShape';
+
+/**
+ * Echoes along every scan line before the point-spread function blurs them: complex amplitudes
+ * (a baseband model: envelope detection after the PSF gives Rayleigh speckle of the right size).
+ *
+ * - Scatterers are fixed in tissue: a hashed lattice in limb coordinates, so speckle moves with
+ *   the anatomy when the probe slides and decorrelates when the slice moves out of plane.
+ * - Two positions across the slice thickness are sampled, so structures partly in the slice
+ *   appear partly.
+ * - Interfaces reflect specularly: |ΔZ/ΣZ| times a lobe in the angle between the beam and the
+ *   surface normal, and pass on only what they transmit.
+ * - Attenuation accumulates along the line (round trip, per tissue, ∝ frequency): shadow behind
+ *   bone, enhancement behind fluid fall out of it.
+ */
+const ECHO = new Float32Array(acousticsByLabel.map((a) => a.echogenicity));
+const ATTENUATION = new Float32Array(acousticsByLabel.map((a) => a.attenuationDbPerCmMHz));
+const IMPEDANCE = new Float32Array(acousticsByLabel.map((a) => a.impedanceMRayl));
+const TEXTURE = new Uint8Array(acousticsByLabel.map((a) => TEXTURE_CODE[a.texture]));
+const LOBE_RAD = new Float32Array(acousticsByLabel.map((a) => (a.specularLobeDeg * Math.PI) / 180));
+
+/** Scatterer lattice pitch in tissue (finer than any resolution cell). */
+const LATTICE_PER_MM = 10;
+/** Muscle striations and tendon fibrils: scatterers strung out this many lattice cells along the fibres. */
+const FIBRE_ELONGATION = 7;
+/** Specular echoes relative to diffuse backscatter. */
+const SPECULAR_GAIN = 40;
+const SEPTUM_FRACTION = 0.07;
+const SEPTUM_BOOST = 4.5;
+
+export interface EchoOptions {
+  /** Injectate share of each voxel (0–255), laid out as the label volume. */
+  fluid?: Uint8Array | null;
+}
+
+// Label ids as plain numbers: the inner loop runs 130 000 times a frame.
+const OUTSIDE = Label.outside;
+const FLUID = Label.fluid;
+const BEYOND_VOLUME = Label.deepMuscle;
+const TENDON = Label.bicepsFemorisTendon;
+const LIGAMENT = Label.lateralCollateralLigament;
+const SEPTATE = TEXTURE_CODE.septate;
+const STRIATED = TEXTURE_CODE.striated;
+const FIBRILLAR = TEXTURE_CODE.fibrillar;
+
+export class EchoField {
+  re: Float32Array = new Float32Array(0);
+  im: Float32Array = new Float32Array(0);
+
+  form(knee: KneeAnatomy, volume: LabelVolume, scan: ScanGeometry, settings: ScannerSettings, options: EchoOptions = {}): void {
+    const lines = scan.image.cols;
+    const samples = scan.image.rows;
+    const n = lines * samples;
+    if (this.re.length !== n) {
+      this.re = new Float32Array(n);
+      this.im = new Float32Array(n);
+    }
+    const { re, im } = this;
+    const { origin, spacingMm: h, nx, ny, nz, labels } = volume;
+    const nxy = nx * ny;
+    const fluid = options.fluid ?? null;
+    const inv = 1 / h;
+    const ox0 = origin.x;
+    const oy0 = origin.y;
+    const oz0 = origin.z;
+    const bx = scan.frame.beamAxis.x;
+    const by = scan.frame.beamAxis.y;
+    const bz = scan.frame.beamAxis.z;
+    const ex = scan.frame.elevationAxis.x;
+    const ey = scan.frame.elevationAxis.y;
+    const ez = scan.frame.elevationAxis.z;
+    const beam = scan.frame.beamAxis;
+    const f = settings.frequencyMHz;
+    const tissueDepth = scan.tissueDepthMm;
+    const sliceHalf = new Float32Array(samples);
+    for (let s = 0; s < samples; s++) sliceHalf[s] = sliceHalfThicknessMm((s + 0.5) * scan.image.sampleSpacingMm) * 0.5;
+    // Round-trip attenuation per mm of each tissue at this frequency, as an amplitude factor's log.
+    const lnDecayPerMm = new Float32Array(ATTENUATION.length);
+    for (let l = 0; l < ATTENUATION.length; l++) lnDecayPerMm[l] = (2 * ATTENUATION[l] * f * 0.1 * Math.LN10) / 20;
+    const fibre = tendonFibreDirection(knee, scan);
+    const anisotropy = tendonAnisotropy(beam, fibre);
+    const fx = fibre ? fibre.x : 0;
+    const fy = fibre ? fibre.y : 0;
+    const fz = fibre ? fibre.z : 1;
+
+    const labelAt = (x: number, y: number, z: number): number => {
+      const ix = Math.round((x - ox0) * inv);
+      const iy = Math.round((y - oy0) * inv);
+      const iz = Math.round((z - oz0) * inv);
+      if (ix < 0 || iy < 0 || iz < 0 || ix >= nx || iy >= ny || iz >= nz) return BEYOND_VOLUME;
+      const index = ix + nx * iy + nxy * iz;
+      if (fluid !== null && fluid[index] > 127) return FLUID;
+      return labels[index];
+    };
+
+    for (let line = 0; line < lines; line++) {
+      const base = line * samples;
+      const entry = scan.entryMm[line];
+      if (Number.isNaN(entry)) {
+        re.fill(0, base, base + samples);
+        im.fill(0, base, base + samples);
+        continue;
+      }
+      const o = scan.lineOrigin(scan.lateralMm(line + 0.5));
+      let previous: number = OUTSIDE;
+      let transmitted = 1;
+      let lnAttenuation = 0;
+      let previousDepth = 0;
+      for (let s = 0; s < samples; s++) {
+        const t = entry + tissueDepth[s];
+        const px = o.x + bx * t;
+        const py = o.y + by * t;
+        const pz = o.z + bz * t;
+        const label = labelAt(px, py, pz);
+        lnAttenuation += lnDecayPerMm[label] * (tissueDepth[s] - previousDepth);
+        previousDepth = tissueDepth[s];
+        let specular = 0;
+        if (label !== previous) {
+          if (previous !== OUTSIDE) {
+            const z1 = IMPEDANCE[previous];
+            const z2 = IMPEDANCE[label];
+            const r = (z2 - z1) / (z2 + z1);
+            const r2 = r < 0 ? -r : r;
+            const cosine = interfaceCosine(labelAt, px, py, pz, h, label, beam);
+            const angle = Math.acos(cosine > 1 ? 1 : cosine);
+            const lobe = Math.exp(-((angle / LOBE_RAD[label]) ** 2));
+            specular = SPECULAR_GAIN * r2 * lobe + 0.35 * r2;
+            transmitted *= 1 - r * r;
+          }
+          previous = label;
+        }
+        // Scatterers at two places across the slice thickness.
+        const e = sliceHalf[s];
+        let sumRe = 0;
+        let sumIm = 0;
+        for (let side = -1; side <= 1; side += 2) {
+          const qx = px + ex * e * side;
+          const qy = py + ey * e * side;
+          const qz = pz + ez * e * side;
+          const l = labelAt(qx, qy, qz);
+          const echo = ECHO[l];
+          if (echo === 0) continue;
+          const texture = TEXTURE[l];
+          let ix: number;
+          let iy: number;
+          let iz: number;
+          if (texture === FIBRILLAR) {
+            const along = qx * fx + qy * fy + qz * fz;
+            ix = Math.floor((qx - fx * along) * LATTICE_PER_MM);
+            iy = Math.floor((qy - fy * along) * LATTICE_PER_MM);
+            iz = Math.floor((along * LATTICE_PER_MM) / FIBRE_ELONGATION) + 7919 * Math.floor((qz - fz * along) * LATTICE_PER_MM);
+          } else {
+            ix = Math.floor(qx * LATTICE_PER_MM);
+            iy = texture === STRIATED ? Math.floor((qy * LATTICE_PER_MM) / FIBRE_ELONGATION) : Math.floor(qy * LATTICE_PER_MM);
+            iz = Math.floor(qz * LATTICE_PER_MM);
+          }
+          let hash = Math.imul(ix, 0x8da6b343) ^ Math.imul(iy, 0xd8163841) ^ Math.imul(iz, 0xcb1ab31f) ^ Math.imul(texture + 1, 0x165667b1);
+          hash = Math.imul(hash ^ (hash >>> 13), 0x5bd1e995);
+          hash = (hash ^ (hash >>> 15)) >>> 0;
+          let a = echo;
+          if (texture === SEPTATE && ((hash >>> 8) & 0xff) < SEPTUM_THRESHOLD) a *= SEPTUM_BOOST;
+          if (l === TENDON || l === LIGAMENT) a *= anisotropy;
+          sumRe += a * ((hash & 0xffff) * INV_65535 - 0.5);
+          sumIm += a * ((hash >>> 16) * INV_65535 - 0.5);
+        }
+        const amplitude = transmitted * Math.exp(-lnAttenuation);
+        re[base + s] = amplitude * (sumRe + specular);
+        im[base + s] = amplitude * sumIm;
+      }
+    }
+  }
+}
+
+const INV_65535 = 1 / 65535;
+const SEPTUM_THRESHOLD = SEPTUM_FRACTION * 256;
+
+/** |cos| of the angle between the beam and the interface's normal, from the label volume around p. */
+function interfaceCosine(labelAt: (x: number, y: number, z: number) => number, x: number, y: number, z: number, h: number, label: number, beam: { x: number; y: number; z: number }): number {
+  const same = (dx: number, dy: number, dz: number) => (labelAt(x + dx, y + dy, z + dz) === label ? 1 : 0);
+  const d = h * 1.5;
+  const gx = same(d, 0, 0) - same(-d, 0, 0);
+  const gy = same(0, d, 0) - same(0, -d, 0);
+  const gz = same(0, 0, d) - same(0, 0, -d);
+  const len = Math.hypot(gx, gy, gz);
+  if (len === 0) return 1;
+  return Math.abs((gx * beam.x + gy * beam.y + gz * beam.z) / len);
+}
+
+/** Tendon fibres are brightest with the beam perpendicular to them and fade within ~10° of tilt. */
+const ANISOTROPY_WIDTH_RAD = (7 * Math.PI) / 180;
+function tendonAnisotropy(beam: { x: number; y: number; z: number }, fibre: { x: number; y: number; z: number } | null): number {
+  if (!fibre) return 1;
+  const offPerpendicular = Math.asin(Math.min(1, Math.abs(beam.x * fibre.x + beam.y * fibre.y + beam.z * fibre.z)));
+  return 0.12 + 0.88 * Math.exp(-((offPerpendicular / ANISOTROPY_WIDTH_RAD) ** 2));
+}
+
+/** The biceps tendon's fibre direction under the probe (its centre line's tangent), if it is there. */
+function tendonFibreDirection(knee: KneeAnatomy, scan: ScanGeometry): { x: number; y: number; z: number } | null {
+  const tendon = knee.structures.find((s) => s.name === 'biceps femoris tendon');
+  if (!(tendon instanceof TubeStructure)) return null;
+  const c = tendon.line.closest(scan.frame.pose.centre, 40);
+  if (!c) return null;
+  return tendon.line.tangent(Math.min(tendon.line.count - 1, c.segment));
+}
