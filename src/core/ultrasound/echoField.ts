@@ -32,7 +32,14 @@ const LATTICE_PER_MM = 10;
 const FIBRE_ELONGATION = 7;
 /** Specular echoes relative to diffuse backscatter. */
 const SPECULAR_GAIN = 40;
+/** Share of a specular echo repeated in the next sample. */
+const RING_DECAY = 0.55;
+/** Rough interfaces still return some echo off-perpendicular. */
+const DIFFUSE_INTERFACE = 3;
 const SEPTUM_FRACTION = 0.07;
+/** Perimysium: sparse bright scatterers in muscle ("starry night" in short axis, streaks in long). */
+const PERIMYSIUM_FRACTION = 0.05;
+const PERIMYSIUM_BOOST = 3.5;
 const SEPTUM_BOOST = 4.5;
 
 export interface EchoOptions {
@@ -111,15 +118,19 @@ export class EchoField {
       const o = scan.lineOrigin(scan.lateralMm(line + 0.5));
       let previous: number = OUTSIDE;
       let transmitted = 1;
-      let lnAttenuation = 0;
+      let attenuation = 1;
       let previousDepth = 0;
+      // A strong reflector rings for a few samples (pulse length, reverberation in the cortex).
+      let ringing = 0;
       for (let s = 0; s < samples; s++) {
         const t = entry + tissueDepth[s];
         const px = o.x + bx * t;
         const py = o.y + by * t;
         const pz = o.z + bz * t;
         const label = labelAt(px, py, pz);
-        lnAttenuation += lnDecayPerMm[label] * (tissueDepth[s] - previousDepth);
+        // First-order decay per sample step (steps are a fraction of a mm): no exp in the loop.
+        const decay = 1 - lnDecayPerMm[label] * (tissueDepth[s] - previousDepth);
+        attenuation *= decay > 0 ? decay : 0;
         previousDepth = tissueDepth[s];
         let specular = 0;
         if (label !== previous) {
@@ -131,7 +142,8 @@ export class EchoField {
             const cosine = interfaceCosine(labelAt, px, py, pz, h, label, beam);
             const angle = Math.acos(cosine > 1 ? 1 : cosine);
             const lobe = Math.exp(-((angle / LOBE_RAD[label]) ** 2));
-            specular = SPECULAR_GAIN * r2 * lobe + 0.35 * r2;
+            specular = SPECULAR_GAIN * r2 * lobe + DIFFUSE_INTERFACE * r2;
+            ringing = specular * RING_DECAY;
             transmitted *= 1 - r * r;
           }
           previous = label;
@@ -166,11 +178,16 @@ export class EchoField {
           hash = (hash ^ (hash >>> 15)) >>> 0;
           let a = echo;
           if (texture === SEPTATE && ((hash >>> 8) & 0xff) < SEPTUM_THRESHOLD) a *= SEPTUM_BOOST;
+          else if (texture === STRIATED && ((hash >>> 8) & 0xff) < PERIMYSIUM_THRESHOLD) a *= PERIMYSIUM_BOOST;
           if (l === TENDON || l === LIGAMENT) a *= anisotropy;
           sumRe += a * ((hash & 0xffff) * INV_65535 - 0.5);
           sumIm += a * ((hash >>> 16) * INV_65535 - 0.5);
         }
-        const amplitude = transmitted * Math.exp(-lnAttenuation);
+        if (specular === 0 && ringing > 0.05) {
+          specular = ringing;
+          ringing *= RING_DECAY;
+        }
+        const amplitude = transmitted * attenuation;
         re[base + s] = amplitude * (sumRe + specular);
         im[base + s] = amplitude * sumIm;
       }
@@ -180,6 +197,7 @@ export class EchoField {
 
 const INV_65535 = 1 / 65535;
 const SEPTUM_THRESHOLD = SEPTUM_FRACTION * 256;
+const PERIMYSIUM_THRESHOLD = PERIMYSIUM_FRACTION * 256;
 
 /** |cos| of the angle between the beam and the interface's normal, from the label volume around p. */
 function interfaceCosine(labelAt: (x: number, y: number, z: number) => number, x: number, y: number, z: number, h: number, label: number, beam: { x: number; y: number; z: number }): number {

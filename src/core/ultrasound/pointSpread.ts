@@ -9,6 +9,7 @@ import { axialSigmaMm, lateralSigmaMm } from './beamShape';
 export class PointSpread {
   private tmpRe = new Float32Array(0);
   private tmpIm = new Float32Array(0);
+  private lateralWeights = new Float32Array(0);
 
   apply(re: Float32Array, im: Float32Array, lines: number, samples: number, lineSpacingMm: number, sampleSpacingMm: number, frequencyMHz: number, focusMm: number): void {
     if (this.tmpRe.length !== re.length) {
@@ -35,36 +36,39 @@ export class PointSpread {
         tmpIm[base + s] = si;
       }
     }
-    // Lateral: a kernel per depth, narrowest at the focus.
-    const MAX_RADIUS = 6;
-    const weights = new Float32Array(2 * MAX_RADIUS + 1);
+    // Lateral: a kernel per depth, narrowest at the focus; weights[k][s] so the inner loop runs
+    // along contiguous samples.
+    const radius = MAX_LATERAL_RADIUS;
+    const taps = 2 * radius + 1;
+    if (this.lateralWeights.length !== taps * samples) this.lateralWeights = new Float32Array(taps * samples);
+    const weights = this.lateralWeights;
     for (let s = 0; s < samples; s++) {
-      const sigmaLines = lateralSigmaMm(frequencyMHz, (s + 0.5) * sampleSpacingMm, focusMm) / lineSpacingMm;
-      const r = Math.min(MAX_RADIUS, Math.max(1, Math.ceil(2.2 * sigmaLines)));
+      const sigmaLines = Math.max(0.35, lateralSigmaMm(frequencyMHz, (s + 0.5) * sampleSpacingMm, focusMm) / lineSpacingMm);
       let total = 0;
-      for (let k = -r; k <= r; k++) {
-        const w = Math.exp(-(k * k) / (2 * sigmaLines * sigmaLines));
-        weights[k + r] = w;
-        total += w;
-      }
-      for (let k = 0; k <= 2 * r; k++) weights[k] /= total;
-      for (let line = 0; line < lines; line++) {
-        let sr = 0;
-        let si = 0;
-        const lo = Math.max(-r, -line);
-        const hi = Math.min(r, lines - 1 - line);
-        for (let k = lo; k <= hi; k++) {
-          const w = weights[k + r];
-          const i = (line + k) * samples + s;
-          sr += w * tmpRe[i];
-          si += w * tmpIm[i];
+      for (let k = -radius; k <= radius; k++) total += Math.exp(-(k * k) / (2 * sigmaLines * sigmaLines));
+      for (let k = -radius; k <= radius; k++) weights[(k + radius) * samples + s] = Math.exp(-(k * k) / (2 * sigmaLines * sigmaLines)) / total;
+    }
+    re.fill(0);
+    im.fill(0);
+    for (let line = 0; line < lines; line++) {
+      const out = line * samples;
+      for (let k = -radius; k <= radius; k++) {
+        const source = line + k;
+        if (source < 0 || source >= lines) continue;
+        const from = source * samples;
+        const w = (k + radius) * samples;
+        for (let s = 0; s < samples; s++) {
+          const weight = weights[w + s];
+          re[out + s] += weight * tmpRe[from + s];
+          im[out + s] += weight * tmpIm[from + s];
         }
-        re[line * samples + s] = sr;
-        im[line * samples + s] = si;
       }
     }
   }
 }
+
+/** Beyond ±4 lines the beam's side lobes are below what log compression shows. */
+const MAX_LATERAL_RADIUS = 4;
 
 function gaussianKernel(sigma: number): Float32Array {
   const s = Math.max(0.4, sigma);

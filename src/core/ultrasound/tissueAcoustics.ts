@@ -29,7 +29,7 @@ export interface TissueAcoustics {
   specularLobeDeg: number;
 }
 
-const soft = (impedanceMRayl: number, attenuationDbPerCmMHz: number, echogenicity: number, texture: SpeckleTexture, specularLobeDeg = 14): TissueAcoustics => ({
+const soft = (impedanceMRayl: number, attenuationDbPerCmMHz: number, echogenicity: number, texture: SpeckleTexture, specularLobeDeg = 24): TissueAcoustics => ({
   impedanceMRayl,
   attenuationDbPerCmMHz,
   echogenicity,
