@@ -39,7 +39,15 @@ export interface SimAutomation {
   tissueAt(p: Vec3): string;
   setProbe(pose: { centre: Vec3; rotationDeg: number; tiltDeg?: number; compressionMm?: number }): Promise<ProbeReport>;
   probe(): ProbeReport;
-  setImaging(s: { gainDb?: number; depthMm?: number; frequencyMHz?: number }): Promise<void>;
+  setImaging(s: {
+    gainDb?: number;
+    depthMm?: number;
+    frequencyMHz?: number;
+    focusMm?: number;
+    dynamicRangeDb?: number;
+    tgcDb?: number[];
+    mode?: 'b-mode' | 'anatomy';
+  }): Promise<void>;
   frame(): Promise<FrameReport>;
   worldToImage(p: Vec3): { col: number; row: number; outOfPlaneMm: number };
   stats(): { imageFps: number; sceneFps: number; imageFrameMs: number };

@@ -81,7 +81,8 @@ class ImagePipeline {
     const version = this.version;
     this.inFlight = true;
     try {
-      const result = await getWorkerClient().renderFrame(pose, state.imaging);
+      const timeSeconds = (clockMs() - state.attemptStartedAtMs) / 1000;
+      const result = await getWorkerClient().renderFrame(pose, state.imaging, timeSeconds);
       const geometry = imageGeometry(state.imaging.depthMm);
       this.latest = { version, ...result, widthMm: geometry.widthMm, depthMm: geometry.depthMm };
       for (const l of this.listeners) l(this.latest);

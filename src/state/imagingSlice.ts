@@ -1,12 +1,16 @@
 import type { StateCreator } from 'zustand';
 import { SimError } from '../core/simError';
-import { DEFAULT_DEPTH_MM, DEPTH_RANGE_MM } from '../core/imaging/imageGeometry';
+import { DEPTH_RANGE_MM } from '../core/imaging/imageGeometry';
 import { GAIN_RANGE_DB } from '../core/imaging/frame';
+import { defaultScannerSettings, FREQUENCY_RANGE_MHZ, DYNAMIC_RANGE_DB, TGC_RANGE_DB, TGC_BANDS } from '../core/ultrasound/scannerSettings';
 import type { ImagingSettings } from '../worker/protocol';
 import type { SimState } from './store';
 import { reportFor } from './probeSlice';
 
-export const FREQUENCY_RANGE_MHZ = { min: 6, max: 18 } as const;
+export { FREQUENCY_RANGE_MHZ };
+
+/** The transmit focus can sit anywhere from just under the skin to the bottom of the image. */
+export const FOCUS_MIN_MM = 3;
 
 export interface ImagingSlice {
   imaging: ImagingSettings;
@@ -21,17 +25,43 @@ function checkRange(name: string, value: unknown, range: { min: number; max: num
   return value;
 }
 
+const KNOWN = ['mode', 'depthMm', 'gainDb', 'frequencyMHz', 'focusMm', 'dynamicRangeDb', 'tgcDb'];
+
+export function validatedImaging(current: ImagingSettings, change: Partial<ImagingSettings>): ImagingSettings {
+  if (typeof change !== 'object' || change === null) throw new SimError('invalid-argument', 'setImaging needs an object such as { depthMm: 30 }.');
+  const unknown = Object.keys(change).filter((k) => !KNOWN.includes(k));
+  if (unknown.length > 0) throw new SimError('invalid-argument', `Unknown imaging setting ${unknown.join(', ')}; use ${KNOWN.join(', ')}.`);
+  const next = { ...current, tgcDb: [...current.tgcDb] };
+  if (change.mode !== undefined) {
+    if (change.mode !== 'b-mode' && change.mode !== 'anatomy') throw new SimError('invalid-argument', `mode must be 'b-mode' or 'anatomy', got ${String(change.mode)}.`);
+    next.mode = change.mode;
+  }
+  if (change.depthMm !== undefined) next.depthMm = checkRange('depthMm', change.depthMm, DEPTH_RANGE_MM, 'mm');
+  if (change.gainDb !== undefined) next.gainDb = checkRange('gainDb', change.gainDb, GAIN_RANGE_DB, 'dB');
+  if (change.frequencyMHz !== undefined) next.frequencyMHz = checkRange('frequencyMHz', change.frequencyMHz, FREQUENCY_RANGE_MHZ, 'MHz');
+  if (change.dynamicRangeDb !== undefined) next.dynamicRangeDb = checkRange('dynamicRangeDb', change.dynamicRangeDb, DYNAMIC_RANGE_DB, 'dB');
+  if (change.tgcDb !== undefined) {
+    if (!Array.isArray(change.tgcDb) || change.tgcDb.length !== TGC_BANDS) throw new SimError('invalid-argument', `tgcDb must be ${TGC_BANDS} numbers (skin to bottom), in dB.`);
+    next.tgcDb = change.tgcDb.map((v, i) => checkRange(`tgcDb[${i}]`, v, TGC_RANGE_DB, 'dB'));
+  }
+  if (change.focusMm !== undefined) next.focusMm = checkRange('focusMm', change.focusMm, { min: FOCUS_MIN_MM, max: next.depthMm }, 'mm');
+  // A shallower image keeps its focus inside it.
+  next.focusMm = Math.min(next.focusMm, next.depthMm);
+  return next;
+}
+
 export const createImagingSlice: StateCreator<SimState, [], [], ImagingSlice> = (set, get) => ({
-  imaging: { depthMm: DEFAULT_DEPTH_MM, gainDb: 0, frequencyMHz: 12 },
+  imaging: {
+    mode: 'b-mode',
+    depthMm: defaultScannerSettings.depthMm,
+    gainDb: defaultScannerSettings.gainDb,
+    frequencyMHz: defaultScannerSettings.frequencyMHz,
+    focusMm: defaultScannerSettings.focusMm,
+    dynamicRangeDb: defaultScannerSettings.dynamicRangeDb,
+    tgcDb: [...defaultScannerSettings.tgcDb],
+  },
   setImaging: (change) => {
-    if (typeof change !== 'object' || change === null) throw new SimError('invalid-argument', 'setImaging needs an object such as { depthMm: 30 }.');
-    const known = ['depthMm', 'gainDb', 'frequencyMHz'];
-    const unknown = Object.keys(change).filter((k) => !known.includes(k));
-    if (unknown.length > 0) throw new SimError('invalid-argument', `Unknown imaging setting ${unknown.join(', ')}; use ${known.join(', ')}.`);
-    const next = { ...get().imaging };
-    if (change.depthMm !== undefined) next.depthMm = checkRange('depthMm', change.depthMm, DEPTH_RANGE_MM, 'mm');
-    if (change.gainDb !== undefined) next.gainDb = checkRange('gainDb', change.gainDb, GAIN_RANGE_DB, 'dB');
-    if (change.frequencyMHz !== undefined) next.frequencyMHz = checkRange('frequencyMHz', change.frequencyMHz, FREQUENCY_RANGE_MHZ, 'MHz');
+    const next = validatedImaging(get().imaging, change);
     // The view report depends on the depth shown, so it follows the settings.
     const anatomy = get().anatomy;
     const probe = get().probe;

@@ -2,6 +2,8 @@ import { useSimStore } from '../state/store';
 import { DEPTH_RANGE_MM } from '../core/imaging/imageGeometry';
 import { GAIN_RANGE_DB } from '../core/imaging/frame';
 import { TILT_LIMIT_DEG, COMPRESSION_LIMIT_MM } from '../core/probe/pose';
+import { FREQUENCY_RANGE_MHZ, DYNAMIC_RANGE_DB, TGC_RANGE_DB } from '../core/ultrasound/scannerSettings';
+import { FOCUS_MIN_MM } from '../state/imagingSlice';
 import { actionById } from './actions';
 
 function Slider(props: { label: string; testId: string; value: number; min: number; max: number; step: number; unit: string; onChange: (v: number) => void; disabled?: boolean }) {
@@ -52,6 +54,35 @@ export function ControlsPanel() {
         <legend>Scanner</legend>
         <Slider label="Depth" testId="imaging-depth" value={imaging.depthMm} min={DEPTH_RANGE_MM.min} max={DEPTH_RANGE_MM.max} step={5} unit="mm" onChange={(v) => st().setImaging({ depthMm: v })} />
         <Slider label="Gain" testId="imaging-gain" value={imaging.gainDb} min={GAIN_RANGE_DB.min} max={GAIN_RANGE_DB.max} step={1} unit="dB" onChange={(v) => st().setImaging({ gainDb: v })} />
+        <Slider label="Focus" testId="imaging-focus" value={imaging.focusMm} min={FOCUS_MIN_MM} max={imaging.depthMm} step={1} unit="mm" onChange={(v) => st().setImaging({ focusMm: v })} />
+        <Slider label="Frequency" testId="imaging-frequency" value={imaging.frequencyMHz} min={FREQUENCY_RANGE_MHZ.min} max={FREQUENCY_RANGE_MHZ.max} step={1} unit="MHz" onChange={(v) => st().setImaging({ frequencyMHz: v })} />
+        <Slider label="Dyn. range" testId="imaging-dynamic-range" value={imaging.dynamicRangeDb} min={DYNAMIC_RANGE_DB.min} max={DYNAMIC_RANGE_DB.max} step={5} unit="dB" onChange={(v) => st().setImaging({ dynamicRangeDb: v })} />
+        <div className="tgc" aria-label="Time-gain compensation, skin to bottom">
+          <span className="slider-label">TGC</span>
+          {imaging.tgcDb.map((value, band) => (
+            <input
+              key={band}
+              type="range"
+              className="tgc-slider"
+              data-testid={`imaging-tgc-${band}`}
+              aria-label={`TGC band ${band + 1} of ${imaging.tgcDb.length}`}
+              title={`${value > 0 ? '+' : ''}${value} dB`}
+              min={TGC_RANGE_DB.min}
+              max={TGC_RANGE_DB.max}
+              step={1}
+              value={value}
+              onChange={(e) => st().setImaging({ tgcDb: imaging.tgcDb.map((v, i) => (i === band ? Number(e.target.value) : v)) })}
+            />
+          ))}
+        </div>
+        <div className="button-row" role="radiogroup" aria-label="Image">
+          <button type="button" data-testid="mode-bmode" aria-pressed={imaging.mode === 'b-mode'} onClick={() => st().setImaging({ mode: 'b-mode' })}>
+            B-mode
+          </button>
+          <button type="button" data-testid="mode-anatomy" aria-pressed={imaging.mode === 'anatomy'} onClick={() => st().setImaging({ mode: 'anatomy' })} title="Show the tissues in the probe's plane (teaching aid)">
+            Anatomy in plane
+          </button>
+        </div>
       </fieldset>
       <fieldset>
         <legend>3D view</legend>

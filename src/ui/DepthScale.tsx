@@ -1,5 +1,5 @@
 /** Millimetre depth scale beside the image: minor ticks every 5 mm, labels every 10 mm. */
-export function DepthScale({ depthMm }: { depthMm: number }) {
+export function DepthScale({ depthMm, focusMm }: { depthMm: number; focusMm: number }) {
   const ticks: number[] = [];
   for (let d = 0; d <= depthMm + 1e-6; d += 5) ticks.push(d);
   return (
@@ -10,6 +10,9 @@ export function DepthScale({ depthMm }: { depthMm: number }) {
         </div>
       ))}
       <div className="depth-unit">mm</div>
+      <div className="focus-marker" data-testid="focus-marker" style={{ top: `${(focusMm / depthMm) * 100}%` }} title={`Focus ${focusMm} mm`}>
+        ◀
+      </div>
     </div>
   );
 }

@@ -12,6 +12,9 @@ export function UltrasoundPanel() {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const depthMm = useSimStore((s) => s.imaging.depthMm);
   const gainDb = useSimStore((s) => s.imaging.gainDb);
+  const focusMm = useSimStore((s) => s.imaging.focusMm);
+  const frequencyMHz = useSimStore((s) => s.imaging.frequencyMHz);
+  const mode = useSimStore((s) => s.imaging.mode);
   const view = useSimStore((s) => s.probe?.view ?? null);
   const rotationDeg = useSimStore((s) => s.probe?.pose.rotationDeg ?? 0);
   const sides = planeSideLabels(rotationDeg);
@@ -67,7 +70,9 @@ export function UltrasoundPanel() {
   return (
     <section className="us-panel" aria-label="Ultrasound image">
       <div className="us-header">
-        <span className="us-mode" title="Tissue labels in the probe plane; the acoustic B-mode image replaces this">Anatomy preview · linear 45 mm</span>
+        <span className="us-mode" data-testid="image-mode">
+          {mode === 'b-mode' ? `B-mode · linear 45 mm · ${frequencyMHz} MHz` : 'Anatomy in the probe plane (teaching view)'}
+        </span>
         <span className="us-settings" data-testid="imaging-settings">
           D {depthMm} mm · G {gainDb > 0 ? '+' : ''}
           {gainDb} dB
@@ -87,7 +92,7 @@ export function UltrasoundPanel() {
             </span>
           )}
         </div>
-        <DepthScale depthMm={depthMm} />
+        <DepthScale depthMm={depthMm} focusMm={focusMm} />
       </div>
     </section>
   );

@@ -1,6 +1,7 @@
 import { useSimStore } from '../state/store';
 import { DEPTH_RANGE_MM } from '../core/imaging/imageGeometry';
 import { GAIN_RANGE_DB } from '../core/imaging/frame';
+import { FOCUS_MIN_MM } from '../state/imagingSlice';
 
 /**
  * Every probe and imaging command as one named action: the keyboard, the buttons and the help
@@ -22,6 +23,7 @@ const TILT_STEP_DEG = 2;
 const COMPRESSION_STEP_MM = 1;
 const DEPTH_STEP_MM = 5;
 const GAIN_STEP_DB = 2;
+const FOCUS_STEP_MM = 2;
 
 const s = () => useSimStore.getState();
 const clamp = (v: number, r: { min: number; max: number }) => Math.max(r.min, Math.min(r.max, v));
@@ -46,6 +48,9 @@ export const userActions: UserAction[] = [
   { id: 'depth-less', label: 'Depth −5 mm', keys: ['PageUp', '-'], run: () => s().setImaging({ depthMm: clamp(s().imaging.depthMm - DEPTH_STEP_MM, DEPTH_RANGE_MM) }) },
   { id: 'gain-up', label: 'Gain +2 dB', keys: [']'], run: () => s().setImaging({ gainDb: clamp(s().imaging.gainDb + GAIN_STEP_DB, GAIN_RANGE_DB) }) },
   { id: 'gain-down', label: 'Gain −2 dB', keys: ['['], run: () => s().setImaging({ gainDb: clamp(s().imaging.gainDb - GAIN_STEP_DB, GAIN_RANGE_DB) }) },
+  { id: 'focus-deeper', label: 'Focus 2 mm deeper', keys: ['f', 'F'], run: () => s().setImaging({ focusMm: clamp(s().imaging.focusMm + FOCUS_STEP_MM, { min: FOCUS_MIN_MM, max: s().imaging.depthMm }) }) },
+  { id: 'focus-shallower', label: 'Focus 2 mm shallower', keys: ['r', 'R'], run: () => s().setImaging({ focusMm: clamp(s().imaging.focusMm - FOCUS_STEP_MM, { min: FOCUS_MIN_MM, max: s().imaging.depthMm }) }) },
+  { id: 'toggle-image-mode', label: 'B-mode ↔ anatomy in plane', keys: ['m', 'M'], run: () => s().setImaging({ mode: s().imaging.mode === 'b-mode' ? 'anatomy' : 'b-mode' }) },
 ];
 
 export function actionById(id: string): UserAction {

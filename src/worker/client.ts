@@ -40,8 +40,8 @@ export class SimulationWorkerClient {
     return this.send({ type: 'build', id: 0, parameters }, onProgress);
   }
 
-  renderFrame(pose: ProbePose, imaging: ImagingSettings): Promise<WorkerFrame> {
-    return this.send({ type: 'frame', id: 0, pose, imaging });
+  renderFrame(pose: ProbePose, imaging: ImagingSettings, timeSeconds: number): Promise<WorkerFrame> {
+    return this.send({ type: 'frame', id: 0, pose, imaging, timeSeconds });
   }
 
   private send<T>(request: WorkerRequest, onProgress?: (fraction: number) => void): Promise<T> {

@@ -2,15 +2,23 @@ import type { AnatomyParameters } from '../core/anatomy/parameters';
 import type { ProbePose } from '../core/probe/pose';
 
 /** Messages between the main thread and the simulation worker. Pixels travel as transferred buffers. */
+export type ImageMode = 'b-mode' | 'anatomy';
+
 export interface ImagingSettings {
+  /** B-mode (the scanner's picture) or the anatomy in the probe's plane (a teaching overlay). */
+  mode: ImageMode;
   depthMm: number;
   gainDb: number;
   frequencyMHz: number;
+  focusMm: number;
+  dynamicRangeDb: number;
+  /** Time-gain compensation, five bands from skin to the bottom of the image, dB. */
+  tgcDb: number[];
 }
 
 export type WorkerRequest =
   | { type: 'build'; id: number; parameters: AnatomyParameters; voxelSpacingMm?: number }
-  | { type: 'frame'; id: number; pose: ProbePose; imaging: ImagingSettings };
+  | { type: 'frame'; id: number; pose: ProbePose; imaging: ImagingSettings; timeSeconds: number };
 
 export type WorkerResponse =
   | { type: 'progress'; id: number; fraction: number }

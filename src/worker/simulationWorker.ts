@@ -1,12 +1,11 @@
 /// <reference lib="webworker" />
 import { KneeAnatomy } from '../core/anatomy/knee';
-import { voxelise, type LabelVolume } from '../core/anatomy/voxelise';
-import { renderFrame } from '../core/imaging/frame';
+import { voxelise } from '../core/anatomy/voxelise';
+import { FrameMaker } from '../core/imaging/frame';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 
 /** The heavy loops — voxelising the knee, forming image frames — run here, off the main thread. */
-let knee: KneeAnatomy | null = null;
-let volume: LabelVolume | null = null;
+let frames: FrameMaker | null = null;
 
 const post = (message: WorkerResponse, transfer: Transferable[] = []) => (self as DedicatedWorkerGlobalScope).postMessage(message, transfer);
 
@@ -15,8 +14,7 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   try {
     if (request.type === 'build') {
       const start = performance.now();
-      knee = null;
-      volume = null;
+      frames = null;
       const built = new KneeAnatomy(request.parameters);
       post({ type: 'progress', id: request.id, fraction: 0.2 });
       let lastPosted = 0;
@@ -29,13 +27,16 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
           }
         },
       });
-      knee = built;
-      volume = vol;
+      frames = new FrameMaker(built, vol);
       post({ type: 'built', id: request.id, buildMs: performance.now() - start, voxelCount: vol.labels.length, volumeBytes: vol.labels.byteLength });
     } else if (request.type === 'frame') {
-      if (!knee || !volume) throw new Error('The knee is not built yet');
+      if (!frames) throw new Error('The knee is not built yet');
       const start = performance.now();
-      const frame = renderFrame(knee, volume, request.pose, request.imaging.depthMm, request.imaging.gainDb);
+      const { imaging } = request;
+      const frame =
+        imaging.mode === 'anatomy'
+          ? frames.anatomyFrame(request.pose, imaging.depthMm, imaging.gainDb)
+          : frames.bModeFrame(request.pose, { ...imaging, tgcDb: imaging.tgcDb, timeSeconds: request.timeSeconds });
       const buffer = frame.pixels.buffer as ArrayBuffer;
       post({ type: 'frame', id: request.id, width: frame.width, height: frame.height, pixels: buffer, computeMs: performance.now() - start }, [buffer]);
     }
