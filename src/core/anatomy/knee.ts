@@ -152,9 +152,12 @@ export class KneeAnatomy {
     return sAtLevel(this.cpn.line, y);
   }
 
-  /** Outward unit normal of the skin near p. */
+  /**
+   * Outward unit normal of the skin near p, from the exact (ungridded) field: the sampled field's
+   * gradient kinks at its 2 mm cells, which would swing the probe's beam as it slides.
+   */
   skinNormal(p: Vec3): Vec3 {
-    return fieldGradient((q) => this.skin.distance(q), p);
+    return fieldGradient((q) => this.skin.exactDistance(q), p);
   }
 
   /** The point of the skin surface nearest to p. */

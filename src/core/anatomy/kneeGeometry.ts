@@ -49,7 +49,7 @@ export function cpnControlPoints(course: NerveCourse): Vec3[] {
 export const superficialPeronealPoints = [v(12.5, -31, -4), v(14, -42, -5), v(16, -58, -6)];
 export const deepPeronealPoints = [v(12.5, -31, -4), v(11, -40, -10), v(8, -58, -16)];
 
-export const tibialNervePoints = [v(-38, 95, 20), v(-42, 50, 19), v(-44, 10, 17), v(-45, -25, 15), v(-45, -60, 13)];
+export const tibialNervePoints = [v(-38, 95, 25), v(-42, 50, 24), v(-44, 10, 19), v(-45, -25, 15), v(-45, -60, 13)];
 export const TIBIAL_NERVE_AREA_MM2 = 18;
 
 /** Lateral sural cutaneous nerve: leaves the CPN in the popliteal fossa, runs over the lateral gastrocnemius. */
@@ -88,8 +88,10 @@ export const lateralCollateralLigament = {
   sections: sections([2.5, 2.5, 2.5], [1.5, 1.5, 1.5]),
 };
 
-export const poplitealArtery = { points: [v(-50, 70, 7), v(-48, 20, 5), v(-47, -20, 4.5), v(-45, -60, 1)], sections: sections([3, 3, 3, 3], [3, 3, 3, 3]) };
-export const poplitealVein = { points: [v(-43, 70, 12), v(-42, 20, 10.5), v(-41, -20, 10), v(-39, -60, 7)], sections: sections([4, 4, 4, 4], [3, 3, 3, 3]) };
+/** Popliteal artery deepest, vein behind it, tibial nerve most superficial, all behind the femur and tibia. */
+/** Popliteal artery deepest, the vein behind it, the tibial nerve most superficial: all behind the femur and tibia. */
+export const poplitealArtery = { points: [v(-50, 70, 19), v(-48, 30, 17.5), v(-47, 5, 10), v(-46, -20, 5), v(-45, -60, 1)], sections: sections([3, 3, 3, 3, 3], [3, 3, 3, 3, 3]) };
+export const poplitealVein = { points: [v(-43, 70, 23), v(-42, 30, 21.5), v(-41, 5, 14.5), v(-40, -20, 10), v(-39, -60, 7)], sections: sections([4, 4, 4, 4, 4], [3, 3, 3, 3, 3]) };
 
 /** Lateral inferior genicular artery: 5–10 below the joint line, deep to gastrocnemius, biceps tendon and LCL. */
 export const genicularArtery = {

@@ -27,9 +27,9 @@ const TEXTURE = new Uint8Array(acousticsByLabel.map((a) => TEXTURE_CODE[a.textur
 const LOBE_RAD = new Float32Array(acousticsByLabel.map((a) => (a.specularLobeDeg * Math.PI) / 180));
 
 /** Scatterer lattice pitch in tissue (finer than any resolution cell). */
-const LATTICE_PER_MM = 10;
+const LATTICE_PER_MM = 6;
 /** Muscle striations and tendon fibrils: scatterers strung out this many lattice cells along the fibres. */
-const FIBRE_ELONGATION = 7;
+const FIBRE_ELONGATION = 4;
 /** Specular echoes relative to diffuse backscatter. */
 const SPECULAR_GAIN = 40;
 /** Share of a specular echo repeated in the next sample. */
@@ -143,6 +143,8 @@ export class EchoField {
             const angle = Math.acos(cosine > 1 ? 1 : cosine);
             const lobe = Math.exp(-((angle / LOBE_RAD[label]) ** 2));
             specular = SPECULAR_GAIN * r2 * lobe + DIFFUSE_INTERFACE * r2;
+            // Tendon surfaces are fibre bundles too: their echo is as anisotropic as the inside.
+            if (label === TENDON || label === LIGAMENT || previous === TENDON || previous === LIGAMENT) specular *= anisotropy;
             ringing = specular * RING_DECAY;
             transmitted *= 1 - r * r;
           }
@@ -216,7 +218,7 @@ const ANISOTROPY_WIDTH_RAD = (7 * Math.PI) / 180;
 function tendonAnisotropy(beam: { x: number; y: number; z: number }, fibre: { x: number; y: number; z: number } | null): number {
   if (!fibre) return 1;
   const offPerpendicular = Math.asin(Math.min(1, Math.abs(beam.x * fibre.x + beam.y * fibre.y + beam.z * fibre.z)));
-  return 0.12 + 0.88 * Math.exp(-((offPerpendicular / ANISOTROPY_WIDTH_RAD) ** 2));
+  return 0.06 + 0.94 * Math.exp(-((offPerpendicular / ANISOTROPY_WIDTH_RAD) ** 2));
 }
 
 /** The biceps tendon's fibre direction under the probe (its centre line's tangent), if it is there. */
