@@ -80,8 +80,15 @@ for (let i = 0; i < 120; i++) {
   const centre = { x: start.x + (end.x - start.x) * t, y: start.y + (end.y - start.y) * t, z: start.z + (end.z - start.z) * t };
   const pose = placeProbe(knee, { centre, rotationDeg: 0, compressionMm: 1 });
   const t0 = performance.now();
-  imager.form(pose, bmodeSettings);
+  imager.form(pose, bmodeSettings, {}, 512);
   bmodeTimes.push(performance.now() - t0);
 }
 line('B-mode frame 256×512, 40 mm', summarise(bmodeTimes.slice(20)), 'ms', 6);
+const liveTimes: number[] = [];
+for (let i = 0; i < 120; i++) {
+  const t0 = performance.now();
+  imager.form(placeProbe(knee, { centre: start, rotationDeg: 0, compressionMm: 1 }), { ...defaultScannerSettings });
+  liveTimes.push(performance.now() - t0);
+}
+line('B-mode live frame 256×300, 30 mm', summarise(liveTimes.slice(20)), 'ms');
 console.log(`${''.padEnd(34)} (a scanner needs ~13 ms to acquire 256 lines at 40 mm: 2·40 mm / 1540 m/s per line)`);

@@ -8,9 +8,12 @@ import { PointSpread } from './pointSpread';
 import { compressToGrey, scanConvert } from './display';
 import type { ScannerSettings } from './scannerSettings';
 
-/** A 12 MHz-class linear array: 256 scan lines over the 45 mm footprint, 512 samples per line. */
+/** A 12 MHz-class linear array: 256 scan lines over the 45 mm footprint. */
 export const SCAN_LINES = 256;
-export const SAMPLES_PER_LINE = 512;
+/** Samples per line: one per ~0.08 mm of depth (about the axial resolution cell), 512 at most. */
+export function samplesForDepth(depthMm: number): number {
+  return Math.min(512, Math.max(256, Math.round(depthMm / 0.08)));
+}
 
 export interface BModeFrame {
   /** Display pixels (grey, row-major, row 0 at the skin), in the panel's fixed geometry. */
@@ -35,17 +38,17 @@ export class BModeImager {
     private readonly volume: LabelVolume,
   ) {}
 
-  form(pose: ProbePose, settings: ScannerSettings, options: EchoOptions = {}): BModeFrame {
-    const acquisition = acquisitionGeometry(settings.depthMm, SCAN_LINES, SAMPLES_PER_LINE);
+  form(pose: ProbePose, settings: ScannerSettings, options: EchoOptions = {}, samplesPerLine = samplesForDepth(settings.depthMm)): BModeFrame {
+    const acquisition = acquisitionGeometry(settings.depthMm, SCAN_LINES, samplesPerLine);
     const scan = new ScanGeometry(this.knee, probeFrame(this.knee, pose), acquisition);
     this.echoes.form(this.knee, this.volume, scan, settings, options);
     const { re, im } = this.echoes;
-    this.psf.apply(re, im, SCAN_LINES, SAMPLES_PER_LINE, acquisition.lineSpacingMm, acquisition.sampleSpacingMm, settings.frequencyMHz, settings.focusMm);
+    this.psf.apply(re, im, SCAN_LINES, samplesPerLine, acquisition.lineSpacingMm, acquisition.sampleSpacingMm, settings.frequencyMHz, settings.focusMm);
     if (this.lineData.length !== re.length) this.lineData = new Uint8Array(re.length);
-    compressToGrey(re, im, SCAN_LINES, SAMPLES_PER_LINE, acquisition.sampleSpacingMm, settings, this.lineData);
+    compressToGrey(re, im, SCAN_LINES, samplesPerLine, acquisition.sampleSpacingMm, settings, this.lineData);
     const image = imageGeometry(settings.depthMm);
     const pixels = new Uint8Array(image.cols * image.rows);
-    scanConvert(this.lineData, SCAN_LINES, SAMPLES_PER_LINE, image.cols, image.rows, pixels);
+    scanConvert(this.lineData, SCAN_LINES, samplesPerLine, image.cols, image.rows, pixels);
     return { pixels, image, lineData: this.lineData, acquisition };
   }
 }

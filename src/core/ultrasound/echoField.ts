@@ -106,6 +106,16 @@ export class EchoField {
       if (fluid !== null && fluid[index] > 127) return FLUID;
       return labels[index];
     };
+    // The same lookup from voxel-space coordinates (already scaled and offset): the hot path.
+    const labelAtVoxelCoords = (vx: number, vy: number, vz: number): number => {
+      if (vx < -0.5 || vy < -0.5 || vz < -0.5 || vx >= nx - 0.5 || vy >= ny - 0.5 || vz >= nz - 0.5) return BEYOND_VOLUME;
+      const index = ((vx + 0.5) | 0) + nx * ((vy + 0.5) | 0) + nxy * ((vz + 0.5) | 0);
+      if (fluid !== null && fluid[index] > 127) return FLUID;
+      return labels[index];
+    };
+    const bvx = bx * inv;
+    const bvy = by * inv;
+    const bvz = bz * inv;
 
     for (let line = 0; line < lines; line++) {
       const base = line * samples;
@@ -116,6 +126,9 @@ export class EchoField {
         continue;
       }
       const o = scan.lineOrigin(scan.lateralMm(line + 0.5));
+      const ovx = (o.x - ox0) * inv;
+      const ovy = (o.y - oy0) * inv;
+      const ovz = (o.z - oz0) * inv;
       let previous: number = OUTSIDE;
       let transmitted = 1;
       let attenuation = 1;
@@ -127,7 +140,10 @@ export class EchoField {
         const px = o.x + bx * t;
         const py = o.y + by * t;
         const pz = o.z + bz * t;
-        const label = labelAt(px, py, pz);
+        const vx = ovx + bvx * t;
+        const vy = ovy + bvy * t;
+        const vz = ovz + bvz * t;
+        const label = labelAtVoxelCoords(vx, vy, vz);
         // First-order decay per sample step (steps are a fraction of a mm): no exp in the loop.
         const decay = 1 - lnDecayPerMm[label] * (tissueDepth[s] - previousDepth);
         attenuation *= decay > 0 ? decay : 0;
@@ -158,7 +174,7 @@ export class EchoField {
           const qx = px + ex * e * side;
           const qy = py + ey * e * side;
           const qz = pz + ez * e * side;
-          const l = labelAt(qx, qy, qz);
+          const l = labelAtVoxelCoords(vx + ex * e * side * inv, vy + ey * e * side * inv, vz + ez * e * side * inv);
           const echo = ECHO[l];
           if (echo === 0) continue;
           const texture = TEXTURE[l];

@@ -17,23 +17,32 @@ export class PointSpread {
       this.tmpIm = new Float32Array(re.length);
     }
     const { tmpRe, tmpIm } = this;
-    // Axial: one kernel for every sample (pulse length does not change with depth).
+    // Axial: one kernel for every sample (pulse length does not change with depth). Edges are
+    // clamped so the inner loop needs no bounds.
     const axial = gaussianKernel(axialSigmaMm(frequencyMHz) / sampleSpacingMm);
     const ra = (axial.length - 1) >> 1;
     for (let line = 0; line < lines; line++) {
       const base = line * samples;
+      const last = base + samples - 1;
       for (let s = 0; s < samples; s++) {
         let sr = 0;
         let si = 0;
-        const lo = Math.max(-ra, -s);
-        const hi = Math.min(ra, samples - 1 - s);
-        for (let k = lo; k <= hi; k++) {
-          const w = axial[k + ra];
-          sr += w * re[base + s + k];
-          si += w * im[base + s + k];
+        const centre = base + s;
+        if (s >= ra && s < samples - ra) {
+          for (let k = -ra; k <= ra; k++) {
+            const w = axial[k + ra];
+            sr += w * re[centre + k];
+            si += w * im[centre + k];
+          }
+        } else {
+          for (let k = -ra; k <= ra; k++) {
+            const i = Math.min(last, Math.max(base, centre + k));
+            sr += axial[k + ra] * re[i];
+            si += axial[k + ra] * im[i];
+          }
         }
-        tmpRe[base + s] = sr;
-        tmpIm[base + s] = si;
+        tmpRe[centre] = sr;
+        tmpIm[centre] = si;
       }
     }
     // Lateral: a kernel per depth, narrowest at the focus; weights[k][s] so the inner loop runs
@@ -67,8 +76,8 @@ export class PointSpread {
   }
 }
 
-/** Beyond ±4 lines the beam's side lobes are below what log compression shows. */
-const MAX_LATERAL_RADIUS = 4;
+/** Beyond ±3 lines (±0.5 mm) the beam's side lobes are below what log compression shows. */
+const MAX_LATERAL_RADIUS = 3;
 
 function gaussianKernel(sigma: number): Float32Array {
   const s = Math.max(0.4, sigma);
