@@ -6,6 +6,7 @@ import { TubeStructure } from '../anatomy/structure';
 import { acousticsByLabel, TEXTURE_CODE } from './tissueAcoustics';
 import type { ScannerSettings } from './scannerSettings';
 import { sliceHalfThicknessMm } from './beamShape';
+import { VesselDynamics } from './vesselDynamics';
 
 /**
  * Echoes along every scan line before the point-spread function blurs them: complex amplitudes
@@ -57,6 +58,10 @@ export interface EchoOptions {
 
 // Label ids as plain numbers: the inner loop runs 130 000 times a frame.
 const OUTSIDE = Label.outside;
+const ARTERY = Label.poplitealArtery;
+const GENICULAR = Label.genicularArtery;
+const VEIN = Label.poplitealVein;
+const FAT = Label.fat;
 const FLUID = Label.fluid;
 const BEYOND_VOLUME = Label.deepMuscle;
 const TENDON = Label.bicepsFemorisTendon;
@@ -68,6 +73,12 @@ const FIBRILLAR = TEXTURE_CODE.fibrillar;
 export class EchoField {
   re: Float32Array = new Float32Array(0);
   im: Float32Array = new Float32Array(0);
+  private vessels: { knee: KneeAnatomy; dynamics: VesselDynamics } | null = null;
+
+  private vesselsFor(knee: KneeAnatomy): VesselDynamics {
+    if (this.vessels?.knee !== knee) this.vessels = { knee, dynamics: new VesselDynamics(knee) };
+    return this.vessels.dynamics;
+  }
 
   form(knee: KneeAnatomy, volume: LabelVolume, scan: ScanGeometry, settings: ScannerSettings, options: EchoOptions = {}): void {
     const lines = scan.image.cols;
@@ -99,6 +110,8 @@ export class EchoField {
     // Round-trip attenuation per mm of each tissue at this frequency, as an amplitude factor's log.
     const lnDecayPerMm = new Float32Array(ATTENUATION.length);
     for (let l = 0; l < ATTENUATION.length; l++) lnDecayPerMm[l] = (2 * ATTENUATION[l] * f * 0.1 * Math.LN10) / 20;
+    const vessels = this.vesselsFor(knee);
+    vessels.update(settings.timeSeconds, scan.frame.pose.compressionMm);
     const fibre = tendonFibreDirection(knee, scan);
     const anisotropy = tendonAnisotropy(beam, fibre);
     const fx = fibre ? fibre.x : 0;
@@ -151,7 +164,9 @@ export class EchoField {
         const vx = ovx + bvx * t;
         const vy = ovy + bvy * t;
         const vz = ovz + bvz * t;
-        const label = labelAtVoxelCoords(vx, vy, vz);
+        let label = labelAtVoxelCoords(vx, vy, vz);
+        // Vessel walls move: outside the lumen of the moment the beam meets the fat around it.
+        if ((label === ARTERY || label === GENICULAR || label === VEIN) && !vessels.inLumen(label, px, py, pz)) label = FAT;
         // First-order decay per sample step (steps are a fraction of a mm): no exp in the loop.
         const decay = 1 - lnDecayPerMm[label] * (tissueDepth[s] - previousDepth);
         attenuation *= decay > 0 ? decay : 0;
@@ -182,7 +197,8 @@ export class EchoField {
           const qx = px + ex * e * side;
           const qy = py + ey * e * side;
           const qz = pz + ez * e * side;
-          const l = labelAtVoxelCoords(vx + ex * e * side * inv, vy + ey * e * side * inv, vz + ez * e * side * inv);
+          let l = labelAtVoxelCoords(vx + ex * e * side * inv, vy + ey * e * side * inv, vz + ez * e * side * inv);
+          if ((l === ARTERY || l === GENICULAR || l === VEIN) && !vessels.inLumen(l, qx, qy, qz)) l = FAT;
           const echo = ECHO[l];
           if (echo === 0) continue;
           const texture = TEXTURE[l];

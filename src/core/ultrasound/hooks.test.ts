@@ -100,3 +100,37 @@ describe('fluid hook', () => {
     expect(region(-8, 8, rPx + 5, rPx + 35)).toBeGreaterThan(1.1 * region(rPx + 15, rPx + 31, rPx + 5, rPx + 35));
   });
 });
+
+describe('moving vessels', () => {
+  const artery = knee.landmarks.poplitealArtery;
+  const over = (compressionMm: number) => placeProbe(knee, { centre: { x: artery.x + 5, y: artery.y, z: artery.z + 24 }, rotationDeg: 0, compressionMm });
+  /** Dark (lumen) pixels within 3 mm of a vessel's centre. */
+  function lumenPixels(centre: Vec3, compressionMm: number, timeSeconds = 0.2 * 60 / 68): number {
+    const p = over(compressionMm);
+    const frame = imager.form(p, { ...settings, depthMm: 40, timeSeconds });
+    const pixels = frame.pixels.slice();
+    const scan = new ScanGeometry(knee, probeFrame(knee, p), frame.image);
+    const c = scan.toImage(centre);
+    let dark = 0;
+    for (let dr = -20; dr <= 20; dr++) for (let dc = -26; dc <= 26; dc++) if ((pixels[(Math.round(c.row) + dr) * frame.image.cols + Math.round(c.col) + dc] ?? 255) < 12) dark++;
+    return dark;
+  }
+
+  it('the popliteal vein closes under probe pressure that leaves the artery open', () => {
+    const veinCentre = { x: -41, y: artery.y, z: 12.9 };
+    expect(knee.tissueAt(veinCentre)).toBe('vessel');
+    const veinOpen = lumenPixels(veinCentre, 0);
+    const veinPressed = lumenPixels(veinCentre, 5);
+    const arteryOpen = lumenPixels(artery, 0);
+    const arteryPressed = lumenPixels(artery, 5);
+    expect(veinPressed).toBeLessThan(0.4 * veinOpen);
+    expect(arteryPressed).toBeGreaterThan(0.7 * arteryOpen);
+  });
+
+  it('the artery pulses: wider in systole than in diastole, the same at the same phase', () => {
+    const systole = lumenPixels(artery, 0, (0.2 * 60) / 68);
+    const diastole = lumenPixels(artery, 0, (0.7 * 60) / 68);
+    expect(systole).toBeGreaterThan(diastole * 1.1);
+    expect(lumenPixels(artery, 0, (0.2 * 60) / 68 + 60 / 68)).toBe(systole);
+  });
+});
