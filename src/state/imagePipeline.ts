@@ -17,6 +17,9 @@ export interface DisplayedFrame {
 
 type FrameListener = (frame: DisplayedFrame) => void;
 
+/** Frames a second while nothing moves: enough to show the pulse, cheap for the worker. */
+const LIVE_FRAMES_PER_SECOND_AT_REST = 12;
+
 /**
  * Keeps the ultrasound image in step with the probe and the settings: one request in flight at
  * a time, the newest inputs sent when it returns (frames are never queued behind a fast drag).
@@ -37,6 +40,10 @@ class ImagePipeline {
       { equalityFn: (a, b) => a.every((v, i) => v === b[i]) },
     );
     this.inputsChanged();
+    // A live scanner keeps imaging while the probe rests: the arteries pulse.
+    setInterval(() => {
+      if (useSimStore.getState().imaging.mode === 'b-mode' && document.visibilityState === 'visible') void this.pump();
+    }, 1000 / LIVE_FRAMES_PER_SECOND_AT_REST);
   }
 
   get currentVersion(): number {
