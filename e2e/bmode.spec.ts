@@ -1,0 +1,68 @@
+import { test, expect } from './simulator';
+
+test.describe('the B-mode image', () => {
+  test('is the default image, with bone shadow and a dark nerve in short axis', async ({ sim, page }) => {
+    await sim.open();
+    await expect(page.getByTestId('image-mode')).toContainText('B-mode');
+    await sim.placeProbeOver('cpnAtFibularHead', 0);
+    const shadow = await page.evaluate(async () => {
+      const f = await window.sim!.frame();
+      // Lateral half of the image: the fibular head's cortex is the brightest row below the nerve.
+      const ratios: number[] = [];
+      for (let col = Math.round(f.width * 0.6); col < f.width * 0.85; col += 4) {
+        let bestRow = -1;
+        let best = 0;
+        for (let row = 50; row < f.height - 40; row++) {
+          const v = f.pixels[row * f.width + col];
+          if (v > best) {
+            best = v;
+            bestRow = row;
+          }
+        }
+        if (bestRow < 0) continue;
+        let above = 0;
+        let below = 0;
+        for (let r = bestRow - 20; r < bestRow - 5; r++) above += f.pixels[r * f.width + col];
+        for (let r = bestRow + 10; r < bestRow + 25; r++) below += f.pixels[r * f.width + col];
+        ratios.push(below / above);
+      }
+      return ratios;
+    });
+    expect(shadow.length).toBeGreaterThan(5);
+    const median = [...shadow].sort((a, b) => a - b)[Math.floor(shadow.length / 2)];
+    expect(median).toBeLessThan(0.2);
+    await sim.screenshots('bmode-short-axis');
+  });
+
+  test('long axis and a tilted view, for a sonographer to look at', async ({ sim, page }) => {
+    await sim.open();
+    await sim.placeProbeOver('cpnAtFibularHead', 90);
+    await expect(sim.viewClass()).toHaveAttribute('data-view', 'long-axis');
+    await sim.screenshots('bmode-long-axis');
+    await page.evaluate(async () => {
+      const centre = window.sim!.landmarks().cpnAtFibularHead;
+      await window.sim!.setProbe({ centre, rotationDeg: 0, tiltDeg: 12, compressionMm: 1 });
+    });
+    await sim.screenshots('bmode-tilted-12deg');
+  });
+
+  test('depth and gain answer their keyboard shortcuts and show on the image', async ({ sim, page }) => {
+    await sim.open();
+    await page.locator('body').focus();
+    await page.keyboard.press('PageDown');
+    await page.keyboard.press(']');
+    await expect(page.getByTestId('imaging-settings')).toContainText('D 35 mm');
+    await expect(page.getByTestId('imaging-settings')).toContainText('G +2 dB');
+    const frame = await page.evaluate(() => window.sim!.frame());
+    expect(frame.depthMm).toBe(35);
+    await page.keyboard.press('f');
+    await expect(page.getByTestId('focus-marker')).toHaveAttribute('title', 'Focus 12 mm');
+    const refused = await page.evaluate(() =>
+      window.sim!.setImaging({ focusMm: 80 }).then(
+        () => 'accepted',
+        (e: Error) => e.name,
+      ),
+    );
+    expect(refused).toBe('SimError');
+  });
+});
