@@ -40,6 +40,9 @@ try {
   await page.goto('http://127.0.0.1:4174/?automation');
   await page.waitForFunction(() => window.sim !== undefined);
   await page.evaluate(() => window.sim!.ready());
+  const mode = (process.env.IMAGE_MODE ?? 'b-mode') as 'b-mode' | 'anatomy';
+  await page.evaluate((m) => window.sim!.setImaging({ mode: m }), mode);
+  console.log(`image mode: ${mode}`);
   // Slide along the nerve from 25 mm above to 15 mm below the fibular head and back, in short
   // axis, one pose per animation frame: the same store action a mouse drag calls.
   // Sent as source text: the TypeScript runner decorates functions in ways a page cannot evaluate.
