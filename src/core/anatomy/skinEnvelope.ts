@@ -1,4 +1,5 @@
 import type { Vec3 } from '../math/vec3';
+import { interpolateGrid } from '../geometry/surfaceNets';
 import { type Box, ellipticCylinderDistance, expandBox, smoothMin } from './sdf';
 import type { Structure } from './structure';
 import { limbOutline, SKIN_DRAPE_MM } from './kneeGeometry';
@@ -75,24 +76,7 @@ export class SkinEnvelope {
     const fy = (p.y - this.origin.y) / h;
     const fz = (p.z - this.origin.z) / h;
     if (fx < 0 || fy < 0 || fz < 0 || fx >= nx - 1 || fy >= ny - 1 || fz >= nz - 1) return this.exactDistance(p);
-    const i = Math.floor(fx);
-    const j = Math.floor(fy);
-    const k = Math.floor(fz);
-    const tx = fx - i;
-    const ty = fy - j;
-    const tz = fz - k;
-    const g = this.grid;
-    const a = i + nx * (j + ny * k);
-    const sx = 1;
-    const sy = nx;
-    const sz = nx * ny;
-    const c00 = g[a] + (g[a + sx] - g[a]) * tx;
-    const c10 = g[a + sy] + (g[a + sy + sx] - g[a + sy]) * tx;
-    const c01 = g[a + sz] + (g[a + sz + sx] - g[a + sz]) * tx;
-    const c11 = g[a + sz + sy] + (g[a + sz + sy + sx] - g[a + sz + sy]) * tx;
-    const c0 = c00 + (c10 - c00) * ty;
-    const c1 = c01 + (c11 - c01) * ty;
-    return c0 + (c1 - c0) * tz;
+    return interpolateGrid(this.grid, nx, ny, fx, fy, fz);
   }
 }
 

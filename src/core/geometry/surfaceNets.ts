@@ -122,16 +122,25 @@ function trilinear(f: SampledField, x: number, y: number, z: number): number {
   const fx = Math.min(f.nx - 1.0001, Math.max(0, (x - f.origin.x) / f.spacingMm));
   const fy = Math.min(f.ny - 1.0001, Math.max(0, (y - f.origin.y) / f.spacingMm));
   const fz = Math.min(f.nz - 1.0001, Math.max(0, (z - f.origin.z) / f.spacingMm));
+  return interpolateGrid(f.values, f.nx, f.ny, fx, fy, fz);
+}
+
+/** Trilinear interpolation at grid coordinates (fx, fy, fz) inside the grid (callers clamp). */
+export function interpolateGrid(g: Float32Array, nx: number, ny: number, fx: number, fy: number, fz: number): number {
   const i = Math.floor(fx);
   const j = Math.floor(fy);
   const k = Math.floor(fz);
   const tx = fx - i;
   const ty = fy - j;
   const tz = fz - k;
-  const v = (a: number, b: number, c: number) => f.values[i + a + f.nx * (j + b + f.ny * (k + c))];
-  const c00 = v(0, 0, 0) + (v(1, 0, 0) - v(0, 0, 0)) * tx;
-  const c10 = v(0, 1, 0) + (v(1, 1, 0) - v(0, 1, 0)) * tx;
-  const c01 = v(0, 0, 1) + (v(1, 0, 1) - v(0, 0, 1)) * tx;
-  const c11 = v(0, 1, 1) + (v(1, 1, 1) - v(0, 1, 1)) * tx;
-  return c00 + (c10 - c00) * ty + (c01 + (c11 - c01) * ty - (c00 + (c10 - c00) * ty)) * tz;
+  const a = i + nx * (j + ny * k);
+  const sy = nx;
+  const sz = nx * ny;
+  const c00 = g[a] + (g[a + 1] - g[a]) * tx;
+  const c10 = g[a + sy] + (g[a + sy + 1] - g[a + sy]) * tx;
+  const c01 = g[a + sz] + (g[a + sz + 1] - g[a + sz]) * tx;
+  const c11 = g[a + sz + sy] + (g[a + sz + sy + 1] - g[a + sz + sy]) * tx;
+  const c0 = c00 + (c10 - c00) * ty;
+  const c1 = c01 + (c11 - c01) * ty;
+  return c0 + (c1 - c0) * tz;
 }
