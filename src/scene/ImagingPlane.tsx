@@ -1,14 +1,26 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import * as THREE from 'three';
 import { useSimStore } from '../state/store';
 import { FOOTPRINT_MM } from '../core/probe/pose';
 import { probeMatrix } from './probePlacement';
 
-/** The slice the image shows: a translucent rectangle under the probe, as deep as the depth setting. */
+/**
+ * The slice the image shows: a translucent rectangle hanging from the probe face, as wide as the
+ * array and as deep as the depth setting, in the probe's frame (array × beam).
+ */
 export function ImagingPlane() {
   const groupRef = useRef<THREE.Group>(null);
   const depthMm = useSimStore((s) => s.imaging.depthMm);
   const visible = useSimStore((s) => s.probe !== null);
+  const fill = useMemo(() => new THREE.PlaneGeometry(FOOTPRINT_MM, depthMm), [depthMm]);
+  const outline = useMemo(() => new THREE.EdgesGeometry(fill), [fill]);
+  useEffect(
+    () => () => {
+      fill.dispose();
+      outline.dispose();
+    },
+    [fill, outline],
+  );
 
   useEffect(() => {
     const place = () => {
@@ -22,16 +34,21 @@ export function ImagingPlane() {
     return useSimStore.subscribe((s) => s.probe, place);
   }, []);
 
+  // In the probe's frame the beam runs down −Z; the plane lies in X (array) × Z.
   return (
     <group ref={groupRef} matrixAutoUpdate={false} visible={visible}>
-      <mesh position={[0, 0, -depthMm / 2]} rotation={[Math.PI / 2, 0, 0]} renderOrder={2}>
-        <planeGeometry args={[FOOTPRINT_MM, depthMm]} />
-        <meshBasicMaterial color="#59d0ff" transparent opacity={0.28} side={THREE.DoubleSide} depthWrite={false} />
-      </mesh>
-      <lineSegments position={[0, 0, -depthMm / 2]} rotation={[Math.PI / 2, 0, 0]} renderOrder={3}>
-        <edgesGeometry args={[new THREE.PlaneGeometry(FOOTPRINT_MM, depthMm)]} />
-        <lineBasicMaterial color="#8fe3ff" transparent opacity={0.8} depthWrite={false} />
-      </lineSegments>
+      <group position={[0, 0, -depthMm / 2]} rotation={[Math.PI / 2, 0, 0]}>
+        {/* Where nothing is in front of it the slice shows clearly; behind anatomy, faintly. */}
+        <mesh geometry={fill} renderOrder={2}>
+          <meshBasicMaterial color="#7fdcff" transparent opacity={0.3} side={THREE.DoubleSide} depthWrite={false} toneMapped={false} />
+        </mesh>
+        <mesh geometry={fill} renderOrder={3}>
+          <meshBasicMaterial color="#7fdcff" transparent opacity={0.1} side={THREE.DoubleSide} depthWrite={false} depthTest={false} toneMapped={false} />
+        </mesh>
+        <lineSegments geometry={outline} renderOrder={4}>
+          <lineBasicMaterial color="#b5ecff" transparent opacity={0.85} depthWrite={false} depthTest={false} toneMapped={false} />
+        </lineSegments>
+      </group>
     </group>
   );
 }

@@ -1,48 +1,44 @@
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useGLTF } from '@react-three/drei';
-import type { ThreeEvent } from '@react-three/fiber';
 import * as THREE from 'three';
-import { useSimStore } from '../state/store';
+import { anatomyMaterial } from './materials';
 
 export const KNEE_MODEL_URL = `${import.meta.env.BASE_URL}models/knee.glb`;
 
-/** The knee generated from the anatomy (public/models/knee.glb), skin see-through on demand. */
-export function KneeModel({ onSkinPointerDown }: { onSkinPointerDown: (e: ThreeEvent<PointerEvent>) => void }) {
+/** useGLTF caches the parsed file, so it is prepared once however often the view mounts. */
+const prepared = new WeakMap<THREE.Object3D, THREE.Mesh[]>();
+
+/**
+ * The model's structures under the skin, with shared Lambert materials. The model's own `skin`
+ * mesh is not drawn: it is the skin cut off by a box at the modelled region, so it cannot join the
+ * thigh and leg without seams, and it is the default patient's. LimbSkin draws the skin of the
+ * case on the trainee's screen from the same field the probe sits on.
+ */
+function prepare(root: THREE.Object3D): THREE.Mesh[] {
+  const cached = prepared.get(root);
+  if (cached) return cached;
+  const inner: THREE.Mesh[] = [];
+  root.traverse((o) => {
+    const mesh = o as THREE.Mesh;
+    if (!mesh.isMesh || mesh.name === 'skin') return;
+    const original = mesh.material as THREE.MeshStandardMaterial;
+    mesh.material = anatomyMaterial(mesh.name, original.color ?? new THREE.Color(0xcccccc));
+    original.dispose();
+    inner.push(mesh);
+  });
+  prepared.set(root, inner);
+  return inner;
+}
+
+/** The knee's deep structures generated from the anatomy (public/models/knee.glb): always opaque. */
+export function KneeModel() {
   const gltf = useGLTF(KNEE_MODEL_URL);
-  const skinOpacity = useSimStore((s) => s.skinOpacity);
-  const meshes = useMemo(() => {
-    const list: THREE.Mesh[] = [];
-    gltf.scene.traverse((o) => {
-      const mesh = o as THREE.Mesh;
-      if (!mesh.isMesh) return;
-      // Lambert shading: software WebGL (SwiftShader) cannot afford PBR at drag rate.
-      const source = mesh.material as THREE.MeshStandardMaterial;
-      mesh.material = new THREE.MeshLambertMaterial({ color: source.color, name: source.name });
-      list.push(mesh);
-    });
-    return list;
-  }, [gltf]);
-  const skin = meshes.find((m) => m.name === 'skin');
-  const inner = meshes.filter((m) => m.name !== 'skin');
-
-  useEffect(() => {
-    if (!skin) return;
-    const material = skin.material as THREE.MeshLambertMaterial;
-    material.transparent = skinOpacity < 1;
-    material.opacity = skinOpacity;
-    material.depthWrite = skinOpacity >= 1;
-    material.side = THREE.FrontSide;
-    material.needsUpdate = true;
-    skin.visible = skinOpacity > 0.02;
-    skin.renderOrder = 1;
-  }, [skin, skinOpacity]);
-
+  const inner = useMemo(() => prepare(gltf.scene), [gltf]);
   return (
     <group>
       {inner.map((m) => (
         <primitive key={m.uuid} object={m} />
       ))}
-      {skin && <primitive object={skin} onPointerDown={onSkinPointerDown} userData={{ probeSurface: true }} />}
     </group>
   );
 }

@@ -1,48 +1,50 @@
-import { Suspense, useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef, type ReactNode, type RefObject } from 'react';
 import { Canvas, useFrame, useThree } from '@react-three/fiber';
-import { OrbitControls } from '@react-three/drei';
-import * as THREE from 'three';
+import { AdaptiveDpr, OrbitControls } from '@react-three/drei';
+import type * as THREE from 'three';
 import { useSimStore } from '../state/store';
 import { sceneRate } from '../state/rateMeter';
 import { clockMs } from '../state/attemptSlice';
 import { KneeModel } from './KneeModel';
-import { LimbContext } from './LimbContext';
+import { LimbSkin } from './LimbSkin';
+import { TreatmentTable } from './TreatmentTable';
 import { ProbeModel } from './ProbeModel';
 import { ImagingPlane } from './ImagingPlane';
-import { AnatomyLabels } from './AnatomyLabels';
+import { AnatomyLabelOverlay, LabelPlacer } from './AnatomyLabels';
 import { CameraRig } from './CameraRig';
 import { useProbeDrag } from './useProbeDrag';
+import { renderQuality } from './renderQuality';
 
-// The patient lies prone: the limb frame's +Z (posterior) is up on screen.
-THREE.Object3D.DEFAULT_UP.set(0, 0, 1);
-
-/** Counts rendered frames (for stats()) — the canvas renders on demand, so this is the real rate. */
+/** Counts rendered frames (for stats()): the canvas renders on demand, so this is the real rate. */
 function SceneRateMeter() {
   useFrame(() => sceneRate.mark(clockMs()));
   return null;
 }
 
-/** At most this many 3D frames a second while the probe moves, leaving the GPU time for the image. */
+/** At most this many 3D frames a second from store changes, leaving time for the ultrasound image. */
 const MAX_SCENE_FPS = 30;
 
 /**
- * Re-renders the demand-driven canvas when something it draws changes in the store, no more
- * often than MAX_SCENE_FPS: with software WebGL the 3D view and the ultrasound image share one
- * GPU process, and the image must keep up with the hand.
+ * Re-renders the demand-driven canvas when the store changes, no more often than MAX_SCENE_FPS
+ * (with software WebGL the 3D view and the image share the same cores). While the probe moves the
+ * view drops to a lower resolution (AdaptiveDpr via performance.regress) and returns to full a
+ * moment after it stops.
  */
 function InvalidateOnStoreChange() {
   const invalidate = useThree((s) => s.invalidate);
+  const regress = useThree((s) => s.performance.regress);
+  const adaptive = renderQuality().movingResolution < 1;
   useEffect(() => {
-    let last = 0;
+    let last = -Infinity;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const unsubscribe = useSimStore.subscribe(() => {
-      const now = clockMs();
-      const wait = 1000 / MAX_SCENE_FPS - (now - last);
+    const unsubscribe = useSimStore.subscribe((state, previous) => {
+      if (state.probe !== previous.probe && adaptive) regress();
+      const wait = 1000 / MAX_SCENE_FPS - (clockMs() - last);
       if (wait <= 0) {
-        last = now;
+        last = clockMs();
         invalidate();
-      } else if (!timer) {
-        timer = setTimeout(() => {
+      } else {
+        timer ??= setTimeout(() => {
           timer = undefined;
           last = clockMs();
           invalidate();
@@ -53,62 +55,69 @@ function InvalidateOnStoreChange() {
       unsubscribe();
       clearTimeout(timer);
     };
-  }, [invalidate]);
+  }, [invalidate, regress, adaptive]);
   return null;
 }
 
-function LimbRoot({ children, groupRef }: { children: React.ReactNode; groupRef: React.RefObject<THREE.Group | null> }) {
+/**
+ * Everything in the limb frame (mm; +X lateral, +Y proximal, +Z posterior = up, the patient
+ * prone). A left leg is the mirror image of a right one: the root mirrors X, and the limb frame
+ * keeps +X lateral on both.
+ */
+function LimbRoot({ children, rootRef }: { children: ReactNode; rootRef: RefObject<THREE.Group | null> }) {
   const side = useSimStore((s) => s.parameters.side);
-  // A left leg is the mirror image of a right one; the limb frame keeps +X lateral on both.
   return (
-    <group ref={groupRef} scale={[side === 'left' ? -1 : 1, 1, 1]}>
+    <group ref={rootRef} scale={[side === 'left' ? -1 : 1, 1, 1]}>
       {children}
     </group>
   );
 }
 
-function Scene() {
+function Scene({ labelsRef }: { labelsRef: RefObject<HTMLDivElement | null> }) {
   const rootRef = useRef<THREE.Group>(null);
-  const drag = useProbeDrag(rootRef);
+  const mirror = useSimStore((s) => s.parameters.side === 'left');
+  const { surface, onProbePointerDown } = useProbeDrag(rootRef);
   return (
     <>
-      <color attach="background" args={['#1b232c']} />
-      <hemisphereLight args={['#f4f1ea', '#3a3a44', 0.9]} />
-      <directionalLight position={[120, -160, 260]} intensity={1.6} />
-      <directionalLight position={[-200, 150, 120]} intensity={0.5} />
-      <LimbRoot groupRef={rootRef}>
+      <color attach="background" args={['#1a222b']} />
+      {/* Two lights only: each costs every pixel under software WebGL. */}
+      <hemisphereLight args={['#fffaf4', '#7d8590', 1.9]} />
+      <directionalLight position={[mirror ? -170 : 170, -110, 230]} intensity={1.5} />
+      <LimbRoot rootRef={rootRef}>
         <Suspense fallback={null}>
-          <KneeModel onSkinPointerDown={drag.onPointerDown} />
+          <KneeModel />
         </Suspense>
-        <LimbContext onSkinPointerDown={drag.onPointerDown} />
-        <ProbeModel />
+        <LimbSkin surface={surface} />
+        <TreatmentTable />
+        <ProbeModel onPointerDown={onProbePointerDown} onPointerOver={surface.onPointerOver} onPointerOut={surface.onPointerOut} />
         <ImagingPlane />
-        <AnatomyLabels />
       </LimbRoot>
-      <mesh position={[-40, 5, -62]} receiveShadow>
-        <boxGeometry args={[320, 520, 6]} />
-        <meshLambertMaterial color="#56636f" />
-      </mesh>
-      <OrbitControls makeDefault enableDamping={false} target={[-8, 5, 8]} />
+      <OrbitControls makeDefault enableDamping={false} regress={renderQuality().movingResolution < 1} minDistance={60} maxDistance={900} />
       <CameraRig />
+      <LabelPlacer containerRef={labelsRef} limbRoot={rootRef} />
       <SceneRateMeter />
       <InvalidateOnStoreChange />
+      {renderQuality().movingResolution < 1 && <AdaptiveDpr pixelated />}
     </>
   );
 }
 
-/** The 3D view: the prone limb, the probe on the skin and its imaging plane. */
+/** The 3D view: the prone limb on the table, the probe on the skin and its imaging plane. Fills its parent. */
 export function SceneView() {
+  const quality = renderQuality();
+  const labelsRef = useRef<HTMLDivElement>(null);
   return (
-    <div data-testid="scene-view" className="scene-view">
+    <div data-testid="scene-view" className="scene-view" style={{ position: 'relative', width: '100%', height: '100%', overflow: 'hidden' }}>
       <Canvas
         frameloop="demand"
-        dpr={0.75}
-        camera={{ fov: 35, near: 5, far: 3000, position: [170, -190, 250], up: [0, 0, 1] }}
-        gl={{ antialias: false, preserveDrawingBuffer: true, powerPreference: 'high-performance' }}
+        dpr={quality.dpr}
+        performance={{ min: quality.movingResolution, debounce: 250 }}
+        camera={{ fov: 35, near: 5, far: 3000, position: [250, -150, 260], up: [0, 0, 1] }}
+        gl={{ antialias: quality.antialias, preserveDrawingBuffer: true }}
       >
-        <Scene />
+        <Scene labelsRef={labelsRef} />
       </Canvas>
+      <AnatomyLabelOverlay containerRef={labelsRef} />
     </div>
   );
 }

@@ -1,85 +1,138 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useThree, type ThreeEvent } from '@react-three/fiber';
-import type { OrbitControls as OrbitControlsImpl } from 'three-stdlib';
 import * as THREE from 'three';
 import { useSimStore } from '../state/store';
 
 const TILT_DEG_PER_PIXEL = 0.25;
 const ROTATE_DEG_PER_NOTCH = 5;
 
+/** Pointer handlers for the meshes the probe can be dragged over (the skin and the limb). */
+export interface SurfaceHandlers {
+  onPointerDown: (e: ThreeEvent<PointerEvent>) => void;
+  onPointerOver: (e: ThreeEvent<PointerEvent>) => void;
+  onPointerOut: (e: ThreeEvent<PointerEvent>) => void;
+}
+
+interface Drag {
+  mode: 'slide' | 'tilt';
+  lastY: number;
+  /** Limb-frame offset from the skin point under the pointer to the probe centre (grabbing the probe itself). */
+  offset: THREE.Vector3;
+  surfaces: THREE.Object3D[];
+}
+
 /**
- * Mouse control of the probe in 3D: drag on the skin slides it (the store keeps it on the skin),
- * Shift+drag tilts it, Alt/Ctrl+wheel rotates it. Orbiting is paused while dragging the probe.
+ * Mouse control of the probe in 3D. A left drag that starts on the skin (or on the probe) slides
+ * the probe over the skin — the store projects every point onto the skin and clamps it, so the
+ * probe cannot leave it; Shift+drag tilts; Alt or Ctrl + wheel rotates. Orbiting is paused while
+ * the probe is dragged; anywhere else, drags orbit and the wheel zooms.
  */
-export function useProbeDrag(limbGroup: React.RefObject<THREE.Group | null>) {
-  const { camera, gl, scene, controls } = useThree((s) => ({ camera: s.camera, gl: s.gl, scene: s.scene, controls: s.controls as OrbitControlsImpl | null }));
-  const dragging = useRef<{ mode: 'slide' | 'tilt'; lastY: number } | null>(null);
-  const raycaster = useRef(new THREE.Raycaster());
+export function useProbeDrag(limbRoot: React.RefObject<THREE.Group | null>): { surface: SurfaceHandlers; onProbePointerDown: (e: ThreeEvent<PointerEvent>) => void } {
+  const get = useThree((s) => s.get);
+  const gl = useThree((s) => s.gl);
+  const drag = useRef<Drag | null>(null);
+  const hovering = useRef(0);
 
-  const skinPointUnder = useCallback(
-    (clientX: number, clientY: number): THREE.Vector3 | null => {
-      const rect = gl.domElement.getBoundingClientRect();
-      const ndc = new THREE.Vector2(((clientX - rect.left) / rect.width) * 2 - 1, -((clientY - rect.top) / rect.height) * 2 + 1);
-      raycaster.current.setFromCamera(ndc, camera);
-      const surfaces: THREE.Object3D[] = [];
-      scene.traverse((o) => {
-        if (o.userData.probeSurface) surfaces.push(o);
+  const api = useMemo(() => {
+    const raycaster = new THREE.Raycaster();
+    const ndc = new THREE.Vector2();
+
+    const setCursor = () => {
+      gl.domElement.style.cursor = drag.current ? 'grabbing' : hovering.current > 0 ? 'grab' : '';
+    };
+    const probeSurfaces = (): THREE.Object3D[] => {
+      const list: THREE.Object3D[] = [];
+      get().scene.traverse((o) => {
+        if (o.userData.probeSurface) list.push(o);
       });
-      const hit = raycaster.current.intersectObjects(surfaces, false)[0];
-      if (!hit || !limbGroup.current) return null;
-      return limbGroup.current.worldToLocal(hit.point.clone());
-    },
-    [camera, gl, scene, limbGroup],
-  );
-
-  useEffect(() => {
-    const onMove = (event: PointerEvent) => {
-      const drag = dragging.current;
-      if (!drag) return;
-      if (drag.mode === 'tilt') {
-        useSimStore.getState().tiltProbe((drag.lastY - event.clientY) * TILT_DEG_PER_PIXEL);
-        drag.lastY = event.clientY;
+      return list;
+    };
+    /** The limb-frame point of the skin under the pointer, or null off the limb. */
+    const skinPointUnder = (clientX: number, clientY: number, surfaces: THREE.Object3D[]): THREE.Vector3 | null => {
+      const root = limbRoot.current;
+      if (!root) return null;
+      const rect = gl.domElement.getBoundingClientRect();
+      ndc.set(((clientX - rect.left) / rect.width) * 2 - 1, -((clientY - rect.top) / rect.height) * 2 + 1);
+      raycaster.setFromCamera(ndc, get().camera);
+      const hit = raycaster.intersectObjects(surfaces, false)[0];
+      // World → limb frame through the root's inverse (it mirrors a left leg).
+      return hit ? root.worldToLocal(hit.point.clone()) : null;
+    };
+    const ready = () => {
+      const s = useSimStore.getState();
+      return s.buildStatus === 'ready' && s.anatomy !== null && s.probe !== null;
+    };
+    const start = (e: ThreeEvent<PointerEvent>, onProbe: boolean) => {
+      if (e.button !== 0 || !ready()) return;
+      e.stopPropagation();
+      const surfaces = probeSurfaces();
+      const offset = new THREE.Vector3();
+      const under = skinPointUnder(e.clientX, e.clientY, surfaces);
+      const centre = useSimStore.getState().probe!.pose.centre;
+      if (onProbe && under) offset.set(centre.x - under.x, centre.y - under.y, centre.z - under.z);
+      drag.current = { mode: e.shiftKey ? 'tilt' : 'slide', lastY: e.clientY, offset, surfaces };
+      const controls = get().controls as { enabled: boolean } | null;
+      if (controls) controls.enabled = false;
+      setCursor();
+      if (!onProbe && !e.shiftKey && under) useSimStore.getState().moveProbeTo({ x: under.x, y: under.y, z: under.z });
+    };
+    const move = (event: PointerEvent) => {
+      const d = drag.current;
+      if (!d) return;
+      if (d.mode === 'tilt') {
+        const dy = d.lastY - event.clientY;
+        d.lastY = event.clientY;
+        if (dy !== 0) useSimStore.getState().tiltProbe(dy * TILT_DEG_PER_PIXEL);
         return;
       }
-      const p = skinPointUnder(event.clientX, event.clientY);
-      if (p) useSimStore.getState().moveProbeTo({ x: p.x, y: p.y, z: p.z });
+      const p = skinPointUnder(event.clientX, event.clientY, d.surfaces);
+      if (p) useSimStore.getState().moveProbeTo({ x: p.x + d.offset.x, y: p.y + d.offset.y, z: p.z + d.offset.z });
     };
-    const onUp = () => {
-      if (!dragging.current) return;
-      dragging.current = null;
+    const end = () => {
+      if (!drag.current) return;
+      drag.current = null;
+      const controls = get().controls as { enabled: boolean } | null;
       if (controls) controls.enabled = true;
-      gl.domElement.style.cursor = '';
+      setCursor();
     };
-    const onWheel = (event: WheelEvent) => {
-      if (!(event.altKey || event.ctrlKey)) return;
+    const wheel = (event: WheelEvent) => {
+      if (!(event.altKey || event.ctrlKey) || !ready()) return;
+      // Rotate the probe instead of zooming (and instead of the browser's Ctrl+wheel page zoom).
       event.preventDefault();
       event.stopImmediatePropagation();
-      useSimStore.getState().rotateProbe(event.deltaY > 0 ? ROTATE_DEG_PER_NOTCH : -ROTATE_DEG_PER_NOTCH);
+      if (event.deltaY !== 0) useSimStore.getState().rotateProbe(event.deltaY > 0 ? ROTATE_DEG_PER_NOTCH : -ROTATE_DEG_PER_NOTCH);
     };
-    window.addEventListener('pointermove', onMove);
-    window.addEventListener('pointerup', onUp);
-    gl.domElement.addEventListener('wheel', onWheel, { passive: false, capture: true });
+    const surface: SurfaceHandlers = {
+      onPointerDown: (e) => start(e, false),
+      onPointerOver: () => {
+        hovering.current++;
+        setCursor();
+      },
+      onPointerOut: () => {
+        hovering.current = Math.max(0, hovering.current - 1);
+        setCursor();
+      },
+    };
+    return { surface, onProbePointerDown: (e: ThreeEvent<PointerEvent>) => start(e, true), move, end, wheel };
+  }, [get, gl, limbRoot]);
+
+  useEffect(() => {
+    const canvas = gl.domElement;
+    window.addEventListener('pointermove', api.move);
+    window.addEventListener('pointerup', api.end);
+    window.addEventListener('pointercancel', api.end);
+    window.addEventListener('blur', api.end);
+    // Capture on the canvas: runs before OrbitControls' wheel handler on the canvas's parent.
+    canvas.addEventListener('wheel', api.wheel, { passive: false, capture: true });
     return () => {
-      window.removeEventListener('pointermove', onMove);
-      window.removeEventListener('pointerup', onUp);
-      gl.domElement.removeEventListener('wheel', onWheel, { capture: true });
+      window.removeEventListener('pointermove', api.move);
+      window.removeEventListener('pointerup', api.end);
+      window.removeEventListener('pointercancel', api.end);
+      window.removeEventListener('blur', api.end);
+      canvas.removeEventListener('wheel', api.wheel, { capture: true });
+      api.end();
     };
-  }, [gl, controls, skinPointUnder]);
+  }, [api, gl]);
 
-  const onPointerDown = useCallback(
-    (event: ThreeEvent<PointerEvent>) => {
-      if (event.button !== 0 || useSimStore.getState().buildStatus !== 'ready') return;
-      event.stopPropagation();
-      dragging.current = { mode: event.shiftKey ? 'tilt' : 'slide', lastY: event.clientY };
-      if (controls) controls.enabled = false;
-      gl.domElement.style.cursor = 'grabbing';
-      if (!event.shiftKey) {
-        const p = limbGroup.current?.worldToLocal(event.point.clone());
-        if (p) useSimStore.getState().moveProbeTo({ x: p.x, y: p.y, z: p.z });
-      }
-    },
-    [controls, gl, limbGroup],
-  );
-
-  return { onPointerDown };
+  return { surface: api.surface, onProbePointerDown: api.onProbePointerDown };
 }
