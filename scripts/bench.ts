@@ -3,7 +3,7 @@
 import { KneeAnatomy } from '../src/core/anatomy/knee';
 import { voxelise, DEFAULT_VOXEL_SPACING_MM } from '../src/core/anatomy/voxelise';
 import { FrameMaker } from '../src/core/imaging/frame';
-import { BModeImager } from '../src/core/ultrasound/bmode';
+import { BModeImager, samplesForDepth, SCAN_LINES } from '../src/core/ultrasound/bmode';
 import { defaultScannerSettings } from '../src/core/ultrasound/scannerSettings';
 import { placeProbe } from '../src/core/probe/placement';
 import { DEFAULT_DEPTH_MM } from '../src/core/imaging/imageGeometry';
@@ -90,5 +90,5 @@ for (let i = 0; i < 120; i++) {
   imager.form(placeProbe(knee, { centre: start, rotationDeg: 0, compressionMm: 1 }), { ...defaultScannerSettings });
   liveTimes.push(performance.now() - t0);
 }
-line('B-mode live frame 256×300, 30 mm', summarise(liveTimes.slice(20)), 'ms');
+line(`B-mode live frame ${SCAN_LINES}×${samplesForDepth(defaultScannerSettings.depthMm)}, ${defaultScannerSettings.depthMm} mm`, summarise(liveTimes.slice(20)), 'ms');
 console.log(`${''.padEnd(34)} (a scanner needs ~13 ms to acquire 256 lines at 40 mm: 2·40 mm / 1540 m/s per line)`);
