@@ -193,11 +193,14 @@ export class EchoField {
         const e = sliceHalf[s];
         let sumRe = 0;
         let sumIm = 0;
+        const oex = ex * e;
+        const oey = ey * e;
+        const oez = ez * e;
         for (let side = -1; side <= 1; side += 2) {
-          const qx = px + ex * e * side;
-          const qy = py + ey * e * side;
-          const qz = pz + ez * e * side;
-          let l = labelAtVoxelCoords(vx + ex * e * side * inv, vy + ey * e * side * inv, vz + ez * e * side * inv);
+          const qx = px + oex * side;
+          const qy = py + oey * side;
+          const qz = pz + oez * side;
+          let l = labelAtVoxelCoords(vx + oex * side * inv, vy + oey * side * inv, vz + oez * side * inv);
           if ((l === ARTERY || l === GENICULAR || l === VEIN) && !vessels.inLumen(l, qx, qy, qz)) l = FAT;
           const echo = ECHO[l];
           if (echo === 0) continue;
@@ -205,15 +208,17 @@ export class EchoField {
           let ix: number;
           let iy: number;
           let iz: number;
+          // Lattice cells by truncation of a shifted (always positive) coordinate: floor without a call.
           if (texture === FIBRILLAR) {
             const along = qx * fx + qy * fy + qz * fz;
-            ix = Math.floor((qx - fx * along) * LATTICE_PER_MM);
-            iy = Math.floor((qy - fy * along) * LATTICE_PER_MM);
-            iz = Math.floor((along * LATTICE_PER_MM) / FIBRE_ELONGATION) + 7919 * Math.floor((qz - fz * along) * LATTICE_PER_MM);
+            ix = ((qx - fx * along) * LATTICE_PER_MM + CELL_SHIFT) | 0;
+            iy = ((qy - fy * along) * LATTICE_PER_MM + CELL_SHIFT) | 0;
+            iz = ((along * LATTICE_PER_MM) / FIBRE_ELONGATION + CELL_SHIFT) | 0;
+            iz += 7919 * (((qz - fz * along) * LATTICE_PER_MM + CELL_SHIFT) | 0);
           } else {
-            ix = Math.floor(qx * LATTICE_PER_MM);
-            iy = texture === STRIATED ? Math.floor((qy * LATTICE_PER_MM) / FIBRE_ELONGATION) : Math.floor(qy * LATTICE_PER_MM);
-            iz = Math.floor(qz * LATTICE_PER_MM);
+            ix = (qx * LATTICE_PER_MM + CELL_SHIFT) | 0;
+            iy = (texture === STRIATED ? (qy * LATTICE_PER_MM) / FIBRE_ELONGATION + CELL_SHIFT : qy * LATTICE_PER_MM + CELL_SHIFT) | 0;
+            iz = (qz * LATTICE_PER_MM + CELL_SHIFT) | 0;
           }
           let hash = Math.imul(ix, 0x8da6b343) ^ Math.imul(iy, 0xd8163841) ^ Math.imul(iz, 0xcb1ab31f) ^ Math.imul(texture + 1, 0x165667b1);
           hash = Math.imul(hash ^ (hash >>> 13), 0x5bd1e995);
@@ -292,6 +297,8 @@ function addNeedle(needle: NeedleSegment, scan: ScanGeometry, settings: ScannerS
 }
 
 const INV_65535 = 1 / 65535;
+/** Lattice coordinates are shifted positive before truncating (the limb frame spans ±200 mm at most). */
+const CELL_SHIFT = 4096;
 const SEPTUM_THRESHOLD = SEPTUM_FRACTION * 256;
 const PERIMYSIUM_THRESHOLD = PERIMYSIUM_FRACTION * 256;
 
