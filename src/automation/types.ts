@@ -10,6 +10,8 @@ export interface ProbePoseReport {
   rotationDeg: number;
   tiltDeg: number;
   compressionMm: number;
+  /** Skin and fat dragged along the array by a pressed, sliding probe (mm). */
+  skinDragMm?: number;
 }
 
 export interface ProbeReport {

@@ -5,6 +5,7 @@ import { type ProbePose, TILT_LIMIT_DEG, COMPRESSION_LIMIT_MM } from '../core/pr
 import { type ProbeRequest, placeProbe, nearestScannableSkinPoint, normaliseRotationDeg, describePosition } from '../core/probe/placement';
 import { probeFrame, ScanGeometry } from '../core/probe/scanGeometry';
 import { classifyView, type ViewClass } from '../core/probe/viewClass';
+import { nextSkinDrag } from '../core/probe/skinDrag';
 import { imageGeometry } from '../core/imaging/imageGeometry';
 import { SimError } from '../core/simError';
 import type { SimState } from './store';
@@ -45,8 +46,12 @@ export const createProbeSlice: StateCreator<SimState, [], [], ProbeSlice> = (set
     if (!anatomy) throw new SimError('not-ready', 'The knee is still being built; wait for ready().');
     return anatomy;
   };
-  const apply = (pose: ProbePose): ProbeReport => {
-    const report = reportFor(requireAnatomy(), pose, get().imaging.depthMm);
+  const apply = (requested: ProbePose): ProbeReport => {
+    const anatomy = requireAnatomy();
+    // A pressed probe that slides drags the skin with it: the drag is part of the pose.
+    const skinDragMm = nextSkinDrag(get().probe?.pose ?? null, requested, probeFrame(anatomy, requested).arrayAxis);
+    const pose = { ...requested, skinDragMm };
+    const report = reportFor(anatomy, pose, get().imaging.depthMm);
     set({ probe: report });
     get().record({ kind: 'probe-pose', pose });
     return report;

@@ -10,6 +10,11 @@ export interface ProbePose {
   tiltDeg: number;
   /** How far the probe presses into the skin, 0 – COMPRESSION_LIMIT_MM. */
   compressionMm: number;
+  /**
+   * How far the pressed probe has dragged the skin and fat along the array since it last moved
+   * freely (mm, ±; see skinDrag.ts). The dynamic test: what moves with the fat, what stays.
+   */
+  skinDragMm?: number;
 }
 
 /** A 45 mm linear array: within the 38–50 mm of the probes used for this block. */

@@ -7,6 +7,7 @@ import { acousticsByLabel, TEXTURE_CODE } from './tissueAcoustics';
 import type { ScannerSettings } from './scannerSettings';
 import { sliceHalfThicknessMm } from './beamShape';
 import { VesselDynamics } from './vesselDynamics';
+import { TissueMotion } from './tissueMotion';
 
 /**
  * Echoes along every scan line before the point-spread function blurs them: complex amplitudes
@@ -110,6 +111,9 @@ export class EchoField {
     // Round-trip attenuation per mm of each tissue at this frequency, as an amplitude factor's log.
     const lnDecayPerMm = new Float32Array(ATTENUATION.length);
     for (let l = 0; l < ATTENUATION.length; l++) lnDecayPerMm[l] = (2 * ATTENUATION[l] * f * 0.1 * Math.LN10) / 20;
+    const motion = new TissueMotion(knee, scan.frame);
+    const imagePoint = { x: 0, y: 0, z: 0 };
+    const tissuePoint = { x: 0, y: 0, z: 0 };
     const vessels = this.vesselsFor(knee);
     vessels.update(settings.timeSeconds, scan.frame.pose.compressionMm);
     const fibre = tendonFibreDirection(knee, scan);
@@ -158,13 +162,25 @@ export class EchoField {
       let ringing = 0;
       for (let s = 0; s < samples; s++) {
         const t = entry + tissueDepth[s];
-        const px = o.x + bx * t;
-        const py = o.y + by * t;
-        const pz = o.z + bz * t;
-        const vx = ovx + bvx * t;
-        const vy = ovy + bvy * t;
-        const vz = ovz + bvz * t;
+        let px = o.x + bx * t;
+        let py = o.y + by * t;
+        let pz = o.z + bz * t;
+        let vx = ovx + bvx * t;
+        let vy = ovy + bvy * t;
+        let vz = ovz + bvz * t;
         let label = labelAtVoxelCoords(vx, vy, vz);
+        if (motion.moves(label)) {
+          imagePoint.x = px;
+          imagePoint.y = py;
+          imagePoint.z = pz;
+          label = motion.source(imagePoint, tissueDepth[s], labelAt, tissuePoint);
+          px = tissuePoint.x;
+          py = tissuePoint.y;
+          pz = tissuePoint.z;
+          vx = (px - ox0) * inv;
+          vy = (py - oy0) * inv;
+          vz = (pz - oz0) * inv;
+        }
         // Vessel walls move: outside the lumen of the moment the beam meets the fat around it.
         if ((label === ARTERY || label === GENICULAR || label === VEIN) && !vessels.inLumen(label, px, py, pz)) label = FAT;
         // First-order decay per sample step (steps are a fraction of a mm): no exp in the loop.
