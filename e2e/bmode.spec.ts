@@ -66,3 +66,24 @@ test.describe('the B-mode image', () => {
     expect(refused).toBe('SimError');
   });
 });
+
+test('pressing and sliding drags the skin in the image; lifting lets it spring back', async ({ sim, page }) => {
+  await sim.open();
+  await page.evaluate(() => window.sim!.reset({ caseId: 'swollen-adhered-nerve' }));
+  await page.evaluate(async () => {
+    const centre = window.sim!.landmarks().cpnAtFibularHead;
+    await window.sim!.setProbe({ centre, rotationDeg: 0, compressionMm: 3 });
+  });
+  const before = await page.evaluate(() => window.sim!.frame());
+  await page.locator('body').focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  const dragged = await sim.probe();
+  expect(dragged.pose.skinDragMm).toBeCloseTo(2, 1);
+  const after = await page.evaluate(() => window.sim!.frame());
+  expect(Buffer.from(after.pixels).equals(Buffer.from(before.pixels))).toBe(false);
+  await sim.screenshots('bmode-adhered-dragged');
+  // Ease off completely: the probe glides, the skin springs back.
+  for (let i = 0; i < 3; i++) await page.keyboard.press('v');
+  expect((await sim.probe()).pose.skinDragMm).toBe(0);
+});
