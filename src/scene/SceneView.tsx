@@ -22,7 +22,7 @@ function SceneRateMeter() {
 }
 
 /** At most this many 3D frames a second from store changes, leaving time for the ultrasound image. */
-const MAX_SCENE_FPS = 30;
+const MAX_SCENE_FPS = 24;
 
 /**
  * Re-renders the demand-driven canvas when the store changes, no more often than MAX_SCENE_FPS

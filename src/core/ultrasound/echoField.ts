@@ -112,6 +112,14 @@ export class EchoField {
     const lnDecayPerMm = new Float32Array(ATTENUATION.length);
     for (let l = 0; l < ATTENUATION.length; l++) lnDecayPerMm[l] = (2 * ATTENUATION[l] * f * 0.1 * Math.LN10) / 20;
     const motion = new TissueMotion(knee, scan.frame);
+    const fatShiftBySample = new Float32Array(samples);
+    for (let s = 0; s < samples; s++) fatShiftBySample[s] = motion.fatShift(tissueDepth[s]);
+    const ax = scan.frame.arrayAxis.x;
+    const ay = scan.frame.arrayAxis.y;
+    const az = scan.frame.arrayAxis.z;
+    const avx = scan.frame.arrayAxis.x * (1 / volume.spacingMm);
+    const avy = scan.frame.arrayAxis.y * (1 / volume.spacingMm);
+    const avz = scan.frame.arrayAxis.z * (1 / volume.spacingMm);
     const imagePoint = { x: 0, y: 0, z: 0 };
     const tissuePoint = { x: 0, y: 0, z: 0 };
     const vessels = this.vesselsFor(knee);
@@ -168,11 +176,27 @@ export class EchoField {
         let vx = ovx + bvx * t;
         let vy = ovy + bvy * t;
         let vz = ovz + bvz * t;
-        let label = labelAtVoxelCoords(vx, vy, vz);
-        if (motion.moves(label)) {
+        let label: number;
+        if (motion.dragging) {
+          // The fat at this depth has moved with the skin: read the tissue from where it came.
+          const shift = fatShiftBySample[s];
           imagePoint.x = px;
           imagePoint.y = py;
           imagePoint.z = pz;
+          px -= ax * shift;
+          py -= ay * shift;
+          pz -= az * shift;
+          vx -= avx * shift;
+          vy -= avy * shift;
+          vz -= avz * shift;
+          label = labelAtVoxelCoords(vx, vy, vz);
+        } else {
+          imagePoint.x = px;
+          imagePoint.y = py;
+          imagePoint.z = pz;
+          label = labelAtVoxelCoords(vx, vy, vz);
+        }
+        if (motion.moves(label)) {
           label = motion.source(imagePoint, tissueDepth[s], labelAt, tissuePoint);
           px = tissuePoint.x;
           py = tissuePoint.y;

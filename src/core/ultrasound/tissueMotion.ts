@@ -36,9 +36,13 @@ export class TissueMotion {
     this.dragging = this.drag !== 0;
   }
 
-  /** Whether a sample that reads `label` at rest comes from elsewhere (the slow path). */
+  /**
+   * Whether a sample whose fat-shifted reading is `label` needs the full trace (the slow path):
+   * the gastrocnemius and the nerve move otherwise than the fat, and a pressed nerve flattens.
+   */
   moves(label: number): boolean {
-    return this.dragging || (this.flattening > 0 && IS_NERVE[label] === 1);
+    if (IS_NERVE[label] === 1) return this.dragging || this.flattening > 0;
+    return this.dragging && label === Label.gastrocnemiusLateral;
   }
 
   /** Displacement along the array of fat at this depth, mm. */
