@@ -2,12 +2,15 @@ import type { KneeAnatomy } from '../anatomy/knee';
 import type { LabelVolume } from '../anatomy/voxelise';
 import { Label } from '../anatomy/tissues';
 import type { ScanGeometry } from '../probe/scanGeometry';
-import { TubeStructure } from '../anatomy/structure';
 import { acousticsByLabel, TEXTURE_CODE } from './tissueAcoustics';
 import type { ScannerSettings } from './scannerSettings';
 import { sliceHalfThicknessMm } from './beamShape';
 import { VesselDynamics } from './vesselDynamics';
 import { TissueMotion } from './tissueMotion';
+import { addNeedle, type NeedleSegment } from './needleEcho';
+import { tendonAnisotropy, tendonFibreDirection } from './tendonFibres';
+
+export type { NeedleSegment };
 
 /**
  * Echoes along every scan line before the point-spread function blurs them: complex amplitudes
@@ -44,12 +47,6 @@ const PERIMYSIUM_FRACTION = 0.05;
 const PERIMYSIUM_BOOST = 3.5;
 const SEPTUM_BOOST = 4.5;
 
-export interface NeedleSegment {
-  /** Where the shaft enters the skin (or any point on the shaft nearer the hub). */
-  entry: { x: number; y: number; z: number };
-  tip: { x: number; y: number; z: number };
-  diameterMm: number;
-}
 
 export interface EchoOptions {
   /** Injectate share of each voxel (0–255), laid out as the label volume. */
@@ -283,59 +280,6 @@ export class EchoField {
   }
 }
 
-/** Steel reflects almost everything; relative to tissue backscatter it is very bright. */
-const NEEDLE_ECHO = 60;
-/** Specular lobe of the shaft: brightest with the beam perpendicular, faint past ~60°. */
-const NEEDLE_LOBE_RAD = (32 * Math.PI) / 180;
-const NEEDLE_STEP_MM = 0.05;
-const REVERBERATIONS = 5;
-const REVERBERATION_DECAY = 0.42;
-
-/**
- * The needle where it lies within the slice: a bright line whose brightness falls as the beam
- * leaves perpendicular to the shaft, with reverberation echoes below it spaced by its diameter
- * (the comet tail). The tip shows only if it is itself in the slice.
- */
-function addNeedle(needle: NeedleSegment, scan: ScanGeometry, settings: ScannerSettings, re: Float32Array, sliceHalf: Float32Array): void {
-  const lines = scan.image.cols;
-  const samples = scan.image.rows;
-  const dx = needle.tip.x - needle.entry.x;
-  const dy = needle.tip.y - needle.entry.y;
-  const dz = needle.tip.z - needle.entry.z;
-  const length = Math.hypot(dx, dy, dz);
-  if (length === 0) return;
-  const beam = scan.frame.beamAxis;
-  const offPerpendicular = Math.asin(Math.min(1, Math.abs((beam.x * dx + beam.y * dy + beam.z * dz) / length)));
-  const lobe = Math.exp(-((offPerpendicular / NEEDLE_LOBE_RAD) ** 2)) + 0.01;
-  const radius = needle.diameterMm / 2;
-  const reverberationSamples = needle.diameterMm / scan.image.sampleSpacingMm;
-  // Shown at the level the scanner's time-gain compensation expects at that depth.
-  const nominalDecayPerMm = (2 * 0.75 * settings.frequencyMHz * 0.1 * Math.LN10) / 20;
-  const steps = Math.ceil(length / NEEDLE_STEP_MM);
-  for (let i = 0; i <= steps; i++) {
-    const t = i / steps;
-    const q = { x: needle.entry.x + dx * t, y: needle.entry.y + dy * t, z: needle.entry.z + dz * t };
-    const at = scan.toImage(q);
-    const line = Math.round(at.col - 0.5);
-    const sample = Math.round(at.row - 0.5);
-    if (line < 0 || line >= lines || sample < 0 || sample >= samples) continue;
-    const half = sliceHalf[sample] * 2;
-    const outOfSlice = Math.abs(at.outOfPlaneMm) - radius;
-    if (outOfSlice > half) continue;
-    const inSlice = outOfSlice <= 0 ? 1 : Math.exp(-((outOfSlice / (half * 0.5)) ** 2));
-    const depthMm = (sample + 0.5) * scan.image.sampleSpacingMm;
-    let amplitude = ((NEEDLE_ECHO * lobe * inSlice * NEEDLE_STEP_MM) / scan.image.lineSpacingMm) * Math.exp(-nominalDecayPerMm * depthMm);
-    const base = line * samples;
-    re[base + sample] += amplitude;
-    for (let k = 1; k <= REVERBERATIONS; k++) {
-      amplitude *= REVERBERATION_DECAY;
-      const s = Math.round(sample + k * reverberationSamples);
-      if (s >= samples) break;
-      re[base + s] += amplitude;
-    }
-  }
-}
-
 const INV_65535 = 1 / 65535;
 /** Lattice coordinates are shifted positive before truncating (the limb frame spans ±200 mm at most). */
 const CELL_SHIFT = 4096;
@@ -354,19 +298,3 @@ function interfaceCosine(labelAt: (x: number, y: number, z: number) => number, x
   return Math.abs((gx * beam.x + gy * beam.y + gz * beam.z) / len);
 }
 
-/** Tendon fibres are brightest with the beam perpendicular to them and fade within ~10° of tilt. */
-const ANISOTROPY_WIDTH_RAD = (7 * Math.PI) / 180;
-function tendonAnisotropy(beam: { x: number; y: number; z: number }, fibre: { x: number; y: number; z: number } | null): number {
-  if (!fibre) return 1;
-  const offPerpendicular = Math.asin(Math.min(1, Math.abs(beam.x * fibre.x + beam.y * fibre.y + beam.z * fibre.z)));
-  return 0.06 + 0.94 * Math.exp(-((offPerpendicular / ANISOTROPY_WIDTH_RAD) ** 2));
-}
-
-/** The biceps tendon's fibre direction under the probe (its centre line's tangent), if it is there. */
-function tendonFibreDirection(knee: KneeAnatomy, scan: ScanGeometry): { x: number; y: number; z: number } | null {
-  const tendon = knee.structures.find((s) => s.name === 'biceps femoris tendon');
-  if (!(tendon instanceof TubeStructure)) return null;
-  const c = tendon.line.closest(scan.frame.pose.centre, 40);
-  if (!c) return null;
-  return tendon.line.tangent(Math.min(tendon.line.count - 1, c.segment));
-}
