@@ -57,3 +57,18 @@ test.describe('finding the CPN at the fibular head', () => {
     expect(kinds).toContain('probe-pose');
   });
 });
+
+test('choosing another patient in the picker rebuilds that knee, its model and its image', async ({ sim, page }) => {
+  await sim.open();
+  const before = (await sim.landmarks()).cpnAtFibularHead;
+  const modelRequests: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().endsWith('.glb')) modelRequests.push(r.url());
+  });
+  await page.getByTestId('case-select').selectOption('nerve-behind-fibular-head');
+  await page.evaluate(() => window.sim!.ready());
+  const after = (await sim.landmarks()).cpnAtFibularHead;
+  expect(after.x).toBeLessThan(before.x - 4); // behind (medial to) the head rather than over it
+  await expect.poll(() => modelRequests.some((u) => u.endsWith('knee-nerve-behind-fibular-head.glb'))).toBe(true);
+  await sim.screenshots('case-nerve-behind-head');
+});

@@ -3,6 +3,7 @@
 import * as THREE from 'three';
 import { GLTFExporter } from 'three/examples/jsm/exporters/GLTFExporter.js';
 import { KneeAnatomy } from '../src/core/anatomy/knee';
+import type { AnatomyParameters } from '../src/core/anatomy/parameters';
 import type { Structure } from '../src/core/anatomy/structure';
 import type { Box } from '../src/core/anatomy/sdf';
 import type { Vec3 } from '../src/core/math/vec3';
@@ -37,15 +38,15 @@ const groups: MeshGroup[] = [
   { name: 'poplitealVein', structures: ['popliteal vein'], colour: 0x2f4fa8, spacingMm: 2.2 },
   { name: 'genicularArtery', structures: ['lateral inferior genicular artery'], colour: 0xc8232c, spacingMm: 0.9 },
 ];
-const SKIN_SPACING_MM = 3.2;
-const SKIN_COLOUR = 0xd9a38a;
 
-export async function buildKneeModelGlb(): Promise<Uint8Array> {
-  const knee = new KneeAnatomy();
+/**
+ * The deep structures of one patient's knee as a GLB. The skin is not in it: the 3D view draws
+ * the skin from the same field at load time, continuous with the rest of the limb.
+ */
+export async function buildKneeModelGlb(parameters: Partial<AnatomyParameters> = {}): Promise<Uint8Array> {
+  const knee = new KneeAnatomy(parameters);
   const scene = new THREE.Scene();
   scene.name = 'knee';
-  const skinField = (p: Vec3) => Math.max(knee.skin.distance(p), boxDistanceSigned(knee.region, p));
-  scene.add(meshFrom('skin', skinField, knee.region, SKIN_SPACING_MM, SKIN_COLOUR, 'skin'));
   for (const group of groups) {
     const parts = group.structures.map((name) => {
       const s = knee.structures.find((x) => x.name === name);

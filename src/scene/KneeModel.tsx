@@ -2,17 +2,18 @@ import { useMemo } from 'react';
 import { useGLTF } from '@react-three/drei';
 import * as THREE from 'three';
 import { anatomyMaterial } from './materials';
+import { useSimStore } from '../state/store';
+import { DEFAULT_CASE_ID, kneeModelFileName } from '../core/cases/cases';
 
-export const KNEE_MODEL_URL = `${import.meta.env.BASE_URL}models/knee.glb`;
+/** The current case's generated model (public/models/knee-<case>.glb). */
+export const kneeModelUrl = (caseId: string) => `${import.meta.env.BASE_URL}models/${kneeModelFileName(caseId)}`;
 
 /** useGLTF caches the parsed file, so it is prepared once however often the view mounts. */
 const prepared = new WeakMap<THREE.Object3D, THREE.Mesh[]>();
 
 /**
- * The model's structures under the skin, with shared Lambert materials. The model's own `skin`
- * mesh is not drawn: it is the skin cut off by a box at the modelled region, so it cannot join the
- * thigh and leg without seams, and it is the default patient's. LimbSkin draws the skin of the
- * case on the trainee's screen from the same field the probe sits on.
+ * The model's structures under the skin, with shared Lambert materials. The skin is not in the
+ * model: LimbSkin draws it from the same field the probe sits on, continuous with thigh and leg.
  */
 function prepare(root: THREE.Object3D): THREE.Mesh[] {
   const cached = prepared.get(root);
@@ -20,7 +21,7 @@ function prepare(root: THREE.Object3D): THREE.Mesh[] {
   const inner: THREE.Mesh[] = [];
   root.traverse((o) => {
     const mesh = o as THREE.Mesh;
-    if (!mesh.isMesh || mesh.name === 'skin') return;
+    if (!mesh.isMesh) return;
     const original = mesh.material as THREE.MeshStandardMaterial;
     mesh.material = anatomyMaterial(mesh.name, original.color ?? new THREE.Color(0xcccccc));
     original.dispose();
@@ -30,9 +31,10 @@ function prepare(root: THREE.Object3D): THREE.Mesh[] {
   return inner;
 }
 
-/** The knee's deep structures generated from the anatomy (public/models/knee.glb): always opaque. */
+/** The knee's deep structures generated from the case's anatomy: always opaque. */
 export function KneeModel() {
-  const gltf = useGLTF(KNEE_MODEL_URL);
+  const caseId = useSimStore((s) => s.caseId);
+  const gltf = useGLTF(kneeModelUrl(caseId));
   const inner = useMemo(() => prepare(gltf.scene), [gltf]);
   return (
     <group>
@@ -43,4 +45,4 @@ export function KneeModel() {
   );
 }
 
-useGLTF.preload(KNEE_MODEL_URL);
+useGLTF.preload(kneeModelUrl(DEFAULT_CASE_ID));
