@@ -1,0 +1,110 @@
+import type { KneeAnatomy } from '../anatomy/knee';
+import type { LabelVolume } from '../anatomy/voxelise';
+import { tissueOfLabelId } from '../anatomy/tissues';
+import { cross, normalize, dot, sub } from '../math/vec3';
+import { type FluidField, voxelIndex, voxelCentre, voxelVolumeMl } from './fluidField';
+
+/** scoring.md's definitions, as named constants. */
+export const HALO_SECTORS = 36; // 10° each
+export const HALO_REACH_MM = 1.5; // injectate within this of the epineurium counts
+export const HALO_SECTION_STEP_MM = 1;
+export const HALO_SECTION_HALF_SPAN_MM = 5;
+export const SPREAD_MIN_COVERAGE = 0.5;
+const FLUID_PRESENT = 0.5;
+
+export interface FluidMeasures {
+  totalMl: number;
+  haloCoveragePct: number;
+  spreadProximalMm: number;
+  spreadDistalMm: number;
+  superficialMl: number;
+  deepMl: number;
+  intraneuralMl: number;
+}
+
+/**
+ * Share of 10° sectors round the nerve at arc length s with injectate within 1.5 mm outside the
+ * epineurium (scoring.md: halo coverage at a cross-section), 0–1.
+ */
+export function haloCoverageAt(knee: KneeAnatomy, fluid: FluidField, sMm: number): number {
+  const nerve = knee.nerveAt(sMm);
+  if (!nerve) return 0;
+  const t = nerve.tangent;
+  const u = normalize(Math.abs(t.z) < 0.9 ? cross(t, { x: 0, y: 0, z: 1 }) : cross(t, { x: 1, y: 0, z: 0 }));
+  const v = cross(t, u);
+  const radius = Math.sqrt(nerve.areaMm2 / Math.PI);
+  const step = fluid.grid.spacingMm;
+  let covered = 0;
+  for (let sector = 0; sector < HALO_SECTORS; sector++) {
+    let found = false;
+    for (let a = 0; a < 3 && !found; a++) {
+      const angle = ((sector + (a + 0.5) / 3) * 2 * Math.PI) / HALO_SECTORS;
+      const dx = Math.cos(angle);
+      const dy = Math.sin(angle);
+      for (let r = radius; r <= radius + HALO_REACH_MM + 1e-9 && !found; r += step) {
+        const p = { x: nerve.centre.x + (u.x * dx + v.x * dy) * r, y: nerve.centre.y + (u.y * dx + v.y * dy) * r, z: nerve.centre.z + (u.z * dx + v.z * dy) * r };
+        const i = voxelIndex(fluid, p);
+        if (i >= 0 && fluid.fraction[i] >= FLUID_PRESENT) found = true;
+      }
+    }
+    if (found) covered++;
+  }
+  return covered / HALO_SECTORS;
+}
+
+/**
+ * The attempt's figures from the fluid on the grid, around the injection site at nerve arc length
+ * `siteSMm` (scoring.md): halo (mean over sections every 1 mm across ±5 mm), longitudinal spread
+ * (nerve length each way with ≥ 50% halo, connected to the site), volume above and below the
+ * nerve's centre (toward and away from the skin), volume inside the epineurium.
+ */
+export function measureFluid(knee: KneeAnatomy, volume: LabelVolume, fluid: FluidField, siteSMm: number): FluidMeasures {
+  let halo = 0;
+  let sections = 0;
+  for (let ds = -HALO_SECTION_HALF_SPAN_MM; ds <= HALO_SECTION_HALF_SPAN_MM; ds += HALO_SECTION_STEP_MM) {
+    halo += haloCoverageAt(knee, fluid, siteSMm + ds);
+    sections++;
+  }
+  const spreadOneWay = (direction: 1 | -1) => {
+    let length = 0;
+    for (let ds = HALO_SECTION_STEP_MM; ; ds += HALO_SECTION_STEP_MM) {
+      const s = siteSMm + direction * ds;
+      if (!knee.nerveAt(s) || haloCoverageAt(knee, fluid, s) < SPREAD_MIN_COVERAGE) break;
+      length = ds;
+    }
+    return length;
+  };
+  const site = knee.nerveAt(siteSMm);
+  const up = site ? knee.skinNormal(knee.projectOntoSkin(site.centre)) : { x: 0, y: 0, z: 1 };
+  const ml = voxelVolumeMl(fluid);
+  let totalMl = 0;
+  let superficialMl = 0;
+  let deepMl = 0;
+  let intraneuralMl = 0;
+  for (let i = 0; i < fluid.fraction.length; i++) {
+    const f = fluid.fraction[i];
+    if (f === 0) continue;
+    const amount = f * ml;
+    totalMl += amount;
+    const p = voxelCentre(fluid, i);
+    const tissue = tissueOfLabelId(volume.labels[i]);
+    if (tissue === 'nerve' || tissue === 'epineurium') intraneuralMl += amount;
+    if (site) {
+      // Above or below the nerve: relative to the nearest point of the nerve near the site.
+      const c = knee.cpn.line.closest(p, 40);
+      const centre = c ? knee.cpn.line.pointAt(knee.cpn.line.sampleAtS(c.sMm) ?? 0) : site.centre;
+      if (dot(sub(p, centre), up) > 0) superficialMl += amount;
+      else deepMl += amount;
+    }
+  }
+  return {
+    totalMl,
+    haloCoveragePct: (100 * halo) / sections,
+    spreadProximalMm: spreadOneWay(1),
+    spreadDistalMm: spreadOneWay(-1),
+    superficialMl,
+    deepMl,
+    intraneuralMl,
+  };
+}
+
