@@ -2,22 +2,30 @@ import type { LabelVolume } from '../anatomy/voxelise';
 import type { Vec3 } from '../math/vec3';
 
 /**
- * Injectate on the label volume's grid: the share (0–1) of each voxel filled with fluid. The
- * image draws it anechoic (the B-mode fluid hook), the measures read it.
+ * Injectate on the label volume's grid: how full each voxel is, in 255ths (one byte a voxel keeps
+ * the whole knee's field at the label volume's size, and whole units keep volume exactly
+ * conserved). The image draws it anechoic (the B-mode fluid hook), the measures read it.
  */
 export interface FluidField {
   grid: Pick<LabelVolume, 'origin' | 'spacingMm' | 'nx' | 'ny' | 'nz'>;
-  fraction: Float32Array;
+  fill: Uint8Array;
 }
+
+export const FULL = 255;
 
 export const ML_PER_MM3 = 1e-3;
 
 export function emptyFluid(volume: LabelVolume): FluidField {
-  return { grid: { origin: volume.origin, spacingMm: volume.spacingMm, nx: volume.nx, ny: volume.ny, nz: volume.nz }, fraction: new Float32Array(volume.labels.length) };
+  return { grid: { origin: volume.origin, spacingMm: volume.spacingMm, nx: volume.nx, ny: volume.ny, nz: volume.nz }, fill: new Uint8Array(volume.labels.length) };
 }
 
 export function voxelVolumeMl(field: FluidField): number {
   return field.grid.spacingMm ** 3 * ML_PER_MM3;
+}
+
+/** The volume of one fill unit (a 255th of a voxel), ml. */
+export function unitMl(field: FluidField): number {
+  return voxelVolumeMl(field) / FULL;
 }
 
 /** Index of the voxel holding p, or −1 outside the grid. */
@@ -38,8 +46,4 @@ export function voxelCentre(field: FluidField, index: number): Vec3 {
   return { x: origin.x + ix * h, y: origin.y + iy * h, z: origin.z + iz * h };
 }
 
-/** The image's fluid hook wants bytes: share × 255. */
-export function fluidAsBytes(field: FluidField, out = new Uint8Array(field.fraction.length)): Uint8Array {
-  for (let i = 0; i < field.fraction.length; i++) out[i] = Math.round(Math.min(1, field.fraction[i]) * 255);
-  return out;
-}
+

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { KneeAnatomy } from '../anatomy/knee';
 import { voxelise } from '../anatomy/voxelise';
-import { emptyFluid, voxelCentre, type FluidField } from './fluidField';
+import { emptyFluid, voxelCentre, FULL, type FluidField } from './fluidField';
 import { measureFluid, haloCoverageAt } from './measures';
 import { distance, dot, sub } from '../math/vec3';
 
@@ -13,12 +13,12 @@ const site = knee.nerveSAtLevel(-5);
 function fluidWhere(inside: (p: { x: number; y: number; z: number }, s: number, r: number) => boolean): FluidField {
   const field = emptyFluid(volume);
   const centre = knee.nerveAt(site)!.centre;
-  for (let i = 0; i < field.fraction.length; i++) {
+  for (let i = 0; i < field.fill.length; i++) {
     const p = voxelCentre(field, i);
     if (distance(p, centre) > 16) continue;
     const c = knee.cpn.line.closest(p, 6);
     const inFluid = c ? inside(p, c.sMm, Math.hypot(c.widthOffset, c.thicknessOffset)) : inside(p, Number.NaN, Number.POSITIVE_INFINITY);
-    if (inFluid) field.fraction[i] = 1;
+    if (inFluid) field.fill[i] = FULL;
   }
   return field;
 }

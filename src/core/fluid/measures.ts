@@ -2,7 +2,7 @@ import type { KneeAnatomy } from '../anatomy/knee';
 import type { LabelVolume } from '../anatomy/voxelise';
 import { tissueOfLabelId } from '../anatomy/tissues';
 import { cross, normalize, dot, sub } from '../math/vec3';
-import { type FluidField, voxelIndex, voxelCentre, voxelVolumeMl } from './fluidField';
+import { type FluidField, voxelIndex, voxelCentre, unitMl, FULL } from './fluidField';
 
 /** scoring.md's definitions, as named constants. */
 export const HALO_SECTORS = 36; // 10° each
@@ -10,7 +10,8 @@ export const HALO_REACH_MM = 1.5; // injectate within this of the epineurium cou
 export const HALO_SECTION_STEP_MM = 1;
 export const HALO_SECTION_HALF_SPAN_MM = 5;
 export const SPREAD_MIN_COVERAGE = 0.5;
-const FLUID_PRESENT = 0.5;
+/** A voxel at least half full counts as holding injectate. */
+const FLUID_PRESENT = FULL / 2;
 
 export interface FluidMeasures {
   totalMl: number;
@@ -44,7 +45,7 @@ export function haloCoverageAt(knee: KneeAnatomy, fluid: FluidField, sMm: number
       for (let r = radius; r <= radius + HALO_REACH_MM + 1e-9 && !found; r += step) {
         const p = { x: nerve.centre.x + (u.x * dx + v.x * dy) * r, y: nerve.centre.y + (u.y * dx + v.y * dy) * r, z: nerve.centre.z + (u.z * dx + v.z * dy) * r };
         const i = voxelIndex(fluid, p);
-        if (i >= 0 && fluid.fraction[i] >= FLUID_PRESENT) found = true;
+        if (i >= 0 && fluid.fill[i] >= FLUID_PRESENT) found = true;
       }
     }
     if (found) covered++;
@@ -76,13 +77,13 @@ export function measureFluid(knee: KneeAnatomy, volume: LabelVolume, fluid: Flui
   };
   const site = knee.nerveAt(siteSMm);
   const up = site ? knee.skinNormal(knee.projectOntoSkin(site.centre)) : { x: 0, y: 0, z: 1 };
-  const ml = voxelVolumeMl(fluid);
+  const ml = unitMl(fluid);
   let totalMl = 0;
   let superficialMl = 0;
   let deepMl = 0;
   let intraneuralMl = 0;
-  for (let i = 0; i < fluid.fraction.length; i++) {
-    const f = fluid.fraction[i];
+  for (let i = 0; i < fluid.fill.length; i++) {
+    const f = fluid.fill[i];
     if (f === 0) continue;
     const amount = f * ml;
     totalMl += amount;
