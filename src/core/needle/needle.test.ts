@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { KneeAnatomy } from '../anatomy/knee';
+import { placeProbe } from '../probe/placement';
+import { probeFrame } from '../probe/scanGeometry';
+import { placeNeedle, advanceNeedle, needleTip, needleVisibility } from './needle';
+import { SimError } from '../simError';
+import { type Vec3, sub, add, scale, normalize, distance } from '../math/vec3';
+
+const knee = new KneeAnatomy();
+const nerve = knee.landmarks.cpnAtFibularHead;
+const pose = placeProbe(knee, { centre: nerve, rotationDeg: 0, compressionMm: 1 });
+const frame = probeFrame(knee, pose);
+const up = knee.skinNormal(knee.projectOntoSkin(nerve));
+const radius = Math.sqrt(8.4 / Math.PI);
+/** Entry on the skin at the probe's medial end, in the image plane. */
+const medialEntry = (outOfPlaneMm = 0) => knee.projectOntoSkin(add(add(pose.centre, scale(frame.arrayAxis, -21)), scale(frame.elevationAxis, outOfPlaneMm)));
+const aimAt = (entry: Vec3, target: Vec3) => ({ entry, direction: normalize(sub(target, entry)) });
+
+describe('the needle, in plane from medial to lateral', () => {
+  it('pierces the skin and reaches the fat above the nerve with the tip in the slice', () => {
+    const target = add(nerve, scale(up, radius + 0.8));
+    const start = placeNeedle(knee, aimAt(medialEntry(), target));
+    const step = advanceNeedle(knee, start, distance(start.entry, target));
+    expect(step.contacts.map((c) => c.kind)).toContain('skin-punctured');
+    expect(step.contacts.map((c) => c.kind)).not.toContain('nerve-touched');
+    expect(step.tissueAtTip).toBe('fat');
+    const seen = needleVisibility(frame, step.state);
+    expect(seen.inPlane).toBe(true);
+    expect(seen.tipVisible).toBe(true);
+    expect(seen.angleToBeamDeg).toBeLessThan(45);
+  });
+
+  it('reports touching the nerve, then entering it', () => {
+    const start = placeNeedle(knee, aimAt(medialEntry(), nerve));
+    const step = advanceNeedle(knee, start, distance(start.entry, nerve) + 0.2);
+    const kinds = step.contacts.map((c) => c.kind);
+    expect(kinds.indexOf('nerve-touched')).toBeGreaterThanOrEqual(0);
+    expect(kinds.indexOf('nerve-entered')).toBeGreaterThan(kinds.indexOf('nerve-touched'));
+    expect(step.tissueAtTip).toBe('nerve');
+  });
+
+  it('stops on bone', () => {
+    const bone = knee.landmarks.fibularNeck;
+    const start = placeNeedle(knee, aimAt(medialEntry(), bone));
+    const step = advanceNeedle(knee, start, 49);
+    expect(step.contacts.at(-1)?.kind).toBe('bone-struck');
+    expect(knee.tissueAt(needleTip(step.state))).not.toBe('bone');
+    expect(step.state.insertedMm).toBeLessThan(distance(start.entry, bone) + 0.5);
+  });
+
+  it('out of plane by 3 mm: neither in plane nor tip visible', () => {
+    const target = add(nerve, scale(up, radius + 0.8));
+    const start = placeNeedle(knee, aimAt(medialEntry(3), add(target, scale(frame.elevationAxis, 3))));
+    const step = advanceNeedle(knee, start, distance(start.entry, target));
+    const seen = needleVisibility(frame, step.state);
+    expect(seen.tipVisible).toBe(false);
+    expect(seen.inPlane).toBe(false);
+  });
+
+  it('withdraws without going back through the skin', () => {
+    const start = placeNeedle(knee, aimAt(medialEntry(), nerve));
+    const advanced = advanceNeedle(knee, start, 10).state;
+    expect(advanceNeedle(knee, advanced, -30).state.insertedMm).toBe(0);
+  });
+
+  it('refuses nonsense with SimError', () => {
+    expect(() => placeNeedle(knee, { entry: { x: Number.NaN, y: 0, z: 0 }, direction: { x: 1, y: 0, z: 0 } })).toThrow(SimError);
+    expect(() => placeNeedle(knee, { entry: medialEntry(), direction: { x: 0, y: 0, z: 0 } })).toThrow(/zero/);
+    expect(() => placeNeedle(knee, { entry: { x: 0, y: 0, z: 200 }, direction: { x: 0, y: 0, z: -1 } })).toThrow(/skin/);
+    expect(() => placeNeedle(knee, { entry: medialEntry(), direction: up })).toThrow(/into the limb/);
+    const start = placeNeedle(knee, aimAt(medialEntry(), nerve));
+    expect(() => advanceNeedle(knee, start, Number.NaN)).toThrow(SimError);
+  });
+});

@@ -1,0 +1,121 @@
+import { type Vec3, add, scale, normalize, isFiniteVec3, length, dot, degToRad } from '../math/vec3';
+import type { KneeAnatomy } from '../anatomy/knee';
+import type { TissueType } from '../anatomy/tissues';
+import { SimError } from '../simError';
+import type { ProbeFrame } from '../probe/scanGeometry';
+import { sliceHalfThicknessMm } from '../ultrasound/beamShape';
+
+/** A 25 G, 50 mm block needle (anatomy.md: 22–27 G, 38–50 mm). */
+export const NEEDLE_LENGTH_MM = 50;
+export const NEEDLE_OUTER_DIAMETER_MM = 0.51;
+/** The tip's tissue is classified at every step this long. */
+const STEP_MM = 0.1;
+
+export interface NeedleState {
+  /** Where the needle pierced (or will pierce) the skin. */
+  entry: Vec3;
+  /** Unit direction of the shaft, hub to tip. */
+  direction: Vec3;
+  /** Length of shaft past the entry point. */
+  insertedMm: number;
+}
+
+export type NeedleContact =
+  | 'skin-punctured'
+  | 'fascia-crossed'
+  | 'nerve-touched'
+  | 'nerve-entered'
+  | 'vessel-punctured'
+  | 'bone-struck';
+
+export interface NeedleStep {
+  state: NeedleState;
+  contacts: { kind: NeedleContact; at: Vec3; insertedMm: number }[];
+  tissueAtTip: TissueType;
+}
+
+export const needleTip = (n: NeedleState): Vec3 => add(n.entry, scale(n.direction, n.insertedMm));
+
+/** Validates a new needle: an entry near the skin and a direction into the limb. */
+export function placeNeedle(knee: KneeAnatomy, request: { entry: Vec3; direction: Vec3 }): NeedleState {
+  if (typeof request !== 'object' || request === null || !isFiniteVec3(request.entry) || !isFiniteVec3(request.direction)) {
+    throw new SimError('invalid-argument', 'insertNeedle needs { entry: {x, y, z}, direction: {x, y, z} } with finite numbers (mm, limb frame).');
+  }
+  if (length(request.direction) < 1e-6) throw new SimError('invalid-argument', 'The needle direction must not be zero.');
+  if (Math.abs(knee.skin.distance(request.entry)) > 5) {
+    throw new SimError('off-limb', 'The needle entry must be on the skin (within 5 mm of it); put it at the probe’s medial end.');
+  }
+  const entry = knee.projectOntoSkin(request.entry);
+  const direction = normalize(request.direction);
+  if (dot(direction, knee.skinNormal(entry)) > -0.05) throw new SimError('invalid-argument', 'The needle must point into the limb, not along or out of the skin.');
+  return { entry, direction, insertedMm: 0 };
+}
+
+/**
+ * Advances (mm > 0) or withdraws (mm < 0) the needle along its shaft, classifying the tissue at
+ * the tip every 0.1 mm and reporting what it met. Bone stops it: the tip rests on the cortex.
+ */
+export function advanceNeedle(knee: KneeAnatomy, needle: NeedleState, mm: number): NeedleStep {
+  if (typeof mm !== 'number' || !Number.isFinite(mm)) throw new SimError('invalid-argument', `advanceNeedle needs a finite distance in mm, got ${String(mm)}.`);
+  const contacts: NeedleStep['contacts'] = [];
+  if (mm <= 0) {
+    const state = { ...needle, insertedMm: Math.max(0, needle.insertedMm + mm) };
+    return { state, contacts, tissueAtTip: knee.tissueAt(needleTip(state)) };
+  }
+  const target = Math.min(NEEDLE_LENGTH_MM, needle.insertedMm + mm);
+  let inserted = needle.insertedMm;
+  let previous = knee.tissueAt(needleTip(needle));
+  while (inserted < target - 1e-9) {
+    const next = Math.min(target, inserted + STEP_MM);
+    const at = add(needle.entry, scale(needle.direction, next));
+    const tissue = knee.tissueAt(at);
+    if (tissue === 'bone') {
+      contacts.push({ kind: 'bone-struck', at, insertedMm: inserted });
+      break;
+    }
+    if (tissue !== previous) {
+      const kind = contactBetween(previous, tissue);
+      if (kind) contacts.push({ kind, at, insertedMm: next });
+    }
+    previous = tissue;
+    inserted = next;
+  }
+  const state = { ...needle, insertedMm: inserted };
+  return { state, contacts, tissueAtTip: knee.tissueAt(needleTip(state)) };
+}
+
+function contactBetween(from: TissueType, to: TissueType): NeedleContact | null {
+  if (from === 'outside' && to === 'skin') return 'skin-punctured';
+  if (to === 'epineurium' && from !== 'nerve') return 'nerve-touched';
+  if (to === 'nerve' && from !== 'nerve') return 'nerve-entered';
+  if (to === 'vessel') return 'vessel-punctured';
+  if ((from === 'muscle') !== (to === 'muscle') || (from === 'tendon') !== (to === 'tendon')) return 'fascia-crossed';
+  return null;
+}
+
+export interface NeedleVisibility {
+  /** The shaft under the skin lies within the slice thickness along its length. */
+  inPlane: boolean;
+  /** The tip itself is inside the slice. */
+  tipVisible: boolean;
+  /** Angle between the shaft and the beam's perpendicular (0 = parallel to the probe face). */
+  angleToBeamDeg: number;
+}
+
+/** scoring.md: in plane = the axis within the slice thickness along its visible length; tip visible = tip in the slice. */
+export function needleVisibility(frame: ProbeFrame, needle: NeedleState): NeedleVisibility {
+  const offPlane = (p: Vec3) => Math.abs(dot({ x: p.x - frame.pose.centre.x, y: p.y - frame.pose.centre.y, z: p.z - frame.pose.centre.z }, frame.elevationAxis));
+  const depthOf = (p: Vec3) => dot({ x: p.x - frame.pose.centre.x, y: p.y - frame.pose.centre.y, z: p.z - frame.pose.centre.z }, frame.beamAxis);
+  const tip = needleTip(needle);
+  const within = (p: Vec3) => offPlane(p) <= sliceHalfThicknessMm(Math.max(0, depthOf(p))) + NEEDLE_OUTER_DIAMETER_MM / 2;
+  let inPlane = needle.insertedMm > 0;
+  for (let d = 0; d <= needle.insertedMm && inPlane; d += 1) inPlane = within(add(needle.entry, scale(needle.direction, d)));
+  const sinToBeam = Math.abs(dot(needle.direction, frame.beamAxis));
+  return { inPlane, tipVisible: needle.insertedMm > 0 && within(tip), angleToBeamDeg: (Math.asin(Math.min(1, sinToBeam)) * 180) / Math.PI };
+}
+
+/** A needle direction in the probe's plane, `angleDeg` below the probe face, heading along +array. */
+export function inPlaneDirection(frame: ProbeFrame, angleDeg: number): Vec3 {
+  const a = degToRad(angleDeg);
+  return normalize(add(scale(frame.arrayAxis, Math.cos(a)), scale(frame.beamAxis, Math.sin(a))));
+}
