@@ -95,6 +95,29 @@ export function createSimAutomation(): SimAutomation {
       return { imageFps: imageRate.perSecond(now), sceneFps: sceneRate.perSecond(now), imageFrameMs: imageRate.meanDurationMs(now) };
     },
     events: () => structuredClone(store.getState().events),
+    insertNeedle: async (request) => {
+      anatomy();
+      const report = store.getState().insertNeedle(request);
+      await imagePipeline.whenCurrent();
+      return structuredClone(report);
+    },
+    advanceNeedle: async (mm) => {
+      anatomy();
+      const report = store.getState().advanceNeedle(mm);
+      await imagePipeline.whenCurrent();
+      return structuredClone(report);
+    },
+    needle: () => structuredClone(store.getState().needleReport),
+    inject: async (ml) => {
+      anatomy();
+      const result = await store.getState().inject(ml);
+      await imagePipeline.whenCurrent();
+      return result;
+    },
+    fluid: () =>
+      structuredClone(
+        store.getState().fluidMeasures ?? { totalMl: 0, haloCoveragePct: 0, spreadProximalMm: 0, spreadDistalMm: 0, superficialMl: 0, deepMl: 0, intraneuralMl: 0 },
+      ),
   };
 }
 

@@ -21,6 +21,29 @@ export interface ProbeReport {
   nerveInImage: { col: number; row: number } | null;
   /** Relative to the fibular head apex. */
   position: { proximalMm: number; lateralMm: number; text: string };
+  /** The probe's axes (limb frame): along the array toward the image's right, into the tissue, across the slice. */
+  axes: { array: Vec3; beam: Vec3; elevation: Vec3 };
+}
+
+export type NeedleContactKind = 'skin-punctured' | 'fascia-crossed' | 'nerve-touched' | 'nerve-entered' | 'vessel-punctured' | 'bone-struck';
+
+export interface NeedleReport {
+  tip: Vec3;
+  tissueAtTip: string;
+  inPlane: boolean;
+  tipVisible: boolean;
+  angleToBeamDeg: number;
+  contacts: { kind: NeedleContactKind; insertedMm: number }[];
+}
+
+export interface FluidReport {
+  totalMl: number;
+  haloCoveragePct: number;
+  spreadProximalMm: number;
+  spreadDistalMm: number;
+  superficialMl: number;
+  deepMl: number;
+  intraneuralMl: number;
 }
 
 export interface FrameReport {
@@ -53,8 +76,16 @@ export interface SimAutomation {
   frame(): Promise<FrameReport>;
   worldToImage(p: Vec3): { col: number; row: number; outOfPlaneMm: number };
   stats(): { imageFps: number; sceneFps: number; imageFrameMs: number };
-  /** The attempt's event log so far (probe poses, settings, case loads). */
+  /** The attempt's event log so far (probe poses, settings, case loads, needle, injections). */
   events(): { tMs: number; kind: string }[];
+
+  // needle and injection
+  insertNeedle(n: { entry: Vec3; direction: Vec3 }): Promise<NeedleReport>;
+  /** Negative withdraws. */
+  advanceNeedle(mm: number): Promise<NeedleReport>;
+  needle(): NeedleReport | null;
+  inject(ml: number): Promise<{ injectedMl: number; openingPressurePsi: number; totalMl: number }>;
+  fluid(): FluidReport;
 }
 
 declare global {

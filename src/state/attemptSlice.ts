@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { ProbePose } from '../core/probe/pose';
+import type { Vec3 } from '../core/math/vec3';
 import type { ImagingSettings } from '../worker/protocol';
 import type { SimState } from './store';
 
@@ -10,7 +11,10 @@ import type { SimState } from './store';
 export type AttemptEvent =
   | { tMs: number; kind: 'case-loaded'; caseId: string; side: 'left' | 'right'; seed: number }
   | { tMs: number; kind: 'probe-pose'; pose: ProbePose }
-  | { tMs: number; kind: 'imaging'; settings: ImagingSettings };
+  | { tMs: number; kind: 'imaging'; settings: ImagingSettings }
+  | { tMs: number; kind: 'needle-inserted'; entry: Vec3; direction: Vec3 }
+  | { tMs: number; kind: 'needle-advanced'; mm: number; insertedMm: number }
+  | { tMs: number; kind: 'injection'; ml: number; openingPressurePsi: number };
 
 type EventBody = AttemptEvent extends infer E ? (E extends AttemptEvent ? Omit<E, 'tMs'> : never) : never;
 

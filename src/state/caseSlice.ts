@@ -7,6 +7,7 @@ import { nearestScannableSkinPoint } from '../core/probe/placement';
 import type { SimState } from './store';
 import { getWorkerClient } from './workerClient';
 import { clockMs } from './attemptSlice';
+import { SYRINGE_ML } from './needleSlice';
 
 export type BuildStatus = 'building' | 'ready' | 'error';
 
@@ -58,7 +59,10 @@ export const createCaseSlice: StateCreator<SimState, [], [], CaseSlice> = (set, 
     const definition = findCase(caseId)!;
     const parameters: AnatomyParameters = { ...defaultAnatomyParameters, ...definition.anatomy, side, seed: (definition.anatomy.seed ?? 1) * 1000 + seed };
     const generation = get().generation + 1;
-    set({ caseId, parameters, anatomy: null, probe: null, buildStatus: 'building', buildProgress: 0, buildError: null, generation, attemptStartedAtMs: clockMs(), events: [] });
+    set({
+      caseId, parameters, anatomy: null, probe: null, buildStatus: 'building', buildProgress: 0, buildError: null, generation, attemptStartedAtMs: clockMs(), events: [],
+      needle: null, needleReport: null, patientSays: null, syringeMl: SYRINGE_ML, lastPressurePsi: null, fluidMeasures: null, injectionSiteSMm: null,
+    });
     get().record({ kind: 'case-loaded', caseId, side, seed });
     try {
       const worker = getWorkerClient();

@@ -3,6 +3,7 @@ import { getWorkerClient } from './workerClient';
 import { imageRate } from './rateMeter';
 import { clockMs } from './attemptSlice';
 import { imageGeometry } from '../core/imaging/imageGeometry';
+import { needleTip, NEEDLE_OUTER_DIAMETER_MM } from '../core/needle/needle';
 
 /** The frame on screen, with the version of the inputs it shows. */
 export interface DisplayedFrame {
@@ -35,7 +36,7 @@ class ImagePipeline {
 
   start(): void {
     useSimStore.subscribe(
-      (s: SimState) => [s.probe?.pose, s.imaging, s.buildStatus, s.generation] as const,
+      (s: SimState) => [s.probe?.pose, s.imaging, s.buildStatus, s.generation, s.needle, s.fluidVersion] as const,
       () => this.inputsChanged(),
       { equalityFn: (a, b) => a.every((v, i) => v === b[i]) },
     );
@@ -89,7 +90,8 @@ class ImagePipeline {
     this.inFlight = true;
     try {
       const timeSeconds = (clockMs() - state.attemptStartedAtMs) / 1000;
-      const result = await getWorkerClient().renderFrame(pose, state.imaging, timeSeconds);
+      const needle = state.needle && state.needle.insertedMm > 0 ? { entry: state.needle.entry, tip: needleTip(state.needle), diameterMm: NEEDLE_OUTER_DIAMETER_MM } : null;
+      const result = await getWorkerClient().renderFrame(pose, state.imaging, timeSeconds, needle);
       const geometry = imageGeometry(state.imaging.depthMm);
       this.latest = { version, ...result, widthMm: geometry.widthMm, depthMm: geometry.depthMm };
       for (const l of this.listeners) l(this.latest);

@@ -17,6 +17,8 @@ export interface ProbeReport {
   nerveInImage: { col: number; row: number } | null;
   /** Where the probe sits relative to the fibular head apex. */
   position: { proximalMm: number; lateralMm: number; text: string };
+  /** The probe's axes in the limb frame: along the array (toward image right), into the tissue, across the slice. */
+  axes: { array: Vec3; beam: Vec3; elevation: Vec3 };
 }
 
 export interface ProbeSlice {
@@ -35,9 +37,16 @@ export interface ProbeSlice {
 }
 
 export function reportFor(anatomy: KneeAnatomy, pose: ProbePose, depthMm: number): ProbeReport {
-  const scan = new ScanGeometry(anatomy, probeFrame(anatomy, pose), imageGeometry(depthMm));
+  const frame = probeFrame(anatomy, pose);
+  const scan = new ScanGeometry(anatomy, frame, imageGeometry(depthMm));
   const view = classifyView(anatomy, scan);
-  return { pose, view: view.view, nerveInImage: view.nerveInImage, position: describePosition(pose.centre) };
+  return {
+    pose,
+    view: view.view,
+    nerveInImage: view.nerveInImage,
+    position: describePosition(pose.centre),
+    axes: { array: frame.arrayAxis, beam: frame.beamAxis, elevation: frame.elevationAxis },
+  };
 }
 
 export const createProbeSlice: StateCreator<SimState, [], [], ProbeSlice> = (set, get) => {
@@ -53,6 +62,7 @@ export const createProbeSlice: StateCreator<SimState, [], [], ProbeSlice> = (set
     const pose = { ...requested, skinDragMm };
     const report = reportFor(anatomy, pose, get().imaging.depthMm);
     set({ probe: report });
+    get().refreshNeedleReport();
     get().record({ kind: 'probe-pose', pose });
     return report;
   };

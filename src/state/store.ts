@@ -5,8 +5,9 @@ import { type ProbeSlice, createProbeSlice } from './probeSlice';
 import { type ImagingSlice, createImagingSlice } from './imagingSlice';
 import { type AttemptSlice, createAttemptSlice } from './attemptSlice';
 import { type ViewSlice, createViewSlice } from './viewSlice';
+import { type NeedleSlice, createNeedleSlice } from './needleSlice';
 
-export type SimState = CaseSlice & ProbeSlice & ImagingSlice & AttemptSlice & ViewSlice;
+export type SimState = CaseSlice & ProbeSlice & ImagingSlice & AttemptSlice & ViewSlice & NeedleSlice;
 
 /** The one store: UI, 3D scene and automation all act through it. */
 export const useSimStore = create<SimState>()(
@@ -16,5 +17,6 @@ export const useSimStore = create<SimState>()(
     ...createImagingSlice(...a),
     ...createAttemptSlice(...a),
     ...createViewSlice(...a),
+    ...createNeedleSlice(...a),
   })),
 );

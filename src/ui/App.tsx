@@ -6,6 +6,7 @@ import { StatusBar } from './StatusBar';
 import { BuildOverlay } from './BuildOverlay';
 import { CasePicker } from './CasePicker';
 import { KeyHelp } from './KeyHelp';
+import { NeedlePanel } from './NeedlePanel';
 import { installKeyboardShortcuts } from './actions';
 
 export function App() {
@@ -24,6 +25,7 @@ export function App() {
         </div>
         <aside className="side-pane">
           <UltrasoundPanel />
+          <NeedlePanel />
           <ControlsPanel />
           <KeyHelp />
         </aside>

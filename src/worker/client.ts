@@ -1,6 +1,10 @@
 import type { AnatomyParameters } from '../core/anatomy/parameters';
 import type { ProbePose } from '../core/probe/pose';
 import type { ImagingSettings, WorkerRequest, WorkerResponse } from './protocol';
+import type { NeedleSegment } from '../core/ultrasound/echoField';
+import type { Vec3 } from '../core/math/vec3';
+import type { FluidMeasures } from '../core/fluid/measures';
+import type { InjectionResult } from '../core/fluid/spread';
 
 export interface BuildResult {
   buildMs: number;
@@ -40,8 +44,12 @@ export class SimulationWorkerClient {
     return this.send({ type: 'build', id: 0, parameters }, onProgress);
   }
 
-  renderFrame(pose: ProbePose, imaging: ImagingSettings, timeSeconds: number): Promise<WorkerFrame> {
-    return this.send({ type: 'frame', id: 0, pose, imaging, timeSeconds });
+  renderFrame(pose: ProbePose, imaging: ImagingSettings, timeSeconds: number, needle: NeedleSegment | null): Promise<WorkerFrame> {
+    return this.send({ type: 'frame', id: 0, pose, imaging, timeSeconds, needle });
+  }
+
+  inject(tip: Vec3, ml: number, siteSMm: number): Promise<{ result: InjectionResult; measures: FluidMeasures }> {
+    return this.send({ type: 'inject', id: 0, tip, ml, siteSMm });
   }
 
   private send<T>(request: WorkerRequest, onProgress?: (fraction: number) => void): Promise<T> {
@@ -71,6 +79,10 @@ export class SimulationWorkerClient {
           pixels: new Uint8Array(message.pixels),
           computeMs: message.computeMs,
         });
+        return;
+      case 'injected':
+        this.pending.delete(message.id);
+        (pending.resolve as (v: { result: InjectionResult; measures: FluidMeasures }) => void)({ result: message.result, measures: message.measures });
         return;
       case 'error':
         this.pending.delete(message.id);

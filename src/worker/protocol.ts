@@ -1,5 +1,9 @@
 import type { AnatomyParameters } from '../core/anatomy/parameters';
 import type { ProbePose } from '../core/probe/pose';
+import type { NeedleSegment } from '../core/ultrasound/echoField';
+import type { Vec3 } from '../core/math/vec3';
+import type { FluidMeasures } from '../core/fluid/measures';
+import type { InjectionResult } from '../core/fluid/spread';
 
 /** Messages between the main thread and the simulation worker. Pixels travel as transferred buffers. */
 export type ImageMode = 'b-mode' | 'anatomy';
@@ -18,10 +22,12 @@ export interface ImagingSettings {
 
 export type WorkerRequest =
   | { type: 'build'; id: number; parameters: AnatomyParameters; voxelSpacingMm?: number }
-  | { type: 'frame'; id: number; pose: ProbePose; imaging: ImagingSettings; timeSeconds: number };
+  | { type: 'frame'; id: number; pose: ProbePose; imaging: ImagingSettings; timeSeconds: number; needle: NeedleSegment | null }
+  | { type: 'inject'; id: number; tip: Vec3; ml: number; siteSMm: number };
 
 export type WorkerResponse =
   | { type: 'progress'; id: number; fraction: number }
   | { type: 'built'; id: number; buildMs: number; voxelCount: number; volumeBytes: number }
   | { type: 'frame'; id: number; width: number; height: number; pixels: ArrayBuffer; computeMs: number }
+  | { type: 'injected'; id: number; result: InjectionResult; measures: FluidMeasures }
   | { type: 'error'; id: number; message: string };

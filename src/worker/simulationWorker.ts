@@ -2,10 +2,14 @@
 import { KneeAnatomy } from '../core/anatomy/knee';
 import { voxelise } from '../core/anatomy/voxelise';
 import { FrameMaker } from '../core/imaging/frame';
+import { FluidSpread } from '../core/fluid/spread';
+import { measureFluid } from '../core/fluid/measures';
+import type { LabelVolume } from '../core/anatomy/voxelise';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 
-/** The heavy loops — voxelising the knee, forming image frames — run here, off the main thread. */
+/** The heavy loops — voxelising the knee, forming image frames, spreading injectate — run here. */
 let frames: FrameMaker | null = null;
+let patient: { knee: KneeAnatomy; volume: LabelVolume; fluid: FluidSpread } | null = null;
 
 const post = (message: WorkerResponse, transfer: Transferable[] = []) => (self as DedicatedWorkerGlobalScope).postMessage(message, transfer);
 
@@ -15,6 +19,7 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
     if (request.type === 'build') {
       const start = performance.now();
       frames = null;
+      patient = null;
       const built = new KneeAnatomy(request.parameters);
       post({ type: 'progress', id: request.id, fraction: 0.2 });
       let lastPosted = 0;
@@ -28,6 +33,7 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
         },
       });
       frames = new FrameMaker(built, vol);
+      patient = { knee: built, volume: vol, fluid: new FluidSpread(vol, request.parameters.seed) };
       post({ type: 'built', id: request.id, buildMs: performance.now() - start, voxelCount: vol.labels.length, volumeBytes: vol.labels.byteLength });
     } else if (request.type === 'frame') {
       if (!frames) throw new Error('The knee is not built yet');
@@ -36,9 +42,14 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
       const frame =
         imaging.mode === 'anatomy'
           ? frames.anatomyFrame(request.pose, imaging.depthMm, imaging.gainDb)
-          : frames.bModeFrame(request.pose, { ...imaging, tgcDb: imaging.tgcDb, timeSeconds: request.timeSeconds });
+          : frames.bModeFrame(request.pose, { ...imaging, tgcDb: imaging.tgcDb, timeSeconds: request.timeSeconds }, { fluid: patient?.fluid.field.fill ?? null, needle: request.needle });
       const buffer = frame.pixels.buffer as ArrayBuffer;
       post({ type: 'frame', id: request.id, width: frame.width, height: frame.height, pixels: buffer, computeMs: performance.now() - start }, [buffer]);
+    } else if (request.type === 'inject') {
+      if (!patient) throw new Error('The knee is not built yet');
+      const result = patient.fluid.inject(request.tip, request.ml);
+      const measures = measureFluid(patient.knee, patient.volume, patient.fluid.field, request.siteSMm);
+      post({ type: 'injected', id: request.id, result, measures });
     }
   } catch (error) {
     post({ type: 'error', id: request.id, message: error instanceof Error ? error.message : String(error) });

@@ -6,6 +6,7 @@ import { imageGeometry } from './imageGeometry';
 import { renderLabelPreview } from './labelPreview';
 import { BModeImager } from '../ultrasound/bmode';
 import type { ScannerSettings } from '../ultrasound/scannerSettings';
+import type { EchoOptions } from '../ultrasound/echoField';
 
 export interface ImageFrame {
   width: number;
@@ -30,8 +31,8 @@ export class FrameMaker {
     this.bmode = new BModeImager(knee, volume);
   }
 
-  bModeFrame(pose: ProbePose, settings: ScannerSettings): ImageFrame {
-    const frame = this.bmode.form(pose, settings);
+  bModeFrame(pose: ProbePose, settings: ScannerSettings, options: EchoOptions = {}): ImageFrame {
+    const frame = this.bmode.form(pose, settings, options);
     return { width: frame.image.cols, height: frame.image.rows, widthMm: frame.image.widthMm, depthMm: settings.depthMm, pixels: frame.pixels };
   }
 

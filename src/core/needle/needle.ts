@@ -8,6 +8,8 @@ import { sliceHalfThicknessMm } from '../ultrasound/beamShape';
 /** A 25 G, 50 mm block needle (anatomy.md: 22–27 G, 38–50 mm). */
 export const NEEDLE_LENGTH_MM = 50;
 export const NEEDLE_OUTER_DIAMETER_MM = 0.51;
+/** An entry point this close to the skin is put on it (a point beside the probe's end, say). */
+const MAX_ENTRY_FROM_SKIN_MM = 10;
 /** The tip's tissue is classified at every step this long. */
 const STEP_MM = 0.1;
 
@@ -42,8 +44,8 @@ export function placeNeedle(knee: KneeAnatomy, request: { entry: Vec3; direction
     throw new SimError('invalid-argument', 'insertNeedle needs { entry: {x, y, z}, direction: {x, y, z} } with finite numbers (mm, limb frame).');
   }
   if (length(request.direction) < 1e-6) throw new SimError('invalid-argument', 'The needle direction must not be zero.');
-  if (Math.abs(knee.skin.distance(request.entry)) > 5) {
-    throw new SimError('off-limb', 'The needle entry must be on the skin (within 5 mm of it); put it at the probe’s medial end.');
+  if (Math.abs(knee.skin.distance(request.entry)) > MAX_ENTRY_FROM_SKIN_MM) {
+    throw new SimError('off-limb', `The needle entry must be on the skin (within ${MAX_ENTRY_FROM_SKIN_MM} mm of it); put it at the probe’s medial end.`);
   }
   const entry = knee.projectOntoSkin(request.entry);
   const direction = normalize(request.direction);

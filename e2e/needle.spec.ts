@@ -1,0 +1,119 @@
+import { test, expect } from './simulator';
+import type { Vec3 } from '../src/automation/types';
+
+/**
+ * The injection scenarios of the needle issue, driven through window.sim: the probe in short axis
+ * over the CPN, the needle in plane from the probe's medial end.
+ */
+async function setUp(page: import('@playwright/test').Page) {
+  return page.evaluate(async () => {
+    const sim = window.sim!;
+    const nerve = sim.landmarks().cpnAtFibularHead;
+    const probe = await sim.setProbe({ centre: nerve, rotationDeg: 0, compressionMm: 1 });
+    return { nerve, probe };
+  });
+}
+
+const add = (a: Vec3, b: Vec3, k = 1): Vec3 => ({ x: a.x + b.x * k, y: a.y + b.y * k, z: a.z + b.z * k });
+
+test('(a) good technique: 2.5 ml above and 2.5 ml below the nerve opens a halo along the sheath at low pressure', async ({ sim, page }) => {
+  await sim.open();
+  const { nerve, probe } = await setUp(page);
+  const up = { x: -probe.axes.beam.x, y: -probe.axes.beam.y, z: -probe.axes.beam.z };
+  const entry = add(probe.pose.centre, probe.axes.array, -21);
+  const shots = [add(nerve, up, 2.2), add(nerve, up, -2.2)];
+  const results = await page.evaluate(
+    async ({ entry, shots }) => {
+      const sim = window.sim!;
+      const out = [];
+      for (const target of shots) {
+        const d = { x: target.x - entry.x, y: target.y - entry.y, z: target.z - entry.z };
+        const len = Math.hypot(d.x, d.y, d.z);
+        const placed = await sim.insertNeedle({ entry, direction: { x: d.x / len, y: d.y / len, z: d.z / len } });
+        const skinToTip = Math.hypot(target.x - placed.tip.x, target.y - placed.tip.y, target.z - placed.tip.z);
+        const reached = await sim.advanceNeedle(skinToTip);
+        const injected = await sim.inject(2.5);
+        out.push({ reached, injected });
+      }
+      return { out, fluid: sim.fluid() };
+    },
+    { entry, shots },
+  );
+  for (const { reached, injected } of results.out) {
+    expect(reached.tipVisible).toBe(true);
+    expect(reached.contacts.map((c) => c.kind)).not.toContain('nerve-touched');
+    expect(injected.openingPressurePsi).toBeLessThanOrEqual(10);
+  }
+  expect(results.fluid.haloCoveragePct).toBeGreaterThanOrEqual(90);
+  expect(results.fluid.spreadProximalMm + results.fluid.spreadDistalMm).toBeGreaterThanOrEqual(20);
+  expect(results.fluid.totalMl).toBeCloseTo(5, 3);
+  await sim.screenshots('needle-a-good-technique');
+});
+
+test('(c) tip inside the nerve: high pressure, intraneural fluid, the patient complains', async ({ sim, page }) => {
+  await sim.open();
+  const { nerve, probe } = await setUp(page);
+  const entry = add(probe.pose.centre, probe.axes.array, -21);
+  const result = await page.evaluate(
+    async ({ entry, nerve }) => {
+      const sim = window.sim!;
+      // Put the needle on the skin first, then aim from where it actually enters.
+      const onSkin = (await sim.insertNeedle({ entry, direction: { x: nerve.x - entry.x, y: nerve.y - entry.y, z: nerve.z - entry.z } })).tip;
+      const d = { x: nerve.x - onSkin.x, y: nerve.y - onSkin.y, z: nerve.z - onSkin.z };
+      const len = Math.hypot(d.x, d.y, d.z);
+      await sim.insertNeedle({ entry: onSkin, direction: { x: d.x / len, y: d.y / len, z: d.z / len } });
+      const reached = await sim.advanceNeedle(len);
+      const injected = await sim.inject(0.5);
+      return { reached, injected, fluid: sim.fluid() };
+    },
+    { entry, nerve },
+  );
+  expect(result.reached.contacts.map((c) => c.kind)).toContain('nerve-touched');
+  expect(result.reached.tissueAtTip).toBe('nerve');
+  expect(result.injected.openingPressurePsi).toBeGreaterThanOrEqual(15);
+  expect(result.fluid.intraneuralMl).toBeGreaterThan(0);
+  await expect(page.getByTestId('patient-says')).toBeVisible();
+  await expect(page.getByTestId('manometer')).toHaveClass(/danger/);
+  await sim.screenshots('needle-c-intraneural');
+});
+
+test('(d) an out-of-plane needle: tip not visible, shaft not drawn', async ({ sim, page }) => {
+  await sim.open();
+  const { nerve, probe } = await setUp(page);
+  const before = await page.evaluate(() => window.sim!.frame());
+  const entry = add(add(probe.pose.centre, probe.axes.array, -21), probe.axes.elevation, 4);
+  const target = add(add(nerve, probe.axes.beam, -2.5), probe.axes.elevation, 4);
+  const reached = await page.evaluate(
+    async ({ entry, target }) => {
+      const sim = window.sim!;
+      const d = { x: target.x - entry.x, y: target.y - entry.y, z: target.z - entry.z };
+      const len = Math.hypot(d.x, d.y, d.z);
+      const placed = await sim.insertNeedle({ entry, direction: { x: d.x / len, y: d.y / len, z: d.z / len } });
+      return sim.advanceNeedle(Math.hypot(target.x - placed.tip.x, target.y - placed.tip.y, target.z - placed.tip.z));
+    },
+    { entry, target },
+  );
+  expect(reached.tipVisible).toBe(false);
+  expect(reached.inPlane).toBe(false);
+  const after = await page.evaluate(() => window.sim!.frame());
+  // No bright shaft appears: the brightest pixels of the image are unchanged by the needle.
+  const brightCount = (pixels: Uint8Array) => Array.from(pixels).filter((v) => v > 240).length;
+  expect(brightCount(after.pixels)).toBeLessThanOrEqual(brightCount(before.pixels) + 20);
+});
+
+test('injecting with no needle, or more than the syringe holds, is refused and changes nothing', async ({ sim, page }) => {
+  await sim.open();
+  const refusals = await page.evaluate(async () => {
+    const sim = window.sim!;
+    const code = async (run: () => Promise<unknown>) => run().then(() => 'accepted', (e: Error & { code?: string }) => e.code);
+    return {
+      noNeedle: await code(() => sim.inject(1)),
+      negative: await code(() => sim.inject(-1)),
+      nan: await code(() => sim.advanceNeedle(Number.NaN)),
+    };
+  });
+  expect(refusals.noNeedle).toBe('no-needle');
+  expect(refusals.negative).toBe('invalid-argument');
+  expect(refusals.nan).toBe('no-needle');
+  expect(await page.evaluate(() => window.sim!.fluid().totalMl)).toBe(0);
+});

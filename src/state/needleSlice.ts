@@ -1,0 +1,116 @@
+import type { StateCreator } from 'zustand';
+import type { Vec3 } from '../core/math/vec3';
+import { type NeedleState, type NeedleContact, type NeedleVisibility, placeNeedle, advanceNeedle, needleTip, needleVisibility } from '../core/needle/needle';
+import type { TissueType } from '../core/anatomy/tissues';
+import type { FluidMeasures } from '../core/fluid/measures';
+import { probeFrame } from '../core/probe/scanGeometry';
+import { SimError } from '../core/simError';
+import type { SimState } from './store';
+import { getWorkerClient } from './workerClient';
+
+/** The syringe on the needle: 10 ml. */
+export const SYRINGE_ML = 10;
+
+export interface NeedleReport {
+  tip: Vec3;
+  tissueAtTip: TissueType;
+  inPlane: boolean;
+  tipVisible: boolean;
+  angleToBeamDeg: number;
+  contacts: { kind: NeedleContact; insertedMm: number }[];
+}
+
+export interface InjectionReport {
+  injectedMl: number;
+  openingPressurePsi: number;
+  totalMl: number;
+}
+
+export interface NeedleSlice {
+  needle: NeedleState | null;
+  needleReport: NeedleReport | null;
+  /** What the patient said last (paraesthesia when the nerve is touched). */
+  patientSays: string | null;
+  syringeMl: number;
+  lastPressurePsi: number | null;
+  fluidMeasures: FluidMeasures | null;
+  /** Arc length of the CPN where the first injection went: the measures are taken around it. */
+  injectionSiteSMm: number | null;
+  /** Bumped by each injection, so the image redraws the fluid. */
+  fluidVersion: number;
+  insertNeedle: (request: { entry: Vec3; direction: Vec3 }) => NeedleReport;
+  advanceNeedle: (mm: number) => NeedleReport;
+  inject: (ml: number) => Promise<InjectionReport>;
+  /** Recomputes what the probe sees of the needle (after the probe moves). */
+  refreshNeedleReport: () => void;
+}
+
+const PATIENT_WORDS: Partial<Record<NeedleContact, string>> = {
+  'nerve-touched': '“Ow — an electric tingling down the outside of my leg into my foot!”',
+  'nerve-entered': '“That really hurts, right down into my foot!”',
+  'vessel-punctured': 'Blood flashes back in the syringe on aspiration.',
+  'bone-struck': 'The needle stops hard against bone.',
+};
+
+export const createNeedleSlice: StateCreator<SimState, [], [], NeedleSlice> = (set, get) => {
+  const report = (needle: NeedleState, contacts: NeedleReport['contacts'], tissueAtTip: TissueType): NeedleReport => {
+    const { anatomy, probe } = get();
+    let visibility: NeedleVisibility = { inPlane: false, tipVisible: false, angleToBeamDeg: 0 };
+    if (anatomy && probe) visibility = needleVisibility(probeFrame(anatomy, probe.pose), needle);
+    return { tip: needleTip(needle), tissueAtTip, ...visibility, contacts };
+  };
+  const requireAnatomy = () => {
+    const a = get().anatomy;
+    if (!a) throw new SimError('not-ready', 'The knee is still being built; wait for ready().');
+    return a;
+  };
+  return {
+    needle: null,
+    needleReport: null,
+    patientSays: null,
+    syringeMl: SYRINGE_ML,
+    lastPressurePsi: null,
+    fluidMeasures: null,
+    injectionSiteSMm: null,
+    fluidVersion: 0,
+    insertNeedle: (request) => {
+      const anatomy = requireAnatomy();
+      const needle = placeNeedle(anatomy, request);
+      const r = report(needle, [], anatomy.tissueAt(needleTip(needle)));
+      set({ needle, needleReport: r, patientSays: null });
+      get().record({ kind: 'needle-inserted', entry: needle.entry, direction: needle.direction });
+      return r;
+    },
+    advanceNeedle: (mm) => {
+      const anatomy = requireAnatomy();
+      const current = get().needle;
+      if (!current) throw new SimError('no-needle', 'There is no needle yet: insertNeedle first, at the probe’s medial end.');
+      const step = advanceNeedle(anatomy, current, mm);
+      const contacts = [...(get().needleReport?.contacts ?? []), ...step.contacts.map((c) => ({ kind: c.kind, insertedMm: c.insertedMm }))];
+      const said = step.contacts.map((c) => PATIENT_WORDS[c.kind]).filter((w): w is string => !!w).at(-1);
+      const r = report(step.state, contacts, step.tissueAtTip);
+      set({ needle: step.state, needleReport: r, patientSays: said ?? get().patientSays });
+      get().record({ kind: 'needle-advanced', mm, insertedMm: step.state.insertedMm });
+      return r;
+    },
+    inject: async (ml) => {
+      const anatomy = requireAnatomy();
+      const needle = get().needle;
+      if (typeof ml !== 'number' || !Number.isFinite(ml) || ml <= 0) throw new SimError('invalid-argument', `inject needs a positive volume in ml, got ${String(ml)}.`);
+      if (!needle || needle.insertedMm === 0) throw new SimError('no-needle', 'Insert and advance the needle before injecting.');
+      if (ml > get().syringeMl + 1e-9) throw new SimError('invalid-argument', `The syringe holds ${get().syringeMl.toFixed(1)} ml; ${ml} ml is more than that.`);
+      const tip = needleTip(needle);
+      const site = get().injectionSiteSMm ?? anatomy.cpn.line.closest(tip, 60)?.sMm ?? 0;
+      const { result, measures } = await getWorkerClient().inject(tip, ml, site);
+      set({ syringeMl: get().syringeMl - ml, lastPressurePsi: result.openingPressurePsi, fluidMeasures: measures, injectionSiteSMm: site, fluidVersion: get().fluidVersion + 1 });
+      get().record({ kind: 'injection', ml, openingPressurePsi: result.openingPressurePsi });
+      return { injectedMl: ml, openingPressurePsi: result.openingPressurePsi, totalMl: SYRINGE_ML - get().syringeMl };
+    },
+    refreshNeedleReport: () => {
+      const { needle, needleReport, anatomy } = get();
+      if (!needle || !needleReport || !anatomy) return;
+      set({ needleReport: report(needle, needleReport.contacts, needleReport.tissueAtTip) });
+    },
+  };
+};
+
