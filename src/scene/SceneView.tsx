@@ -10,6 +10,7 @@ import { LimbSkin } from './LimbSkin';
 import { TreatmentTable } from './TreatmentTable';
 import { ProbeModel } from './ProbeModel';
 import { ImagingPlane } from './ImagingPlane';
+import { NeedleModel } from './NeedleModel';
 import { AnatomyLabelOverlay, LabelPlacer } from './AnatomyLabels';
 import { CameraRig } from './CameraRig';
 import { useProbeDrag } from './useProbeDrag';
@@ -91,6 +92,7 @@ function Scene({ labelsRef }: { labelsRef: RefObject<HTMLDivElement | null> }) {
         <TreatmentTable />
         <ProbeModel onPointerDown={onProbePointerDown} onPointerOver={surface.onPointerOver} onPointerOut={surface.onPointerOut} />
         <ImagingPlane />
+        <NeedleModel />
       </LimbRoot>
       <OrbitControls makeDefault enableDamping={false} regress={renderQuality().movingResolution < 1} minDistance={60} maxDistance={900} />
       <CameraRig />
