@@ -50,6 +50,30 @@ test('(a) good technique: 2.5 ml above and 2.5 ml below the nerve opens a halo a
   await sim.screenshots('needle-a-good-technique');
 });
 
+test('(b) the tip 8 mm away in muscle: the fluid stays in the muscle, no halo', async ({ sim, page }) => {
+  await sim.open();
+  const { nerve, probe } = await setUp(page);
+  const entry = add(probe.pose.centre, probe.axes.array, -21);
+  // 8 mm medial of the nerve along the array, at its depth: in the lateral gastrocnemius.
+  const target = add(nerve, probe.axes.array, -8);
+  const result = await page.evaluate(
+    async ({ entry, target }) => {
+      const sim = window.sim!;
+      const onSkin = (await sim.insertNeedle({ entry, direction: { x: target.x - entry.x, y: target.y - entry.y, z: target.z - entry.z } })).tip;
+      const d = { x: target.x - onSkin.x, y: target.y - onSkin.y, z: target.z - onSkin.z };
+      const len = Math.hypot(d.x, d.y, d.z);
+      await sim.insertNeedle({ entry: onSkin, direction: { x: d.x / len, y: d.y / len, z: d.z / len } });
+      const reached = await sim.advanceNeedle(len);
+      const injected = await sim.inject(5);
+      return { reached, injected, fluid: sim.fluid() };
+    },
+    { entry, target },
+  );
+  expect(result.reached.tissueAtTip).toBe('muscle');
+  expect(result.fluid.haloCoveragePct).toBeLessThan(40);
+  await sim.screenshots('needle-b-intramuscular');
+});
+
 test('(c) tip inside the nerve: high pressure, intraneural fluid, the patient complains', async ({ sim, page }) => {
   await sim.open();
   const { nerve, probe } = await setUp(page);

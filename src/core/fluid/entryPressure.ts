@@ -40,7 +40,7 @@ export const ENTRY_PRESSURE_SCATTER = 0.25;
  * out of) the belly.
  */
 export const EPINEURIUM_CROSSING_PSI = 32;
-export const FASCIA_CROSSING_PSI = 10;
+export const FASCIA_CROSSING_PSI = 20;
 
 const NERVE_INSIDE = new Uint8Array(labelCount);
 NERVE_INSIDE[Label.interfascicularEpineurium] = 1;
