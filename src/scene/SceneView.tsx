@@ -11,6 +11,7 @@ import { TreatmentTable } from './TreatmentTable';
 import { ProbeModel } from './ProbeModel';
 import { ImagingPlane } from './ImagingPlane';
 import { NeedleModel } from './NeedleModel';
+import { FluidModel } from './FluidModel';
 import { AnatomyLabelOverlay, LabelPlacer } from './AnatomyLabels';
 import { CameraRig } from './CameraRig';
 import { useProbeDrag } from './useProbeDrag';
@@ -93,6 +94,7 @@ function Scene({ labelsRef }: { labelsRef: RefObject<HTMLDivElement | null> }) {
         <ProbeModel onPointerDown={onProbePointerDown} onPointerOver={surface.onPointerOver} onPointerOut={surface.onPointerOut} />
         <ImagingPlane />
         <NeedleModel />
+        <FluidModel />
       </LimbRoot>
       <OrbitControls makeDefault enableDamping={false} regress={renderQuality().movingResolution < 1} minDistance={60} maxDistance={900} />
       <CameraRig />

@@ -61,7 +61,7 @@ export const createCaseSlice: StateCreator<SimState, [], [], CaseSlice> = (set, 
     const generation = get().generation + 1;
     set({
       caseId, parameters, anatomy: null, probe: null, buildStatus: 'building', buildProgress: 0, buildError: null, generation, attemptStartedAtMs: clockMs(), events: [],
-      needle: null, needleReport: null, patientSays: null, syringeMl: SYRINGE_ML, lastPressurePsi: null, fluidMeasures: null, injectionSiteSMm: null,
+      needle: null, needleReport: null, patientSays: null, syringeMl: SYRINGE_ML, lastPressurePsi: null, fluidMeasures: null, injectionSiteSMm: null, fluidSurface: null,
     });
     get().record({ kind: 'case-loaded', caseId, side, seed });
     try {

@@ -7,6 +7,7 @@ import { probeFrame } from '../core/probe/scanGeometry';
 import { SimError } from '../core/simError';
 import type { SimState } from './store';
 import { getWorkerClient } from './workerClient';
+import type { FluidSurfaceBuffers } from '../worker/protocol';
 
 /** The syringe on the needle: 10 ml. */
 export const SYRINGE_ML = 10;
@@ -38,6 +39,8 @@ export interface NeedleSlice {
   injectionSiteSMm: number | null;
   /** Bumped by each injection, so the image redraws the fluid. */
   fluidVersion: number;
+  /** The injectate's surface for the 3D view. */
+  fluidSurface: FluidSurfaceBuffers | null;
   insertNeedle: (request: { entry: Vec3; direction: Vec3 }) => NeedleReport;
   advanceNeedle: (mm: number) => NeedleReport;
   inject: (ml: number) => Promise<InjectionReport>;
@@ -73,6 +76,7 @@ export const createNeedleSlice: StateCreator<SimState, [], [], NeedleSlice> = (s
     fluidMeasures: null,
     injectionSiteSMm: null,
     fluidVersion: 0,
+    fluidSurface: null,
     insertNeedle: (request) => {
       const anatomy = requireAnatomy();
       const needle = placeNeedle(anatomy, request);
@@ -101,8 +105,8 @@ export const createNeedleSlice: StateCreator<SimState, [], [], NeedleSlice> = (s
       if (ml > get().syringeMl + 1e-9) throw new SimError('invalid-argument', `The syringe holds ${get().syringeMl.toFixed(1)} ml; ${ml} ml is more than that.`);
       const tip = needleTip(needle);
       const site = get().injectionSiteSMm ?? anatomy.cpn.line.closest(tip, 60)?.sMm ?? 0;
-      const { result, measures } = await getWorkerClient().inject(tip, ml, site);
-      set({ syringeMl: get().syringeMl - ml, lastPressurePsi: result.openingPressurePsi, fluidMeasures: measures, injectionSiteSMm: site, fluidVersion: get().fluidVersion + 1 });
+      const { result, measures, surface } = await getWorkerClient().inject(tip, ml, site);
+      set({ syringeMl: get().syringeMl - ml, lastPressurePsi: result.openingPressurePsi, fluidMeasures: measures, injectionSiteSMm: site, fluidVersion: get().fluidVersion + 1, fluidSurface: surface });
       get().record({ kind: 'injection', ml, openingPressurePsi: result.openingPressurePsi });
       return { injectedMl: ml, openingPressurePsi: result.openingPressurePsi, totalMl: SYRINGE_ML - get().syringeMl };
     },

@@ -1,6 +1,6 @@
 import type { AnatomyParameters } from '../core/anatomy/parameters';
 import type { ProbePose } from '../core/probe/pose';
-import type { ImagingSettings, WorkerRequest, WorkerResponse } from './protocol';
+import type { ImagingSettings, WorkerRequest, WorkerResponse, FluidSurfaceBuffers } from './protocol';
 import type { NeedleSegment } from '../core/ultrasound/echoField';
 import type { Vec3 } from '../core/math/vec3';
 import type { FluidMeasures } from '../core/fluid/measures';
@@ -48,7 +48,7 @@ export class SimulationWorkerClient {
     return this.send({ type: 'frame', id: 0, pose, imaging, timeSeconds, needle });
   }
 
-  inject(tip: Vec3, ml: number, siteSMm: number): Promise<{ result: InjectionResult; measures: FluidMeasures }> {
+  inject(tip: Vec3, ml: number, siteSMm: number): Promise<{ result: InjectionResult; measures: FluidMeasures; surface: FluidSurfaceBuffers | null }> {
     return this.send({ type: 'inject', id: 0, tip, ml, siteSMm });
   }
 
@@ -82,7 +82,11 @@ export class SimulationWorkerClient {
         return;
       case 'injected':
         this.pending.delete(message.id);
-        (pending.resolve as (v: { result: InjectionResult; measures: FluidMeasures }) => void)({ result: message.result, measures: message.measures });
+        (pending.resolve as (v: { result: InjectionResult; measures: FluidMeasures; surface: FluidSurfaceBuffers | null }) => void)({
+          result: message.result,
+          measures: message.measures,
+          surface: message.surface,
+        });
         return;
       case 'error':
         this.pending.delete(message.id);

@@ -29,5 +29,12 @@ export type WorkerResponse =
   | { type: 'progress'; id: number; fraction: number }
   | { type: 'built'; id: number; buildMs: number; voxelCount: number; volumeBytes: number }
   | { type: 'frame'; id: number; width: number; height: number; pixels: ArrayBuffer; computeMs: number }
-  | { type: 'injected'; id: number; result: InjectionResult; measures: FluidMeasures }
+  | { type: 'injected'; id: number; result: InjectionResult; measures: FluidMeasures; surface: FluidSurfaceBuffers | null }
   | { type: 'error'; id: number; message: string };
+
+/** The injectate's surface for the 3D view, as transferable buffers (limb frame, mm). */
+export interface FluidSurfaceBuffers {
+  positions: Float32Array;
+  normals: Float32Array;
+  indices: Uint32Array;
+}

@@ -4,6 +4,7 @@ import { voxelise } from '../core/anatomy/voxelise';
 import { FrameMaker } from '../core/imaging/frame';
 import { FluidSpread } from '../core/fluid/spread';
 import { measureFluid } from '../core/fluid/measures';
+import { fluidSurface } from '../core/fluid/fluidSurface';
 import type { LabelVolume } from '../core/anatomy/voxelise';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 
@@ -49,7 +50,9 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
       if (!patient) throw new Error('The knee is not built yet');
       const result = patient.fluid.inject(request.tip, request.ml);
       const measures = measureFluid(patient.knee, patient.volume, patient.fluid.field, request.siteSMm);
-      post({ type: 'injected', id: request.id, result, measures });
+      const surface = fluidSurface(patient.fluid);
+      const transfer = surface ? [surface.positions.buffer, surface.normals.buffer, surface.indices.buffer] : [];
+      post({ type: 'injected', id: request.id, result, measures, surface }, transfer as ArrayBuffer[]);
     }
   } catch (error) {
     post({ type: 'error', id: request.id, message: error instanceof Error ? error.message : String(error) });

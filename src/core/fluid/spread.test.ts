@@ -101,3 +101,19 @@ describe('invariants (fast-check)', () => {
     );
   });
 });
+
+describe('the fluid surface for the 3D view', () => {
+  it('is a closed mesh around the injectate, none before it', async () => {
+    const { fluidSurface } = await import('./fluidSurface');
+    const spread = new FluidSpread(volume, 1);
+    expect(fluidSurface(spread)).toBeNull();
+    spread.inject(fromNerve(radius + 0.6), 1);
+    const mesh = fluidSurface(spread)!;
+    expect(mesh.indices.length).toBeGreaterThan(300);
+    // Every vertex lies within a few mm of the nerve where the fluid went.
+    for (let v = 0; v < mesh.positions.length; v += 3) {
+      const d = Math.hypot(mesh.positions[v] - nerve.centre.x, mesh.positions[v + 1] - nerve.centre.y, mesh.positions[v + 2] - nerve.centre.z);
+      expect(d).toBeLessThan(40);
+    }
+  });
+});

@@ -34,6 +34,8 @@ export class FluidSpread {
   readonly field: FluidField;
   totalInjectedMl = 0;
   intravascularMl = 0;
+  /** Voxel-index box holding every voxel with fluid (empty while min > max). */
+  readonly filledBox = { min: [Infinity, Infinity, Infinity], max: [-Infinity, -Infinity, -Infinity] };
   private readonly seen: Uint8Array;
   private readonly unitMl: number;
 
@@ -97,6 +99,7 @@ export class FluidSpread {
         const amount = Math.min(room, remaining);
         this.field.fill[i] += amount;
         remaining -= amount;
+        this.growBox(i % nx, Math.floor(i / nx) % ny, Math.floor(i / nxy));
         // What the trainee's manometer shows: the tissue's opening pressure, not the flow's.
         const opening = pressure - fromTipPsi(i);
         if (opening > openingPressurePsi) openingPressurePsi = opening;
@@ -117,6 +120,16 @@ export class FluidSpread {
     for (const i of touched) this.seen[i] = 0;
     if (remaining > 0) throw new RangeError('No tissue around the tip will take the injectate');
     return { injectedMl: ml, openingPressurePsi, intravascularMl: 0, intraneural };
+  }
+
+  private growBox(x: number, y: number, z: number): void {
+    const { min, max } = this.filledBox;
+    min[0] = Math.min(min[0], x);
+    min[1] = Math.min(min[1], y);
+    min[2] = Math.min(min[2], z);
+    max[0] = Math.max(max[0], x);
+    max[1] = Math.max(max[1], y);
+    max[2] = Math.max(max[2], z);
   }
 
   /** Entry pressure of a voxel, with seeded scatter; filled voxels are open. */
