@@ -141,3 +141,27 @@ test('injecting with no needle, or more than the syringe holds, is refused and c
   expect(refusals.nan).toBe('no-needle');
   expect(await page.evaluate(() => window.sim!.fluid().totalMl)).toBe(0);
 });
+
+test('a trainee with the mouse and keys: insert at the medial end, advance, hold to inject, aspirate', async ({ sim, page }) => {
+  await sim.open();
+  await sim.placeProbeOver('cpnAtFibularHead', 0);
+  await page.getByTestId('needle-insert').click();
+  await page.locator('body').focus();
+  for (let i = 0; i < 12; i++) await page.keyboard.press('n');
+  await expect(page.getByTestId('needle-status')).toContainText('12.0 mm in');
+  await expect(page.getByTestId('needle-status')).toContainText('in plane');
+  await page.getByTestId('aspirate').click();
+  await expect(page.getByTestId('patient-says')).toContainText('no blood');
+  const hold = page.getByTestId('inject-hold');
+  await hold.hover();
+  await page.mouse.down();
+  await page.waitForTimeout(1200);
+  await page.mouse.up();
+  await expect.poll(() => page.evaluate(() => window.sim!.fluid().totalMl)).toBeGreaterThan(0.5);
+  const syringe = await page.getByTestId('syringe').textContent();
+  expect(Number(syringe!.match(/[\d.]+/)![0])).toBeLessThan(9.5);
+  await expect(page.getByTestId('manometer')).not.toHaveText('— psi');
+  const kinds = await page.evaluate(() => window.sim!.events().map((e) => e.kind));
+  expect(kinds).toEqual(expect.arrayContaining(['needle-inserted', 'needle-advanced', 'aspiration', 'injection']));
+  await sim.screenshots('needle-ui-journey');
+});

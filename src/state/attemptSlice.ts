@@ -14,7 +14,8 @@ export type AttemptEvent =
   | { tMs: number; kind: 'imaging'; settings: ImagingSettings }
   | { tMs: number; kind: 'needle-inserted'; entry: Vec3; direction: Vec3 }
   | { tMs: number; kind: 'needle-advanced'; mm: number; insertedMm: number }
-  | { tMs: number; kind: 'injection'; ml: number; openingPressurePsi: number };
+  | { tMs: number; kind: 'injection'; ml: number; openingPressurePsi: number }
+  | { tMs: number; kind: 'aspiration'; blood: boolean };
 
 type EventBody = AttemptEvent extends infer E ? (E extends AttemptEvent ? Omit<E, 'tMs'> : never) : never;
 

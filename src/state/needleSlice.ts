@@ -44,6 +44,8 @@ export interface NeedleSlice {
   insertNeedle: (request: { entry: Vec3; direction: Vec3 }) => NeedleReport;
   advanceNeedle: (mm: number) => NeedleReport;
   inject: (ml: number) => Promise<InjectionReport>;
+  /** Pulls back on the plunger: blood in the syringe if the tip is in a vessel. */
+  aspirate: () => boolean;
   /** Recomputes what the probe sees of the needle (after the probe moves). */
   refreshNeedleReport: () => void;
 }
@@ -109,6 +111,14 @@ export const createNeedleSlice: StateCreator<SimState, [], [], NeedleSlice> = (s
       set({ syringeMl: get().syringeMl - ml, lastPressurePsi: result.openingPressurePsi, fluidMeasures: measures, injectionSiteSMm: site, fluidVersion: get().fluidVersion + 1, fluidSurface: surface });
       get().record({ kind: 'injection', ml, openingPressurePsi: result.openingPressurePsi });
       return { injectedMl: ml, openingPressurePsi: result.openingPressurePsi, totalMl: SYRINGE_ML - get().syringeMl };
+    },
+    aspirate: () => {
+      const report = get().needleReport;
+      if (!get().needle || !report) throw new SimError('no-needle', 'There is no needle to aspirate through.');
+      const blood = report.tissueAtTip === 'vessel';
+      set({ patientSays: blood ? 'Blood flashes back into the syringe: the tip is in a vessel. Withdraw and redirect.' : 'Aspiration: no blood.' });
+      get().record({ kind: 'aspiration', blood });
+      return blood;
     },
     refreshNeedleReport: () => {
       const { needle, needleReport, anatomy } = get();

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useSimStore } from '../state/store';
-import { insertNeedleInPlane, runSafely, INJECTION_STEP_ML } from './needleActions';
+import { insertNeedleInPlane, runSafely, INJECTION_STEP_ML, startSteadyInjection, stopSteadyInjection } from './needleActions';
 
 const pressureClass = (psi: number | null) => (psi === null ? '' : psi >= 15 ? 'danger' : psi > 10 ? 'caution' : 'ok');
 
@@ -46,6 +46,19 @@ export function NeedlePanel() {
         <div className="button-row">
           <button type="button" data-testid="inject" onClick={() => runSafely(() => st().inject(INJECTION_STEP_ML))} title="I">
             Inject {INJECTION_STEP_ML} ml
+          </button>
+          <button
+            type="button"
+            data-testid="inject-hold"
+            title="Press and hold to inject at 1 ml/s"
+            onPointerDown={() => startSteadyInjection()}
+            onPointerUp={stopSteadyInjection}
+            onPointerLeave={stopSteadyInjection}
+          >
+            Hold to inject
+          </button>
+          <button type="button" data-testid="aspirate" onClick={() => runSafely(() => st().aspirate())}>
+            Aspirate
           </button>
           <span data-testid="syringe">Syringe {syringeMl.toFixed(1)} ml</span>
           <span className={`manometer ${pressureClass(pressure)}`} data-testid="manometer">

@@ -24,3 +24,32 @@ export function runSafely(action: () => unknown): void {
     useSimStore.setState({ patientSays: e instanceof Error ? e.message : String(e) });
   }
 }
+
+/** Press-and-hold injection: 0.1 ml every 100 ms (1 ml/s), each step only after the last is in. */
+const STEADY_STEP_ML = 0.1;
+const STEADY_INTERVAL_MS = 100;
+let steady: ReturnType<typeof setInterval> | null = null;
+let stepInFlight = false;
+
+export function startSteadyInjection(): void {
+  if (steady) return;
+  steady = setInterval(() => {
+    const { inject, syringeMl } = useSimStore.getState();
+    if (stepInFlight) return;
+    if (syringeMl < STEADY_STEP_ML) return stopSteadyInjection();
+    stepInFlight = true;
+    inject(STEADY_STEP_ML)
+      .catch((e: unknown) => {
+        stopSteadyInjection();
+        useSimStore.setState({ patientSays: e instanceof Error ? e.message : String(e) });
+      })
+      .finally(() => {
+        stepInFlight = false;
+      });
+  }, STEADY_INTERVAL_MS);
+}
+
+export function stopSteadyInjection(): void {
+  if (steady) clearInterval(steady);
+  steady = null;
+}

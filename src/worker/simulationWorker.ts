@@ -49,7 +49,7 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
     } else if (request.type === 'inject') {
       if (!patient) throw new Error('The knee is not built yet');
       const result = patient.fluid.inject(request.tip, request.ml);
-      const measures = measureFluid(patient.knee, patient.volume, patient.fluid.field, request.siteSMm);
+      const measures = measureFluid(patient.knee, patient.volume, patient.fluid.field, request.siteSMm, patient.fluid.filledBox);
       const surface = fluidSurface(patient.fluid);
       const transfer = surface ? [surface.positions.buffer, surface.normals.buffer, surface.indices.buffer] : [];
       post({ type: 'injected', id: request.id, result, measures, surface }, transfer as ArrayBuffer[]);

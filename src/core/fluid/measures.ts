@@ -59,7 +59,7 @@ export function haloCoverageAt(knee: KneeAnatomy, fluid: FluidField, sMm: number
  * (nerve length each way with ≥ 50% halo, connected to the site), volume above and below the
  * nerve's centre (toward and away from the skin), volume inside the epineurium.
  */
-export function measureFluid(knee: KneeAnatomy, volume: LabelVolume, fluid: FluidField, siteSMm: number): FluidMeasures {
+export function measureFluid(knee: KneeAnatomy, volume: LabelVolume, fluid: FluidField, siteSMm: number, filledBox?: { min: number[]; max: number[] }): FluidMeasures {
   let halo = 0;
   let sections = 0;
   for (let ds = -HALO_SECTION_HALF_SPAN_MM; ds <= HALO_SECTION_HALF_SPAN_MM; ds += HALO_SECTION_STEP_MM) {
@@ -82,7 +82,12 @@ export function measureFluid(knee: KneeAnatomy, volume: LabelVolume, fluid: Flui
   let superficialMl = 0;
   let deepMl = 0;
   let intraneuralMl = 0;
-  for (let i = 0; i < fluid.fill.length; i++) {
+  // Only the box that holds fluid need be read (the whole grid is 36 M voxels).
+  const { nx, ny, nz } = fluid.grid;
+  const lo = filledBox ? filledBox.min : [0, 0, 0];
+  const hi = filledBox ? filledBox.max : [nx - 1, ny - 1, nz - 1];
+  for (let z = lo[2]; z <= hi[2]; z++) for (let y = lo[1]; y <= hi[1]; y++) for (let x = lo[0]; x <= hi[0]; x++) {
+    const i = x + nx * (y + ny * z);
     const f = fluid.fill[i];
     if (f === 0) continue;
     const amount = f * ml;
