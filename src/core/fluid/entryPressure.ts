@@ -31,7 +31,7 @@ export const ENTRY_PRESSURE_PSI: Float64Array = (() => {
 })();
 
 /** ± share of seeded variation of each voxel's entry pressure (tissue is not uniform). */
-export const ENTRY_PRESSURE_SCATTER = 0.25;
+export const ENTRY_PRESSURE_SCATTER = 0.08;
 
 /**
  * Extra pressure to cross from one compartment into another. The epineurium is thinner than a

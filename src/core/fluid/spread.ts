@@ -22,7 +22,7 @@ const INTRAVASCULAR_PRESSURE_PSI = 2;
  * flow through it): a pressure drop per mm of distance from the tip. Without it a loose sheath
  * would carry a few drops along the whole nerve.
  */
-const PRESSURE_PER_MM_FROM_TIP_PSI = 0.3;
+const PRESSURE_PER_MM_FROM_TIP_PSI = 0.4;
 
 /**
  * Injectate spreading by invasion percolation on the voxel grid: at every step the front advances
