@@ -16,6 +16,21 @@ async function setUp(page: import('@playwright/test').Page) {
 
 const add = (a: Vec3, b: Vec3, k = 1): Vec3 => ({ x: a.x + b.x * k, y: a.y + b.y * k, z: a.z + b.z * k });
 
+/** Puts the needle on the skin near `entry`, aims from where it actually enters at `target`, and advances to it. */
+async function reachFrom(page: import('@playwright/test').Page, entry: Vec3, target: Vec3) {
+  return page.evaluate(
+    async ({ entry, target }) => {
+      const sim = window.sim!;
+      const onSkin = (await sim.insertNeedle({ entry, direction: { x: target.x - entry.x, y: target.y - entry.y, z: target.z - entry.z } })).tip;
+      const d = { x: target.x - onSkin.x, y: target.y - onSkin.y, z: target.z - onSkin.z };
+      const len = Math.hypot(d.x, d.y, d.z);
+      await sim.insertNeedle({ entry: onSkin, direction: { x: d.x / len, y: d.y / len, z: d.z / len } });
+      return sim.advanceNeedle(len);
+    },
+    { entry, target },
+  );
+}
+
 test('(a) good technique: 2.5 ml above and 2.5 ml below the nerve opens a halo along the sheath at low pressure', async ({ sim, page }) => {
   await sim.open();
   const { nerve, probe } = await setUp(page);
@@ -56,19 +71,12 @@ test('(b) the tip 8 mm away in muscle: the fluid stays in the muscle, no halo', 
   const entry = add(probe.pose.centre, probe.axes.array, -21);
   // 8 mm medial of the nerve along the array, at its depth: in the lateral gastrocnemius.
   const target = add(nerve, probe.axes.array, -8);
-  const result = await page.evaluate(
-    async ({ entry, target }) => {
-      const sim = window.sim!;
-      const onSkin = (await sim.insertNeedle({ entry, direction: { x: target.x - entry.x, y: target.y - entry.y, z: target.z - entry.z } })).tip;
-      const d = { x: target.x - onSkin.x, y: target.y - onSkin.y, z: target.z - onSkin.z };
-      const len = Math.hypot(d.x, d.y, d.z);
-      await sim.insertNeedle({ entry: onSkin, direction: { x: d.x / len, y: d.y / len, z: d.z / len } });
-      const reached = await sim.advanceNeedle(len);
-      const injected = await sim.inject(5);
-      return { reached, injected, fluid: sim.fluid() };
-    },
-    { entry, target },
-  );
+  const reached = await reachFrom(page, entry, target);
+  const fluid = await page.evaluate(async () => {
+    await window.sim!.inject(5);
+    return window.sim!.fluid();
+  });
+  const result = { reached, fluid };
   expect(result.reached.tissueAtTip).toBe('muscle');
   expect(result.fluid.haloCoveragePct).toBeLessThan(40);
   await sim.screenshots('needle-b-intramuscular');
@@ -78,20 +86,9 @@ test('(c) tip inside the nerve: high pressure, intraneural fluid, the patient co
   await sim.open();
   const { nerve, probe } = await setUp(page);
   const entry = add(probe.pose.centre, probe.axes.array, -21);
-  const result = await page.evaluate(
-    async ({ entry, nerve }) => {
-      const sim = window.sim!;
-      // Put the needle on the skin first, then aim from where it actually enters.
-      const onSkin = (await sim.insertNeedle({ entry, direction: { x: nerve.x - entry.x, y: nerve.y - entry.y, z: nerve.z - entry.z } })).tip;
-      const d = { x: nerve.x - onSkin.x, y: nerve.y - onSkin.y, z: nerve.z - onSkin.z };
-      const len = Math.hypot(d.x, d.y, d.z);
-      await sim.insertNeedle({ entry: onSkin, direction: { x: d.x / len, y: d.y / len, z: d.z / len } });
-      const reached = await sim.advanceNeedle(len);
-      const injected = await sim.inject(0.5);
-      return { reached, injected, fluid: sim.fluid() };
-    },
-    { entry, nerve },
-  );
+  const reached = await reachFrom(page, entry, nerve);
+  const { injected, fluid } = await page.evaluate(async () => ({ injected: await window.sim!.inject(0.5), fluid: window.sim!.fluid() }));
+  const result = { reached, injected, fluid };
   expect(result.reached.contacts.map((c) => c.kind)).toContain('nerve-touched');
   expect(result.reached.tissueAtTip).toBe('nerve');
   expect(result.injected.openingPressurePsi).toBeGreaterThanOrEqual(15);

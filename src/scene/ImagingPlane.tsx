@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import * as THREE from 'three';
 import { useSimStore } from '../state/store';
 import { FOOTPRINT_MM } from '../core/probe/pose';
-import { probeMatrix } from './probePlacement';
+import { useFollowProbe } from './probePlacement';
 
 /**
  * The slice the image shows: a translucent rectangle hanging from the probe face, as wide as the
@@ -22,17 +22,7 @@ export function ImagingPlane() {
     [fill, outline],
   );
 
-  useEffect(() => {
-    const place = () => {
-      const { anatomy, probe } = useSimStore.getState();
-      const group = groupRef.current;
-      if (!group || !anatomy || !probe) return;
-      probeMatrix(anatomy, probe.pose, group.matrix);
-      group.matrixWorldNeedsUpdate = true;
-    };
-    place();
-    return useSimStore.subscribe((s) => s.probe, place);
-  }, []);
+  useFollowProbe(groupRef);
 
   // In the probe's frame the beam runs down −Z; the plane lies in X (array) × Z.
   return (

@@ -3,7 +3,7 @@ import type { ThreeEvent } from '@react-three/fiber';
 import * as THREE from 'three';
 import { useSimStore } from '../state/store';
 import { FOOTPRINT_MM } from '../core/probe/pose';
-import { probeMatrix } from './probePlacement';
+import { useFollowProbe } from './probePlacement';
 import { loftedBody, type BodySection } from './probeGeometry';
 
 /** Local frame: X along the array (the marker at −X), Y across it, Z up out of the skin (the face at 0). */
@@ -52,18 +52,7 @@ export function ProbeModel(handlers: {
     });
   }, []);
 
-  useEffect(() => {
-    const place = () => {
-      const { anatomy, probe } = useSimStore.getState();
-      const group = groupRef.current;
-      if (!group || !anatomy || !probe) return;
-      probeMatrix(anatomy, probe.pose, group.matrix);
-      group.matrixWorldNeedsUpdate = true;
-    };
-    place();
-    // Transient subscription: the probe follows the pointer without re-rendering React.
-    return useSimStore.subscribe((s) => s.probe, place);
-  }, []);
+  useFollowProbe(groupRef);
 
   return (
     <group ref={groupRef} matrixAutoUpdate={false} visible={visible} {...handlers}>

@@ -1,4 +1,6 @@
+import { useEffect, type RefObject } from 'react';
 import * as THREE from 'three';
+import { useSimStore } from '../state/store';
 import type { KneeAnatomy } from '../core/anatomy/knee';
 import type { ProbePose } from '../core/probe/pose';
 import { probeFrame } from '../core/probe/scanGeometry';
@@ -18,4 +20,22 @@ export function probeMatrix(anatomy: KneeAnatomy, pose: ProbePose, target: THREE
     -pose.compressionMm,
   );
   return target.makeBasis(x, y, z).setPosition(face);
+}
+
+/**
+ * Keeps a group on the probe: its matrix follows every probe pose through a transient store
+ * subscription, so the probe moves at pointer rate without re-rendering React.
+ */
+export function useFollowProbe(groupRef: RefObject<THREE.Group | null>): void {
+  useEffect(() => {
+    const place = () => {
+      const { anatomy, probe } = useSimStore.getState();
+      const group = groupRef.current;
+      if (!group || !anatomy || !probe) return;
+      probeMatrix(anatomy, probe.pose, group.matrix);
+      group.matrixWorldNeedsUpdate = true;
+    };
+    place();
+    return useSimStore.subscribe((s) => s.probe, place);
+  }, [groupRef]);
 }
