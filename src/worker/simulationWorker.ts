@@ -3,14 +3,15 @@ import { KneeAnatomy } from '../core/anatomy/knee';
 import { voxelise } from '../core/anatomy/voxelise';
 import { FrameMaker } from '../core/imaging/frame';
 import { FluidSpread } from '../core/fluid/spread';
-import { measureFluid } from '../core/fluid/measures';
+import { measureFluid, intraneuralSpan } from '../core/fluid/measures';
+import { swellingFor, type NerveSwellingSpan } from '../core/ultrasound/nerveSwelling';
 import { fluidSurface } from '../core/fluid/fluidSurface';
 import type { LabelVolume } from '../core/anatomy/voxelise';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 
 /** The heavy loops — voxelising the knee, forming image frames, spreading injectate — run here. */
 let frames: FrameMaker | null = null;
-let patient: { knee: KneeAnatomy; volume: LabelVolume; fluid: FluidSpread } | null = null;
+let patient: { knee: KneeAnatomy; volume: LabelVolume; fluid: FluidSpread; swelling: NerveSwellingSpan | null } | null = null;
 
 const post = (message: WorkerResponse, transfer: Transferable[] = []) => (self as DedicatedWorkerGlobalScope).postMessage(message, transfer);
 
@@ -34,7 +35,7 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
         },
       });
       frames = new FrameMaker(built, vol);
-      patient = { knee: built, volume: vol, fluid: new FluidSpread(vol, request.parameters.seed) };
+      patient = { knee: built, volume: vol, fluid: new FluidSpread(vol, request.parameters.seed), swelling: null };
       post({ type: 'built', id: request.id, buildMs: performance.now() - start, voxelCount: vol.labels.length, volumeBytes: vol.labels.byteLength });
     } else if (request.type === 'frame') {
       if (!frames) throw new Error('The knee is not built yet');
@@ -43,7 +44,7 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
       const frame =
         imaging.mode === 'anatomy'
           ? frames.anatomyFrame(request.pose, imaging.depthMm, imaging.gainDb)
-          : frames.bModeFrame(request.pose, { ...imaging, tgcDb: imaging.tgcDb, timeSeconds: request.timeSeconds }, { fluid: patient?.fluid.field.fill ?? null, needle: request.needle });
+          : frames.bModeFrame(request.pose, { ...imaging, tgcDb: imaging.tgcDb, timeSeconds: request.timeSeconds }, { fluid: patient?.fluid.field.fill ?? null, needle: request.needle, nerveSwelling: patient?.swelling ?? null });
       const buffer = frame.pixels.buffer as ArrayBuffer;
       post({ type: 'frame', id: request.id, width: frame.width, height: frame.height, pixels: buffer, computeMs: performance.now() - start }, [buffer]);
     } else if (request.type === 'inject') {
@@ -51,6 +52,10 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
       const result = patient.fluid.inject(request.tip, request.ml);
       const measures = measureFluid(patient.knee, patient.volume, patient.fluid.field, request.siteSMm, patient.fluid.filledBox);
       const surface = fluidSurface(patient.fluid);
+      if (measures.intraneuralMl > 0) {
+        const span = intraneuralSpan(patient.knee, patient.volume, patient.fluid.field, patient.fluid.filledBox);
+        patient.swelling = span ? swellingFor(measures.intraneuralMl, span.sMinMm, span.sMaxMm) : null;
+      }
       const transfer = surface ? [surface.positions.buffer, surface.normals.buffer, surface.indices.buffer] : [];
       post({ type: 'injected', id: request.id, result, measures, surface }, transfer as ArrayBuffer[]);
     }

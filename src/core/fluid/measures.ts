@@ -114,3 +114,21 @@ export function measureFluid(knee: KneeAnatomy, volume: LabelVolume, fluid: Flui
   };
 }
 
+
+/** The stretch of the CPN (arc lengths) holding injectate inside its epineurium, or null. */
+export function intraneuralSpan(knee: KneeAnatomy, volume: LabelVolume, fluid: FluidField, filledBox: { min: number[]; max: number[] }): { sMinMm: number; sMaxMm: number } | null {
+  const { nx, ny } = fluid.grid;
+  let sMinMm = Infinity;
+  let sMaxMm = -Infinity;
+  for (let z = filledBox.min[2]; z <= filledBox.max[2]; z++) for (let y = filledBox.min[1]; y <= filledBox.max[1]; y++) for (let x = filledBox.min[0]; x <= filledBox.max[0]; x++) {
+    const i = x + nx * (y + ny * z);
+    if (fluid.fill[i] === 0) continue;
+    const tissue = tissueOfLabelId(volume.labels[i]);
+    if (tissue !== 'nerve' && tissue !== 'epineurium') continue;
+    const c = knee.cpn.line.closest(voxelCentre(fluid, i), 6);
+    if (!c) continue;
+    sMinMm = Math.min(sMinMm, c.sMm);
+    sMaxMm = Math.max(sMaxMm, c.sMm);
+  }
+  return sMinMm <= sMaxMm ? { sMinMm, sMaxMm } : null;
+}

@@ -7,6 +7,7 @@ import type { ScannerSettings } from './scannerSettings';
 import { sliceHalfThicknessMm } from './beamShape';
 import { VesselDynamics } from './vesselDynamics';
 import { TissueMotion } from './tissueMotion';
+import { NerveSwelling, type NerveSwellingSpan } from './nerveSwelling';
 import { addNeedle, type NeedleSegment } from './needleEcho';
 import { tendonAnisotropy, tendonFibreDirection } from './tendonFibres';
 
@@ -52,6 +53,8 @@ export interface EchoOptions {
   /** Injectate share of each voxel (0–255), laid out as the label volume. */
   fluid?: Uint8Array | null;
   needle?: NeedleSegment | null;
+  /** A stretch of the CPN swollen by intraneural injectate. */
+  nerveSwelling?: NerveSwellingSpan | null;
 }
 
 // Label ids as plain numbers: the inner loop runs 130 000 times a frame.
@@ -109,6 +112,7 @@ export class EchoField {
     const lnDecayPerMm = new Float32Array(ATTENUATION.length);
     for (let l = 0; l < ATTENUATION.length; l++) lnDecayPerMm[l] = (2 * ATTENUATION[l] * f * 0.1 * Math.LN10) / 20;
     const motion = new TissueMotion(knee, scan.frame);
+    const swelling = options.nerveSwelling ? new NerveSwelling(knee, scan, options.nerveSwelling) : null;
     const fatShiftBySample = new Float32Array(samples);
     for (let s = 0; s < samples; s++) fatShiftBySample[s] = motion.fatShift(tissueDepth[s]);
     const ax = scan.frame.arrayAxis.x;
@@ -119,6 +123,7 @@ export class EchoField {
     const avz = scan.frame.arrayAxis.z * (1 / volume.spacingMm);
     const imagePoint = { x: 0, y: 0, z: 0 };
     const tissuePoint = { x: 0, y: 0, z: 0 };
+    const swellingPoint = { x: 0, y: 0, z: 0 };
     const vessels = this.vesselsFor(knee);
     vessels.update(settings.timeSeconds, scan.frame.pose.compressionMm);
     const fibre = tendonFibreDirection(knee, scan);
@@ -193,7 +198,23 @@ export class EchoField {
           imagePoint.z = pz;
           label = labelAtVoxelCoords(vx, vy, vz);
         }
-        if (motion.moves(label)) {
+        let swollen = false;
+        if (swelling && s >= swelling.rowStart[line] && s < swelling.rowEnd[line]) {
+          swellingPoint.x = px;
+          swellingPoint.y = py;
+          swellingPoint.z = pz;
+          swollen = swelling.source(swellingPoint, tissuePoint);
+          if (swollen) {
+            px = tissuePoint.x;
+            py = tissuePoint.y;
+            pz = tissuePoint.z;
+            vx = (px - ox0) * inv;
+            vy = (py - oy0) * inv;
+            vz = (pz - oz0) * inv;
+            label = labelAtVoxelCoords(vx, vy, vz);
+          }
+        }
+        if (!swollen && motion.moves(label)) {
           label = motion.source(imagePoint, tissueDepth[s], labelAt, tissuePoint);
           px = tissuePoint.x;
           py = tissuePoint.y;
