@@ -142,7 +142,12 @@ test('injecting with no needle, or more than the syringe holds, is refused and c
 test('a trainee with the mouse and keys: insert at the medial end, advance, hold to inject, aspirate', async ({ sim, page }) => {
   await sim.open();
   await sim.placeProbeOver('cpnAtFibularHead', 0);
+  // Before the needle goes in, a guide shows the planned path on the image.
+  await expect(page.getByTestId('needle-guide')).toBeVisible();
+  await page.getByTestId('needle-angle').fill('30');
+  await sim.screenshots('needle-guide');
   await page.getByTestId('needle-insert').click();
+  await expect(page.getByTestId('needle-guide')).toHaveCount(0);
   await page.locator('body').focus();
   for (let i = 0; i < 12; i++) await page.keyboard.press('n');
   await expect(page.getByTestId('needle-status')).toContainText('12.0 mm in');

@@ -14,6 +14,9 @@ export interface ViewSlice {
   setSkinOpacity: (opacity: number) => void;
   setShowLabels: (show: boolean) => void;
   setCameraPreset: (preset: CameraPreset) => void;
+  /** The angle (below the probe face) the trainee plans the needle at: drawn as a guide line. */
+  plannedNeedleAngleDeg: number;
+  setPlannedNeedleAngle: (deg: number) => void;
 }
 
 export const createViewSlice: StateCreator<SimState, [], [], ViewSlice> = (set, get) => ({
@@ -24,4 +27,6 @@ export const createViewSlice: StateCreator<SimState, [], [], ViewSlice> = (set, 
   setSkinOpacity: (opacity) => set({ skinOpacity: Math.max(0, Math.min(1, opacity)) }),
   setShowLabels: (show) => set({ showLabels: show }),
   setCameraPreset: (preset) => set({ cameraPreset: preset, cameraRequest: get().cameraRequest + 1 }),
+  plannedNeedleAngleDeg: 25,
+  setPlannedNeedleAngle: (deg) => set({ plannedNeedleAngleDeg: Math.max(10, Math.min(60, deg)) }),
 });

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useSimStore } from '../state/store';
 import { insertNeedleInPlane, runSafely, INJECTION_STEP_ML, startSteadyInjection, stopSteadyInjection } from './needleActions';
 
@@ -6,7 +5,8 @@ const pressureClass = (psi: number | null) => (psi === null ? '' : psi >= 15 ? '
 
 /** The needle and the syringe with its in-line manometer, and what the patient says. */
 export function NeedlePanel() {
-  const [angleDeg, setAngleDeg] = useState(25);
+  const angleDeg = useSimStore((s) => s.plannedNeedleAngleDeg);
+  const setAngleDeg = useSimStore((s) => s.setPlannedNeedleAngle);
   const ready = useSimStore((s) => s.buildStatus === 'ready' && s.probe !== null);
   const needle = useSimStore((s) => s.needle);
   const report = useSimStore((s) => s.needleReport);

@@ -3,6 +3,7 @@ import { useSimStore } from '../state/store';
 import { imagePipeline, type DisplayedFrame } from '../state/imagePipeline';
 import { DepthScale } from './DepthScale';
 import { planeSideLabels } from './planeSideLabels';
+import { NeedleGuide } from './NeedleGuide';
 
 /**
  * The scanner's display: the frame from the worker drawn pixel for pixel on a canvas, with the
@@ -81,6 +82,7 @@ export function UltrasoundPanel() {
       <div className="us-image" title="Wheel to rotate the probe">
         <div className="us-canvas-wrap">
           <canvas ref={canvasRef} data-testid="ultrasound-canvas" className="us-canvas" />
+          <NeedleGuide />
           <span className="us-marker" data-testid="orientation-marker" title="Orientation marker: this side of the image is the marked end of the probe">
             ●
           </span>

@@ -4,7 +4,7 @@ import { inPlaneDirection } from '../core/needle/needle';
 import { add, scale } from '../core/math/vec3';
 
 /** Entry this far from the probe's centre toward its marked (medial) end: just beyond the footprint's edge. */
-const ENTRY_FROM_CENTRE_MM = 24;
+export const ENTRY_FROM_CENTRE_MM = 24;
 export const INJECTION_STEP_ML = 0.5;
 
 /** In plane, from the probe's medial end toward the lateral side, at `angleDeg` below the probe face. */
