@@ -132,22 +132,18 @@ export class EchoField {
     const fy = fibre ? fibre.y : 0;
     const fz = fibre ? fibre.z : 1;
 
-    const labelAt = (x: number, y: number, z: number): number => {
-      const ix = Math.round((x - ox0) * inv);
-      const iy = Math.round((y - oy0) * inv);
-      const iz = Math.round((z - oz0) * inv);
-      if (ix < 0 || iy < 0 || iz < 0 || ix >= nx || iy >= ny || iz >= nz) return BEYOND_VOLUME;
-      const index = ix + nx * iy + nxy * iz;
-      if (fluid !== null && fluid[index] > 127) return FLUID;
-      return labels[index];
-    };
-    // The same lookup from voxel-space coordinates (already scaled and offset): the hot path.
+    // Label lookup from voxel-space coordinates (already scaled and offset): the hot path.
     const labelAtVoxelCoords = (vx: number, vy: number, vz: number): number => {
       if (vx < -0.5 || vy < -0.5 || vz < -0.5 || vx >= nx - 0.5 || vy >= ny - 0.5 || vz >= nz - 0.5) return BEYOND_VOLUME;
       const index = ((vx + 0.5) | 0) + nx * ((vy + 0.5) | 0) + nxy * ((vz + 0.5) | 0);
       if (fluid !== null && fluid[index] > 127) return FLUID;
       return labels[index];
     };
+    // The same from limb coordinates (mm).
+    const labelAt = (x: number, y: number, z: number): number => labelAtVoxelCoords((x - ox0) * inv, (y - oy0) * inv, (z - oz0) * inv);
+    // Vessel walls move (pulse, collapse): outside the lumen of the moment the beam meets fat.
+    const withMovingWalls = (l: number, x: number, y: number, z: number): number =>
+      (l === ARTERY || l === GENICULAR || l === VEIN) && !vessels.inLumen(l, x, y, z) ? FAT : l;
     const bvx = bx * inv;
     const bvy = by * inv;
     const bvz = bz * inv;
@@ -223,8 +219,7 @@ export class EchoField {
           vy = (py - oy0) * inv;
           vz = (pz - oz0) * inv;
         }
-        // Vessel walls move: outside the lumen of the moment the beam meets the fat around it.
-        if ((label === ARTERY || label === GENICULAR || label === VEIN) && !vessels.inLumen(label, px, py, pz)) label = FAT;
+        label = withMovingWalls(label, px, py, pz);
         // First-order decay per sample step (steps are a fraction of a mm): no exp in the loop.
         const decay = 1 - lnDecayPerMm[label] * (tissueDepth[s] - previousDepth);
         attenuation *= decay > 0 ? decay : 0;
@@ -258,8 +253,7 @@ export class EchoField {
           const qx = px + oex * side;
           const qy = py + oey * side;
           const qz = pz + oez * side;
-          let l = labelAtVoxelCoords(vx + oex * side * inv, vy + oey * side * inv, vz + oez * side * inv);
-          if ((l === ARTERY || l === GENICULAR || l === VEIN) && !vessels.inLumen(l, qx, qy, qz)) l = FAT;
+          const l = withMovingWalls(labelAtVoxelCoords(vx + oex * side * inv, vy + oey * side * inv, vz + oez * side * inv), qx, qy, qz);
           const echo = ECHO[l];
           if (echo === 0) continue;
           const texture = TEXTURE[l];
