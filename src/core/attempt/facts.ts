@@ -1,0 +1,89 @@
+import type { NeedleContact } from '../needle/needle';
+import type { ViewClass } from '../probe/viewClass';
+import type { FluidMeasures } from '../fluid/measures';
+import type { AttemptMode } from './events';
+
+/**
+ * What the reducer learnt from an attempt's events, in the terms scoring.md speaks. Scoring is a
+ * pure function of these facts, so every item can be tested with a hand-made set of them, and the
+ * same facts come out of live play and replay.
+ */
+
+/** One probe pose held from `tMs` until the next sample (or the end of the attempt). */
+export interface ViewSample {
+  tMs: number;
+  view: ViewClass;
+  /** Arc length (s, mm; 0 = fibular head apex level, + proximal) of the nerve at the image centre; null when not in the image. */
+  nerveSMm: number | null;
+  /** In a long-axis view, the stretch of nerve inside the image (s range); else null. */
+  nerveSpanSMm: { minMm: number; maxMm: number } | null;
+  compressionMm: number;
+  /** The needle was moving (advanced or withdrawn) while this pose was held. */
+  probeMovedDuringNeedleMotion?: boolean;
+}
+
+/** A needle placed on the skin (each new insertion is a new pass). */
+export interface NeedleInsertionFact {
+  tMs: number;
+  /** The entry point lies on the probe's medial side (beyond the array's medial half). */
+  entryMedialToProbe: boolean;
+  /** The needle points lateral (its direction has a lateral component along the array). */
+  directedLateral: boolean;
+  /** Angle between the shaft and the skin surface, degrees. */
+  angleToSkinDeg: number;
+}
+
+/** One advance or withdrawal of the needle. */
+export interface NeedleMoveFact {
+  tMs: number;
+  /** Signed: + advance, − withdraw (mm actually moved, after bone stops). */
+  mm: number;
+  /** Of an advance, the length moved with the tip visible in the image (mm). */
+  tipVisibleMm: number;
+  /** Of an advance, the length moved with the tip within 5 mm of the nerve surface (mm). */
+  nearNerveMm: number;
+  /** Of that near-nerve length, how much went into fluid-opened tissue (mm). */
+  nearNerveIntoFluidMm: number;
+}
+
+export interface InjectionFact {
+  tMs: number;
+  ml: number;
+  openingPressurePsi: number;
+  tipVisible: boolean;
+  tipTissue: string;
+  /** The tip was in a vessel: the injectate went into the circulation. */
+  intravascular: boolean;
+  /** Injectate went inside the epineurium with this injection. */
+  intraneural: boolean;
+}
+
+export interface ContactFact {
+  tMs: number;
+  kind: NeedleContact;
+}
+
+export interface SavedImageFact {
+  tMs: number;
+  imageId: string;
+  view: ViewClass;
+  /** Saved after the first injection. */
+  afterInjection: boolean;
+  /** Halo coverage (%) of the nerve's cross-section in the frame (short-axis frames), else 0. */
+  haloCoveragePctInImage: number;
+  /** Length of nerve (mm) with fluid beside it inside the frame (long-axis frames), else 0. */
+  fluidAlongNerveMmInImage: number;
+}
+
+export interface AttemptFacts {
+  mode: AttemptMode;
+  durationMs: number;
+  views: ViewSample[];
+  insertions: NeedleInsertionFact[];
+  needleMoves: NeedleMoveFact[];
+  injections: InjectionFact[];
+  contacts: ContactFact[];
+  savedImages: SavedImageFact[];
+  /** The final fluid, measured round the first injection's site (scoring.md definitions). */
+  fluid: FluidMeasures;
+}
