@@ -4,14 +4,15 @@ import { voxelise } from '../core/anatomy/voxelise';
 import { FrameMaker } from '../core/imaging/frame';
 import { FluidSpread } from '../core/fluid/spread';
 import { measureFluid, intraneuralSpan } from '../core/fluid/measures';
-import { swellingFor, type NerveSwellingSpan } from '../core/ultrasound/nerveSwelling';
+import { swellingFor, type NerveSwellingSpan } from '../core/ultrasound/nerveDeformation';
+import { fluidDisplacement, type FluidDisplacement } from '../core/fluid/displacement';
 import { fluidSurface } from '../core/fluid/fluidSurface';
 import type { LabelVolume } from '../core/anatomy/voxelise';
 import type { WorkerRequest, WorkerResponse } from './protocol';
 
 /** The heavy loops — voxelising the knee, forming image frames, spreading injectate — run here. */
 let frames: FrameMaker | null = null;
-let patient: { knee: KneeAnatomy; volume: LabelVolume; fluid: FluidSpread; swelling: NerveSwellingSpan | null } | null = null;
+let patient: { knee: KneeAnatomy; volume: LabelVolume; fluid: FluidSpread; swelling: NerveSwellingSpan | null; displacement: FluidDisplacement | null } | null = null;
 
 const post = (message: WorkerResponse, transfer: Transferable[] = []) => (self as DedicatedWorkerGlobalScope).postMessage(message, transfer);
 
@@ -35,7 +36,7 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
         },
       });
       frames = new FrameMaker(built, vol);
-      patient = { knee: built, volume: vol, fluid: new FluidSpread(vol, request.parameters.seed), swelling: null };
+      patient = { knee: built, volume: vol, fluid: new FluidSpread(vol, request.parameters.seed), swelling: null, displacement: null };
       post({ type: 'built', id: request.id, buildMs: performance.now() - start, voxelCount: vol.labels.length, volumeBytes: vol.labels.byteLength });
     } else if (request.type === 'frame') {
       if (!frames) throw new Error('The knee is not built yet');
@@ -44,7 +45,12 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
       const frame =
         imaging.mode === 'anatomy'
           ? frames.anatomyFrame(request.pose, imaging.depthMm, imaging.gainDb)
-          : frames.bModeFrame(request.pose, { ...imaging, tgcDb: imaging.tgcDb, timeSeconds: request.timeSeconds }, { fluid: patient?.fluid.field.fill ?? null, needle: request.needle, nerveSwelling: patient?.swelling ?? null });
+          : frames.bModeFrame(request.pose, { ...imaging, tgcDb: imaging.tgcDb, timeSeconds: request.timeSeconds }, {
+              fluid: patient?.fluid.field.fill ?? null,
+              needle: request.needle,
+              nerveDeformation: patient ? { swelling: patient.swelling, lift: patient.displacement?.nerveLift ?? null } : null,
+              adhesionReleased: patient?.displacement?.adhesionReleased ?? false,
+            });
       const buffer = frame.pixels.buffer as ArrayBuffer;
       post({ type: 'frame', id: request.id, width: frame.width, height: frame.height, pixels: buffer, computeMs: performance.now() - start }, [buffer]);
     } else if (request.type === 'inject') {
@@ -56,6 +62,7 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
         const span = intraneuralSpan(patient.knee, patient.volume, patient.fluid.field, patient.fluid.filledBox);
         patient.swelling = span ? swellingFor(measures.intraneuralMl, span.sMinMm, span.sMaxMm) : null;
       }
+      patient.displacement = fluidDisplacement(patient.knee, patient.volume, patient.fluid.field, patient.fluid.filledBox);
       const transfer = surface ? [surface.positions.buffer, surface.normals.buffer, surface.indices.buffer] : [];
       post({ type: 'injected', id: request.id, result, measures, surface }, transfer as ArrayBuffer[]);
     }

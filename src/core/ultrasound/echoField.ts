@@ -7,7 +7,7 @@ import type { ScannerSettings } from './scannerSettings';
 import { sliceHalfThicknessMm } from './beamShape';
 import { VesselDynamics } from './vesselDynamics';
 import { TissueMotion } from './tissueMotion';
-import { NerveSwelling, type NerveSwellingSpan } from './nerveSwelling';
+import { NerveDeformation, DeformedSource, type NerveDeformationSpec } from './nerveDeformation';
 import { addNeedle, type NeedleSegment } from './needleEcho';
 import { tendonAnisotropy, tendonFibreDirection } from './tendonFibres';
 
@@ -53,8 +53,10 @@ export interface EchoOptions {
   /** Injectate share of each voxel (0–255), laid out as the label volume. */
   fluid?: Uint8Array | null;
   needle?: NeedleSegment | null;
-  /** A stretch of the CPN swollen by intraneural injectate. */
-  nerveSwelling?: NerveSwellingSpan | null;
+  /** The nerve swollen by intraneural injectate, or pushed aside by fluid beside it. */
+  nerveDeformation?: NerveDeformationSpec | null;
+  /** Fluid has opened the plane of the scar: the nerve no longer moves with the gastrocnemius. */
+  adhesionReleased?: boolean;
 }
 
 // Label ids as plain numbers: the inner loop runs 130 000 times a frame.
@@ -111,8 +113,8 @@ export class EchoField {
     // Round-trip attenuation per mm of each tissue at this frequency, as an amplitude factor's log.
     const lnDecayPerMm = new Float32Array(ATTENUATION.length);
     for (let l = 0; l < ATTENUATION.length; l++) lnDecayPerMm[l] = (2 * ATTENUATION[l] * f * 0.1 * Math.LN10) / 20;
-    const motion = new TissueMotion(knee, scan.frame);
-    const swelling = options.nerveSwelling ? new NerveSwelling(knee, scan, options.nerveSwelling) : null;
+    const motion = new TissueMotion(knee, scan.frame, options.adhesionReleased ?? false);
+    const deformation = options.nerveDeformation ? new NerveDeformation(knee, scan, options.nerveDeformation) : null;
     const fatShiftBySample = new Float32Array(samples);
     for (let s = 0; s < samples; s++) fatShiftBySample[s] = motion.fatShift(tissueDepth[s]);
     const ax = scan.frame.arrayAxis.x;
@@ -123,7 +125,7 @@ export class EchoField {
     const avz = scan.frame.arrayAxis.z * (1 / volume.spacingMm);
     const imagePoint = { x: 0, y: 0, z: 0 };
     const tissuePoint = { x: 0, y: 0, z: 0 };
-    const swellingPoint = { x: 0, y: 0, z: 0 };
+    const deformedPoint = { x: 0, y: 0, z: 0 };
     const vessels = this.vesselsFor(knee);
     vessels.update(settings.timeSeconds, scan.frame.pose.compressionMm);
     const fibre = tendonFibreDirection(knee, scan);
@@ -194,13 +196,14 @@ export class EchoField {
           imagePoint.z = pz;
           label = labelAtVoxelCoords(vx, vy, vz);
         }
-        let swollen = false;
-        if (swelling && s >= swelling.rowStart[line] && s < swelling.rowEnd[line]) {
-          swellingPoint.x = px;
-          swellingPoint.y = py;
-          swellingPoint.z = pz;
-          swollen = swelling.source(swellingPoint, tissuePoint);
-          if (swollen) {
+        let deformed = false;
+        if (deformation && s >= deformation.rowStart[line] && s < deformation.rowEnd[line]) {
+          deformedPoint.x = px;
+          deformedPoint.y = py;
+          deformedPoint.z = pz;
+          const source = deformation.source(deformedPoint, tissuePoint);
+          if (source === DeformedSource.Nerve) {
+            deformed = true;
             px = tissuePoint.x;
             py = tissuePoint.y;
             pz = tissuePoint.z;
@@ -208,9 +211,12 @@ export class EchoField {
             vy = (py - oy0) * inv;
             vz = (pz - oz0) * inv;
             label = labelAtVoxelCoords(vx, vy, vz);
+          } else if (source === DeformedSource.Vacated) {
+            deformed = true;
+            label = FLUID;
           }
         }
-        if (!swollen && motion.moves(label)) {
+        if (!deformed && motion.moves(label)) {
           label = motion.source(imagePoint, tissueDepth[s], labelAt, tissuePoint);
           px = tissuePoint.x;
           py = tissuePoint.y;

@@ -71,6 +71,40 @@ describe('needle hook', () => {
   });
 });
 
+describe('a pressed probe', () => {
+  it('leaves the needle straight in the image: steel does not bend with the tissue', () => {
+    const pressed = placeProbe(knee, { centre: pose.centre, rotationDeg: 0, compressionMm: 6 });
+    const frame = imager.form(pressed, settings, { needle: needleAt(25) });
+    const plain = imager.form(pressed, settings).pixels;
+    const { cols, rows } = frame.image;
+    // Row of the shaft's top edge in each column where the needle added brightness.
+    const points: { col: number; row: number }[] = [];
+    for (let col = 0; col < cols; col++) {
+      let best = -1;
+      let bestGain = 60;
+      for (let row = 0; row < rows; row++) {
+        const gain = frame.pixels[row * cols + col] - plain[row * cols + col];
+        if (gain > bestGain) {
+          bestGain = gain;
+          best = row;
+          break;
+        }
+      }
+      if (best >= 0) points.push({ col, row: best });
+    }
+    expect(points.length).toBeGreaterThan(40);
+    // Least-squares line through them; a bent shaft leaves its middle third off the line one way
+    // and its ends the other (speckle only scatters points both ways).
+    const mc = mean(points.map((p) => p.col));
+    const mr = mean(points.map((p) => p.row));
+    const slope = points.reduce((a, p) => a + (p.col - mc) * (p.row - mr), 0) / points.reduce((a, p) => a + (p.col - mc) ** 2, 0);
+    const residual = points.map((p) => p.row - (mr + slope * (p.col - mc)));
+    const third = Math.floor(points.length / 3);
+    const bowRows = mean(residual.slice(third, 2 * third)) - mean([...residual.slice(0, third), ...residual.slice(2 * third)]);
+    expect(Math.abs(bowRows)).toBeLessThan(0.4);
+  });
+});
+
 describe('fluid hook', () => {
   it('draws injectate anechoic with enhancement below it', () => {
     // A 3 mm-radius pocket of fluid 8 mm deep under the probe.

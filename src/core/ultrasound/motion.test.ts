@@ -36,13 +36,13 @@ function patchShift(before: Uint8Array, after: Uint8Array, cols: number, col: nu
 }
 
 describe('dynamic assessment: what moves when the pressed probe drags the skin', () => {
-  const measure = (adhesion: boolean) => {
+  const measure = (adhesion: boolean, adhesionReleased = false) => {
     const { knee, volume, imager } = rig(adhesion);
     const rest = placeProbe(knee, { centre: knee.landmarks.cpnAtFibularHead, rotationDeg: 0, compressionMm: 3 });
     const dragged: ProbePose = { ...rest, skinDragMm: 2.25 };
     const settings = { ...defaultScannerSettings, depthMm: 25 };
-    const a = imager.form(rest, settings).pixels.slice();
-    const frame = imager.form(dragged, settings);
+    const a = imager.form(rest, settings, { adhesionReleased }).pixels.slice();
+    const frame = imager.form(dragged, settings, { adhesionReleased });
     const b = frame.pixels.slice();
     const scan = new ScanGeometry(knee, probeFrame(knee, rest), frame.image);
     const nerve = scan.toImage(knee.landmarks.cpnAtFibularHead);
@@ -74,6 +74,11 @@ describe('dynamic assessment: what moves when the pressed probe drags the skin',
   it('a nerve scarred to the gastrocnemius moves with it', () => {
     const adhered = measure(true);
     expect(Math.abs(adhered.nerve - adhered.muscle)).toBeLessThanOrEqual(2);
+  });
+
+  it('once fluid has opened the scar’s plane, the nerve moves with the fat again', () => {
+    const released = measure(true, true);
+    expect(released.nerve - released.muscle).toBeGreaterThanOrEqual(3);
   });
 
   it('the skin follows a pressed probe up to its grip, and springs back when the probe lifts', () => {

@@ -36,16 +36,21 @@ export function addNeedle(needle: NeedleSegment, scan: ScanGeometry, settings: S
   const reverberationSamples = needle.diameterMm / scan.image.sampleSpacingMm;
   // Shown at the level the scanner's time-gain compensation expects at that depth.
   const nominalDecayPerMm = (2 * 0.75 * settings.frequencyMHz * 0.1 * Math.LN10) / 20;
+  // Steel does not bend when the probe presses the tissue: the shaft is the straight line between
+  // where its ends are imaged (mapping every point through the compression would curve it).
+  const from = scan.toImage(needle.entry);
+  const to = scan.toImage(needle.tip);
   const steps = Math.ceil(length / NEEDLE_STEP_MM);
   for (let i = 0; i <= steps; i++) {
     const t = i / steps;
-    const q = { x: needle.entry.x + dx * t, y: needle.entry.y + dy * t, z: needle.entry.z + dz * t };
-    const at = scan.toImage(q);
-    const line = Math.round(at.col - 0.5);
-    const sample = Math.round(at.row - 0.5);
+    const col = from.col + (to.col - from.col) * t;
+    const row = from.row + (to.row - from.row) * t;
+    const outOfPlaneMm = from.outOfPlaneMm + (to.outOfPlaneMm - from.outOfPlaneMm) * t;
+    const line = Math.round(col - 0.5);
+    const sample = Math.round(row - 0.5);
     if (line < 0 || line >= lines || sample < 0 || sample >= samples) continue;
     const half = sliceHalf[sample] * 2;
-    const outOfSlice = Math.abs(at.outOfPlaneMm) - radius;
+    const outOfSlice = Math.abs(outOfPlaneMm) - radius;
     if (outOfSlice > half) continue;
     const inSlice = outOfSlice <= 0 ? 1 : Math.exp(-((outOfSlice / (half * 0.5)) ** 2));
     const depthMm = (sample + 0.5) * scan.image.sampleSpacingMm;

@@ -29,10 +29,12 @@ export class TissueMotion {
   constructor(
     private readonly knee: KneeAnatomy,
     private readonly frame: ProbeFrame,
+    /** Fluid has opened the scar's plane (hydrodissection): the nerve moves with the fat again. */
+    adhesionReleased = false,
   ) {
     this.drag = frame.pose.skinDragMm ?? 0;
     this.flattening = NERVE_FLATTENING_AT_FULL_PRESSURE * Math.min(1, frame.pose.compressionMm / FULL_PRESSURE_MM);
-    this.adhered = knee.parameters.adhesionToGastrocnemius;
+    this.adhered = knee.parameters.adhesionToGastrocnemius && !adhesionReleased;
     this.dragging = this.drag !== 0;
   }
 

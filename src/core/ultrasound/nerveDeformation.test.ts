@@ -3,7 +3,7 @@ import { KneeAnatomy } from '../anatomy/knee';
 import { placeProbe } from '../probe/placement';
 import { probeFrame, ScanGeometry } from '../probe/scanGeometry';
 import { acquisitionGeometry } from '../imaging/imageGeometry';
-import { NerveSwelling, swellingFor } from './nerveSwelling';
+import { NerveDeformation, DeformedSource, swellingFor } from './nerveDeformation';
 
 const knee = new KneeAnatomy();
 
@@ -11,7 +11,7 @@ describe('intraneural swelling', () => {
   const s0 = knee.nerveSAtLevel(-5);
   const span = swellingFor(0.3, s0 - 5, s0 + 5)!;
   const scan = new ScanGeometry(knee, probeFrame(knee, placeProbe(knee, { centre: knee.landmarks.cpnAtFibularHead, rotationDeg: 0, compressionMm: 1 })), acquisitionGeometry(30, 256, 375));
-  const swelling = new NerveSwelling(knee, scan, span);
+  const swelling = new NerveDeformation(knee, scan, { swelling: span, lift: null });
 
   it('swells the area by ~45% at full volume, less with less', () => {
     expect(span.areaFactor).toBeCloseTo(1.45, 5);
@@ -25,10 +25,10 @@ describe('intraneural swelling', () => {
     const out = { x: 0, y: 0, z: 0 };
     const justOutside = { x: n.centre.x, y: n.centre.y, z: n.centre.z + r + 0.2 };
     expect(knee.tissueAt(justOutside)).not.toBe('nerve');
-    expect(swelling.source(justOutside, out)).toBe(true);
+    expect(swelling.source(justOutside, out)).toBe(DeformedSource.Nerve);
     expect(['nerve', 'epineurium']).toContain(knee.tissueAt(out));
     const far = knee.nerveAt(s0 + 20)!.centre;
-    expect(swelling.source({ ...far, z: far.z + r + 0.4 }, out)).toBe(false);
+    expect(swelling.source({ ...far, z: far.z + r + 0.4 }, out)).toBe(DeformedSource.Unchanged);
   });
 
   it('traces only rows near the nerve in the image', () => {
