@@ -81,15 +81,7 @@ describe('a pressed probe', () => {
     const points: { col: number; row: number }[] = [];
     for (let col = 0; col < cols; col++) {
       let best = -1;
-      let bestGain = 60;
-      for (let row = 0; row < rows; row++) {
-        const gain = frame.pixels[row * cols + col] - plain[row * cols + col];
-        if (gain > bestGain) {
-          bestGain = gain;
-          best = row;
-          break;
-        }
-      }
+      for (let row = 0; row < rows && best < 0; row++) if (frame.pixels[row * cols + col] - plain[row * cols + col] > 60) best = row;
       if (best >= 0) points.push({ col, row: best });
     }
     expect(points.length).toBeGreaterThan(40);
