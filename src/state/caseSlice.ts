@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import { KneeAnatomy } from '../core/anatomy/knee';
 import { type AnatomyParameters, defaultAnatomyParameters } from '../core/anatomy/parameters';
-import { findCase, cases, DEFAULT_CASE_ID } from '../core/cases/cases';
+import { findCase, cases, DEFAULT_CASE_ID, caseParameters } from '../core/cases/cases';
 import { SimError } from '../core/simError';
 import { nearestScannableSkinPoint } from '../core/probe/placement';
 import type { SimState } from './store';
@@ -57,7 +57,7 @@ export const createCaseSlice: StateCreator<SimState, [], [], CaseSlice> = (set, 
   loadCase: async (options = {}) => {
     const { caseId, side, seed } = validateLoadOptions(options);
     const definition = findCase(caseId)!;
-    const parameters: AnatomyParameters = { ...defaultAnatomyParameters, ...definition.anatomy, side, seed: (definition.anatomy.seed ?? 1) * 1000 + seed };
+    const parameters = caseParameters(definition, side, seed);
     const generation = get().generation + 1;
     set({
       caseId, parameters, anatomy: null, probe: null, buildStatus: 'building', buildProgress: 0, buildError: null, generation, attemptStartedAtMs: clockMs(), events: [],

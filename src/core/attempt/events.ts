@@ -26,6 +26,8 @@ export type AttemptEvent =
   | { tMs: number; kind: 'needle-inserted'; entry: Vec3; direction: Vec3 }
   /** Positive advances, negative withdraws (mm of shaft). */
   | { tMs: number; kind: 'needle-advanced'; mm: number }
+  /** A small turn of the shaft about the skin puncture, to the new unit direction. */
+  | { tMs: number; kind: 'needle-redirected'; direction: Vec3 }
   | { tMs: number; kind: 'injection'; ml: number }
   | { tMs: number; kind: 'aspiration' }
   | { tMs: number; kind: 'image-saved'; imageId: string }

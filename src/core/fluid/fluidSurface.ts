@@ -36,10 +36,16 @@ export function fluidSurface(spread: FluidSpread): TriangleMesh | null {
       for (let i = 0; i < nx; i++) {
         // Outside the box's edge the field is empty: keeps the surface closed.
         const edge = i === 0 || j === 0 || k === 0 || i === nx - 1 || j === ny - 1 || k === nz - 1;
-        values[i + nx * (j + ny * k)] = edge ? 0.5 : 0.5 - blockMean(i, j, k) / FULL;
+        values[i + nx * (j + ny * k)] = edge ? 0 : blockMean(i, j, k) / FULL;
       }
     }
   }
+  // A light [1 2 1] blur along each axis rounds the voxel steps into the smooth bulge a pocket of
+  // fluid makes; the edges stay empty so the surface stays closed.
+  smoothAlong(values, nx, ny, nz, 1);
+  smoothAlong(values, nx, ny, nz, nx);
+  smoothAlong(values, nx, ny, nz, nx * ny);
+  for (let i = 0; i < values.length; i++) values[i] = 0.5 - values[i];
   const h = grid.spacingMm;
   const sampled: SampledField = {
     origin: { x: grid.origin.x + lo[0] * h, y: grid.origin.y + lo[1] * h, z: grid.origin.z + lo[2] * h },
@@ -50,4 +56,17 @@ export function fluidSurface(spread: FluidSpread): TriangleMesh | null {
     values,
   };
   return surfaceNets(sampled);
+}
+
+/** One [1 2 1]/4 pass along the axis whose index stride is `stride`, leaving the box's faces empty. */
+function smoothAlong(values: Float32Array, nx: number, ny: number, nz: number, stride: number): void {
+  const copy = values.slice();
+  for (let k = 1; k < nz - 1; k++) {
+    for (let j = 1; j < ny - 1; j++) {
+      for (let i = 1; i < nx - 1; i++) {
+        const c = i + nx * (j + ny * k);
+        values[c] = 0.25 * copy[c - stride] + 0.5 * copy[c] + 0.25 * copy[c + stride];
+      }
+    }
+  }
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { KneeAnatomy } from '../anatomy/knee';
 import { placeProbe } from '../probe/placement';
 import { probeFrame } from '../probe/scanGeometry';
-import { placeNeedle, advanceNeedle, needleTip, needleVisibility } from './needle';
+import { placeNeedle, advanceNeedle, needleTip, needleVisibility, redirectNeedle, steeperBy, MAX_REDIRECT_DEG } from './needle';
 import { SimError } from '../simError';
 import { type Vec3, sub, add, scale, normalize, distance } from '../math/vec3';
 
@@ -61,6 +61,28 @@ describe('the needle, in plane from medial to lateral', () => {
     const start = placeNeedle(knee, aimAt(medialEntry(), nerve));
     const advanced = advanceNeedle(knee, start, 10).state;
     expect(advanceNeedle(knee, advanced, -30).state.insertedMm).toBe(0);
+  });
+
+  it('redirects a little about the skin puncture, staying in plane, refusing a big turn', () => {
+    const target = add(nerve, scale(up, radius + 3));
+    const start = placeNeedle(knee, aimAt(medialEntry(), target));
+    const inserted = advanceNeedle(knee, start, distance(start.entry, target) - 2).state;
+    const steeper = redirectNeedle(knee, inserted, steeperBy(inserted.direction, frame.beamAxis, 4));
+    expect(steeper.state.entry).toEqual(inserted.entry);
+    expect(steeper.state.insertedMm).toBe(inserted.insertedMm);
+    // Deeper tip, still in the image plane.
+    expect(needleTip(steeper.state).z).toBeLessThan(needleTip(inserted).z);
+    expect(needleVisibility(frame, steeper.state).tipVisible).toBe(true);
+    expect(() => redirectNeedle(knee, inserted, steeperBy(inserted.direction, frame.beamAxis, MAX_REDIRECT_DEG + 5))).toThrow(SimError);
+    expect(() => redirectNeedle(knee, inserted, { x: Number.NaN, y: 0, z: 0 })).toThrow(SimError);
+  });
+
+  it('a redirection sweeping the tip onto the nerve reports the touch', () => {
+    const above = add(nerve, scale(up, radius + 1));
+    const start = placeNeedle(knee, aimAt(medialEntry(), above));
+    const inserted = advanceNeedle(knee, start, distance(start.entry, above)).state;
+    const swept = redirectNeedle(knee, inserted, steeperBy(inserted.direction, frame.beamAxis, 6));
+    expect(swept.contacts.map((c) => c.kind)).toContain('nerve-touched');
   });
 
   it('refuses nonsense with SimError', () => {

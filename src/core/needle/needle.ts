@@ -1,4 +1,4 @@
-import { type Vec3, add, scale, normalize, isFiniteVec3, length, dot, degToRad } from '../math/vec3';
+import { type Vec3, add, scale, normalize, isFiniteVec3, length, dot, degToRad, cross } from '../math/vec3';
 import type { KneeAnatomy } from '../anatomy/knee';
 import type { TissueType } from '../anatomy/tissues';
 import { SimError } from '../simError';
@@ -84,6 +84,57 @@ export function advanceNeedle(knee: KneeAnatomy, needle: NeedleState, mm: number
   }
   const state = { ...needle, insertedMm: inserted };
   return { state, contacts, tissueAtTip: knee.tissueAt(needleTip(state)) };
+}
+
+/** A redirection is a small turn of the shaft about the skin puncture; more needs a new pass. */
+export const MAX_REDIRECT_DEG = 10;
+const REDIRECT_STEPS = 10;
+
+/**
+ * Turns the needle about its entry point toward `direction` (at most MAX_REDIRECT_DEG), sweeping
+ * the tip through the tissue between and reporting what it met; bone stops the turn.
+ */
+export function redirectNeedle(knee: KneeAnatomy, needle: NeedleState, direction: Vec3): NeedleStep {
+  if (typeof direction !== 'object' || direction === null || !isFiniteVec3(direction) || length(direction) < 1e-6) {
+    throw new SimError('invalid-argument', 'redirectNeedle needs a direction {x, y, z} with finite numbers, not zero.');
+  }
+  const target = normalize(direction);
+  const turnDeg = (Math.acos(Math.min(1, Math.max(-1, dot(target, needle.direction)))) * 180) / Math.PI;
+  if (turnDeg > MAX_REDIRECT_DEG + 1e-9) {
+    throw new SimError('invalid-argument', `A redirection turns the needle at most ${MAX_REDIRECT_DEG}° (asked ${turnDeg.toFixed(1)}°): withdraw and make a new pass instead.`);
+  }
+  if (dot(target, knee.skinNormal(needle.entry)) > -0.05) throw new SimError('invalid-argument', 'The needle must point into the limb, not along or out of the skin.');
+  const contacts: NeedleStep['contacts'] = [];
+  let current = needle.direction;
+  let previous = knee.tissueAt(needleTip(needle));
+  for (let i = 1; i <= REDIRECT_STEPS; i++) {
+    const t = i / REDIRECT_STEPS;
+    const next = normalize(add(scale(needle.direction, 1 - t), scale(target, t)));
+    const at = add(needle.entry, scale(next, needle.insertedMm));
+    const tissue = knee.tissueAt(at);
+    if (tissue === 'bone') {
+      contacts.push({ kind: 'bone-struck', at, insertedMm: needle.insertedMm });
+      break;
+    }
+    if (tissue !== previous) {
+      const kind = contactBetween(previous, tissue);
+      if (kind) contacts.push({ kind, at, insertedMm: needle.insertedMm });
+    }
+    previous = tissue;
+    current = next;
+  }
+  const state = { ...needle, direction: current };
+  return { state, contacts, tissueAtTip: knee.tissueAt(needleTip(state)) };
+}
+
+/** The direction `deltaDeg` steeper (+) or shallower (−) in the plane of the shaft and the beam. */
+export function steeperBy(direction: Vec3, beamAxis: Vec3, deltaDeg: number): Vec3 {
+  // Turn about the axis perpendicular to both, so the needle stays in the image plane.
+  const axis = normalize(cross(direction, beamAxis));
+  const a = degToRad(deltaDeg);
+  // Rodrigues' rotation of `direction` about `axis` (axis ⟂ direction).
+  const turned = add(scale(direction, Math.cos(a)), scale(cross(axis, direction), Math.sin(a)));
+  return normalize(turned);
 }
 
 function contactBetween(from: TissueType, to: TissueType): NeedleContact | null {

@@ -19,6 +19,10 @@ export interface ViewReport {
   nerveLengthInImageMm: number;
   /** Angle between the nerve and the image plane's normal where it crosses the plane (0 = perfect short axis). */
   crossingAngleDeg: number | null;
+  /** Arc length (s) of the nerve where it crosses the image plane in the picture, or null. */
+  crossingSMm: number | null;
+  /** The stretch of nerve (s range) inside the slice and the picture, or null when none is. */
+  nerveSpanSMm: { minMm: number; maxMm: number } | null;
 }
 
 /**
@@ -33,7 +37,9 @@ export function classifyView(knee: KneeAnatomy, scan: ScanGeometry): ViewReport 
   const sinLong = Math.sin(degToRad(VIEW_ANGLE_TOLERANCE_DEG));
   const inPicture = (col: number, row: number) => col >= 0 && col <= image.cols && row >= 0 && row <= image.rows;
 
-  let crossing: { col: number; row: number; angleDeg: number } | null = null;
+  let crossing: { col: number; row: number; angleDeg: number; sMm: number } | null = null;
+  let spanMin = Infinity;
+  let spanMax = -Infinity;
   let bestRun = { length: 0, colSum: 0, rowSum: 0, samples: 0 };
   let run = { length: 0, colSum: 0, rowSum: 0, samples: 0 };
   let nearest: { col: number; row: number; off: number } | null = null;
@@ -55,11 +61,15 @@ export function classifyView(knee: KneeAnatomy, scan: ScanGeometry): ViewReport 
       const qi = scan.toImage(q);
       if (inPicture(qi.col, qi.row)) {
         const angleDeg = (Math.acos(Math.min(1, alignment)) * 180) / Math.PI;
-        if (!crossing || angleDeg < crossing.angleDeg) crossing = { col: qi.col, row: qi.row, angleDeg };
+        if (!crossing || angleDeg < crossing.angleDeg) crossing = { col: qi.col, row: qi.row, angleDeg, sMm: line.sOfSample(i - 1) + t * line.stepMm };
       }
     }
     const inSlice = visible && Math.abs(off) <= radius + SLICE_HALF_THICKNESS_MM;
-    if (inSlice) totalInSlice += line.stepMm;
+    if (inSlice) {
+      totalInSlice += line.stepMm;
+      spanMin = Math.min(spanMin, line.sOfSample(i));
+      spanMax = Math.max(spanMax, line.sOfSample(i));
+    }
     if (inSlice && alignment <= sinLong) {
       run.length += line.stepMm;
       run.colSum += im.col;
@@ -73,8 +83,9 @@ export function classifyView(knee: KneeAnatomy, scan: ScanGeometry): ViewReport 
     prev = { p, off };
   }
 
+  const located = { crossingSMm: crossing?.sMm ?? null, nerveSpanSMm: spanMin <= spanMax ? { minMm: spanMin, maxMm: spanMax } : null };
   if (crossing && Math.cos(degToRad(crossing.angleDeg)) >= cosShort) {
-    return { view: 'short-axis', nerveInImage: { col: crossing.col, row: crossing.row }, nerveLengthInImageMm: totalInSlice, crossingAngleDeg: crossing.angleDeg };
+    return { view: 'short-axis', nerveInImage: { col: crossing.col, row: crossing.row }, nerveLengthInImageMm: totalInSlice, crossingAngleDeg: crossing.angleDeg, ...located };
   }
   if (bestRun.length >= LONG_AXIS_MIN_LENGTH_MM) {
     return {
@@ -82,11 +93,12 @@ export function classifyView(knee: KneeAnatomy, scan: ScanGeometry): ViewReport 
       nerveInImage: { col: bestRun.colSum / bestRun.samples, row: bestRun.rowSum / bestRun.samples },
       nerveLengthInImageMm: totalInSlice,
       crossingAngleDeg: crossing?.angleDeg ?? null,
+      ...located,
     };
   }
   const seen = crossing ?? (totalInSlice > 0 && nearest ? nearest : null);
   if (seen) {
-    return { view: 'oblique', nerveInImage: { col: seen.col, row: seen.row }, nerveLengthInImageMm: totalInSlice, crossingAngleDeg: crossing?.angleDeg ?? null };
+    return { view: 'oblique', nerveInImage: { col: seen.col, row: seen.row }, nerveLengthInImageMm: totalInSlice, crossingAngleDeg: crossing?.angleDeg ?? null, ...located };
   }
-  return { view: 'no-nerve', nerveInImage: null, nerveLengthInImageMm: 0, crossingAngleDeg: null };
+  return { view: 'no-nerve', nerveInImage: null, nerveLengthInImageMm: 0, crossingAngleDeg: null, crossingSMm: null, nerveSpanSMm: null };
 }

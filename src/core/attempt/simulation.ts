@@ -1,0 +1,154 @@
+import type { KneeAnatomy } from '../anatomy/knee';
+import type { LabelVolume } from '../anatomy/voxelise';
+import type { AnatomyParameters } from '../anatomy/parameters';
+import type { TissueType } from '../anatomy/tissues';
+import { findCase, caseParameters } from '../cases/cases';
+import type { ProbePose } from '../probe/pose';
+import { probeFrame } from '../probe/scanGeometry';
+import { type NeedleState, type NeedleStep, placeNeedle, advanceNeedle, redirectNeedle, needleTip, needleVisibility } from '../needle/needle';
+import { FluidSpread, type InjectionResult } from '../fluid/spread';
+import { SimError } from '../simError';
+import type { AttemptEvent, AttemptMode, ImagingSettings } from './events';
+import { FactsRecorder } from './factsRecorder';
+import type { AttemptFacts } from './facts';
+
+/** The knee (and, where fluid is simulated, its voxels) for a case; built and cached by the caller. */
+export interface Patient {
+  knee: KneeAnatomy;
+  /** Null where only the probe and needle are simulated (the main thread): no fluid then. */
+  volume: LabelVolume | null;
+}
+
+export type PatientProvider = (parameters: AnatomyParameters, caseId: string) => Patient;
+
+/** What one event did, for the live UI: the needle's step or the injection's result. */
+export interface EventOutcome {
+  needle?: NeedleStep;
+  injection?: InjectionResult & { tipTissue: TissueType };
+  /** The event could not apply (no case yet, no needle, bad value): it changed nothing. */
+  refused?: string;
+}
+
+/**
+ * The attempt's reducer: feeds events, one at a time, into the simulation state — the case, the
+ * probe, the needle, the injectate — and into the facts scoring reads. Live play and replay use it
+ * alike, so a replay of the same events gives the same fluid and the same score. Events that
+ * cannot apply (a needle move with no needle) change nothing and are reported, never thrown:
+ * an imported log must never break the app.
+ */
+export class AttemptSimulation {
+  patient: Patient | null = null;
+  caseId: string | null = null;
+  probe: ProbePose | null = null;
+  imaging: ImagingSettings | null = null;
+  needle: NeedleState | null = null;
+  tissueAtTip: TissueType | null = null;
+  fluid: FluidSpread | null = null;
+  /** Arc length of the CPN where the first injection went; the fluid is measured round it. */
+  injectionSiteSMm: number | null = null;
+  injectedMl = 0;
+  appliedEvents = 0;
+  private facts: FactsRecorder | null = null;
+
+  constructor(
+    private readonly providePatient: PatientProvider,
+    readonly mode: AttemptMode = 'assessment',
+  ) {}
+
+  apply(event: AttemptEvent): EventOutcome {
+    try {
+      const outcome = this.applyOrThrow(event);
+      this.appliedEvents++;
+      return outcome;
+    } catch (error) {
+      if (error instanceof SimError || error instanceof RangeError) return { refused: error.message };
+      throw error;
+    }
+  }
+
+  private applyOrThrow(event: AttemptEvent): EventOutcome {
+    if (event.kind === 'case-loaded') {
+      const definition = findCase(event.caseId);
+      if (!definition) throw new SimError('unknown-case', `Unknown case '${event.caseId}'.`);
+      this.patient = this.providePatient(caseParameters(definition, event.side, event.seed), event.caseId);
+      this.caseId = event.caseId;
+      this.probe = null;
+      this.needle = null;
+      this.tissueAtTip = null;
+      this.fluid = this.patient.volume ? new FluidSpread(this.patient.volume, this.patient.knee.parameters.seed) : null;
+      this.injectionSiteSMm = null;
+      this.injectedMl = 0;
+      this.facts = new FactsRecorder(this.patient.knee, this.mode);
+      return {};
+    }
+    const patient = this.patient;
+    const facts = this.facts;
+    if (!patient || !facts) throw new SimError('not-ready', `A '${event.kind}' event came before any case was loaded.`);
+    facts.at(event.tMs);
+    const knee = patient.knee;
+    switch (event.kind) {
+      case 'probe-pose':
+        this.probe = event.pose;
+        facts.probeMoved(event.pose, this.imaging?.depthMm);
+        return {};
+      case 'imaging':
+        this.imaging = event.settings;
+        return {};
+      case 'needle-inserted': {
+        const needle = placeNeedle(knee, { entry: event.entry, direction: event.direction });
+        this.needle = needle;
+        this.tissueAtTip = knee.tissueAt(needleTip(needle));
+        facts.needleInserted(needle, this.probe);
+        return { needle: { state: needle, contacts: [], tissueAtTip: this.tissueAtTip } };
+      }
+      case 'needle-advanced': {
+        const needle = this.requireNeedle();
+        const step = advanceNeedle(knee, needle, event.mm);
+        facts.needleMoved(needle, step, this.probe, this.fluid);
+        this.needle = step.state;
+        this.tissueAtTip = step.tissueAtTip;
+        return { needle: step };
+      }
+      case 'needle-redirected': {
+        const needle = this.requireNeedle();
+        const step = redirectNeedle(knee, needle, event.direction);
+        facts.needleRedirected(step);
+        this.needle = step.state;
+        this.tissueAtTip = step.tissueAtTip;
+        return { needle: step };
+      }
+      case 'injection': {
+        const needle = this.requireNeedle();
+        if (needle.insertedMm === 0) throw new SimError('no-needle', 'Advance the needle into the tissue before injecting.');
+        if (!(event.ml > 0) || !Number.isFinite(event.ml)) throw new SimError('invalid-argument', `An injection needs a positive volume, got ${event.ml}.`);
+        const tip = needleTip(needle);
+        const tipTissue = knee.tissueAt(tip);
+        this.injectionSiteSMm ??= knee.cpn.line.closest(tip, 60)?.sMm ?? 0;
+        const result: InjectionResult = this.fluid ? this.fluid.inject(tip, event.ml) : { injectedMl: event.ml, openingPressurePsi: 0, intravascularMl: 0, intraneural: false };
+        this.injectedMl += event.ml;
+        const visible = this.probe ? needleVisibility(probeFrame(knee, this.probe), needle).tipVisible : false;
+        facts.injected(event.ml, result, visible, tipTissue);
+        return { injection: { ...result, tipTissue } };
+      }
+      case 'aspiration':
+        this.requireNeedle();
+        return {};
+      case 'image-saved':
+        facts.imageSaved(event.imageId, this.probe, this.fluid);
+        return {};
+      case 'finished':
+        return {};
+    }
+  }
+
+  private requireNeedle(): NeedleState {
+    if (!this.needle) throw new SimError('no-needle', 'There is no needle: it must be inserted first.');
+    return this.needle;
+  }
+
+  /** The facts so far, with the fluid measured round the first injection's site. */
+  attemptFacts(): AttemptFacts | null {
+    if (!this.facts || !this.patient) return null;
+    return this.facts.result(this.fluid, this.patient.volume, this.injectionSiteSMm);
+  }
+}
