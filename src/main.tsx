@@ -4,10 +4,12 @@ import { App } from './ui/App';
 import { useSimStore } from './state/store';
 import { imagePipeline } from './state/imagePipeline';
 import { installAutomation } from './automation/sim';
+import { startAutosave } from './state/attemptStorage';
 import './ui/styles.css';
 
 installAutomation();
 imagePipeline.start();
+startAutosave();
 void useSimStore.getState().loadCase().catch((error: unknown) => console.error('Could not build the knee', error));
 
 createRoot(document.getElementById('root')!).render(

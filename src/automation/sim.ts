@@ -9,6 +9,8 @@ import { probeFrame, ScanGeometry } from '../core/probe/scanGeometry';
 import { imageGeometry } from '../core/imaging/imageGeometry';
 import type { KneeAnatomy } from '../core/anatomy/knee';
 import type { SimAutomation, ProbeReport } from './types';
+import { displayedFramePng } from '../state/framePng';
+import { listAttempts, exportAttemptJson, importAttemptJson } from '../state/attemptLibrary';
 
 /**
  * window.sim: a thin adapter over the store's actions — the same paths the UI takes — with
@@ -113,6 +115,35 @@ export function createSimAutomation(): SimAutomation {
       const result = await store.getState().inject(ml);
       await imagePipeline.whenCurrent();
       return result;
+    },
+    redirectNeedle: async (direction) => {
+      anatomy();
+      const report = store.getState().redirectNeedle(direction);
+      await imagePipeline.whenCurrent();
+      return structuredClone(report);
+    },
+    saveImage: async () => {
+      anatomy();
+      await imagePipeline.whenCurrent();
+      return store.getState().saveImage(displayedFramePng());
+    },
+    finish: async () => structuredClone(await store.getState().finishAttempt()),
+    setAttempt: (a) => {
+      if (typeof a !== 'object' || a === null) throw new SimError('invalid-argument', 'setAttempt takes { trainee?, mode? }.');
+      if (a.mode !== undefined && a.mode !== 'guided' && a.mode !== 'assessment') throw new SimError('invalid-argument', `mode must be 'guided' or 'assessment', got ${String(a.mode)}.`);
+      if (a.trainee !== undefined && typeof a.trainee !== 'string') throw new SimError('invalid-argument', 'trainee must be a string.');
+      if (a.trainee !== undefined) store.getState().setTrainee(a.trainee);
+      if (a.mode !== undefined) store.getState().setMode(a.mode);
+    },
+    attempts: {
+      list: async () => structuredClone(await listAttempts()),
+      export: async (id) => exportAttemptJson([id]),
+      import: async (json) => {
+        const report = await importAttemptJson(json);
+        const id = report.imported[0] ?? report.duplicates[0];
+        if (!id) throw new SimError('invalid-import', 'The file holds no attempt.');
+        return id;
+      },
     },
     fluid: () =>
       structuredClone(

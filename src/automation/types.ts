@@ -86,6 +86,61 @@ export interface SimAutomation {
   needle(): NeedleReport | null;
   inject(ml: number): Promise<{ injectedMl: number; openingPressurePsi: number; totalMl: number }>;
   fluid(): FluidReport;
+  /** A small turn of the needle about its skin puncture (≤ 10°) to a new direction. */
+  redirectNeedle(direction: Vec3): Promise<NeedleReport>;
+
+  // the attempt
+  /** Saves the frame on screen; returns its id. */
+  saveImage(): Promise<string>;
+  /** Ends the attempt and scores it (scoring.md). */
+  finish(): Promise<AttemptResult>;
+  /** Trainee name and mode of the attempt under way (add-on: set before the first event that counts). */
+  setAttempt(a: { trainee?: string; mode?: 'guided' | 'assessment' }): void;
+  attempts: {
+    list(): Promise<AttemptSummary[]>;
+    export(id: string): Promise<string>;
+    import(json: string): Promise<string>;
+  };
+}
+
+export interface ScoreItemReport {
+  id: string;
+  group: string;
+  title: string;
+  points: number;
+  maxPoints: number;
+  reason: string;
+  advice: string | null;
+}
+
+export interface SafetyEventReport {
+  kind: string;
+  tMs: number;
+  penalty: number;
+  capTo: number | null;
+  critical: boolean;
+  description: string;
+}
+
+export interface AttemptResult {
+  total: number;
+  itemPoints: number;
+  items: ScoreItemReport[];
+  safetyEvents: SafetyEventReport[];
+  cappedAt: number | null;
+}
+
+export interface AttemptSummary {
+  id: string;
+  trainee: string;
+  caseId: string;
+  startedAt: string;
+  mode: 'guided' | 'assessment';
+  total: number | null;
+  criticalEvents: string[];
+  finished: boolean;
+  eventCount: number;
+  altered: boolean;
 }
 
 declare global {

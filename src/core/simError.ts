@@ -1,5 +1,15 @@
 /** Codes an automation client (or the UI) can act on. */
-export type SimErrorCode = 'invalid-argument' | 'not-ready' | 'off-limb' | 'unknown-case' | 'no-needle' | 'invalid-import';
+export type SimErrorCode =
+  | 'invalid-argument'
+  | 'not-ready'
+  | 'off-limb'
+  | 'unknown-case'
+  | 'no-needle'
+  | 'invalid-import'
+  /** The browser refused to store more (quota): free space by exporting and removing attempts. */
+  | 'storage-full'
+  /** IndexedDB cannot be opened or used here (private mode, blocked by another tab, policy). */
+  | 'storage-unavailable';
 
 /** Refused input: nothing was changed. `message` says what to do instead. */
 export class SimError extends Error {

@@ -1,52 +1,115 @@
 import type { StateCreator } from 'zustand';
-import type { ProbePose } from '../core/probe/pose';
-import type { Vec3 } from '../core/math/vec3';
-import type { ImagingSettings } from '../worker/protocol';
+import type { AttemptEvent, AttemptEventBody, AttemptMode } from '../core/attempt/events';
 import type { SimState } from './store';
+import { getWorkerClient } from './workerClient';
+import type { AppliedEvent } from '../worker/client';
 
-/**
- * The attempt's event log: every meaningful input with its time. Later issues replay it through
- * the same reducer; for now it records case loads, probe poses and imaging settings.
- */
-export type AttemptEvent =
-  | { tMs: number; kind: 'case-loaded'; caseId: string; side: 'left' | 'right'; seed: number }
-  | { tMs: number; kind: 'probe-pose'; pose: ProbePose }
-  | { tMs: number; kind: 'imaging'; settings: ImagingSettings }
-  | { tMs: number; kind: 'needle-inserted'; entry: Vec3; direction: Vec3 }
-  | { tMs: number; kind: 'needle-advanced'; mm: number; insertedMm: number }
-  | { tMs: number; kind: 'injection'; ml: number; openingPressurePsi: number }
-  | { tMs: number; kind: 'aspiration'; blood: boolean };
-
-type EventBody = AttemptEvent extends infer E ? (E extends AttemptEvent ? Omit<E, 'tMs'> : never) : never;
+export type { AttemptEvent };
 
 /** Probe poses arrive at pointer rate; one sample per this interval is plenty to replay a scan. */
 export const POSE_SAMPLE_INTERVAL_MS = 50;
 
+/** Who is practising, in which mode, since when: stored with the events. */
+export interface AttemptSession {
+  /** Stable id of this attempt (storage key; import uses it against duplicates). */
+  id: string;
+  trainee: string;
+  mode: AttemptMode;
+  /** ISO time the attempt began. */
+  startedAt: string;
+}
+
 export interface AttemptSlice {
+  session: AttemptSession;
   attemptStartedAtMs: number;
+  /** The attempt's log: exactly the events the worker's reducer has been fed, in order. */
   events: AttemptEvent[];
-  record: (event: EventBody) => void;
+  /** The attempt was finished (scored); later inputs start nothing new until a new attempt. */
+  finished: boolean;
+  /** Stamps the event with the store's clock, logs it and feeds it to the worker's reducer. */
+  record: (event: AttemptEventBody) => Promise<AppliedEvent>;
+  setTrainee: (name: string) => void;
+  setMode: (mode: AttemptMode) => void;
 }
 
 /** The store's clock: core never reads one, it gets times as data from here. */
 export const clockMs = (): number => performance.now();
 
-export const createAttemptSlice: StateCreator<SimState, [], [], AttemptSlice> = (set, get) => ({
-  attemptStartedAtMs: clockMs(),
-  events: [],
-  record: (body) => {
+export const newAttemptId = (): string => (typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `attempt-${Date.now()}-${Math.round(Math.random() * 1e9)}`);
+
+export const newSession = (trainee: string, mode: AttemptMode): AttemptSession => ({ id: newAttemptId(), trainee, mode, startedAt: new Date().toISOString() });
+
+const TRAINEE_KEY = 'cpn-trainer.trainee';
+export const rememberedTrainee = (): string => {
+  try {
+    return localStorage.getItem(TRAINEE_KEY) ?? '';
+  } catch {
+    return '';
+  }
+};
+
+export const createAttemptSlice: StateCreator<SimState, [], [], AttemptSlice> = (set, get) => {
+  // A pose arriving sooner than the sample interval after the last waits; the newest waiting one
+  // is logged when the interval has passed, so the resting pose after a drag is never lost.
+  let lastPoseMs = -Infinity;
+  let waitingPose: AttemptEventBody | null = null;
+  let waitingTimer: ReturnType<typeof setTimeout> | null = null;
+
+  const append = (body: AttemptEventBody): Promise<AppliedEvent> => {
     const tMs = Math.round(clockMs() - get().attemptStartedAtMs);
     const event = { ...body, tMs } as AttemptEvent;
-    const events = get().events;
-    const last = events[events.length - 1];
-    // Coalesce a burst of pose samples while dragging, keeping the newest.
-    if (event.kind === 'probe-pose' && last?.kind === 'probe-pose' && tMs - last.tMs < POSE_SAMPLE_INTERVAL_MS) {
-      const previous = events[events.length - 2];
-      if (previous?.kind === 'probe-pose' && tMs - previous.tMs < POSE_SAMPLE_INTERVAL_MS) {
-        set({ events: [...events.slice(0, -1), event] });
-        return;
+    set({ events: [...get().events, event] });
+    return getWorkerClient().applyEvent(event, get().session.mode);
+  };
+
+  const flushPose = () => {
+    waitingTimer = null;
+    if (!waitingPose) return;
+    const pose = waitingPose;
+    waitingPose = null;
+    lastPoseMs = clockMs();
+    void append(pose);
+  };
+
+  return {
+    session: newSession(rememberedTrainee(), 'guided'),
+    attemptStartedAtMs: clockMs(),
+    events: [],
+    finished: false,
+    record: (body) => {
+      // A replay shows a stored log: nothing done meanwhile belongs to any attempt.
+      if (get().replay) return Promise.resolve({ refused: 'replaying', injection: null, fluid: null });
+      if (body.kind === 'case-loaded') {
+        lastPoseMs = -Infinity;
+        waitingPose = null;
       }
-    }
-    set({ events: [...events, event] });
-  },
-});
+      if (body.kind === 'probe-pose') {
+        const now = clockMs();
+        if (now - lastPoseMs < POSE_SAMPLE_INTERVAL_MS) {
+          waitingPose = body;
+          waitingTimer ??= setTimeout(flushPose, POSE_SAMPLE_INTERVAL_MS - (now - lastPoseMs));
+          return Promise.resolve({ refused: null, injection: null, fluid: null });
+        }
+        lastPoseMs = now;
+        waitingPose = null;
+        return append(body);
+      }
+      // Any other input comes after the pose it was made at.
+      if (waitingPose) {
+        if (waitingTimer) clearTimeout(waitingTimer);
+        flushPose();
+      }
+      return append(body);
+    },
+    setTrainee: (name) => {
+      const trainee = name.trim().slice(0, 80);
+      try {
+        localStorage.setItem(TRAINEE_KEY, trainee);
+      } catch {
+        // Private browsing: the name is still kept with this attempt.
+      }
+      set({ session: { ...get().session, trainee } });
+    },
+    setMode: (mode) => set({ session: { ...get().session, mode } }),
+  };
+};

@@ -6,7 +6,7 @@ import { SimError } from '../core/simError';
 import { nearestScannableSkinPoint } from '../core/probe/placement';
 import type { SimState } from './store';
 import { getWorkerClient } from './workerClient';
-import { clockMs } from './attemptSlice';
+import { clockMs, newSession } from './attemptSlice';
 import { SYRINGE_ML } from './needleSlice';
 
 export type BuildStatus = 'building' | 'ready' | 'error';
@@ -61,14 +61,16 @@ export const createCaseSlice: StateCreator<SimState, [], [], CaseSlice> = (set, 
     const generation = get().generation + 1;
     set({
       caseId, parameters, anatomy: null, probe: null, buildStatus: 'building', buildProgress: 0, buildError: null, generation, attemptStartedAtMs: clockMs(), events: [],
-      needle: null, needleReport: null, patientSays: null, syringeMl: SYRINGE_ML, lastPressurePsi: null, fluidMeasures: null, injectionSiteSMm: null, fluidSurface: null,
+      needle: null, needleReport: null, patientSays: null, syringeMl: SYRINGE_ML, lastPressurePsi: null, fluidMeasures: null, adhesionReleased: false, fluidSurface: null, finished: false,
+      session: newSession(get().session.trainee, get().session.mode),
     });
-    get().record({ kind: 'case-loaded', caseId, side, seed });
     try {
       const worker = getWorkerClient();
+      // The worker builds the knee first, so the attempt's first event finds it ready.
       const built = worker.build(parameters, (fraction) => {
         if (get().generation === generation) set({ buildProgress: fraction });
       });
+      void get().record({ kind: 'case-loaded', caseId, side, seed });
       const anatomy = new KneeAnatomy(parameters);
       await built;
       if (get().generation !== generation) return;

@@ -47,6 +47,11 @@ class ImagePipeline {
     }, 1000 / LIVE_FRAMES_PER_SECOND_AT_REST);
   }
 
+  /** The frame on screen now (null before the first). */
+  get latestFrame(): DisplayedFrame | null {
+    return this.latest;
+  }
+
   get currentVersion(): number {
     return this.version;
   }

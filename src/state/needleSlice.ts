@@ -1,12 +1,11 @@
 import type { StateCreator } from 'zustand';
 import type { Vec3 } from '../core/math/vec3';
-import { type NeedleState, type NeedleContact, type NeedleVisibility, placeNeedle, advanceNeedle, needleTip, needleVisibility } from '../core/needle/needle';
+import { type NeedleState, type NeedleContact, type NeedleVisibility, type NeedleStep, placeNeedle, advanceNeedle, redirectNeedle, needleTip, needleVisibility } from '../core/needle/needle';
 import type { TissueType } from '../core/anatomy/tissues';
 import type { FluidMeasures } from '../core/fluid/measures';
 import { probeFrame } from '../core/probe/scanGeometry';
 import { SimError } from '../core/simError';
 import type { SimState } from './store';
-import { getWorkerClient } from './workerClient';
 import type { FluidSurfaceBuffers } from '../worker/protocol';
 
 /** The syringe on the needle: 10 ml. */
@@ -35,14 +34,16 @@ export interface NeedleSlice {
   syringeMl: number;
   lastPressurePsi: number | null;
   fluidMeasures: FluidMeasures | null;
-  /** Arc length of the CPN where the first injection went: the measures are taken around it. */
-  injectionSiteSMm: number | null;
+  /** Fluid has opened the plane of the scar binding the nerve to the gastrocnemius. */
+  adhesionReleased: boolean;
   /** Bumped by each injection, so the image redraws the fluid. */
   fluidVersion: number;
   /** The injectate's surface for the 3D view. */
   fluidSurface: FluidSurfaceBuffers | null;
   insertNeedle: (request: { entry: Vec3; direction: Vec3 }) => NeedleReport;
   advanceNeedle: (mm: number) => NeedleReport;
+  /** A small turn about the skin puncture (at most MAX_REDIRECT_DEG), to a new direction. */
+  redirectNeedle: (direction: Vec3) => NeedleReport;
   inject: (ml: number) => Promise<InjectionReport>;
   /** Pulls back on the plunger: blood in the syringe if the tip is in a vessel. */
   aspirate: () => boolean;
@@ -64,6 +65,19 @@ export const createNeedleSlice: StateCreator<SimState, [], [], NeedleSlice> = (s
     if (anatomy && probe) visibility = needleVisibility(probeFrame(anatomy, probe.pose), needle);
     return { tip: needleTip(needle), tissueAtTip, ...visibility, contacts };
   };
+  const requireNeedle = (): NeedleState => {
+    const current = get().needle;
+    if (!current) throw new SimError('no-needle', 'There is no needle yet: insertNeedle first, at the probe’s medial end.');
+    return current;
+  };
+  /** Puts a needle step in the store: the new state, the contacts met, what the patient says. */
+  const applyStep = (step: NeedleStep): NeedleReport => {
+    const contacts = [...(get().needleReport?.contacts ?? []), ...step.contacts.map((c) => ({ kind: c.kind, insertedMm: c.insertedMm }))];
+    const said = step.contacts.map((c) => PATIENT_WORDS[c.kind]).filter((w): w is string => !!w).at(-1);
+    const r = report(step.state, contacts, step.tissueAtTip);
+    set({ needle: step.state, needleReport: r, patientSays: said ?? get().patientSays });
+    return r;
+  };
   const requireAnatomy = () => {
     const a = get().anatomy;
     if (!a) throw new SimError('not-ready', 'The knee is still being built; wait for ready().');
@@ -76,7 +90,7 @@ export const createNeedleSlice: StateCreator<SimState, [], [], NeedleSlice> = (s
     syringeMl: SYRINGE_ML,
     lastPressurePsi: null,
     fluidMeasures: null,
-    injectionSiteSMm: null,
+    adhesionReleased: false,
     fluidVersion: 0,
     fluidSurface: null,
     insertNeedle: (request) => {
@@ -84,40 +98,50 @@ export const createNeedleSlice: StateCreator<SimState, [], [], NeedleSlice> = (s
       const needle = placeNeedle(anatomy, request);
       const r = report(needle, [], anatomy.tissueAt(needleTip(needle)));
       set({ needle, needleReport: r, patientSays: null });
-      get().record({ kind: 'needle-inserted', entry: needle.entry, direction: needle.direction });
+      void get().record({ kind: 'needle-inserted', entry: needle.entry, direction: needle.direction });
       return r;
     },
     advanceNeedle: (mm) => {
       const anatomy = requireAnatomy();
-      const current = get().needle;
-      if (!current) throw new SimError('no-needle', 'There is no needle yet: insertNeedle first, at the probe’s medial end.');
+      const current = requireNeedle();
       const step = advanceNeedle(anatomy, current, mm);
-      const contacts = [...(get().needleReport?.contacts ?? []), ...step.contacts.map((c) => ({ kind: c.kind, insertedMm: c.insertedMm }))];
-      const said = step.contacts.map((c) => PATIENT_WORDS[c.kind]).filter((w): w is string => !!w).at(-1);
-      const r = report(step.state, contacts, step.tissueAtTip);
-      set({ needle: step.state, needleReport: r, patientSays: said ?? get().patientSays });
-      get().record({ kind: 'needle-advanced', mm, insertedMm: step.state.insertedMm });
+      const r = applyStep(step);
+      void get().record({ kind: 'needle-advanced', mm });
+      return r;
+    },
+    redirectNeedle: (direction) => {
+      const anatomy = requireAnatomy();
+      const step = redirectNeedle(anatomy, requireNeedle(), direction);
+      const r = applyStep(step);
+      void get().record({ kind: 'needle-redirected', direction: step.state.direction });
       return r;
     },
     inject: async (ml) => {
-      const anatomy = requireAnatomy();
+      requireAnatomy();
       const needle = get().needle;
       if (typeof ml !== 'number' || !Number.isFinite(ml) || ml <= 0) throw new SimError('invalid-argument', `inject needs a positive volume in ml, got ${String(ml)}.`);
       if (!needle || needle.insertedMm === 0) throw new SimError('no-needle', 'Insert and advance the needle before injecting.');
       if (ml > get().syringeMl + 1e-9) throw new SimError('invalid-argument', `The syringe holds ${get().syringeMl.toFixed(1)} ml; ${ml} ml is more than that.`);
-      const tip = needleTip(needle);
-      const site = get().injectionSiteSMm ?? anatomy.cpn.line.closest(tip, 60)?.sMm ?? 0;
-      const { result, measures, surface } = await getWorkerClient().inject(tip, ml, site);
-      set({ syringeMl: get().syringeMl - ml, lastPressurePsi: result.openingPressurePsi, fluidMeasures: measures, injectionSiteSMm: site, fluidVersion: get().fluidVersion + 1, fluidSurface: surface });
-      get().record({ kind: 'injection', ml, openingPressurePsi: result.openingPressurePsi });
-      return { injectedMl: ml, openingPressurePsi: result.openingPressurePsi, totalMl: SYRINGE_ML - get().syringeMl };
+      // Taken from the syringe at once, so a second press cannot overdraw it while the worker spreads this one.
+      set({ syringeMl: get().syringeMl - ml });
+      const applied = await get().record({ kind: 'injection', ml });
+      if (!applied.injection) throw new SimError('invalid-argument', applied.refused ?? 'The injection could not be made.');
+      const fluid = applied.fluid;
+      set({
+        lastPressurePsi: applied.injection.openingPressurePsi,
+        fluidMeasures: fluid?.measures ?? get().fluidMeasures,
+        fluidSurface: fluid?.surface ?? get().fluidSurface,
+        adhesionReleased: fluid?.adhesionReleased ?? get().adhesionReleased,
+        fluidVersion: get().fluidVersion + 1,
+      });
+      return { injectedMl: ml, openingPressurePsi: applied.injection.openingPressurePsi, totalMl: SYRINGE_ML - get().syringeMl };
     },
     aspirate: () => {
       const report = get().needleReport;
       if (!get().needle || !report) throw new SimError('no-needle', 'There is no needle to aspirate through.');
       const blood = report.tissueAtTip === 'vessel';
       set({ patientSays: blood ? 'Blood flashes back into the syringe: the tip is in a vessel. Withdraw and redirect.' : 'Aspiration: no blood.' });
-      get().record({ kind: 'aspiration', blood });
+      void get().record({ kind: 'aspiration' });
       return blood;
     },
     refreshNeedleReport: () => {

@@ -8,17 +8,29 @@ import { CasePicker } from './CasePicker';
 import { KeyHelp } from './KeyHelp';
 import { NeedlePanel } from './NeedlePanel';
 import { installKeyboardShortcuts } from './actions';
+import { AttemptBar } from './AttemptBar';
+import { ReplayBar } from './ReplayBar';
+import { SessionNotices } from './SessionNotices';
+import { DebriefPage } from './DebriefPage';
+import { ReviewPage } from './ReviewPage';
+import { useSimStore } from '../state/store';
 
 export function App() {
   useEffect(() => installKeyboardShortcuts(), []);
+  const page = useSimStore((s) => s.page);
   return (
     <div className="app">
       <header className="app-header">
         <h1>CPN Hydrodissection Trainer</h1>
         <CasePicker />
+        <AttemptBar />
       </header>
+      <SessionNotices />
+      <ReplayBar />
+      {page === 'debrief' && <DebriefPage />}
+      {page === 'review' && <ReviewPage />}
       <StatusBar />
-      <main className="workspace">
+      <main className="workspace" hidden={page !== 'simulator'}>
         <div className="scene-pane">
           <SceneView />
           <BuildOverlay />

@@ -1,4 +1,5 @@
 import { useSimStore } from '../state/store';
+import { NeedlePad, redirectInPlane } from './NeedlePad';
 import { insertNeedleInPlane, runSafely, INJECTION_STEP_ML, startSteadyInjection, stopSteadyInjection } from './needleActions';
 
 const pressureClass = (psi: number | null) => (psi === null ? '' : psi >= 15 ? 'danger' : psi > 10 ? 'caution' : 'ok');
@@ -34,7 +35,14 @@ export function NeedlePanel() {
           <button type="button" data-testid="needle-withdraw" disabled={!needle} onClick={() => runSafely(() => st().advanceNeedle(-1))} title="B">
             Withdraw 1 mm
           </button>
+          <button type="button" data-testid="needle-steeper" disabled={!needle} onClick={() => redirectInPlane(2)} title="]">
+            Steeper 2°
+          </button>
+          <button type="button" data-testid="needle-shallower" disabled={!needle} onClick={() => redirectInPlane(-2)} title="[">
+            Shallower 2°
+          </button>
         </div>
+        <NeedlePad disabled={!needle} />
         {report && needle && (
           <p className="needle-status" data-testid="needle-status">
             {needle.insertedMm.toFixed(1)} mm in · tip in {report.tissueAtTip} · {report.inPlane ? 'in plane' : 'out of plane'} · tip {report.tipVisible ? 'visible' : 'NOT visible'} · {report.angleToBeamDeg.toFixed(0)}° to the probe face

@@ -1,10 +1,9 @@
 import type { AnatomyParameters } from '../core/anatomy/parameters';
 import type { ProbePose } from '../core/probe/pose';
-import type { ImagingSettings, WorkerRequest, WorkerResponse, FluidSurfaceBuffers } from './protocol';
+import type { ImagingSettings, WorkerRequest, WorkerResponse, FluidState } from './protocol';
 import type { NeedleSegment } from '../core/ultrasound/echoField';
-import type { Vec3 } from '../core/math/vec3';
-import type { FluidMeasures } from '../core/fluid/measures';
-import type { InjectionResult } from '../core/fluid/spread';
+import type { AttemptEvent, AttemptMode } from '../core/attempt/events';
+import type { AttemptFacts } from '../core/attempt/facts';
 
 export interface BuildResult {
   buildMs: number;
@@ -18,6 +17,8 @@ export interface WorkerFrame {
   pixels: Uint8Array;
   computeMs: number;
 }
+
+export type AppliedEvent = Omit<Extract<WorkerResponse, { type: 'applied' }>, 'type' | 'id'>;
 
 type Pending = {
   resolve: (value: never) => void;
@@ -48,8 +49,22 @@ export class SimulationWorkerClient {
     return this.send({ type: 'frame', id: 0, pose, imaging, timeSeconds, needle });
   }
 
-  inject(tip: Vec3, ml: number, siteSMm: number): Promise<{ result: InjectionResult; measures: FluidMeasures; surface: FluidSurfaceBuffers | null }> {
-    return this.send({ type: 'inject', id: 0, tip, ml, siteSMm });
+  /** Feeds one event of the live attempt to the worker's reducer. */
+  applyEvent(event: AttemptEvent, mode: AttemptMode): Promise<AppliedEvent> {
+    return this.send({ type: 'event', id: 0, event, mode });
+  }
+
+  facts(): Promise<AttemptFacts | null> {
+    return this.send({ type: 'facts', id: 0 });
+  }
+
+  /** Runs a log through a fresh reducer; with `show`, the image draws its fluid until showLive(). */
+  replay(events: AttemptEvent[], mode: AttemptMode, show: boolean, asLive = false): Promise<{ facts: AttemptFacts | null; fluid: FluidState }> {
+    return this.send({ type: 'replay', id: 0, events, mode, show, asLive });
+  }
+
+  showLive(): Promise<AppliedEvent> {
+    return this.send({ type: 'show-live', id: 0 });
   }
 
   private send<T>(request: WorkerRequest, onProgress?: (fraction: number) => void): Promise<T> {
@@ -80,13 +95,17 @@ export class SimulationWorkerClient {
           computeMs: message.computeMs,
         });
         return;
-      case 'injected':
+      case 'applied':
         this.pending.delete(message.id);
-        (pending.resolve as (v: { result: InjectionResult; measures: FluidMeasures; surface: FluidSurfaceBuffers | null }) => void)({
-          result: message.result,
-          measures: message.measures,
-          surface: message.surface,
-        });
+        (pending.resolve as (v: AppliedEvent) => void)({ refused: message.refused, injection: message.injection, fluid: message.fluid });
+        return;
+      case 'facts':
+        this.pending.delete(message.id);
+        (pending.resolve as (v: AttemptFacts | null) => void)(message.facts);
+        return;
+      case 'replayed':
+        this.pending.delete(message.id);
+        (pending.resolve as (v: { facts: AttemptFacts | null; fluid: FluidState }) => void)({ facts: message.facts, fluid: message.fluid });
         return;
       case 'error':
         this.pending.delete(message.id);

@@ -1,35 +1,40 @@
 import type { AnatomyParameters } from '../core/anatomy/parameters';
 import type { ProbePose } from '../core/probe/pose';
 import type { NeedleSegment } from '../core/ultrasound/echoField';
-import type { Vec3 } from '../core/math/vec3';
 import type { FluidMeasures } from '../core/fluid/measures';
 import type { InjectionResult } from '../core/fluid/spread';
+import type { AttemptEvent, AttemptMode, ImagingSettings } from '../core/attempt/events';
+import type { AttemptFacts } from '../core/attempt/facts';
+import type { TissueType } from '../core/anatomy/tissues';
 
+export type { ImagingSettings };
 /** Messages between the main thread and the simulation worker. Pixels travel as transferred buffers. */
-export type ImageMode = 'b-mode' | 'anatomy';
-
-export interface ImagingSettings {
-  /** B-mode (the scanner's picture) or the anatomy in the probe's plane (a teaching overlay). */
-  mode: ImageMode;
-  depthMm: number;
-  gainDb: number;
-  frequencyMHz: number;
-  focusMm: number;
-  dynamicRangeDb: number;
-  /** Time-gain compensation, five bands from skin to the bottom of the image, dB. */
-  tgcDb: number[];
-}
+export type ImageMode = ImagingSettings['mode'];
 
 export type WorkerRequest =
-  | { type: 'build'; id: number; parameters: AnatomyParameters; voxelSpacingMm?: number }
+  | { type: 'build'; id: number; parameters: AnatomyParameters }
   | { type: 'frame'; id: number; pose: ProbePose; imaging: ImagingSettings; timeSeconds: number; needle: NeedleSegment | null }
-  | { type: 'inject'; id: number; tip: Vec3; ml: number; siteSMm: number };
+  /** One event of the live attempt, for the worker's copy of the reducer. */
+  | { type: 'event'; id: number; event: AttemptEvent; mode: AttemptMode }
+  | { type: 'facts'; id: number }
+  /** Runs a whole log through a fresh reducer (replay, rescoring an import); `show` puts it on the image, `asLive` makes it the live attempt (resume). */
+  | { type: 'replay'; id: number; events: AttemptEvent[]; mode: AttemptMode; show: boolean; asLive: boolean }
+  | { type: 'show-live'; id: number };
+
+/** The injectate as the UI shows it: the figures, the 3D surface, and whether scar has let go. */
+export interface FluidState {
+  measures: FluidMeasures | null;
+  surface: FluidSurfaceBuffers | null;
+  adhesionReleased: boolean;
+}
 
 export type WorkerResponse =
   | { type: 'progress'; id: number; fraction: number }
   | { type: 'built'; id: number; buildMs: number; voxelCount: number; volumeBytes: number }
   | { type: 'frame'; id: number; width: number; height: number; pixels: ArrayBuffer; computeMs: number }
-  | { type: 'injected'; id: number; result: InjectionResult; measures: FluidMeasures; surface: FluidSurfaceBuffers | null }
+  | { type: 'applied'; id: number; refused: string | null; injection: (InjectionResult & { tipTissue: TissueType }) | null; fluid: FluidState | null }
+  | { type: 'facts'; id: number; facts: AttemptFacts | null }
+  | { type: 'replayed'; id: number; facts: AttemptFacts | null; fluid: FluidState }
   | { type: 'error'; id: number; message: string };
 
 /** The injectate's surface for the 3D view, as transferable buffers (limb frame, mm). */

@@ -1,70 +1,130 @@
 /// <reference lib="webworker" />
 import { KneeAnatomy } from '../core/anatomy/knee';
-import { voxelise } from '../core/anatomy/voxelise';
+import { voxelise, type LabelVolume } from '../core/anatomy/voxelise';
+import type { AnatomyParameters } from '../core/anatomy/parameters';
 import { FrameMaker } from '../core/imaging/frame';
-import { FluidSpread } from '../core/fluid/spread';
-import { measureFluid, intraneuralSpan } from '../core/fluid/measures';
+import { AttemptSimulation, type Patient } from '../core/attempt/simulation';
+import type { AttemptEvent } from '../core/attempt/events';
+import { measureFluid, intraneuralSpan, type FluidMeasures } from '../core/fluid/measures';
 import { swellingFor, type NerveSwellingSpan } from '../core/ultrasound/nerveDeformation';
-import { fluidDisplacement, type FluidDisplacement } from '../core/fluid/displacement';
 import { fluidSurface } from '../core/fluid/fluidSurface';
-import type { LabelVolume } from '../core/anatomy/voxelise';
-import type { WorkerRequest, WorkerResponse } from './protocol';
+import { fluidDisplacement, type FluidDisplacement } from '../core/fluid/displacement';
+import type { WorkerRequest, WorkerResponse, FluidState } from './protocol';
 
-/** The heavy loops — voxelising the knee, forming image frames, spreading injectate — run here. */
-let frames: FrameMaker | null = null;
-let patient: { knee: KneeAnatomy; volume: LabelVolume; fluid: FluidSpread; swelling: NerveSwellingSpan | null; displacement: FluidDisplacement | null } | null = null;
-
+/**
+ * The heavy loops — voxelising the knee, forming image frames, spreading injectate — run here.
+ * The attempt's events arrive as they happen and go through the same reducer a replay uses.
+ */
 const post = (message: WorkerResponse, transfer: Transferable[] = []) => (self as DedicatedWorkerGlobalScope).postMessage(message, transfer);
+
+/** Built knees by their parameters: a replay of another case must not throw away the live one. */
+const patients = new Map<string, { patient: Patient; frames: FrameMaker }>();
+const MAX_PATIENTS = 2;
+const keyOf = (p: AnatomyParameters) => JSON.stringify(p);
+
+function buildPatient(parameters: AnatomyParameters, onProgress?: (fraction: number) => void) {
+  const key = keyOf(parameters);
+  const cached = patients.get(key);
+  if (cached) return cached;
+  const knee = new KneeAnatomy(parameters);
+  onProgress?.(0.2);
+  const volume: LabelVolume = voxelise(knee, { onProgress: (f) => onProgress?.(0.2 + 0.8 * f) });
+  const built = { patient: { knee, volume }, frames: new FrameMaker(knee, volume) };
+  if (patients.size >= MAX_PATIENTS) patients.delete(patients.keys().next().value as string);
+  patients.set(key, built);
+  return built;
+}
+
+/** What the image draws of the injectate's effects, per simulation (recomputed after injections). */
+interface FluidEffects {
+  swelling: NerveSwellingSpan | null;
+  displacement: FluidDisplacement | null;
+  measures: FluidMeasures | null;
+}
+const effects = new WeakMap<AttemptSimulation, FluidEffects>();
+
+function refreshEffects(sim: AttemptSimulation): FluidState {
+  const fluid = sim.fluid;
+  const patient = sim.patient;
+  if (!fluid || !patient?.volume || sim.injectionSiteSMm === null) {
+    effects.set(sim, { swelling: null, displacement: null, measures: null });
+    return { measures: null, surface: null, adhesionReleased: false };
+  }
+  const measures = measureFluid(patient.knee, patient.volume, fluid.field, sim.injectionSiteSMm, fluid.filledBox);
+  let swelling: NerveSwellingSpan | null = null;
+  if (measures.intraneuralMl > 0) {
+    const span = intraneuralSpan(patient.knee, patient.volume, fluid.field, fluid.filledBox);
+    swelling = span ? swellingFor(measures.intraneuralMl, span.sMinMm, span.sMaxMm) : null;
+  }
+  const displacement = fluidDisplacement(patient.knee, patient.volume, fluid.field, fluid.filledBox);
+  effects.set(sim, { swelling, displacement, measures });
+  return { measures, surface: fluidSurface(fluid), adhesionReleased: displacement.adhesionReleased };
+}
+
+const provider = (parameters: AnatomyParameters) => buildPatient(parameters).patient;
+let live = new AttemptSimulation(provider);
+/** The simulation the image shows: the live attempt, or a replay being reviewed. */
+let shown: AttemptSimulation = live;
+
+const surfaceTransfer = (state: FluidState): Transferable[] => (state.surface ? [state.surface.positions.buffer, state.surface.normals.buffer, state.surface.indices.buffer] : []) as Transferable[];
+
+function applyAll(sim: AttemptSimulation, events: AttemptEvent[]) {
+  for (const e of events) sim.apply(e);
+}
 
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
   try {
     if (request.type === 'build') {
       const start = performance.now();
-      frames = null;
-      patient = null;
-      const built = new KneeAnatomy(request.parameters);
-      post({ type: 'progress', id: request.id, fraction: 0.2 });
       let lastPosted = 0;
-      const vol = voxelise(built, {
-        spacingMm: request.voxelSpacingMm,
-        onProgress: (f) => {
-          if (f - lastPosted >= 0.05 || f === 1) {
-            lastPosted = f;
-            post({ type: 'progress', id: request.id, fraction: 0.2 + 0.8 * f });
-          }
-        },
+      const built = buildPatient(request.parameters, (f) => {
+        if (f - lastPosted >= 0.05 || f === 1) {
+          lastPosted = f;
+          post({ type: 'progress', id: request.id, fraction: f });
+        }
       });
-      frames = new FrameMaker(built, vol);
-      patient = { knee: built, volume: vol, fluid: new FluidSpread(vol, request.parameters.seed), swelling: null, displacement: null };
-      post({ type: 'built', id: request.id, buildMs: performance.now() - start, voxelCount: vol.labels.length, volumeBytes: vol.labels.byteLength });
+      const volume = built.patient.volume!;
+      post({ type: 'built', id: request.id, buildMs: performance.now() - start, voxelCount: volume.labels.length, volumeBytes: volume.labels.byteLength });
+    } else if (request.type === 'event') {
+      if (request.event.kind === 'case-loaded') {
+        live = new AttemptSimulation(provider, request.mode);
+        shown = live;
+      }
+      const outcome = live.apply(request.event);
+      const fluid = request.event.kind === 'injection' && outcome.injection ? refreshEffects(live) : null;
+      post({ type: 'applied', id: request.id, refused: outcome.refused ?? null, injection: outcome.injection ?? null, fluid }, fluid ? surfaceTransfer(fluid) : []);
+    } else if (request.type === 'facts') {
+      post({ type: 'facts', id: request.id, facts: live.attemptFacts() });
+    } else if (request.type === 'replay') {
+      const sim = new AttemptSimulation(provider, request.mode);
+      applyAll(sim, request.events);
+      const fluid = refreshEffects(sim);
+      if (request.show) shown = sim;
+      if (request.asLive) live = sim;
+      post({ type: 'replayed', id: request.id, facts: sim.attemptFacts(), fluid }, surfaceTransfer(fluid));
+    } else if (request.type === 'show-live') {
+      shown = live;
+      post({ type: 'applied', id: request.id, refused: null, injection: null, fluid: null });
     } else if (request.type === 'frame') {
-      if (!frames) throw new Error('The knee is not built yet');
+      const patient = shown.patient ?? live.patient;
+      if (!patient) throw new Error('The knee is not built yet');
+      // Rebuilt if a replay of two other cases pushed it out of the cache.
+      const built = buildPatient(patient.knee.parameters);
       const start = performance.now();
       const { imaging } = request;
+      const fx = effects.get(shown);
       const frame =
         imaging.mode === 'anatomy'
-          ? frames.anatomyFrame(request.pose, imaging.depthMm, imaging.gainDb)
-          : frames.bModeFrame(request.pose, { ...imaging, tgcDb: imaging.tgcDb, timeSeconds: request.timeSeconds }, {
-              fluid: patient?.fluid.field.fill ?? null,
+          ? built.frames.anatomyFrame(request.pose, imaging.depthMm, imaging.gainDb)
+          : built.frames.bModeFrame(request.pose, { ...imaging, timeSeconds: request.timeSeconds }, {
+              fluid: shown.fluid?.field.fill ?? null,
               needle: request.needle,
-              nerveDeformation: patient ? { swelling: patient.swelling, lift: patient.displacement?.nerveLift ?? null } : null,
-              adhesionReleased: patient?.displacement?.adhesionReleased ?? false,
+              nerveDeformation: fx ? { swelling: fx.swelling, lift: fx.displacement?.nerveLift ?? null } : null,
+              adhesionReleased: fx?.displacement?.adhesionReleased ?? false,
             });
       const buffer = frame.pixels.buffer as ArrayBuffer;
       post({ type: 'frame', id: request.id, width: frame.width, height: frame.height, pixels: buffer, computeMs: performance.now() - start }, [buffer]);
-    } else if (request.type === 'inject') {
-      if (!patient) throw new Error('The knee is not built yet');
-      const result = patient.fluid.inject(request.tip, request.ml);
-      const measures = measureFluid(patient.knee, patient.volume, patient.fluid.field, request.siteSMm, patient.fluid.filledBox);
-      const surface = fluidSurface(patient.fluid);
-      if (measures.intraneuralMl > 0) {
-        const span = intraneuralSpan(patient.knee, patient.volume, patient.fluid.field, patient.fluid.filledBox);
-        patient.swelling = span ? swellingFor(measures.intraneuralMl, span.sMinMm, span.sMaxMm) : null;
-      }
-      patient.displacement = fluidDisplacement(patient.knee, patient.volume, patient.fluid.field, patient.fluid.filledBox);
-      const transfer = surface ? [surface.positions.buffer, surface.normals.buffer, surface.indices.buffer] : [];
-      post({ type: 'injected', id: request.id, result, measures, surface }, transfer as ArrayBuffer[]);
     }
   } catch (error) {
     post({ type: 'error', id: request.id, message: error instanceof Error ? error.message : String(error) });

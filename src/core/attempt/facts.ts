@@ -86,4 +86,6 @@ export interface AttemptFacts {
   savedImages: SavedImageFact[];
   /** The final fluid, measured round the first injection's site (scoring.md definitions). */
   fluid: FluidMeasures;
+  /** Arc length of the CPN at the first injection (the debrief's cross-sections are taken there); null before any. */
+  injectionSiteSMm?: number | null;
 }

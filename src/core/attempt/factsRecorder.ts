@@ -12,9 +12,8 @@ import { voxelIndex, FULL } from '../fluid/fluidField';
 import { dot, sub } from '../math/vec3';
 import type { AttemptFacts, ContactFact, InjectionFact, NeedleInsertionFact, NeedleMoveFact, SavedImageFact, ViewSample } from './facts';
 import type { AttemptMode } from './events';
+import { NEAR_NERVE_MM } from '../scoring/rubric';
 
-/** scoring.md: "near the nerve" for the fluid-leads-the-needle item. */
-export const NEAR_NERVE_MM = 5;
 /** An advance is checked for tip visibility and fluid every this far along. */
 const MOVE_SAMPLE_MM = 0.25;
 /** The entry counts as medial to the probe when it lies beyond this much of the array's medial half. */
@@ -138,6 +137,7 @@ export class FactsRecorder {
       contacts: [...this.contacts],
       savedImages: [...this.savedImages],
       fluid: measures,
+      injectionSiteSMm: siteSMm,
     };
   }
 

@@ -1,0 +1,62 @@
+import type { AttemptFacts } from '../attempt/facts';
+import type { SafetyEvent, SafetyEventKind } from './result';
+import { HIGH_OPENING_PRESSURE_PSI, MAX_SAFE_VOLUME_ML, SAFETY_RULES } from './rubric';
+import { finiteOr0, injectedMl } from './figures';
+import { formatNumber } from './format';
+
+/**
+ * scoring.md's safety events, found in the attempt's contacts and injections. Each event carries
+ * its own penalty or cap (from the rubric) so the debrief's timeline and the total agree.
+ */
+
+/** One line: what happened (with its figures), its effect on the total, and why it matters. */
+function event(kind: SafetyEventKind, tMs: number, what: string): SafetyEvent {
+  const rule = SAFETY_RULES[kind];
+  const effect = rule.capTo !== null ? `critical: total capped at ${rule.capTo}` : `−${rule.penalty}`;
+  return { kind, tMs, penalty: rule.penalty, capTo: rule.capTo, critical: rule.critical, description: `${what} (${effect}). ${rule.explanation}` };
+}
+
+export function findSafetyEvents(facts: AttemptFacts): SafetyEvent[] {
+  const events: SafetyEvent[] = [];
+  for (const c of facts.contacts) {
+    if (c.kind === 'nerve-touched') events.push(event('nerve-touched', c.tMs, 'Needle tip touched the nerve'));
+    else if (c.kind === 'nerve-entered') events.push(event('needle-in-nerve', c.tMs, 'Needle tip entered the nerve'));
+    else if (c.kind === 'vessel-punctured') events.push(event('vessel-punctured', c.tMs, 'Vessel punctured'));
+    else if (c.kind === 'bone-struck') events.push(event('bone-struck', c.tMs, 'Needle tip struck bone'));
+    // Skin puncture and fascia crossings are the normal course of a needle, not safety events.
+  }
+  for (const inj of facts.injections) {
+    const ml = `${formatNumber(finiteOr0(inj.ml), 1)} ml`;
+    if (inj.openingPressurePsi >= HIGH_OPENING_PRESSURE_PSI) {
+      events.push(event('high-pressure-injection', inj.tMs, `Injection of ${ml} at ${formatNumber(inj.openingPressurePsi, 0)} psi opening pressure`));
+    }
+    if (inj.intraneural) events.push(event('intraneural-injection', inj.tMs, `Intraneural injection of ${ml}`));
+    if (inj.intravascular) events.push(event('intravascular-injection', inj.tMs, `Injection of ${ml} into a vessel`));
+    if (!inj.tipVisible) events.push(event('injection-tip-not-visible', inj.tMs, `Injection of ${ml}`));
+  }
+  const totalMl = injectedMl(facts);
+  if (totalMl > MAX_SAFE_VOLUME_ML) events.push(event('over-10-ml', overVolumeTimeMs(facts), `${formatNumber(totalMl, 1)} ml injected in all`));
+  // Array.prototype.sort is stable, so events at the same ms keep the order they were found in.
+  return events.sort((a, b) => a.tMs - b.tMs);
+}
+
+/** When the injected total first went over the limit; the end of the attempt if the injections never show it. */
+function overVolumeTimeMs(facts: AttemptFacts): number {
+  let sum = 0;
+  for (const inj of [...facts.injections].sort((a, b) => a.tMs - b.tMs)) {
+    sum += Math.max(0, finiteOr0(inj.ml));
+    if (sum > MAX_SAFE_VOLUME_ML) return inj.tMs;
+  }
+  return facts.durationMs;
+}
+
+/** Penalties summed and the lowest cap, as the total applies them. */
+export function safetyEffect(events: readonly SafetyEvent[]): { penalties: number; cap: number | null } {
+  let penalties = 0;
+  let cap: number | null = null;
+  for (const e of events) {
+    penalties += e.penalty;
+    if (e.capTo !== null) cap = cap === null ? e.capTo : Math.min(cap, e.capTo);
+  }
+  return { penalties, cap };
+}

@@ -1,0 +1,53 @@
+import { exportAttempts, importAttempts, type ImportReport } from '../storage/exchange';
+import { attemptsCsv } from '../storage/csv';
+import { xapiStatements } from '../storage/xapi';
+import type { AttemptSummary, StoredAttempt } from '../storage/storedAttempt';
+import { SimError } from '../core/simError';
+import { attemptStore } from './attemptStorage';
+import { useSimStore } from './store';
+
+/** The stored attempts as the instructor's list, export and import use them (UI and window.sim alike). */
+export async function listAttempts(): Promise<AttemptSummary[]> {
+  return (await attemptStore()).list();
+}
+
+export async function storedAttempt(id: string): Promise<StoredAttempt> {
+  if (typeof id !== 'string' || id.length === 0) throw new SimError('invalid-argument', 'An attempt id (a string from attempts.list()) is needed.');
+  const found = await (await attemptStore()).get(id);
+  if (!found) throw new SimError('invalid-argument', `No stored attempt has the id '${id}'.`);
+  return found;
+}
+
+export async function exportAttemptJson(ids: string[] | 'all'): Promise<string> {
+  const store = await attemptStore();
+  const chosen = ids === 'all' ? await Promise.all((await store.list()).map((s) => storedAttempt(s.id))) : await Promise.all(ids.map(storedAttempt));
+  return exportAttempts(chosen, new Date().toISOString());
+}
+
+export async function exportCsv(): Promise<string> {
+  return attemptsCsv(await listAttempts());
+}
+
+export async function exportXapi(id: string): Promise<string> {
+  return JSON.stringify(xapiStatements(await storedAttempt(id), { homePage: location.origin + location.pathname.replace(/[^/]*$/, '') }), null, 2);
+}
+
+/** Imports a file's attempts, rescoring each from its events (a stored score is only a claim). */
+export async function importAttemptJson(json: string): Promise<ImportReport> {
+  if (typeof json !== 'string') throw new SimError('invalid-import', 'Import needs the text of an attempts file.');
+  const store = await attemptStore();
+  return importAttempts(store, json, async (record) => {
+    const { result, facts } = await useSimStore.getState().rescore(record);
+    return { result, fluid: facts.fluid };
+  });
+}
+
+/** Offers text as a file download. */
+export function download(fileName: string, text: string, type = 'application/json'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

@@ -1,0 +1,90 @@
+import type { StateCreator } from 'zustand';
+import { type SessionRecord, SESSION_SCHEMA_VERSION } from '../core/attempt/events';
+import type { AttemptFacts } from '../core/attempt/facts';
+import type { AttemptResult } from '../core/scoring/result';
+import { scoreAttempt } from '../core/scoring/score';
+import { SimError } from '../core/simError';
+import type { SimState } from './store';
+import { getWorkerClient } from './workerClient';
+import { attemptStore } from './attemptStorage';
+
+/** What the debrief page shows: the attempt, its score and the facts behind it. */
+export interface Debrief {
+  record: SessionRecord;
+  result: AttemptResult;
+  facts: AttemptFacts;
+  /** Images the trainee saved, as PNG data URLs by image id (live attempts only). */
+  images: Record<string, string>;
+}
+
+export type Page = 'simulator' | 'debrief' | 'review';
+
+export interface SessionSlice {
+  page: Page;
+  debrief: Debrief | null;
+  /** The trainee's saved frames this attempt (PNG data URLs by id). */
+  savedImages: Record<string, string>;
+  /** Last storage problem (full disk, blocked store), shown to the user until dismissed. */
+  storageProblem: string | null;
+  setPage: (page: Page) => void;
+  /** The attempt so far as stored and exported. */
+  sessionRecord: () => SessionRecord;
+  /** Logs a saved frame (the image on screen) and returns its id. */
+  saveImage: (pngDataUrl: string | null) => Promise<string>;
+  /** Ends the attempt: scores it from its events and final state, stores it, opens the debrief. */
+  finishAttempt: () => Promise<AttemptResult>;
+  /** Rescores any stored log through a fresh reducer in the worker (import, review). */
+  rescore: (record: SessionRecord) => Promise<{ result: AttemptResult; facts: AttemptFacts }>;
+}
+
+export const createSessionSlice: StateCreator<SimState, [], [], SessionSlice> = (set, get) => ({
+  page: 'simulator',
+  debrief: null,
+  savedImages: {},
+  storageProblem: null,
+  setPage: (page) => set({ page }),
+  sessionRecord: () => {
+    const { session, events, parameters, caseId } = get();
+    const loaded = events.find((e) => e.kind === 'case-loaded');
+    return {
+      schemaVersion: SESSION_SCHEMA_VERSION,
+      id: session.id,
+      caseId: loaded?.kind === 'case-loaded' ? loaded.caseId : caseId,
+      side: parameters.side,
+      seed: loaded?.kind === 'case-loaded' ? loaded.seed : 1,
+      trainee: session.trainee,
+      mode: session.mode,
+      startedAt: session.startedAt,
+      events: [...events],
+    };
+  },
+  saveImage: async (pngDataUrl) => {
+    if (get().buildStatus !== 'ready' || !get().probe) throw new SimError('not-ready', 'There is no image to save yet.');
+    if (get().finished) throw new SimError('invalid-argument', 'This attempt is finished; start a new one to save images.');
+    const imageId = `image-${get().events.filter((e) => e.kind === 'image-saved').length + 1}`;
+    if (pngDataUrl) set({ savedImages: { ...get().savedImages, [imageId]: pngDataUrl } });
+    await get().record({ kind: 'image-saved', imageId });
+    return imageId;
+  },
+  finishAttempt: async () => {
+    if (get().buildStatus !== 'ready') throw new SimError('not-ready', 'The knee is still being built; there is no attempt to finish.');
+    if (get().finished && get().debrief) return get().debrief!.result;
+    await get().record({ kind: 'finished' });
+    const facts = await getWorkerClient().facts();
+    if (!facts) throw new SimError('not-ready', 'The attempt has no case loaded.');
+    const result = scoreAttempt(facts);
+    const record = get().sessionRecord();
+    set({ finished: true, debrief: { record, result, facts, images: get().savedImages }, page: 'debrief' });
+    try {
+      await (await attemptStore()).save(record, result, facts.fluid);
+    } catch (error) {
+      set({ storageProblem: error instanceof Error ? error.message : String(error) });
+    }
+    return result;
+  },
+  rescore: async (record) => {
+    const { facts } = await getWorkerClient().replay(record.events, record.mode, false);
+    if (!facts) throw new SimError('invalid-import', 'The attempt has no case-loaded event: it cannot be replayed.');
+    return { result: scoreAttempt(facts), facts };
+  },
+});

@@ -1,0 +1,140 @@
+import { z } from 'zod';
+import type { AttemptEvent, ImagingSettings, SessionRecord } from '../core/attempt/events';
+import type { ProbePose } from '../core/probe/pose';
+import type { Vec3 } from '../core/math/vec3';
+import type { AttemptResult, SafetyEventKind, ScoreGroup } from '../core/scoring/result';
+
+/**
+ * Runtime mirrors of the core's attempt types, used where data comes from outside the app (an
+ * imported file). Our own IndexedDB writes are type-checked at compile time and are not re-parsed:
+ * parsing thousands of pose samples on every save would defeat the cheap upsert.
+ *
+ * zod v4's `z.number()` already refuses NaN and ±Infinity, which is what "finite" needs here; JSON
+ * cannot carry them anyway, but a hand-edited file could hold `1e999` (parsed as Infinity).
+ */
+
+const finite = z.number();
+const vec3Schema = z.object({ x: finite, y: finite, z: finite });
+const sideSchema = z.enum(['left', 'right']);
+
+const probePoseSchema = z.object({
+  centre: vec3Schema,
+  rotationDeg: finite,
+  tiltDeg: finite,
+  compressionMm: finite,
+  skinDragMm: finite.optional(),
+});
+
+const imagingSettingsSchema = z.object({
+  mode: z.enum(['b-mode', 'anatomy']),
+  depthMm: finite,
+  gainDb: finite,
+  frequencyMHz: finite,
+  focusMm: finite,
+  dynamicRangeDb: finite,
+  tgcDb: z.array(finite),
+});
+
+/** Events are stamped by the store's clock from the attempt's start, so never before it. */
+const tMs = z.number().nonnegative();
+
+export const attemptEventSchema = z.discriminatedUnion('kind', [
+  z.object({ tMs, kind: z.literal('case-loaded'), caseId: z.string(), side: sideSchema, seed: finite }),
+  z.object({ tMs, kind: z.literal('probe-pose'), pose: probePoseSchema }),
+  z.object({ tMs, kind: z.literal('imaging'), settings: imagingSettingsSchema }),
+  z.object({ tMs, kind: z.literal('needle-inserted'), entry: vec3Schema, direction: vec3Schema }),
+  z.object({ tMs, kind: z.literal('needle-advanced'), mm: finite }),
+  z.object({ tMs, kind: z.literal('needle-redirected'), direction: vec3Schema }),
+  z.object({ tMs, kind: z.literal('injection'), ml: finite }),
+  z.object({ tMs, kind: z.literal('aspiration') }),
+  z.object({ tMs, kind: z.literal('image-saved'), imageId: z.string() }),
+  z.object({ tMs, kind: z.literal('finished') }),
+]);
+
+export const sessionRecordSchema = z.object({
+  schemaVersion: z.literal(1),
+  id: z.string().min(1),
+  caseId: z.string().min(1),
+  side: sideSchema,
+  seed: finite,
+  trainee: z.string(),
+  mode: z.enum(['guided', 'assessment']),
+  // Offsets allowed: a record written on another machine may carry its local offset. xAPI and the
+  // CSV turn this into instants, so a malformed date must be refused here, not crash there.
+  startedAt: z.iso.datetime({ offset: true }),
+  events: z.array(attemptEventSchema),
+});
+
+/*
+ * Enum members listed as records keyed by the core union: adding a member to the core type without
+ * adding it here is a compile error, so the import schema can never silently refuse a new kind.
+ */
+const scoreGroups: Record<ScoreGroup, true> = { scan: true, needle: true, spread: true, verify: true };
+const safetyEventKinds: Record<SafetyEventKind, true> = {
+  'nerve-touched': true,
+  'needle-in-nerve': true,
+  'high-pressure-injection': true,
+  'intraneural-injection': true,
+  'vessel-punctured': true,
+  'intravascular-injection': true,
+  'bone-struck': true,
+  'over-10-ml': true,
+  'injection-tip-not-visible': true,
+};
+const enumOf = <K extends string>(members: Record<K, true>) => z.enum(Object.keys(members) as [K, ...K[]]);
+
+const scoreItemSchema = z.object({
+  id: z.string(),
+  group: enumOf(scoreGroups),
+  title: z.string(),
+  points: finite,
+  maxPoints: finite,
+  reason: z.string(),
+  advice: z.string().nullable(),
+});
+
+const safetyEventSchema = z.object({
+  kind: enumOf(safetyEventKinds),
+  tMs,
+  penalty: finite,
+  capTo: finite.nullable(),
+  critical: z.boolean(),
+  description: z.string(),
+});
+
+export const attemptResultSchema = z.object({
+  total: finite,
+  itemPoints: finite,
+  items: z.array(scoreItemSchema),
+  safetyEvents: z.array(safetyEventSchema),
+  cappedAt: finite.nullable(),
+});
+
+/*
+ * Compile-time proof that each schema describes exactly its core type: mutually assignable (parsed
+ * data is usable as the core type, every value the app produces fits the schema) and with the same
+ * keys (assignability alone would let an optional field such as `skinDragMm` go missing). A core
+ * change that is not mirrored here fails `tsc`, not an instructor's import.
+ */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type SameShape<A, B> = Same<A, B> extends true ? Same<keyof A, keyof B> : false;
+type EventKind = AttemptEvent['kind'];
+type ParsedEvent = z.infer<typeof attemptEventSchema>;
+type EveryEventMirrored = false extends {
+  [K in EventKind]: SameShape<Extract<ParsedEvent, { kind: K }>, Extract<AttemptEvent, { kind: K }>>;
+}[EventKind]
+  ? false
+  : Same<ParsedEvent['kind'], EventKind>;
+type ParsedResult = z.infer<typeof attemptResultSchema>;
+export type SchemaMirrorsCore = [
+  SameShape<z.infer<typeof vec3Schema>, Vec3>,
+  SameShape<z.infer<typeof probePoseSchema>, ProbePose>,
+  SameShape<z.infer<typeof imagingSettingsSchema>, ImagingSettings>,
+  EveryEventMirrored,
+  SameShape<z.infer<typeof sessionRecordSchema>, SessionRecord>,
+  SameShape<ParsedResult, AttemptResult>,
+  SameShape<ParsedResult['items'][number], AttemptResult['items'][number]>,
+  SameShape<ParsedResult['safetyEvents'][number], AttemptResult['safetyEvents'][number]>,
+];
+const schemaMirrorsCore: SchemaMirrorsCore = [true, true, true, true, true, true, true, true];
+void schemaMirrorsCore;

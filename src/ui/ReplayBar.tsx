@@ -1,0 +1,44 @@
+import { useSimStore } from '../state/store';
+
+
+/** Play, pause, scrub, speed and step through a stored attempt; shown instead of the attempt bar. */
+export function ReplayBar() {
+  const replay = useSimStore((s) => s.replay);
+  const st = useSimStore.getState;
+  if (!replay) return null;
+  const { record, index, playing, speed } = replay;
+  const t = record.events[index - 1]?.tMs ?? 0;
+  const end = record.events.at(-1)?.tMs ?? 0;
+  // Needle contacts and injections are the moments worth stepping to.
+  const marks = record.events.map((e, i) => ({ e, i })).filter(({ e }) => e.kind === 'needle-advanced' || e.kind === 'injection' || e.kind === 'needle-inserted');
+  const nextMark = marks.find(({ i }) => i + 1 > index);
+  const previousMark = [...marks].reverse().find(({ i }) => i + 1 < index);
+  return (
+    <div className="replay-bar" data-testid="replay-bar">
+      <strong>Replay</strong> {record.trainee || '(unnamed)'} ·
+      <button type="button" data-testid="replay-play" onClick={() => st().setReplayPlaying(!playing)}>
+        {playing ? 'Pause' : 'Play'}
+      </button>
+      <button type="button" disabled={!previousMark} onClick={() => previousMark && void st().seekReplay(previousMark.i + 1)}>
+        ◀ needle
+      </button>
+      <input type="range" data-testid="replay-scrub" min={1} max={record.events.length} value={index} onChange={(e) => void st().seekReplay(Number(e.target.value))} />
+      <button type="button" disabled={!nextMark} data-testid="replay-next" onClick={() => nextMark && void st().seekReplay(nextMark.i + 1)}>
+        needle ▶
+      </button>
+      <select value={speed} onChange={(e) => st().setReplaySpeed(Number(e.target.value))} aria-label="Speed">
+        {[0.5, 1, 2, 4, 8].map((s) => (
+          <option key={s} value={s}>
+            {s}×
+          </option>
+        ))}
+      </select>
+      <span data-testid="replay-time">
+        {(t / 1000).toFixed(1)} / {(end / 1000).toFixed(1)} s · event {index}/{record.events.length}
+      </span>
+      <button type="button" data-testid="replay-close" onClick={() => void st().closeReplay()}>
+        Close replay
+      </button>
+    </div>
+  );
+}
