@@ -1,0 +1,145 @@
+import { test, expect, ARTIFACTS_DIR } from './simulator';
+import { playGoodAttempt, playIntraneuralAttempt } from './attemptScripts';
+
+/** The scored attempt: finish → debrief, attempts never lost, export/import, the instructor's review. */
+
+test('a good attempt in assessment mode scores ≥ 85 and the debrief shows the halo', async ({ sim, page }) => {
+  test.setTimeout(120_000);
+  await sim.open();
+  await playGoodAttempt(page);
+  const result = await page.evaluate(() => window.sim!.finish());
+  expect(result.total).toBeGreaterThanOrEqual(85);
+  expect(result.safetyEvents.filter((e) => e.critical)).toHaveLength(0);
+  await expect(page.getByTestId('debrief')).toBeVisible();
+  await expect(page.getByTestId('score-total')).toContainText(String(Math.round(result.total)).slice(0, 2));
+  await expect(page.getByTestId('fluid-cross-sections')).toBeVisible();
+  await expect(page.getByTestId('item-halo')).toContainText('20/20');
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: `${ARTIFACTS_DIR}/debrief-good.png`, fullPage: true });
+});
+
+test('an intraneural injection is capped at 20, with the event on the timeline', async ({ sim, page }) => {
+  await sim.open();
+  await playIntraneuralAttempt(page);
+  await page.getByTestId('finish').click();
+  await expect(page.getByTestId('debrief')).toBeVisible();
+  await expect(page.getByTestId('score-cap')).toContainText('Capped at 20');
+  await expect(page.getByTestId('safety-intraneural-injection')).toBeVisible();
+  await expect(page.getByTestId('safety-timeline')).toBeVisible();
+  const total = Number((await page.getByTestId('score-total').innerText()).split('/')[0]);
+  expect(total).toBeLessThanOrEqual(20);
+  await page.screenshot({ path: `${ARTIFACTS_DIR}/debrief-intraneural.png`, fullPage: true });
+});
+
+test('reloading mid-attempt offers to resume exactly where it was', async ({ sim, page }) => {
+  await sim.open();
+  const before = await page.evaluate(async () => {
+    const sim = window.sim!;
+    sim.setAttempt({ trainee: 'Dr Reload', mode: 'guided' });
+    const head = sim.landmarks().cpnAtFibularHead;
+    const probe = await sim.setProbe({ centre: head, rotationDeg: 0, compressionMm: 1 });
+    const entry = { x: probe.pose.centre.x - probe.axes.array.x * 21, y: probe.pose.centre.y - probe.axes.array.y * 21, z: probe.pose.centre.z - probe.axes.array.z * 21 };
+    const target = { x: head.x - probe.axes.beam.x * 2.2, y: head.y - probe.axes.beam.y * 2.2, z: head.z - probe.axes.beam.z * 2.2 };
+    const d = { x: target.x - entry.x, y: target.y - entry.y, z: target.z - entry.z };
+    const len = Math.hypot(d.x, d.y, d.z);
+    const placed = await sim.insertNeedle({ entry, direction: { x: d.x / len, y: d.y / len, z: d.z / len } });
+    await sim.advanceNeedle(Math.hypot(target.x - placed.tip.x, target.y - placed.tip.y, target.z - placed.tip.z));
+    await sim.inject(1);
+    await new Promise((r) => setTimeout(r, 300));
+    return { events: sim.events().length, fluid: sim.fluid(), needle: sim.needle(), probe: sim.probe().pose };
+  });
+  await page.reload();
+  await page.waitForFunction(() => window.sim !== undefined);
+  await page.evaluate(() => window.sim!.ready());
+  await page.getByTestId('resume-yes').click();
+  await expect.poll(() => page.evaluate(() => window.sim!.events().length)).toBe(before.events);
+  const after = await page.evaluate(() => ({ fluid: window.sim!.fluid(), needle: window.sim!.needle(), probe: window.sim!.probe().pose }));
+  expect(after.fluid.totalMl).toBeCloseTo(before.fluid.totalMl, 6);
+  expect(after.fluid.haloCoveragePct).toBeCloseTo(before.fluid.haloCoveragePct, 6);
+  expect(after.needle?.tip.x).toBeCloseTo(before.needle!.tip.x, 6);
+  expect(after.probe.centre.x).toBeCloseTo(before.probe.centre.x, 6);
+  await expect(page.getByTestId('syringe')).toContainText('9.0 ml');
+});
+
+test('export → import into a fresh browser gives the same score; a doctored file is flagged; a corrupt one is refused', async ({ sim, page, browser }) => {
+  test.setTimeout(120_000);
+  await sim.open();
+  await playIntraneuralAttempt(page, 'Dr Export');
+  const result = await page.evaluate(() => window.sim!.finish());
+  const exported = await page.evaluate(async () => {
+    const list = await window.sim!.attempts.list();
+    const mine = list.find((a) => a.trainee === 'Dr Export')!;
+    return { id: mine.id, json: await window.sim!.attempts.export(mine.id) };
+  });
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto('/?automation');
+  await other.waitForFunction(() => window.sim !== undefined);
+  await other.evaluate(() => window.sim!.ready());
+  const imported = await other.evaluate(async (json) => {
+    const id = await window.sim!.attempts.import(json);
+    const again = await window.sim!.attempts.import(json);
+    const list = await window.sim!.attempts.list();
+    return { id, again, list };
+  }, exported.json);
+  expect(imported.id).toBe(exported.id);
+  expect(imported.again).toBe(exported.id);
+  expect(imported.list.filter((a) => a.id === exported.id)).toHaveLength(1);
+  const row = imported.list.find((a) => a.id === exported.id)!;
+  expect(row.total).toBe(result.total);
+  expect(row.altered).toBe(false);
+
+  // A doctored score is recomputed from the events and marked.
+  const doctored = JSON.parse(exported.json);
+  doctored.attempts[0].record.id = 'doctored-attempt';
+  doctored.attempts[0].result.total = 100;
+  const flagged = await other.evaluate(async (json) => {
+    await window.sim!.attempts.import(json);
+    return (await window.sim!.attempts.list()).find((a) => a.id === 'doctored-attempt')!;
+  }, JSON.stringify(doctored));
+  expect(flagged.altered).toBe(true);
+  expect(flagged.total).toBe(result.total);
+
+  // Corrupt, foreign and future files: a clear message, nothing stored.
+  const refusals = await other.evaluate(async () => {
+    const count = (await window.sim!.attempts.list()).length;
+    const code = (json: string) => window.sim!.attempts.import(json).then(() => 'accepted', (e: Error & { code?: string }) => `${e.code}: ${e.message}`);
+    return {
+      corrupt: await code('{"format": "cpn-hydrodissection-attempts", "schemaVersion": 1, "attempts": [{"record": 42'),
+      foreign: await code('{"hello": "world"}'),
+      future: await code('{"format": "cpn-hydrodissection-attempts", "schemaVersion": 9, "exportedAt": "2026-01-01T00:00:00Z", "attempts": []}'),
+      unchanged: (await window.sim!.attempts.list()).length === count,
+    };
+  });
+  expect(refusals.corrupt).toMatch(/^invalid-import: .*not JSON/);
+  expect(refusals.foreign).toMatch(/^invalid-import: .*not a trainer attempts file/);
+  expect(refusals.future).toMatch(/^invalid-import: .*newer version/);
+  expect(refusals.unchanged).toBe(true);
+  await fresh.close();
+});
+
+test('the instructor sees the attempts list, a replay and a trainee’s learning curve', async ({ sim, page }) => {
+  test.setTimeout(120_000);
+  await sim.open();
+  for (let i = 0; i < 2; i++) {
+    await playIntraneuralAttempt(page, 'Dr Curve');
+    await page.evaluate(() => window.sim!.finish());
+    await page.evaluate(() => window.sim!.reset());
+  }
+  await page.getByTestId('open-review').click();
+  await expect(page.getByTestId('attempts-table')).toBeVisible();
+  await expect(page.getByTestId('attempt-row').first()).toBeVisible();
+  await page.getByTestId('filter-trainee').selectOption('Dr Curve');
+  await expect(page.getByTestId('attempt-row')).toHaveCount(2);
+  await expect(page.getByTestId('learning-curve')).toBeVisible();
+  await expect(page.getByTestId('cusum-chart')).toBeVisible();
+  await page.screenshot({ path: `${ARTIFACTS_DIR}/review-list.png`, fullPage: true });
+  await page.getByTestId('open-replay').first().click();
+  await expect(page.getByTestId('replay-bar')).toBeVisible();
+  await expect(page.getByTestId('replay-time')).toContainText('event 1/');
+  const last = await page.getByTestId('replay-scrub').getAttribute('max');
+  await page.getByTestId('replay-scrub').fill(last!);
+  await expect(page.getByTestId('replay-time')).toContainText(`event ${last}/${last}`);
+  await expect.poll(() => page.evaluate(() => window.sim!.fluid().intraneuralMl)).toBeGreaterThan(0);
+  await sim.screenshots('replay-end');
+});

@@ -1,0 +1,66 @@
+import type { Page } from '@playwright/test';
+
+/**
+ * Whole attempts played through window.sim, as an instructor's demonstration would: the same
+ * actions a trainee takes, with real pauses so that "held for 1 s" means a second.
+ */
+
+/** Scan (short axis held, compression, long-axis trace), then 2.5 ml above and below the nerve in plane, images saved. */
+export async function playGoodAttempt(page: Page, trainee = 'Dr Good'): Promise<void> {
+  await page.evaluate(async (trainee) => {
+    const sim = window.sim!;
+    const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    sim.setAttempt({ trainee, mode: 'assessment' });
+    const head = sim.landmarks().cpnAtFibularHead;
+    await sim.setProbe({ centre: head, rotationDeg: 0, compressionMm: 1 });
+    await wait(1300);
+    await sim.setProbe({ centre: head, rotationDeg: 0, compressionMm: 4 });
+    await wait(300);
+    await sim.setProbe({ centre: head, rotationDeg: 0, compressionMm: 1 });
+    // Long axis, traced from 20 mm distal to 20 mm proximal.
+    for (let s = -20; s <= 20; s += 5) {
+      const n = sim.nerveAt(s)!;
+      await sim.setProbe({ centre: n.centre, rotationDeg: (Math.atan2(n.tangent.y, n.tangent.x) * 180) / Math.PI, compressionMm: 1 });
+      await wait(250);
+    }
+    const probe = await sim.setProbe({ centre: head, rotationDeg: 0, compressionMm: 1 });
+    const up = { x: -probe.axes.beam.x, y: -probe.axes.beam.y, z: -probe.axes.beam.z };
+    const entry = { x: probe.pose.centre.x - probe.axes.array.x * 21, y: probe.pose.centre.y - probe.axes.array.y * 21, z: probe.pose.centre.z - probe.axes.array.z * 21 };
+    for (const k of [2.2, -2.2]) {
+      const target = { x: head.x + up.x * k, y: head.y + up.y * k, z: head.z + up.z * k };
+      const d = { x: target.x - entry.x, y: target.y - entry.y, z: target.z - entry.z };
+      const len = Math.hypot(d.x, d.y, d.z);
+      const placed = await sim.insertNeedle({ entry, direction: { x: d.x / len, y: d.y / len, z: d.z / len } });
+      const depth = Math.hypot(target.x - placed.tip.x, target.y - placed.tip.y, target.z - placed.tip.z);
+      for (let done = 0; done < depth - 1e-6; done += 2) await sim.advanceNeedle(Math.min(2, depth - done));
+      for (let v = 0; v < 5; v++) await sim.inject(0.5);
+      await sim.advanceNeedle(-depth);
+    }
+    await sim.saveImage();
+    const n = sim.nerveAt(sim.nerveAt(0) ? 0 : 1)!;
+    const site = sim.nerveAt(-5) ?? n;
+    await sim.setProbe({ centre: site.centre, rotationDeg: (Math.atan2(site.tangent.y, site.tangent.x) * 180) / Math.PI, compressionMm: 1 });
+    await wait(200);
+    await sim.saveImage();
+  }, trainee);
+}
+
+/** Straight into the nerve and inject: the critical error the rubric caps at 20. */
+export async function playIntraneuralAttempt(page: Page, trainee = 'Dr Hasty'): Promise<void> {
+  await page.evaluate(async (trainee) => {
+    const sim = window.sim!;
+    sim.setAttempt({ trainee, mode: 'assessment' });
+    const head = sim.landmarks().cpnAtFibularHead;
+    const probe = await sim.setProbe({ centre: head, rotationDeg: 0, compressionMm: 1 });
+    const entry = { x: probe.pose.centre.x - probe.axes.array.x * 21, y: probe.pose.centre.y - probe.axes.array.y * 21, z: probe.pose.centre.z - probe.axes.array.z * 21 };
+    const d = { x: head.x - entry.x, y: head.y - entry.y, z: head.z - entry.z };
+    const len = Math.hypot(d.x, d.y, d.z);
+    // Aim again from where the needle actually met the skin, so the tip lands in the nerve's centre.
+    const onSkin = (await sim.insertNeedle({ entry, direction: { x: d.x / len, y: d.y / len, z: d.z / len } })).tip;
+    const e = { x: head.x - onSkin.x, y: head.y - onSkin.y, z: head.z - onSkin.z };
+    const depth = Math.hypot(e.x, e.y, e.z);
+    await sim.insertNeedle({ entry: onSkin, direction: { x: e.x / depth, y: e.y / depth, z: e.z / depth } });
+    await sim.advanceNeedle(depth);
+    await sim.inject(1);
+  }, trainee);
+}
