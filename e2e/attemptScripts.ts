@@ -21,7 +21,7 @@ export async function playGoodAttempt(page: Page, trainee = 'Dr Good'): Promise<
     for (let s = -20; s <= 20; s += 5) {
       const n = sim.nerveAt(s)!;
       await sim.setProbe({ centre: n.centre, rotationDeg: (Math.atan2(n.tangent.y, n.tangent.x) * 180) / Math.PI, compressionMm: 1 });
-      await wait(250);
+      await wait(400);
     }
     const probe = await sim.setProbe({ centre: head, rotationDeg: 0, compressionMm: 1 });
     const up = { x: -probe.axes.beam.x, y: -probe.axes.beam.y, z: -probe.axes.beam.z };
@@ -40,7 +40,7 @@ export async function playGoodAttempt(page: Page, trainee = 'Dr Good'): Promise<
     const n = sim.nerveAt(sim.nerveAt(0) ? 0 : 1)!;
     const site = sim.nerveAt(-5) ?? n;
     await sim.setProbe({ centre: site.centre, rotationDeg: (Math.atan2(site.tangent.y, site.tangent.x) * 180) / Math.PI, compressionMm: 1 });
-    await wait(200);
+    await wait(1200);
     await sim.saveImage();
   }, trainee);
 }
