@@ -121,9 +121,10 @@ test('export → import into a fresh browser gives the same score; a doctored fi
 test('the instructor sees the attempts list, a replay and a trainee’s learning curve', async ({ sim, page }) => {
   test.setTimeout(120_000);
   await sim.open();
+  let live = { fluid: { totalMl: 0, intraneuralMl: 0, haloCoveragePct: 0 }, total: 0 };
   for (let i = 0; i < 2; i++) {
     await playIntraneuralAttempt(page, 'Dr Curve');
-    await page.evaluate(() => window.sim!.finish());
+    live = await page.evaluate(async () => ({ fluid: window.sim!.fluid(), total: (await window.sim!.finish()).total }));
     await page.evaluate(() => window.sim!.reset());
   }
   await page.getByTestId('open-review').click();
@@ -140,6 +141,46 @@ test('the instructor sees the attempts list, a replay and a trainee’s learning
   const last = await page.getByTestId('replay-scrub').getAttribute('max');
   await page.getByTestId('replay-scrub').fill(last!);
   await expect(page.getByTestId('replay-time')).toContainText(`event ${last}/${last}`);
-  await expect.poll(() => page.evaluate(() => window.sim!.fluid().intraneuralMl)).toBeGreaterThan(0);
+  // The replay ends where the live attempt ended: the same fluid to the last voxel's worth.
+  await expect.poll(() => page.evaluate(() => window.sim!.fluid().intraneuralMl)).toBeCloseTo(live.fluid.intraneuralMl, 9);
+  const replayed = await page.evaluate(() => window.sim!.fluid());
+  expect(replayed.totalMl).toBeCloseTo(live.fluid.totalMl, 9);
+  expect(replayed.haloCoveragePct).toBeCloseTo(live.fluid.haloCoveragePct, 9);
   await sim.screenshots('replay-end');
+  // Its debrief, rescored from the stored events, gives the score the trainee got.
+  await page.getByTestId('replay-close').click();
+  await expect(page.getByTestId('review')).toBeVisible();
+  await page.getByTestId('open-debrief').first().click();
+  await expect(page.getByTestId('debrief')).toBeVisible();
+  await expect(page.getByTestId('score-total')).toContainText(String(live.total));
+  await page.screenshot({ path: `${ARTIFACTS_DIR}/review-debrief.png`, fullPage: true });
+});
+
+test('guided practice: the checklist ticks itself from what the trainee did, and the coach speaks up', async ({ sim, page }) => {
+  await sim.open();
+  await page.getByTestId('mode-select').selectOption('guided');
+  await expect(page.getByTestId('checklist')).toBeVisible();
+  await expect(page.getByTestId('checklist-step').first()).toHaveAttribute('data-done', 'false');
+  await page.evaluate(async () => {
+    const head = window.sim!.landmarks().cpnAtFibularHead;
+    await window.sim!.setProbe({ centre: head, rotationDeg: 0, compressionMm: 1 });
+    await new Promise((r) => setTimeout(r, 1300));
+    await window.sim!.setProbe({ centre: head, rotationDeg: 0, compressionMm: 1.2 });
+  });
+  await expect(page.getByTestId('checklist-step').first()).toHaveAttribute('data-done', 'true', { timeout: 10_000 });
+  // A novice error: advancing a needle 4 mm out of the image plane.
+  await page.evaluate(async () => {
+    const sim = window.sim!;
+    const probe = sim.probe();
+    const out = (k: number) => ({ x: probe.axes.elevation.x * 4 + probe.pose.centre.x - probe.axes.array.x * k, y: probe.axes.elevation.y * 4 + probe.pose.centre.y - probe.axes.array.y * k, z: probe.axes.elevation.z * 4 + probe.pose.centre.z - probe.axes.array.z * k });
+    const entry = out(21);
+    const direction = { x: probe.axes.array.x * 0.8 + probe.axes.beam.x * 0.6, y: probe.axes.array.y * 0.8 + probe.axes.beam.y * 0.6, z: probe.axes.array.z * 0.8 + probe.axes.beam.z * 0.6 };
+    await sim.insertNeedle({ entry, direction });
+    await sim.advanceNeedle(6);
+  });
+  await expect(page.getByTestId('coaching')).toContainText('tip out of the image');
+  await page.screenshot({ path: `${ARTIFACTS_DIR}/guided-checklist.png` });
+  // Assessment mode: no checklist, no hints.
+  await page.getByTestId('mode-select').selectOption('assessment');
+  await expect(page.getByTestId('checklist')).toHaveCount(0);
 });

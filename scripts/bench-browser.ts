@@ -7,6 +7,7 @@ import { chromium } from '@playwright/test';
 import { findChromium, chromiumArgs } from './chromium.mjs';
 
 const SLIDE_SECONDS = Number(process.env.SLIDE_SECONDS ?? 6);
+const HOLD_SECONDS = 5;
 
 execSync('npm run build', { stdio: 'inherit' });
 const server = await preview({ preview: { port: 4174, strictPort: true, host: '127.0.0.1' } });
@@ -56,6 +57,31 @@ try {
   console.log(`image panel updates  median ${median(image)} /s  spread ${spread(image)}  ratio to target 30/s: ${(median(image) / 30).toFixed(2)} ${median(image) >= 30 ? '(meets)' : '(MISSES)'}`);
   console.log(`3D view              median ${median(scene)} fps spread ${spread(scene)}  ratio to target 20 fps: ${(median(scene) / 20).toFixed(2)} ${median(scene) >= 20 ? '(meets)' : '(MISSES)'}`);
   console.log(`image frame compute  median ${median(ms).toFixed(2)} ms  spread ${spread(ms)}`);
+
+  // Press and hold "inject" (1 ml/s) with the tip above the nerve: the image must keep up.
+  await page.evaluate(`(async () => {
+    const sim = window.sim;
+    const head = sim.landmarks().cpnAtFibularHead;
+    const probe = await sim.setProbe({ centre: head, rotationDeg: 0, compressionMm: 1 });
+    const entry = { x: probe.pose.centre.x - probe.axes.array.x * 21, y: probe.pose.centre.y - probe.axes.array.y * 21, z: probe.pose.centre.z - probe.axes.array.z * 21 };
+    const target = { x: head.x - probe.axes.beam.x * 2.2, y: head.y - probe.axes.beam.y * 2.2, z: head.z - probe.axes.beam.z * 2.2 };
+    const d = { x: target.x - entry.x, y: target.y - entry.y, z: target.z - entry.z };
+    const len = Math.hypot(d.x, d.y, d.z);
+    const placed = await sim.insertNeedle({ entry, direction: { x: d.x / len, y: d.y / len, z: d.z / len } });
+    await sim.advanceNeedle(Math.hypot(target.x - placed.tip.x, target.y - placed.tip.y, target.z - placed.tip.z));
+  })()`);
+  const hold = page.getByTestId('inject-hold');
+  await hold.hover();
+  await page.mouse.down();
+  const during: { imageFps: number }[] = [];
+  for (let second = 0; second < HOLD_SECONDS; second++) {
+    await page.waitForTimeout(1000);
+    during.push((await page.evaluate('window.sim.stats()')) as { imageFps: number });
+  }
+  await page.mouse.up();
+  const injected = (await page.evaluate('window.sim.fluid().totalMl')) as number;
+  const holdFps = during.slice(1).map((s) => s.imageFps);
+  console.log(`image during hold-to-inject  median ${median(holdFps)} /s  spread ${spread(holdFps)}  (${injected.toFixed(1)} ml in ${HOLD_SECONDS} s)  ratio to target 30/s: ${(median(holdFps) / 30).toFixed(2)} ${median(holdFps) >= 30 ? '(meets)' : '(MISSES)'}`);
 } finally {
   await browser.close();
   await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));

@@ -7,24 +7,8 @@ import { BModeImager, samplesForDepth, SCAN_LINES } from '../src/core/ultrasound
 import { defaultScannerSettings } from '../src/core/ultrasound/scannerSettings';
 import { placeProbe } from '../src/core/probe/placement';
 import { DEFAULT_DEPTH_MM } from '../src/core/imaging/imageGeometry';
-
-interface Figures {
-  median: number;
-  min: number;
-  max: number;
-  p90: number;
-}
-
-function summarise(samples: number[]): Figures {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-  return { median: at(0.5), min: sorted[0], max: sorted[sorted.length - 1], p90: at(0.9) };
-}
-
-function line(name: string, f: Figures, unit: string, target?: number): void {
-  const ratio = target ? `  ratio to target ${target} ${unit}: ${(f.median / target).toFixed(2)} ${f.median <= target ? '(meets)' : '(MISSES)'}` : '';
-  console.log(`${name.padEnd(34)} median ${f.median.toFixed(2)} ${unit}  spread ${f.min.toFixed(2)}–${f.max.toFixed(2)}  p90 ${f.p90.toFixed(2)}${ratio}`);
-}
+import { summarise, line } from './benchFigures';
+import { benchFluidAndAttempt } from './benchFluid';
 
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 
@@ -92,3 +76,5 @@ for (let i = 0; i < 120; i++) {
 }
 line(`B-mode live frame ${SCAN_LINES}×${samplesForDepth(defaultScannerSettings.depthMm)}, ${defaultScannerSettings.depthMm} mm`, summarise(liveTimes.slice(20)), 'ms');
 console.log(`${''.padEnd(34)} (a scanner needs ~13 ms to acquire 256 lines at 40 mm: 2·40 mm / 1540 m/s per line)`);
+
+benchFluidAndAttempt(knee, volume);

@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import { type SessionRecord, SESSION_SCHEMA_VERSION } from '../core/attempt/events';
 import type { AttemptFacts } from '../core/attempt/facts';
-import type { AttemptResult } from '../core/scoring/result';
+import type { AttemptResult, ScoreItem } from '../core/scoring/result';
 import { scoreAttempt } from '../core/scoring/score';
 import { SimError } from '../core/simError';
 import type { SimState } from './store';
@@ -26,6 +26,10 @@ export interface SessionSlice {
   savedImages: Record<string, string>;
   /** Last storage problem (full disk, blocked store), shown to the user until dismissed. */
   storageProblem: string | null;
+  /** Guided practice: the rubric's items as they stand (the self-ticking checklist). */
+  checklist: ScoreItem[] | null;
+  /** Guided practice: the coach's last word on a typical novice error. */
+  coaching: string | null;
   setPage: (page: Page) => void;
   /** The attempt so far as stored and exported. */
   sessionRecord: () => SessionRecord;
@@ -42,6 +46,8 @@ export const createSessionSlice: StateCreator<SimState, [], [], SessionSlice> = 
   debrief: null,
   savedImages: {},
   storageProblem: null,
+  checklist: null,
+  coaching: null,
   setPage: (page) => set({ page }),
   sessionRecord: () => {
     const { session, events, parameters, caseId } = get();

@@ -9,6 +9,7 @@ import { KeyHelp } from './KeyHelp';
 import { NeedlePanel } from './NeedlePanel';
 import { installKeyboardShortcuts } from './actions';
 import { AttemptBar } from './AttemptBar';
+import { GuidedChecklist } from './GuidedChecklist';
 import { ReplayBar } from './ReplayBar';
 import { SessionNotices } from './SessionNotices';
 import { DebriefPage } from './DebriefPage';
@@ -29,7 +30,7 @@ export function App() {
       <ReplayBar />
       {page === 'debrief' && <DebriefPage />}
       {page === 'review' && <ReviewPage />}
-      <StatusBar />
+      {page === 'simulator' && <StatusBar />}
       <main className="workspace" hidden={page !== 'simulator'}>
         <div className="scene-pane">
           <SceneView />
@@ -37,6 +38,7 @@ export function App() {
         </div>
         <aside className="side-pane">
           <UltrasoundPanel />
+          <GuidedChecklist />
           <NeedlePanel />
           <ControlsPanel />
           <KeyHelp />

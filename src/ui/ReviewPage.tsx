@@ -4,6 +4,8 @@ import { listAttempts, storedAttempt, exportAttemptJson, exportCsv, exportXapi, 
 import type { AttemptSummary } from '../storage/storedAttempt';
 import { findCase, cases } from '../core/cases/cases';
 import { LearningCurveChart } from './LearningCurveChart';
+import { replayedSavedImages } from '../state/replayImages';
+import { getWorkerClient } from '../state/workerClient';
 import { CompareAttempts } from './CompareAttempts';
 
 type SortKey = 'date' | 'score' | 'trainee';
@@ -39,7 +41,11 @@ export function ReviewPage() {
       const { record } = stored;
       await st().loadCase({ caseId: record.caseId, side: record.side, seed: record.seed });
       const { result, facts } = await st().rescore(record);
-      useSimStore.setState({ debrief: { record, result, facts, images: {} }, page: 'debrief', finished: true });
+      const anatomy = st().anatomy;
+      const images = anatomy ? await replayedSavedImages(record, anatomy, st().imaging) : {};
+      // The cross-sections show this attempt's final fluid: the worker draws its replay.
+      await getWorkerClient().replay(record.events, record.mode, true);
+      useSimStore.setState({ debrief: { record, result, facts, images }, page: 'debrief', finished: true });
     });
   const onImport = (file: File) =>
     act(async () => {

@@ -1,0 +1,73 @@
+import { useSimStore, type SimState } from './store';
+import { getWorkerClient } from './workerClient';
+import { scoreItems } from '../core/scoring/score';
+import type { ScoreItem } from '../core/scoring/result';
+import { HIGH_OPENING_PRESSURE_PSI } from '../core/scoring/rubric';
+
+/** Steeper than this to the probe face, a needle reflects little back: hard to see. */
+const STEEP_NEEDLE_DEG = 45;
+/** A probe sliding this far while the needle is in has lost the needle's plane. */
+const PROBE_DRIFT_MM = 3;
+const CHECKLIST_REFRESH_MS = 1000;
+
+/**
+ * Guided practice: a checklist that ticks itself from the rubric's own items (what the trainee
+ * actually did, read from the worker's facts), and a coach that speaks up at the typical novice
+ * errors as they happen. Assessment mode gets neither.
+ */
+export function startCoaching(): void {
+  const guided = () => useSimStore.getState().session.mode === 'guided' && !useSimStore.getState().replay && !useSimStore.getState().finished;
+  const coach = (message: string) => {
+    if (guided()) useSimStore.setState({ coaching: message });
+  };
+
+  useSimStore.subscribe(
+    (s: SimState) => s.events.length,
+    () => {
+      const s = useSimStore.getState();
+      const last = s.events.at(-1);
+      if (!last || !guided()) return;
+      if (last.kind === 'needle-advanced' && last.mm > 0 && s.needleReport && !s.needleReport.tipVisible) {
+        coach('You advanced with the tip out of the image. Stop; tilt or slide the probe until the tip is seen, then advance.');
+      } else if (last.kind === 'needle-inserted' && s.needleReport && s.needleReport.angleToBeamDeg > STEEP_NEEDLE_DEG) {
+        coach(`The needle is steep (${s.needleReport.angleToBeamDeg.toFixed(0)}° to the probe face): it will be hard to see. Enter further from the probe, flatter.`);
+      } else if (last.kind === 'injection' && s.lastPressurePsi !== null && s.lastPressurePsi >= HIGH_OPENING_PRESSURE_PSI) {
+        coach(`Opening pressure ${s.lastPressurePsi.toFixed(0)} psi: the tip is against or in the nerve. Stop injecting and withdraw a little.`);
+      } else if (last.kind === 'injection' && s.needleReport?.tissueAtTip === 'muscle') {
+        coach('The injectate is going into muscle, not round the nerve. Withdraw and redirect the tip into the plane beside the nerve.');
+      } else if (last.kind === 'injection' && s.needleReport?.tissueAtTip === 'vessel') {
+        coach('The tip is in a vessel: the fluid is going into the blood. Stop, withdraw and aspirate before injecting again.');
+      }
+    },
+  );
+
+  // The probe drifting while the needle is in.
+  let anchor: { x: number; y: number; z: number } | null = null;
+  useSimStore.subscribe(
+    (s: SimState) => [s.probe?.pose.centre, s.needle] as const,
+    ([centre, needle]) => {
+      if (!needle || needle.insertedMm === 0 || !centre) {
+        anchor = null;
+        return;
+      }
+      anchor ??= centre;
+      if (Math.hypot(centre.x - anchor.x, centre.y - anchor.y, centre.z - anchor.z) > PROBE_DRIFT_MM) {
+        coach('The probe is drifting while the needle is in: hold the probe still and move the needle, not the probe.');
+        anchor = centre;
+      }
+    },
+  );
+
+  // The checklist: the rubric's items, refreshed from the worker's facts while practising.
+  setInterval(() => {
+    if (!guided() || useSimStore.getState().buildStatus !== 'ready') return;
+    void getWorkerClient()
+      .facts()
+      .then((facts) => {
+        if (facts) useSimStore.setState({ checklist: scoreItems(facts) });
+      })
+      .catch(() => undefined);
+  }, CHECKLIST_REFRESH_MS);
+}
+
+export type { ScoreItem };
