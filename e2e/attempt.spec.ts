@@ -53,12 +53,13 @@ test('reloading mid-attempt offers to resume exactly where it was', async ({ sim
   await page.evaluate(() => window.sim!.ready());
   await page.getByTestId('resume-yes').click();
   await expect.poll(() => page.evaluate(() => window.sim!.events().length)).toBe(before.events);
+  // The resumed state is in place once the syringe shows what was used.
+  await expect(page.getByTestId('syringe')).toContainText('9.0 ml');
   const after = await page.evaluate(() => ({ fluid: window.sim!.fluid(), needle: window.sim!.needle(), probe: window.sim!.probe().pose }));
   expect(after.fluid.totalMl).toBeCloseTo(before.fluid.totalMl, 6);
   expect(after.fluid.haloCoveragePct).toBeCloseTo(before.fluid.haloCoveragePct, 6);
   expect(after.needle?.tip.x).toBeCloseTo(before.needle!.tip.x, 6);
   expect(after.probe.centre.x).toBeCloseTo(before.probe.centre.x, 6);
-  await expect(page.getByTestId('syringe')).toContainText('9.0 ml');
 });
 
 test('export → import into a fresh browser gives the same score; a doctored file is flagged; a corrupt one is refused', async ({ sim, page, browser }) => {

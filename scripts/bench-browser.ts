@@ -61,6 +61,7 @@ try {
   // Press and hold "inject" (1 ml/s) with the tip above the nerve: the image must keep up.
   await page.evaluate(`(async () => {
     const sim = window.sim;
+    sim.setAttempt({ mode: 'assessment' });
     const head = sim.landmarks().cpnAtFibularHead;
     const probe = await sim.setProbe({ centre: head, rotationDeg: 0, compressionMm: 1 });
     const entry = { x: probe.pose.centre.x - probe.axes.array.x * 21, y: probe.pose.centre.y - probe.axes.array.y * 21, z: probe.pose.centre.z - probe.axes.array.z * 21 };
@@ -72,15 +73,24 @@ try {
   })()`);
   const hold = page.getByTestId('inject-hold');
   await hold.hover();
+  await page.evaluate(`(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push(e.duration); }).observe({ entryTypes: ['longtask'] });
+  })()`);
   await page.mouse.down();
-  const during: { imageFps: number }[] = [];
+  const during: { imageFps: number; sceneFps: number; imageFrameMs: number }[] = [];
   for (let second = 0; second < HOLD_SECONDS; second++) {
     await page.waitForTimeout(1000);
-    during.push((await page.evaluate('window.sim.stats()')) as { imageFps: number });
+    during.push((await page.evaluate('window.sim.stats()')) as { imageFps: number; sceneFps: number; imageFrameMs: number });
   }
   await page.mouse.up();
+  const longTasks = (await page.evaluate('window.__longTasks')) as number[];
+  console.log(`during hold: ${longTasks.length} long main-thread tasks, ${longTasks.reduce((a, b) => a + b, 0).toFixed(0)} ms in all`);
   const injected = (await page.evaluate('window.sim.fluid().totalMl')) as number;
   const holdFps = during.slice(1).map((s) => s.imageFps);
+  const holdMs = during.slice(1).map((s) => s.imageFrameMs);
+  const holdScene = during.slice(1).map((s) => s.sceneFps);
+  console.log(`during hold: image frame compute median ${median(holdMs).toFixed(1)} ms, 3D view median ${median(holdScene)} fps`);
   console.log(`image during hold-to-inject  median ${median(holdFps)} /s  spread ${spread(holdFps)}  (${injected.toFixed(1)} ml in ${HOLD_SECONDS} s)  ratio to target 30/s: ${(median(holdFps) / 30).toFixed(2)} ${median(holdFps) >= 30 ? '(meets)' : '(MISSES)'}`);
 } finally {
   await browser.close();

@@ -6,10 +6,12 @@ import { imagePipeline } from './state/imagePipeline';
 import { installAutomation } from './automation/sim';
 import { startAutosave } from './state/attemptStorage';
 import { startCoaching } from './state/coaching';
+import { getWorkerClient } from './state/workerClient';
 import './ui/styles.css';
 
 installAutomation();
 imagePipeline.start();
+getWorkerClient().onFluid((fluid) => useSimStore.getState().showFluid(fluid));
 startAutosave();
 startCoaching();
 void useSimStore.getState().loadCase().catch((error: unknown) => console.error('Could not build the knee', error));

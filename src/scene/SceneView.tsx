@@ -2,7 +2,7 @@ import { Suspense, useEffect, useRef, type ReactNode, type RefObject } from 'rea
 import { Canvas, useFrame, useThree } from '@react-three/fiber';
 import { AdaptiveDpr, OrbitControls } from '@react-three/drei';
 import type * as THREE from 'three';
-import { useSimStore } from '../state/store';
+import { useSimStore, type SimState } from '../state/store';
 import { sceneRate } from '../state/rateMeter';
 import { clockMs } from '../state/attemptSlice';
 import { KneeModel } from './KneeModel';
@@ -23,6 +23,9 @@ function SceneRateMeter() {
   return null;
 }
 
+/** The store's fields the 3D view shows. */
+const SCENE_KEYS = ['probe', 'needle', 'fluidSurface', 'anatomy', 'caseId', 'parameters', 'buildStatus', 'skinOpacity', 'showLabels', 'cameraRequest', 'imaging', 'page', 'replay'] as const satisfies readonly (keyof SimState)[];
+
 /** At most this many 3D frames a second from store changes, leaving time for the ultrasound image. */
 const MAX_SCENE_FPS = 24;
 
@@ -40,6 +43,9 @@ function InvalidateOnStoreChange() {
     let last = -Infinity;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const unsubscribe = useSimStore.subscribe((state, previous) => {
+      // Only what the 3D view draws: the syringe, the log and the manometer change many times a
+      // second while injecting, and must not take the image's time.
+      if (!SCENE_KEYS.some((k) => state[k] !== previous[k])) return;
       if (state.probe !== previous.probe && adaptive) regress();
       const wait = 1000 / MAX_SCENE_FPS - (clockMs() - last);
       if (wait <= 0) {

@@ -27,7 +27,7 @@ export interface AttemptSlice {
   /** The attempt was finished (scored); later inputs start nothing new until a new attempt. */
   finished: boolean;
   /** Stamps the event with the store's clock, logs it and feeds it to the worker's reducer. */
-  record: (event: AttemptEventBody) => Promise<AppliedEvent>;
+  record: (event: AttemptEventBody, options?: { throttleFluid?: boolean }) => Promise<AppliedEvent>;
   setTrainee: (name: string) => void;
   setMode: (mode: AttemptMode) => void;
 }
@@ -55,11 +55,11 @@ export const createAttemptSlice: StateCreator<SimState, [], [], AttemptSlice> = 
   let waitingPose: AttemptEventBody | null = null;
   let waitingTimer: ReturnType<typeof setTimeout> | null = null;
 
-  const append = (body: AttemptEventBody): Promise<AppliedEvent> => {
+  const append = (body: AttemptEventBody, throttleFluid = false): Promise<AppliedEvent> => {
     const tMs = Math.round(clockMs() - get().attemptStartedAtMs);
     const event = { ...body, tMs } as AttemptEvent;
     set({ events: [...get().events, event] });
-    return getWorkerClient().applyEvent(event, get().session.mode);
+    return getWorkerClient().applyEvent(event, get().session.mode, throttleFluid);
   };
 
   const flushPose = () => {
@@ -76,7 +76,7 @@ export const createAttemptSlice: StateCreator<SimState, [], [], AttemptSlice> = 
     attemptStartedAtMs: clockMs(),
     events: [],
     finished: false,
-    record: (body) => {
+    record: (body, options = {}) => {
       // A replay shows a stored log: nothing done meanwhile belongs to any attempt.
       if (get().replay) return Promise.resolve({ refused: 'replaying', injection: null, fluid: null });
       if (body.kind === 'case-loaded') {
@@ -99,7 +99,7 @@ export const createAttemptSlice: StateCreator<SimState, [], [], AttemptSlice> = 
         if (waitingTimer) clearTimeout(waitingTimer);
         flushPose();
       }
-      return append(body);
+      return append(body, options.throttleFluid ?? false);
     },
     setTrainee: (name) => {
       const trainee = name.trim().slice(0, 80);

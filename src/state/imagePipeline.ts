@@ -20,6 +20,8 @@ type FrameListener = (frame: DisplayedFrame) => void;
 
 /** Frames a second while nothing moves: enough to show the pulse, cheap for the worker. */
 const LIVE_FRAMES_PER_SECOND_AT_REST = 12;
+/** While the plunger is held the injectate grows every moment: image at a scanner's full rate. */
+const LIVE_FRAMES_PER_SECOND_INJECTING = 40;
 
 /**
  * Keeps the ultrasound image in step with the probe and the settings: one request in flight at
@@ -42,9 +44,18 @@ class ImagePipeline {
     );
     this.inputsChanged();
     // A live scanner keeps imaging while the probe rests: the arteries pulse.
+    let lastLiveMs = 0;
     setInterval(() => {
-      if (useSimStore.getState().imaging.mode === 'b-mode' && document.visibilityState === 'visible') void this.pump();
-    }, 1000 / LIVE_FRAMES_PER_SECOND_AT_REST);
+      const state = useSimStore.getState();
+      if (state.imaging.mode !== 'b-mode' || document.visibilityState !== 'visible') return;
+      const now = clockMs();
+      const rate = state.injecting ? LIVE_FRAMES_PER_SECOND_INJECTING : LIVE_FRAMES_PER_SECOND_AT_REST;
+      if (now - lastLiveMs < 1000 / rate - 2) return;
+      lastLiveMs = now;
+      // A new version: the frame drawn next shows the fluid as it is now.
+      if (state.injecting) this.version++;
+      void this.pump();
+    }, 1000 / LIVE_FRAMES_PER_SECOND_INJECTING);
   }
 
   /** The frame on screen now (null before the first). */
@@ -105,6 +116,8 @@ class ImagePipeline {
     } finally {
       this.inFlight = false;
     }
+    // While the plunger is held, frames follow each other back to back, as on a scanner.
+    if (useSimStore.getState().injecting && this.version === version) this.version++;
     if (this.version !== version) void this.pump();
   }
 }

@@ -6,7 +6,7 @@ import type { FluidMeasures } from '../core/fluid/measures';
 import { probeFrame } from '../core/probe/scanGeometry';
 import { SimError } from '../core/simError';
 import type { SimState } from './store';
-import type { FluidSurfaceBuffers } from '../worker/protocol';
+import type { FluidSurfaceBuffers, FluidState } from '../worker/protocol';
 
 /** The syringe on the needle: 10 ml. */
 export const SYRINGE_ML = 10;
@@ -44,9 +44,15 @@ export interface NeedleSlice {
   advanceNeedle: (mm: number) => NeedleReport;
   /** A small turn about the skin puncture (at most MAX_REDIRECT_DEG), to a new direction. */
   redirectNeedle: (direction: Vec3) => NeedleReport;
-  inject: (ml: number) => Promise<InjectionReport>;
+  /** `steady`: one step of a press-and-hold injection (the fluid's figures may lag a few hundred ms). */
+  inject: (ml: number, options?: { steady?: boolean }) => Promise<InjectionReport>;
   /** Pulls back on the plunger: blood in the syringe if the tip is in a vessel. */
   aspirate: () => boolean;
+  /** The plunger is held (press-and-hold injection): the image runs at the scanner's full rate. */
+  injecting: boolean;
+  setInjecting: (injecting: boolean) => void;
+  /** Puts the worker's latest view of the injectate (figures, surface, scar released) in the store. */
+  showFluid: (fluid: FluidState) => void;
   /** Recomputes what the probe sees of the needle (after the probe moves). */
   refreshNeedleReport: () => void;
 }
@@ -116,7 +122,7 @@ export const createNeedleSlice: StateCreator<SimState, [], [], NeedleSlice> = (s
       void get().record({ kind: 'needle-redirected', direction: step.state.direction });
       return r;
     },
-    inject: async (ml) => {
+    inject: async (ml, options = {}) => {
       requireAnatomy();
       const needle = get().needle;
       if (typeof ml !== 'number' || !Number.isFinite(ml) || ml <= 0) throw new SimError('invalid-argument', `inject needs a positive volume in ml, got ${String(ml)}.`);
@@ -124,16 +130,10 @@ export const createNeedleSlice: StateCreator<SimState, [], [], NeedleSlice> = (s
       if (ml > get().syringeMl + 1e-9) throw new SimError('invalid-argument', `The syringe holds ${get().syringeMl.toFixed(1)} ml; ${ml} ml is more than that.`);
       // Taken from the syringe at once, so a second press cannot overdraw it while the worker spreads this one.
       set({ syringeMl: get().syringeMl - ml });
-      const applied = await get().record({ kind: 'injection', ml });
+      const applied = await get().record({ kind: 'injection', ml }, { throttleFluid: options.steady ?? false });
       if (!applied.injection) throw new SimError('invalid-argument', applied.refused ?? 'The injection could not be made.');
-      const fluid = applied.fluid;
-      set({
-        lastPressurePsi: applied.injection.openingPressurePsi,
-        fluidMeasures: fluid?.measures ?? get().fluidMeasures,
-        fluidSurface: fluid?.surface ?? get().fluidSurface,
-        adhesionReleased: fluid?.adhesionReleased ?? get().adhesionReleased,
-        fluidVersion: get().fluidVersion + 1,
-      });
+      set({ lastPressurePsi: applied.injection.openingPressurePsi, fluidVersion: get().fluidVersion + 1 });
+      if (applied.fluid) get().showFluid(applied.fluid);
       return { injectedMl: ml, openingPressurePsi: applied.injection.openingPressurePsi, totalMl: SYRINGE_ML - get().syringeMl };
     },
     aspirate: () => {
@@ -144,6 +144,15 @@ export const createNeedleSlice: StateCreator<SimState, [], [], NeedleSlice> = (s
       void get().record({ kind: 'aspiration' });
       return blood;
     },
+    injecting: false,
+    setInjecting: (injecting) => set({ injecting }),
+    showFluid: (fluid) =>
+      set({
+        fluidMeasures: fluid.measures ?? get().fluidMeasures,
+        fluidSurface: fluid.surface ?? get().fluidSurface,
+        adhesionReleased: fluid.adhesionReleased,
+        fluidVersion: get().fluidVersion + 1,
+      }),
     refreshNeedleReport: () => {
       const { needle, needleReport, anatomy } = get();
       if (!needle || !needleReport || !anatomy) return;

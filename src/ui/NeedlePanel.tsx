@@ -59,9 +59,14 @@ export function NeedlePanel() {
             type="button"
             data-testid="inject-hold"
             title="Press and hold to inject at 1 ml/s"
-            onPointerDown={() => startSteadyInjection()}
+            onPointerDown={(e) => {
+              // Captured: the press holds even if the panel's layout shifts under the finger.
+              e.currentTarget.setPointerCapture(e.pointerId);
+              startSteadyInjection();
+            }}
             onPointerUp={stopSteadyInjection}
-            onPointerLeave={stopSteadyInjection}
+            onPointerCancel={stopSteadyInjection}
+            onLostPointerCapture={stopSteadyInjection}
           >
             Hold to inject
           </button>

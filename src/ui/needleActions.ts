@@ -33,12 +33,13 @@ let stepInFlight = false;
 
 export function startSteadyInjection(): void {
   if (steady) return;
+  useSimStore.getState().setInjecting(true);
   steady = setInterval(() => {
     const { inject, syringeMl } = useSimStore.getState();
     if (stepInFlight) return;
     if (syringeMl < STEADY_STEP_ML) return stopSteadyInjection();
     stepInFlight = true;
-    inject(STEADY_STEP_ML)
+    inject(STEADY_STEP_ML, { steady: true })
       .catch((e: unknown) => {
         stopSteadyInjection();
         useSimStore.setState({ patientSays: e instanceof Error ? e.message : String(e) });
@@ -52,4 +53,5 @@ export function startSteadyInjection(): void {
 export function stopSteadyInjection(): void {
   if (steady) clearInterval(steady);
   steady = null;
+  useSimStore.getState().setInjecting(false);
 }

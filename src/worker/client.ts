@@ -30,6 +30,7 @@ type Pending = {
 export class SimulationWorkerClient {
   private readonly worker: Worker;
   private nextId = 1;
+  private fluidListener: ((fluid: FluidState) => void) | null = null;
   private readonly pending = new Map<number, Pending>();
 
   constructor() {
@@ -50,8 +51,13 @@ export class SimulationWorkerClient {
   }
 
   /** Feeds one event of the live attempt to the worker's reducer. */
-  applyEvent(event: AttemptEvent, mode: AttemptMode): Promise<AppliedEvent> {
-    return this.send({ type: 'event', id: 0, event, mode });
+  applyEvent(event: AttemptEvent, mode: AttemptMode, throttleFluid = false): Promise<AppliedEvent> {
+    return this.send({ type: 'event', id: 0, event, mode, throttleFluid });
+  }
+
+  /** Called with the fluid the worker redraws on its own after throttled injection steps. */
+  onFluid(listener: (fluid: FluidState) => void): void {
+    this.fluidListener = listener;
   }
 
   facts(): Promise<AttemptFacts | null> {
@@ -76,6 +82,10 @@ export class SimulationWorkerClient {
   }
 
   private receive(message: WorkerResponse): void {
+    if (message.type === 'fluid') {
+      this.fluidListener?.(message.fluid);
+      return;
+    }
     const pending = this.pending.get(message.id);
     if (!pending) return;
     switch (message.type) {

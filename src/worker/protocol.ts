@@ -15,7 +15,8 @@ export type WorkerRequest =
   | { type: 'build'; id: number; parameters: AnatomyParameters }
   | { type: 'frame'; id: number; pose: ProbePose; imaging: ImagingSettings; timeSeconds: number; needle: NeedleSegment | null }
   /** One event of the live attempt, for the worker's copy of the reducer. */
-  | { type: 'event'; id: number; event: AttemptEvent; mode: AttemptMode }
+  /** `throttleFluid`: a press-and-hold step — redraw the fluid's figures and surface at most a few times a second. */
+  | { type: 'event'; id: number; event: AttemptEvent; mode: AttemptMode; throttleFluid: boolean }
   | { type: 'facts'; id: number }
   /** Runs a whole log through a fresh reducer (replay, rescoring an import); `show` puts it on the image, `asLive` makes it the live attempt (resume). */
   | { type: 'replay'; id: number; events: AttemptEvent[]; mode: AttemptMode; show: boolean; asLive: boolean }
@@ -35,6 +36,8 @@ export type WorkerResponse =
   | { type: 'applied'; id: number; refused: string | null; injection: (InjectionResult & { tipTissue: TissueType }) | null; fluid: FluidState | null }
   | { type: 'facts'; id: number; facts: AttemptFacts | null }
   | { type: 'replayed'; id: number; facts: AttemptFacts | null; fluid: FluidState }
+  /** The fluid redrawn after throttled steps (unsolicited, id 0). */
+  | { type: 'fluid'; id: number; fluid: FluidState }
   | { type: 'error'; id: number; message: string };
 
 /** The injectate's surface for the 3D view, as transferable buffers (limb frame, mm). */

@@ -43,7 +43,7 @@ interface FluidEffects {
 }
 const effects = new WeakMap<AttemptSimulation, FluidEffects>();
 
-function refreshEffects(sim: AttemptSimulation): FluidState {
+function refreshEffects(sim: AttemptSimulation, withSurface = true): FluidState {
   const fluid = sim.fluid;
   const patient = sim.patient;
   if (!fluid || !patient?.volume || sim.injectionSiteSMm === null) {
@@ -58,13 +58,48 @@ function refreshEffects(sim: AttemptSimulation): FluidState {
   }
   const displacement = fluidDisplacement(patient.knee, patient.volume, fluid.field, fluid.filledBox);
   effects.set(sim, { swelling, displacement, measures });
-  return { measures, surface: fluidSurface(fluid), adhesionReleased: displacement.adhesionReleased };
+  return { measures, surface: withSurface ? fluidSurface(fluid) : null, adhesionReleased: displacement.adhesionReleased };
 }
 
 const provider = (parameters: AnatomyParameters) => buildPatient(parameters).patient;
 let live = new AttemptSimulation(provider);
 /** The simulation the image shows: the live attempt, or a replay being reviewed. */
 let shown: AttemptSimulation = live;
+
+/**
+ * While the trainee holds the plunger (0.1 ml every 100 ms), the figures and the nerve's push are
+ * redrawn at most every FLUID_REFRESH_MS and the 3D surface every SURFACE_REFRESH_MS (each costs
+ * tens of ms the image needs); once the plunger rests, everything is redrawn.
+ */
+const FLUID_REFRESH_MS = 400;
+const SURFACE_REFRESH_MS = 1200;
+const AT_REST_MS = 250;
+let lastRefreshMs = -Infinity;
+let lastSurfaceMs = -Infinity;
+let refreshTimer: ReturnType<typeof setTimeout> | null = null;
+let restTimer: ReturnType<typeof setTimeout> | null = null;
+function refreshLive(withSurface = true): FluidState {
+  if (refreshTimer) clearTimeout(refreshTimer);
+  refreshTimer = null;
+  lastRefreshMs = performance.now();
+  if (withSurface) lastSurfaceMs = lastRefreshMs;
+  return refreshEffects(live, withSurface);
+}
+function pushRefresh(withSurface: boolean): void {
+  const fluid = refreshLive(withSurface);
+  post({ type: 'fluid', id: 0, fluid }, surfaceTransfer(fluid));
+}
+function throttledStep(): void {
+  if (restTimer) clearTimeout(restTimer);
+  restTimer = setTimeout(() => {
+    restTimer = null;
+    pushRefresh(true);
+  }, AT_REST_MS);
+  refreshTimer ??= setTimeout(() => {
+    refreshTimer = null;
+    pushRefresh(performance.now() - lastSurfaceMs >= SURFACE_REFRESH_MS);
+  }, Math.max(0, lastRefreshMs + FLUID_REFRESH_MS - performance.now()));
+}
 
 const surfaceTransfer = (state: FluidState): Transferable[] => (state.surface ? [state.surface.positions.buffer, state.surface.normals.buffer, state.surface.indices.buffer] : []) as Transferable[];
 
@@ -92,7 +127,11 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
         shown = live;
       }
       const outcome = live.apply(request.event);
-      const fluid = request.event.kind === 'injection' && outcome.injection ? refreshEffects(live) : null;
+      let fluid: FluidState | null = null;
+      if (request.event.kind === 'injection' && outcome.injection) {
+        if (request.throttleFluid) throttledStep();
+        else fluid = refreshLive();
+      }
       post({ type: 'applied', id: request.id, refused: outcome.refused ?? null, injection: outcome.injection ?? null, fluid }, fluid ? surfaceTransfer(fluid) : []);
     } else if (request.type === 'facts') {
       post({ type: 'facts', id: request.id, facts: live.attemptFacts() });

@@ -3,7 +3,10 @@ import type { FluidSpread } from './spread';
 import { FULL } from './fluidField';
 
 /** The 3D view's fluid is meshed on every second voxel: 0.5 mm is finer than the eye needs there. */
-const STRIDE = 2;
+const FINE_STRIDE = 2;
+/** A large pocket is meshed on every third (0.75 mm): it stays cheap enough to redraw while injecting. */
+const COARSE_STRIDE = 3;
+const FINE_LIMIT_VOXELS = 600_000;
 
 /**
  * The injectate's surface (half-full voxels) in the limb frame, for the 3D view: surface nets
@@ -13,13 +16,15 @@ export function fluidSurface(spread: FluidSpread): TriangleMesh | null {
   const { min, max } = spread.filledBox;
   if (min[0] > max[0]) return null;
   const { grid, fill } = spread.field;
+  const boxVoxels = (max[0] - min[0] + 1) * (max[1] - min[1] + 1) * (max[2] - min[2] + 1);
+  const STRIDE = boxVoxels > FINE_LIMIT_VOXELS ? COARSE_STRIDE : FINE_STRIDE;
   const lo = min.map((v) => Math.max(0, v - 2 * STRIDE));
   const hi = [Math.min(grid.nx - 1, max[0] + 2 * STRIDE), Math.min(grid.ny - 1, max[1] + 2 * STRIDE), Math.min(grid.nz - 1, max[2] + 2 * STRIDE)];
   const nx = Math.floor((hi[0] - lo[0]) / STRIDE) + 1;
   const ny = Math.floor((hi[1] - lo[1]) / STRIDE) + 1;
   const nz = Math.floor((hi[2] - lo[2]) / STRIDE) + 1;
   const values = new Float32Array(nx * ny * nz);
-  // The mean fill of each 2×2×2 block: the percolation front's stray half-filled voxels would
+  // The mean fill of each block: the percolation front's stray half-filled voxels would
   // otherwise mesh as a cloud of specks.
   const blockMean = (i: number, j: number, k: number) => {
     let sum = 0;

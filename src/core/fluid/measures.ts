@@ -82,25 +82,33 @@ export function measureFluid(knee: KneeAnatomy, volume: LabelVolume, fluid: Flui
   let superficialMl = 0;
   let deepMl = 0;
   let intraneuralMl = 0;
-  // Only the box that holds fluid need be read (the whole grid is 36 M voxels).
+  // Only the box that holds fluid need be read (the whole grid is 36 M voxels), in 2×2×2 blocks:
+  // above or below is decided once per block (the nerve's nearest point is the costly part).
   const { nx, ny, nz } = fluid.grid;
   const lo = filledBox ? filledBox.min : [0, 0, 0];
   const hi = filledBox ? filledBox.max : [nx - 1, ny - 1, nz - 1];
-  for (let z = lo[2]; z <= hi[2]; z++) for (let y = lo[1]; y <= hi[1]; y++) for (let x = lo[0]; x <= hi[0]; x++) {
-    const i = x + nx * (y + ny * z);
-    const f = fluid.fill[i];
-    if (f === 0) continue;
-    const amount = f * ml;
-    totalMl += amount;
-    const p = voxelCentre(fluid, i);
-    const tissue = tissueOfLabelId(volume.labels[i]);
-    if (tissue === 'nerve' || tissue === 'epineurium') intraneuralMl += amount;
+  for (let bz = lo[2]; bz <= hi[2]; bz += 2) for (let by = lo[1]; by <= hi[1]; by += 2) for (let bx = lo[0]; bx <= hi[0]; bx += 2) {
+    let blockMl = 0;
+    for (let z = bz; z <= Math.min(bz + 1, hi[2]); z++) for (let y = by; y <= Math.min(by + 1, hi[1]); y++) for (let x = bx; x <= Math.min(bx + 1, hi[0]); x++) {
+      const i = x + nx * (y + ny * z);
+      const f = fluid.fill[i];
+      if (f === 0) continue;
+      const amount = f * ml;
+      blockMl += amount;
+      const tissue = tissueOfLabelId(volume.labels[i]);
+      if (tissue === 'nerve' || tissue === 'epineurium') intraneuralMl += amount;
+    }
+    if (blockMl === 0) continue;
+    totalMl += blockMl;
     if (site) {
       // Above or below the nerve: relative to the nearest point of the nerve near the site.
-      const c = knee.cpn.line.closest(p, 40);
+      const p = voxelCentre(fluid, bx + nx * (by + ny * bz));
+      const h = fluid.grid.spacingMm / 2;
+      const centreOfBlock = { x: p.x + h, y: p.y + h, z: p.z + h };
+      const c = knee.cpn.line.closest(centreOfBlock, 40);
       const centre = c ? knee.cpn.line.pointAt(knee.cpn.line.sampleAtS(c.sMm) ?? 0) : site.centre;
-      if (dot(sub(p, centre), up) > 0) superficialMl += amount;
-      else deepMl += amount;
+      if (dot(sub(centreOfBlock, centre), up) > 0) superficialMl += blockMl;
+      else deepMl += blockMl;
     }
   }
   return {

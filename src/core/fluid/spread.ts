@@ -38,6 +38,12 @@ export class FluidSpread {
   readonly filledBox = { min: [Infinity, Infinity, Infinity], max: [-Infinity, -Infinity, -Infinity] };
   private readonly seen: Uint8Array;
   private readonly unitMl: number;
+  /**
+   * The front left by the last injection, kept while the tip stays in the same voxel: a
+   * press-and-hold injection is many small steps from one place, and each continues the one
+   * before instead of flooding again through everything already filled.
+   */
+  private continuation: { start: number; front: MinHeap; touched: number[] } | null = null;
 
   constructor(
     private readonly volume: LabelVolume,
@@ -68,10 +74,11 @@ export class FluidSpread {
       throw new RangeError(`Fluid cannot be injected into ${tissueOfLabelId(label)}`);
     }
     let remaining = Math.round(ml / this.unitMl);
-    const front = new MinHeap();
+    if (this.continuation?.start !== start) this.releaseContinuation();
+    const continuing = this.continuation !== null;
+    const { front, touched } = this.continuation ?? { front: new MinHeap(), touched: [] as number[] };
     const { nx, ny } = this.field.grid;
     const nxy = nx * ny;
-    const touched: number[] = [];
     const { origin, spacingMm: h } = this.field.grid;
     const fromTipPsi = (i: number) => {
       const dx = origin.x + (i % nx) * h - tip.x;
@@ -86,14 +93,17 @@ export class FluidSpread {
       const crossing = this.field.fill[i] > 0 ? 0 : crossingPressurePsi(labels[from], labels[i]);
       front.push(this.entryPressure(i) + crossing + fromTipPsi(i), i);
     };
-    visit(start, start);
+    if (!continuing) visit(start, start);
+    this.continuation = { start, front, touched };
     let openingPressurePsi = 0;
     let intraneural = false;
     const size = this.field.fill.length;
+    let last = -1;
     while (remaining > 0 && front.size > 0) {
       const pressure = front.peekKey();
       if (!Number.isFinite(pressure)) break;
       const i = front.pop();
+      last = i;
       const room = FULL - this.field.fill[i];
       if (room > 0) {
         const amount = Math.min(room, remaining);
@@ -117,9 +127,19 @@ export class FluidSpread {
       if (i >= nxy && !this.seen[i - nxy]) visit(i - nxy, i);
       if (i + nxy < size && !this.seen[i + nxy]) visit(i + nxy, i);
     }
-    for (const i of touched) this.seen[i] = 0;
-    if (remaining > 0) throw new RangeError('No tissue around the tip will take the injectate');
+    // A voxel left part full stays at the head of the front for the next step.
+    if (last >= 0 && this.field.fill[last] > 0 && this.field.fill[last] < FULL) front.push(fromTipPsi(last), last);
+    if (remaining > 0) {
+      this.releaseContinuation();
+      throw new RangeError('No tissue around the tip will take the injectate');
+    }
     return { injectedMl: ml, openingPressurePsi, intravascularMl: 0, intraneural };
+  }
+
+  private releaseContinuation(): void {
+    if (!this.continuation) return;
+    for (const i of this.continuation.touched) this.seen[i] = 0;
+    this.continuation = null;
   }
 
   private growBox(x: number, y: number, z: number): void {
