@@ -139,6 +139,9 @@ test('the instructor sees the attempts list, a replay and a trainee’s learning
   await page.getByTestId('open-replay').first().click();
   await expect(page.getByTestId('replay-bar')).toBeVisible();
   await expect(page.getByTestId('replay-time')).toContainText('event 1/');
+  // Step to the first safety event: the replay stops there and says what happened.
+  await page.getByTestId('replay-next-safety').click();
+  await expect(page.getByTestId('replay-safety-here')).toContainText('touched the nerve');
   const last = await page.getByTestId('replay-scrub').getAttribute('max');
   await page.getByTestId('replay-scrub').fill(last!);
   await expect(page.getByTestId('replay-time')).toContainText(`event ${last}/${last}`);

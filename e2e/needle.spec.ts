@@ -167,3 +167,25 @@ test('a trainee with the mouse and keys: insert at the medial end, advance, hold
   expect(kinds).toEqual(expect.arrayContaining(['needle-inserted', 'needle-advanced', 'aspiration', 'injection']));
   await sim.screenshots('needle-ui-journey');
 });
+
+test('advancing through bone is refused: the tip rests on the cortex and nothing changes', async ({ sim, page }) => {
+  await sim.open();
+  const outcome = await page.evaluate(async () => {
+    const sim = window.sim!;
+    const head = sim.landmarks().cpnAtFibularHead;
+    const probe = await sim.setProbe({ centre: head, rotationDeg: 0, compressionMm: 1 });
+    const bone = sim.landmarks().fibularHeadApex;
+    const entry = { x: probe.pose.centre.x - probe.axes.array.x * 21, y: probe.pose.centre.y - probe.axes.array.y * 21, z: probe.pose.centre.z - probe.axes.array.z * 21 };
+    const d = { x: bone.x - entry.x, y: bone.y - entry.y, z: bone.z - entry.z };
+    const len = Math.hypot(d.x, d.y, d.z);
+    await sim.insertNeedle({ entry, direction: { x: d.x / len, y: d.y / len, z: d.z / len } });
+    const struck = await sim.advanceNeedle(45);
+    const events = sim.events().length;
+    const refusal = await sim.advanceNeedle(5).then(() => 'accepted', (e: Error & { code?: string }) => `${e.name} ${e.code}`);
+    return { struck, refusal, tipAfter: sim.needle()!.tip, eventsAdded: sim.events().length - events };
+  });
+  expect(outcome.struck.contacts.map((c) => c.kind)).toContain('bone-struck');
+  expect(outcome.refusal).toBe('SimError invalid-argument');
+  expect(outcome.tipAfter).toEqual(outcome.struck.tip);
+  expect(outcome.eventsAdded).toBe(0);
+});

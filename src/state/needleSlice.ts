@@ -111,6 +111,10 @@ export const createNeedleSlice: StateCreator<SimState, [], [], NeedleSlice> = (s
       const anatomy = requireAnatomy();
       const current = requireNeedle();
       const step = advanceNeedle(anatomy, current, mm);
+      // The tip already rests on the cortex: pushing harder goes nowhere and is refused.
+      if (mm > 0 && step.state.insertedMm === current.insertedMm && step.contacts.some((c) => c.kind === 'bone-struck')) {
+        throw new SimError('invalid-argument', 'The needle tip rests on bone and cannot advance through it: withdraw and redirect.');
+      }
       const r = applyStep(step);
       void get().record({ kind: 'needle-advanced', mm });
       return r;
@@ -133,6 +137,9 @@ export const createNeedleSlice: StateCreator<SimState, [], [], NeedleSlice> = (s
       const applied = await get().record({ kind: 'injection', ml }, { throttleFluid: options.steady ?? false });
       if (!applied.injection) throw new SimError('invalid-argument', applied.refused ?? 'The injection could not be made.');
       set({ lastPressurePsi: applied.injection.openingPressurePsi, fluidVersion: get().fluidVersion + 1 });
+      if (applied.injection.intravascularMl > 0) {
+        set({ patientSays: `INTRAVASCULAR: ${applied.injection.intravascularMl.toFixed(1)} ml went into a vessel and away with the blood. Stop, withdraw and aspirate.` });
+      }
       if (applied.fluid) get().showFluid(applied.fluid);
       return { injectedMl: ml, openingPressurePsi: applied.injection.openingPressurePsi, totalMl: SYRINGE_ML - get().syringeMl };
     },

@@ -15,6 +15,8 @@ export interface ReplayState {
   index: number;
   playing: boolean;
   speed: number;
+  /** The safety events (scored from the log), as the number of events applied when each happened. */
+  safetyMarks: { index: number; description: string; critical: boolean }[];
 }
 
 export interface ReplaySlice {
@@ -80,8 +82,15 @@ export const createReplaySlice: StateCreator<SimState, [], [], ReplaySlice> = (s
   return {
     replay: null,
     openReplay: async (record) => {
-      set({ replay: { record, index: 0, playing: false, speed: 1 }, page: 'simulator' });
+      set({ replay: { record, index: 0, playing: false, speed: 1, safetyMarks: [] }, page: 'simulator' });
       await get().loadCase(caseOf(record));
+      const { result } = await get().rescore(record);
+      const safetyMarks = result.safetyEvents.map((e) => {
+        const at = record.events.findIndex((ev) => ev.tMs >= e.tMs);
+        return { index: (at < 0 ? record.events.length - 1 : at) + 1, description: e.description, critical: e.critical };
+      });
+      const replay = get().replay;
+      if (replay) set({ replay: { ...replay, safetyMarks } });
       await get().seekReplay(1);
     },
     seekReplay: async (index) => {

@@ -139,8 +139,6 @@ function SafetyTimeline({ events, durationMs }: { events: SafetyEvent[]; duratio
         {events.map((e, i) => (
           <li key={i} className={e.critical ? 'critical' : ''} data-testid={`safety-${e.kind}`}>
             <span className="when">{seconds(e.tMs)}</span> {e.description}
-            {e.penalty > 0 ? ` (−${e.penalty})` : ''}
-            {e.capTo !== null ? ` — total capped at ${e.capTo}` : ''}
           </li>
         ))}
       </ul>

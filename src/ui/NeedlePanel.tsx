@@ -1,6 +1,7 @@
 import { useSimStore } from '../state/store';
 import { NeedlePad, redirectInPlane } from './NeedlePad';
-import { insertNeedleInPlane, runSafely, INJECTION_STEP_ML, startSteadyInjection, stopSteadyInjection } from './needleActions';
+import { SYRINGE_ML } from '../state/needleSlice';
+import { insertNeedleInPlane, STEADY_RATE_ML_PER_S, runSafely, INJECTION_STEP_ML, startSteadyInjection, stopSteadyInjection } from './needleActions';
 
 const pressureClass = (psi: number | null) => (psi === null ? '' : psi >= 15 ? 'danger' : psi > 10 ? 'caution' : 'ok');
 
@@ -15,6 +16,7 @@ export function NeedlePanel() {
   const pressure = useSimStore((s) => s.lastPressurePsi);
   const measures = useSimStore((s) => s.fluidMeasures);
   const patientSays = useSimStore((s) => s.patientSays);
+  const injecting = useSimStore((s) => s.injecting);
   const st = useSimStore.getState;
   return (
     <section className="controls needle-panel" aria-label="Needle and injection">
@@ -35,10 +37,10 @@ export function NeedlePanel() {
           <button type="button" data-testid="needle-withdraw" disabled={!needle} onClick={() => runSafely(() => st().advanceNeedle(-1))} title="B">
             Withdraw 1 mm
           </button>
-          <button type="button" data-testid="needle-steeper" disabled={!needle} onClick={() => redirectInPlane(2)} title="]">
+          <button type="button" data-testid="needle-steeper" disabled={!needle} onClick={() => redirectInPlane(2)} title="K">
             Steeper 2°
           </button>
-          <button type="button" data-testid="needle-shallower" disabled={!needle} onClick={() => redirectInPlane(-2)} title="[">
+          <button type="button" data-testid="needle-shallower" disabled={!needle} onClick={() => redirectInPlane(-2)} title="J">
             Shallower 2°
           </button>
         </div>
@@ -74,6 +76,8 @@ export function NeedlePanel() {
             Aspirate
           </button>
           <span data-testid="syringe">Syringe {syringeMl.toFixed(1)} ml</span>
+          <span data-testid="injected">Injected {(SYRINGE_ML - syringeMl).toFixed(1)} ml</span>
+          <span data-testid="injection-rate">{injecting ? `${STEADY_RATE_ML_PER_S.toFixed(1)} ml/s` : '0 ml/s'}</span>
           <span className={`manometer ${pressureClass(pressure)}`} data-testid="manometer">
             {pressure === null ? '— psi' : `${pressure.toFixed(1)} psi`}
           </span>

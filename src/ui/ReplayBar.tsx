@@ -6,13 +6,16 @@ export function ReplayBar() {
   const replay = useSimStore((s) => s.replay);
   const st = useSimStore.getState;
   if (!replay) return null;
-  const { record, index, playing, speed } = replay;
+  const { record, index, playing, speed, safetyMarks } = replay;
   const t = record.events[index - 1]?.tMs ?? 0;
   const end = record.events.at(-1)?.tMs ?? 0;
-  // Needle contacts and injections are the moments worth stepping to.
+  // The safety events are the moments an instructor steps to; then every needle move.
   const marks = record.events.map((e, i) => ({ e, i })).filter(({ e }) => e.kind === 'needle-advanced' || e.kind === 'injection' || e.kind === 'needle-inserted');
   const nextMark = marks.find(({ i }) => i + 1 > index);
   const previousMark = [...marks].reverse().find(({ i }) => i + 1 < index);
+  const nextSafety = safetyMarks.find((m) => m.index > index);
+  const previousSafety = [...safetyMarks].reverse().find((m) => m.index < index);
+  const here = safetyMarks.filter((m) => m.index === index);
   return (
     <div className="replay-bar" data-testid="replay-bar">
       <strong>Replay</strong> {record.trainee || '(unnamed)'} ·
@@ -26,6 +29,12 @@ export function ReplayBar() {
       <button type="button" disabled={!nextMark} data-testid="replay-next" onClick={() => nextMark && void st().seekReplay(nextMark.i + 1)}>
         needle ▶
       </button>
+      <button type="button" disabled={!previousSafety} onClick={() => previousSafety && void st().seekReplay(previousSafety.index)}>
+        ◀ safety
+      </button>
+      <button type="button" disabled={!nextSafety} data-testid="replay-next-safety" onClick={() => nextSafety && void st().seekReplay(nextSafety.index)}>
+        safety ▶ ({safetyMarks.length})
+      </button>
       <select value={speed} onChange={(e) => st().setReplaySpeed(Number(e.target.value))} aria-label="Speed">
         {[0.5, 1, 2, 4, 8].map((s) => (
           <option key={s} value={s}>
@@ -36,6 +45,11 @@ export function ReplayBar() {
       <span data-testid="replay-time">
         {(t / 1000).toFixed(1)} / {(end / 1000).toFixed(1)} s · event {index}/{record.events.length}
       </span>
+      {here.length > 0 && (
+        <span className={here.some((m) => m.critical) ? 'replay-safety critical' : 'replay-safety'} data-testid="replay-safety-here">
+          {here.map((m) => m.description).join(' · ')}
+        </span>
+      )}
       <button type="button" data-testid="replay-close" onClick={() => void st().closeReplay()}>
         Close replay
       </button>

@@ -54,8 +54,8 @@ export const userActions: UserAction[] = [
   { id: 'focus-shallower', label: 'Focus 2 mm shallower', keys: ['r', 'R'], run: () => s().setImaging({ focusMm: clamp(s().imaging.focusMm - FOCUS_STEP_MM, { min: FOCUS_MIN_MM, max: s().imaging.depthMm }) }) },
   { id: 'needle-advance', label: 'Advance the needle 1 mm', keys: ['n', 'N'], run: () => runSafely(() => s().advanceNeedle(1)) },
   { id: 'needle-withdraw', label: 'Withdraw the needle 1 mm', keys: ['b', 'B'], run: () => runSafely(() => s().advanceNeedle(-1)) },
-  { id: 'needle-steeper', label: 'Redirect the needle 2° steeper', keys: [']'], run: () => redirectInPlane(2) },
-  { id: 'needle-shallower', label: 'Redirect the needle 2° shallower', keys: ['['], run: () => redirectInPlane(-2) },
+  { id: 'needle-steeper', label: 'Redirect the needle 2° steeper', keys: ['k', 'K'], run: () => redirectInPlane(2) },
+  { id: 'needle-shallower', label: 'Redirect the needle 2° shallower', keys: ['j', 'J'], run: () => redirectInPlane(-2) },
   { id: 'inject', label: `Inject ${INJECTION_STEP_ML} ml`, keys: ['i', 'I'], run: () => runSafely(() => s().inject(INJECTION_STEP_ML)) },
   { id: 'toggle-image-mode', label: 'B-mode ↔ anatomy in plane', keys: ['m', 'M'], run: () => s().setImaging({ mode: s().imaging.mode === 'b-mode' ? 'anatomy' : 'b-mode' }) },
 ];
@@ -75,7 +75,8 @@ export function installKeyboardShortcuts(): () => void {
     const action =
       userActions.find((a) => a.keys.includes(event.key) && !!a.shift === event.shiftKey) ??
       userActions.find((a) => a.keys.includes(event.key) && !a.shift);
-    if (!action || s().buildStatus !== 'ready') return;
+    // A replay shows a stored attempt: the keys drive nothing then.
+    if (!action || s().buildStatus !== 'ready' || s().replay) return;
     event.preventDefault();
     action.run();
   };

@@ -28,6 +28,7 @@ export function runSafely(action: () => unknown): void {
 /** Press-and-hold injection: 0.1 ml every 100 ms (1 ml/s), each step only after the last is in. */
 const STEADY_STEP_ML = 0.1;
 const STEADY_INTERVAL_MS = 100;
+export const STEADY_RATE_ML_PER_S = (STEADY_STEP_ML * 1000) / STEADY_INTERVAL_MS;
 let steady: ReturnType<typeof setInterval> | null = null;
 let stepInFlight = false;
 
