@@ -4,10 +4,8 @@ import * as THREE from 'three';
 import { GLTFExporter } from 'three/examples/jsm/exporters/GLTFExporter.js';
 import { KneeAnatomy } from '../src/core/anatomy/knee';
 import type { AnatomyParameters } from '../src/core/anatomy/parameters';
-import type { Structure } from '../src/core/anatomy/structure';
-import type { Box } from '../src/core/anatomy/sdf';
-import type { Vec3 } from '../src/core/math/vec3';
-import { sampleField, surfaceNets } from '../src/core/geometry/surfaceNets';
+import type { TriangleMesh } from '../src/core/geometry/surfaceNets';
+import { structureMesh } from '../src/core/geometry/structureMesh';
 
 installFileReaderShim();
 
@@ -31,7 +29,6 @@ const groups: MeshGroup[] = [
   { name: 'soleus', structures: ['soleus'], colour: 0x9c3f36, spacingMm: 3.0 },
   { name: 'peroneusLongus', structures: ['peroneus longus'], colour: 0xa3473c, spacingMm: 2.6 },
   { name: 'lateralCollateralLigament', structures: ['lateral collateral ligament'], colour: 0xd9d4c7, spacingMm: 1.4 },
-  { name: 'commonPeronealNerve', structures: ['common peroneal nerve', 'superficial peroneal nerve', 'deep peroneal nerve'], colour: 0xf2c718, spacingMm: 1.1 },
   { name: 'tibialNerve', structures: ['tibial nerve'], colour: 0xf2c718, spacingMm: 1.8 },
   { name: 'suralNerve', structures: ['lateral sural cutaneous nerve'], colour: 0xf2c718, spacingMm: 1.0 },
   { name: 'poplitealArtery', structures: ['popliteal artery'], colour: 0xc8232c, spacingMm: 2.2 },
@@ -40,32 +37,23 @@ const groups: MeshGroup[] = [
 ];
 
 /**
- * The deep structures of one patient's knee as a GLB. The skin is not in it: the 3D view draws
- * the skin from the same field at load time, continuous with the rest of the limb.
+ * The deep structures of a knee as a GLB. The skin and the CPN are not in it: the 3D view builds
+ * them from the patient's own anatomy at load time (they differ from patient to patient; the rest
+ * differs only with the nerve's course), so one model serves many patients.
  */
 export async function buildKneeModelGlb(parameters: Partial<AnatomyParameters> = {}): Promise<Uint8Array> {
   const knee = new KneeAnatomy(parameters);
   const scene = new THREE.Scene();
   scene.name = 'knee';
   for (const group of groups) {
-    const parts = group.structures.map((name) => {
-      const s = knee.structures.find((x) => x.name === name);
-      if (!s) throw new Error(`No structure named ${name}`);
-      return s;
-    });
-    const bounds = intersect(parts.map((s) => s.bounds).reduce(union), knee.region);
-    const field = (p: Vec3) => Math.max(unionDistance(parts, p), boxDistanceSigned(knee.region, p));
-    scene.add(meshFrom(group.name, field, bounds, group.spacingMm, group.colour, group.structures.join(', ')));
+    scene.add(meshFrom(group.name, structureMesh(knee, group.structures, group.spacingMm), group.colour, group.structures.join(', ')));
   }
   const exporter = new GLTFExporter();
   const glb = (await exporter.parseAsync(scene, { binary: true })) as ArrayBuffer;
   return new Uint8Array(glb);
 }
 
-function meshFrom(name: string, field: (p: Vec3) => number, bounds: Box, spacingMm: number, colour: number, anatomicalName: string): THREE.Mesh {
-  const margin = 2 * spacingMm;
-  const sampled = sampleField(field, add(bounds.min, -margin), add(bounds.max, margin), spacingMm);
-  const surface = surfaceNets(sampled);
+function meshFrom(name: string, surface: TriangleMesh, colour: number, anatomicalName: string): THREE.Mesh {
   const geometry = new THREE.BufferGeometry();
   // Rounded so that the bytes do not depend on the last bits of floating point.
   geometry.setAttribute('position', new THREE.BufferAttribute(surface.positions.map((v) => Math.round(v * 100) / 100), 3));
@@ -79,27 +67,6 @@ function meshFrom(name: string, field: (p: Vec3) => number, bounds: Box, spacing
   mesh.userData = { label: anatomicalName, triangles: surface.indices.length / 3 };
   return mesh;
 }
-
-function unionDistance(parts: Structure[], p: Vec3): number {
-  let d = Infinity;
-  for (const s of parts) d = Math.min(d, s.nearDistance(p));
-  return d;
-}
-
-/** Negative inside the box: cuts meshes off cleanly at the modelled region. */
-function boxDistanceSigned(b: Box, p: Vec3): number {
-  return Math.max(b.min.x - p.x, p.x - b.max.x, b.min.y - p.y, p.y - b.max.y, b.min.z - p.z, p.z - b.max.z);
-}
-
-const add = (v: Vec3, k: number): Vec3 => ({ x: v.x + k, y: v.y + k, z: v.z + k });
-const union = (a: Box, b: Box): Box => ({
-  min: { x: Math.min(a.min.x, b.min.x), y: Math.min(a.min.y, b.min.y), z: Math.min(a.min.z, b.min.z) },
-  max: { x: Math.max(a.max.x, b.max.x), y: Math.max(a.max.y, b.max.y), z: Math.max(a.max.z, b.max.z) },
-});
-const intersect = (a: Box, b: Box): Box => ({
-  min: { x: Math.max(a.min.x, b.min.x), y: Math.max(a.min.y, b.min.y), z: Math.max(a.min.z, b.min.z) },
-  max: { x: Math.min(a.max.x, b.max.x), y: Math.min(a.max.y, b.max.y), z: Math.min(a.max.z, b.max.z) },
-});
 
 /** GLTFExporter reads Blobs with FileReader, which Node lacks; Blob.arrayBuffer() does the same job. */
 function installFileReaderShim(): void {

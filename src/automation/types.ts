@@ -23,6 +23,8 @@ export interface ProbeReport {
   position: { proximalMm: number; lateralMm: number; text: string };
   /** The probe's axes (limb frame): along the array toward the image's right, into the tissue, across the slice. */
   axes: { array: Vec3; beam: Vec3; elevation: Vec3 };
+  /** Arc length of the nerve where the image shows it (s, mm; 0 = fibular head apex level, + proximal); null when not in view. */
+  nerveSMm?: number | null;
 }
 
 export type NeedleContactKind = 'skin-punctured' | 'fascia-crossed' | 'nerve-touched' | 'nerve-entered' | 'vessel-punctured' | 'bone-struck';

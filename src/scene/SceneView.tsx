@@ -11,6 +11,7 @@ import { TreatmentTable } from './TreatmentTable';
 import { ProbeModel } from './ProbeModel';
 import { ImagingPlane } from './ImagingPlane';
 import { NeedleModel } from './NeedleModel';
+import { NerveModel } from './NerveModel';
 import { FluidModel } from './FluidModel';
 import { AnatomyLabelOverlay, LabelPlacer } from './AnatomyLabels';
 import { CameraRig } from './CameraRig';
@@ -95,6 +96,7 @@ function Scene({ labelsRef }: { labelsRef: RefObject<HTMLDivElement | null> }) {
         <Suspense fallback={null}>
           <KneeModel />
         </Suspense>
+        <NerveModel />
         <LimbSkin surface={surface} />
         <TreatmentTable />
         <ProbeModel onPointerDown={onProbePointerDown} onPointerOver={surface.onPointerOver} onPointerOut={surface.onPointerOut} />

@@ -8,6 +8,8 @@ import { classifyView, type ViewClass } from '../core/probe/viewClass';
 import { nextSkinDrag } from '../core/probe/skinDrag';
 import { imageGeometry } from '../core/imaging/imageGeometry';
 import { SimError } from '../core/simError';
+import { findCase } from '../core/cases/cases';
+import { entrapmentSiteAt, SONO_TINEL_COMPRESSION_MM } from '../core/cases/entrapment';
 import type { SimState } from './store';
 
 export interface ProbeReport {
@@ -19,6 +21,8 @@ export interface ProbeReport {
   position: { proximalMm: number; lateralMm: number; text: string };
   /** The probe's axes in the limb frame: along the array (toward image right), into the tissue, across the slice. */
   axes: { array: Vec3; beam: Vec3; elevation: Vec3 };
+  /** Arc length of the nerve where the image shows it (its section, or the middle of the stretch seen); null when none. */
+  nerveSMm: number | null;
 }
 
 export interface ProbeSlice {
@@ -46,7 +50,21 @@ export function reportFor(anatomy: KneeAnatomy, pose: ProbePose, depthMm: number
     nerveInImage: view.nerveInImage,
     position: describePosition(pose.centre),
     axes: { array: frame.arrayAxis, beam: frame.beamAxis, elevation: frame.elevationAxis },
+    nerveSMm: view.crossingSMm ?? (view.nerveSpanSMm ? (view.nerveSpanSMm.minMm + view.nerveSpanSMm.maxMm) / 2 : null),
   };
+}
+
+/**
+ * Dynamic assessment: pressing the probe over the entrapment reproduces the patient's symptoms
+ * (a sono-Tinel sign), said once each time the pressure rises past the threshold there.
+ */
+function sonoTinel(caseId: string, previous: ProbeReport | null, now: ProbeReport): string | null {
+  const words = findCase(caseId)?.symptomsOnCompression;
+  if (!words || now.nerveSMm === null || now.pose.compressionMm < SONO_TINEL_COMPRESSION_MM) return null;
+  const site = entrapmentSiteAt(findCase(caseId)?.entrapmentSites ?? [], now.nerveSMm);
+  if (!site) return null;
+  const before = previous && previous.nerveSMm !== null && previous.pose.compressionMm >= SONO_TINEL_COMPRESSION_MM ? entrapmentSiteAt(findCase(caseId)?.entrapmentSites ?? [], previous.nerveSMm) : null;
+  return before === site ? null : words.en;
 }
 
 export const createProbeSlice: StateCreator<SimState, [], [], ProbeSlice> = (set, get) => {
@@ -60,8 +78,11 @@ export const createProbeSlice: StateCreator<SimState, [], [], ProbeSlice> = (set
     // A pressed probe that slides drags the skin with it: the drag is part of the pose.
     const skinDragMm = nextSkinDrag(get().probe?.pose ?? null, requested, probeFrame(anatomy, requested).arrayAxis);
     const pose = { ...requested, skinDragMm };
+    const previous = get().probe;
     const report = reportFor(anatomy, pose, get().imaging.depthMm);
     set({ probe: report });
+    const provoked = sonoTinel(get().caseId, previous, report);
+    if (provoked) set({ patientSays: provoked });
     get().refreshNeedleReport();
     get().record({ kind: 'probe-pose', pose });
     return report;

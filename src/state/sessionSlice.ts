@@ -37,6 +37,8 @@ export interface SessionSlice {
   saveImage: (pngDataUrl: string | null) => Promise<string>;
   /** Ends the attempt: scores it from its events and final state, stores it, opens the debrief. */
   finishAttempt: () => Promise<AttemptResult>;
+  /** Records the trainee's answer to a clinical-reasoning question, with the attempt (and stores it). */
+  answerReasoning: (questionId: string, answer: string) => Promise<void>;
   /** Rescores any stored log through a fresh reducer in the worker (import, review). */
   rescore: (record: SessionRecord) => Promise<{ result: AttemptResult; facts: AttemptFacts }>;
 }
@@ -87,6 +89,18 @@ export const createSessionSlice: StateCreator<SimState, [], [], SessionSlice> = 
       set({ storageProblem: error instanceof Error ? error.message : String(error) });
     }
     return result;
+  },
+  answerReasoning: async (questionId, answer) => {
+    const debrief = get().debrief;
+    if (!debrief) throw new SimError('invalid-argument', 'There is no finished attempt to answer questions about.');
+    const others = (debrief.record.reasoning ?? []).filter((a) => a.questionId !== questionId);
+    const record = { ...debrief.record, reasoning: [...others, { questionId, answer }] };
+    set({ debrief: { ...debrief, record } });
+    try {
+      await (await attemptStore()).save(record);
+    } catch (error) {
+      set({ storageProblem: error instanceof Error ? error.message : String(error) });
+    }
   },
   rescore: async (record) => {
     const { facts } = await getWorkerClient().replay(record.events, record.mode, false);

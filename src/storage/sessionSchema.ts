@@ -63,6 +63,7 @@ export const sessionRecordSchema = z.object({
   // CSV turn this into instants, so a malformed date must be refused here, not crash there.
   startedAt: z.iso.datetime({ offset: true }),
   events: z.array(attemptEventSchema),
+  reasoning: z.array(z.object({ questionId: z.string().min(1), answer: z.string().min(1) })).optional(),
 });
 
 /*
@@ -79,6 +80,7 @@ const safetyEventKinds: Record<SafetyEventKind, true> = {
   'intravascular-injection': true,
   'bone-struck': true,
   'over-10-ml': true,
+  'entrapment-site-missed': true,
   'injection-tip-not-visible': true,
 };
 const enumOf = <K extends string>(members: Record<K, true>) => z.enum(Object.keys(members) as [K, ...K[]]);

@@ -44,7 +44,7 @@ export class KneeAnatomy {
     // Built distal → proximal so that arc length grows proximally, as nerveAt's s does.
     const cpnLine = new CentreLine([...g.cpnControlPoints(p.nerveCourse)].reverse(), g.POSTERIOR, 1);
     cpnLine.arcOrigin = arcLengthAtLevel(cpnLine, 0);
-    const areaAt = cpnAreaProfile(p.nerveAreaMm2);
+    const areaAt = cpnAreaProfile(p.nerveAreaMm2, p.entrapmentSite);
     this.cpn = new NerveStructure({
       name: 'common peroneal nerve',
       line: cpnLine,

@@ -26,9 +26,13 @@ export interface AnatomyParameters {
   epineuriumThicknessMm: number;
   /** Paraneural sheath, a loose layer outside the epineurium (*estimate*). */
   sheathThicknessMm: number;
+  /** Where an entrapped (swollen) nerve is pinched: the fibular tunnel, or the groove between the biceps femoris tendon and the lateral gastrocnemius higher up. */
+  entrapmentSite: EntrapmentSite;
   /** Seeds the fascicle pattern, so that two patients' nerves differ. */
   seed: number;
 }
+
+export type EntrapmentSite = 'fibular-tunnel' | 'popliteal-groove';
 
 export const NORMAL_CPN_AREA_MM2 = 8.4;
 export const CPN_NECK_BELOW_APEX_MM = 20.7;
@@ -43,6 +47,7 @@ export const defaultAnatomyParameters: AnatomyParameters = {
   fascicleAreaFraction: 0.3,
   epineuriumThicknessMm: 0.2,
   sheathThicknessMm: 0.3,
+  entrapmentSite: 'fibular-tunnel',
   seed: 1,
 };
 
@@ -71,6 +76,7 @@ export function parameterProblems(p: AnatomyParameters): string[] {
     problems.push(`nerveCourse must be 'over-fibular-head' or 'behind-fibular-head', got ${String(p.nerveCourse)}`);
   }
   if (typeof p.adhesionToGastrocnemius !== 'boolean') problems.push('adhesionToGastrocnemius must be true or false');
+  if (p.entrapmentSite !== 'fibular-tunnel' && p.entrapmentSite !== 'popliteal-groove') problems.push(`entrapmentSite must be 'fibular-tunnel' or 'popliteal-groove', got ${String(p.entrapmentSite)}`);
   for (const [key, range] of Object.entries(parameterRanges)) {
     const value = p[key as keyof typeof parameterRanges];
     if (!Number.isFinite(value) || value < range.min || value > range.max) {

@@ -53,6 +53,8 @@ export interface SessionRecord {
   /** ISO 8601 time the attempt began. */
   startedAt: string;
   events: AttemptEvent[];
+  /** The trainee's answers to the clinical-reasoning questions after the attempt (cases/reasoning.ts). */
+  reasoning?: { questionId: string; answer: string }[];
 }
 
 export const SESSION_SCHEMA_VERSION = 1 as const;

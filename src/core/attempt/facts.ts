@@ -56,6 +56,8 @@ export interface InjectionFact {
   intravascular: boolean;
   /** Injectate went inside the epineurium with this injection. */
   intraneural: boolean;
+  /** Arc length of the nerve nearest the tip (which stretch of nerve this injection treated); null far from it. */
+  tipSMm?: number | null;
 }
 
 export interface ContactFact {
@@ -88,4 +90,8 @@ export interface AttemptFacts {
   fluid: FluidMeasures;
   /** Arc length of the CPN at the first injection (the debrief's cross-sections are taken there); null before any. */
   injectionSiteSMm?: number | null;
+  /** The case's entrapment sites (scoring checks that each was treated); absent or empty for a normal knee. */
+  entrapmentSites?: { name: string; minSMm: number; maxSMm: number }[];
+  /** Fluid opened the plane of the scar binding the nerve to the gastrocnemius (adhered cases). */
+  adhesionReleased?: boolean;
 }

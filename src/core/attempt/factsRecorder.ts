@@ -13,6 +13,12 @@ import { dot, sub } from '../math/vec3';
 import type { AttemptFacts, ContactFact, InjectionFact, NeedleInsertionFact, NeedleMoveFact, SavedImageFact, ViewSample } from './facts';
 import type { AttemptMode } from './events';
 import { NEAR_NERVE_MM } from '../scoring/rubric';
+import { fluidDisplacement } from '../fluid/displacement';
+import type { EntrapmentSiteName } from '../cases/caseSchema';
+import { ENTRAPMENT_SITE_RANGES_S_MM } from '../cases/entrapment';
+
+/** An injection treats the stretch of nerve within this of its tip. */
+const TREATED_REACH_MM = 10;
 
 /** An advance is checked for tip visibility and fluid every this far along. */
 const MOVE_SAMPLE_MM = 0.25;
@@ -36,6 +42,7 @@ export class FactsRecorder {
   constructor(
     private readonly knee: KneeAnatomy,
     private readonly mode: AttemptMode,
+    private readonly entrapmentSites: readonly EntrapmentSiteName[] = [],
   ) {}
 
   at(tMs: number): void {
@@ -95,8 +102,10 @@ export class FactsRecorder {
     this.addContacts(step);
   }
 
-  injected(ml: number, result: InjectionResult, tipVisible: boolean, tipTissue: TissueType): void {
+  injected(ml: number, result: InjectionResult, tipVisible: boolean, tipTissue: TissueType, tip: { x: number; y: number; z: number }): void {
+    const nearest = this.knee.cpn.line.closest(tip, TREATED_REACH_MM);
     this.injections.push({
+      tipSMm: nearest ? nearest.sMm : null,
       tMs: this.tMs,
       ml,
       openingPressurePsi: result.openingPressurePsi,
@@ -138,6 +147,8 @@ export class FactsRecorder {
       savedImages: [...this.savedImages],
       fluid: measures,
       injectionSiteSMm: siteSMm,
+      entrapmentSites: this.entrapmentSites.map((name) => ({ name, minSMm: ENTRAPMENT_SITE_RANGES_S_MM[name].minMm, maxSMm: ENTRAPMENT_SITE_RANGES_S_MM[name].maxMm })),
+      adhesionReleased: fluid && volume && this.knee.parameters.adhesionToGastrocnemius ? fluidDisplacement(this.knee, volume, fluid.field, fluid.filledBox).adhesionReleased : false,
     };
   }
 

@@ -78,7 +78,7 @@ export class AttemptSimulation {
       this.fluid = this.patient.volume ? new FluidSpread(this.patient.volume, this.patient.knee.parameters.seed) : null;
       this.injectionSiteSMm = null;
       this.injectedMl = 0;
-      this.facts = new FactsRecorder(this.patient.knee, this.mode);
+      this.facts = new FactsRecorder(this.patient.knee, this.mode, definition.entrapmentSites);
       return {};
     }
     const patient = this.patient;
@@ -127,7 +127,7 @@ export class AttemptSimulation {
         const result: InjectionResult = this.fluid ? this.fluid.inject(tip, event.ml) : { injectedMl: event.ml, openingPressurePsi: 0, intravascularMl: 0, intraneural: false };
         this.injectedMl += event.ml;
         const visible = this.probe ? needleVisibility(probeFrame(knee, this.probe), needle).tipVisible : false;
-        facts.injected(event.ml, result, visible, tipTissue);
+        facts.injected(event.ml, result, visible, tipTissue, tip);
         return { injection: { ...result, tipTissue } };
       }
       case 'aspiration':

@@ -24,6 +24,7 @@ export type SafetyEventKind =
   | 'intravascular-injection'
   | 'bone-struck'
   | 'over-10-ml'
+  | 'entrapment-site-missed'
   | 'injection-tip-not-visible';
 
 export interface SafetyEvent {

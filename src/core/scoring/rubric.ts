@@ -128,6 +128,8 @@ export interface SafetyRule {
 
 /** Opening pressure (psi) at or above which an injection is against or inside the nerve. */
 export const HIGH_OPENING_PRESSURE_PSI = 15;
+/** An attempt that injected but left an entrapment site untreated is capped here: the lesion was missed. */
+export const ENTRAPMENT_MISSED_CAP = 50;
 /** Injected volume (ml) above which the over-volume penalty applies, once. */
 export const MAX_SAFE_VOLUME_ML = 10;
 
@@ -148,6 +150,8 @@ export const SAFETY_RULES: Readonly<Record<SafetyEventKind, SafetyRule>> = {
     explanation: 'The tip struck bone: painful, and a sign the depth was not being watched.' },
   'over-10-ml': { penalty: 10, capTo: null, critical: false,
     explanation: `More than ${MAX_SAFE_VOLUME_ML} ml injected: more volume than the dissection needs.` },
+  'entrapment-site-missed': { penalty: 0, capTo: ENTRAPMENT_MISSED_CAP, critical: false,
+    explanation: 'The nerve is entrapped elsewhere than where the fluid went: trace the nerve in long axis to find every site before injecting.' },
   'injection-tip-not-visible': { penalty: 5, capTo: null, critical: false,
     explanation: 'Injecting with the tip out of view: where the injectate goes is unknown.' },
 };

@@ -9,6 +9,8 @@ import { formatNumber } from './format';
  * its own penalty or cap (from the rubric) so the debrief's timeline and the total agree.
  */
 
+const SITE_NAMES: Record<string, string> = { 'fibular-head': 'fibular head', 'popliteal-groove': 'groove between the biceps femoris tendon and the lateral gastrocnemius' };
+
 /** One line: what happened (with its figures), its effect on the total, and why it matters. */
 function event(kind: SafetyEventKind, tMs: number, what: string): SafetyEvent {
   const rule = SAFETY_RULES[kind];
@@ -33,6 +35,13 @@ export function findSafetyEvents(facts: AttemptFacts): SafetyEvent[] {
     if (inj.intraneural) events.push(event('intraneural-injection', inj.tMs, `Intraneural injection of ${ml}`));
     if (inj.intravascular) events.push(event('intravascular-injection', inj.tMs, `Injection of ${ml} into a vessel`));
     if (!inj.tipVisible) events.push(event('injection-tip-not-visible', inj.tMs, `Injection of ${ml}`));
+  }
+  // A case entrapped at a site the trainee never injected (the groove case: only the fibular head treated).
+  if (facts.injections.length > 0) {
+    for (const site of facts.entrapmentSites ?? []) {
+      const treated = facts.injections.some((inj) => inj.tipSMm !== null && inj.tipSMm !== undefined && inj.tipSMm >= site.minSMm && inj.tipSMm <= site.maxSMm);
+      if (!treated) events.push(event('entrapment-site-missed', facts.durationMs, `No injection reached the entrapment at the ${SITE_NAMES[site.name] ?? site.name}`));
+    }
   }
   const totalMl = injectedMl(facts);
   if (totalMl > MAX_SAFE_VOLUME_ML) events.push(event('over-10-ml', overVolumeTimeMs(facts), `${formatNumber(totalMl, 1)} ml injected in all`));

@@ -349,3 +349,20 @@ describe('scoreAttempt on arbitrary facts', () => {
     }), { numRuns: 300 });
   });
 });
+
+describe('entrapment sites', () => {
+  const groove = { name: 'popliteal-groove', minSMm: 32, maxSMm: 55 };
+  it('an attempt that injected only at the fibular head misses the groove entrapment: capped at 50', () => {
+    const facts = { ...perfectFacts(), entrapmentSites: [groove] };
+    facts.injections = facts.injections.map((i) => ({ ...i, tipSMm: -5 }));
+    const result = scoreAttempt(facts);
+    expect(result.safetyEvents.map((e) => e.kind)).toContain('entrapment-site-missed');
+    expect(result.total).toBe(50);
+  });
+  it('an injection within the site treats it; a normal knee has no site to miss', () => {
+    const treated = { ...perfectFacts(), entrapmentSites: [groove] };
+    treated.injections = treated.injections.map((i, k) => ({ ...i, tipSMm: k === 0 ? 40 : -5 }));
+    expect(scoreAttempt(treated).safetyEvents.map((e) => e.kind)).not.toContain('entrapment-site-missed');
+    expect(scoreAttempt({ ...perfectFacts(), entrapmentSites: [] }).total).toBe(100);
+  });
+});
