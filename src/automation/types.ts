@@ -25,6 +25,8 @@ export interface ProbeReport {
   axes: { array: Vec3; beam: Vec3; elevation: Vec3 };
   /** Arc length of the nerve where the image shows it (s, mm; 0 = fibular head apex level, + proximal); null when not in view. */
   nerveSMm?: number | null;
+  /** The dynamic test: how far the nerve and the lateral gastrocnemius move with the skin the pressed probe drags (mm). */
+  dynamics?: { nerveMovesMm: number; gastrocnemiusMovesMm: number } | null;
 }
 
 export type NeedleContactKind = 'skin-punctured' | 'fascia-crossed' | 'nerve-touched' | 'nerve-entered' | 'vessel-punctured' | 'bone-struck';

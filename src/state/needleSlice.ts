@@ -5,6 +5,7 @@ import type { TissueType } from '../core/anatomy/tissues';
 import type { FluidMeasures } from '../core/fluid/measures';
 import { probeFrame } from '../core/probe/scanGeometry';
 import { SimError } from '../core/simError';
+import { reportFor } from './probeSlice';
 import type { SimState } from './store';
 import type { FluidSurfaceBuffers, FluidState } from '../worker/protocol';
 
@@ -153,13 +154,18 @@ export const createNeedleSlice: StateCreator<SimState, [], [], NeedleSlice> = (s
     },
     injecting: false,
     setInjecting: (injecting) => set({ injecting }),
-    showFluid: (fluid) =>
+    showFluid: (fluid) => {
+      const released = fluid.adhesionReleased !== get().adhesionReleased;
       set({
         fluidMeasures: fluid.measures ?? get().fluidMeasures,
         fluidSurface: fluid.surface ?? get().fluidSurface,
         adhesionReleased: fluid.adhesionReleased,
         fluidVersion: get().fluidVersion + 1,
-      }),
+      });
+      // Scar let go: the dynamic test now shows the nerve sliding apart from the muscle.
+      const { anatomy, probe, imaging } = get();
+      if (released && anatomy && probe) set({ probe: reportFor(anatomy, probe.pose, imaging.depthMm, fluid.adhesionReleased) });
+    },
     refreshNeedleReport: () => {
       const { needle, needleReport, anatomy } = get();
       if (!needle || !needleReport || !anatomy) return;

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import { type Vec3, add, scale } from '../core/math/vec3';
+import { type Vec3, add, scale, dot, sub } from '../core/math/vec3';
 import type { KneeAnatomy } from '../core/anatomy/knee';
 import { type ProbePose, TILT_LIMIT_DEG, COMPRESSION_LIMIT_MM } from '../core/probe/pose';
 import { type ProbeRequest, placeProbe, nearestScannableSkinPoint, normaliseRotationDeg, describePosition } from '../core/probe/placement';
@@ -8,6 +8,7 @@ import { classifyView, type ViewClass } from '../core/probe/viewClass';
 import { nextSkinDrag } from '../core/probe/skinDrag';
 import { imageGeometry } from '../core/imaging/imageGeometry';
 import { SimError } from '../core/simError';
+import { TissueMotion } from '../core/ultrasound/tissueMotion';
 import { findCase } from '../core/cases/cases';
 import { entrapmentSiteAt, SONO_TINEL_COMPRESSION_MM } from '../core/cases/entrapment';
 import type { SimState } from './store';
@@ -23,6 +24,11 @@ export interface ProbeReport {
   axes: { array: Vec3; beam: Vec3; elevation: Vec3 };
   /** Arc length of the nerve where the image shows it (its section, or the middle of the stretch seen); null when none. */
   nerveSMm: number | null;
+  /**
+   * The dynamic test as the image shows it: how far (mm, along the array) the nerve and the lateral
+   * gastrocnemius have moved with the skin the pressed probe drags. Together = adhesion.
+   */
+  dynamics: { nerveMovesMm: number; gastrocnemiusMovesMm: number } | null;
 }
 
 export interface ProbeSlice {
@@ -40,17 +46,22 @@ export interface ProbeSlice {
   toggleAxis: () => void;
 }
 
-export function reportFor(anatomy: KneeAnatomy, pose: ProbePose, depthMm: number): ProbeReport {
+export function reportFor(anatomy: KneeAnatomy, pose: ProbePose, depthMm: number, adhesionReleased = false): ProbeReport {
   const frame = probeFrame(anatomy, pose);
   const scan = new ScanGeometry(anatomy, frame, imageGeometry(depthMm));
   const view = classifyView(anatomy, scan);
+  const nerveSMm = view.crossingSMm ?? (view.nerveSpanSMm ? (view.nerveSpanSMm.minMm + view.nerveSpanSMm.maxMm) / 2 : null);
+  const nerveAt = nerveSMm === null ? null : anatomy.nerveAt(nerveSMm);
+  const motion = new TissueMotion(anatomy, frame, adhesionReleased);
+  const nerveDepthMm = nerveAt ? Math.max(0, dot(sub(nerveAt.centre, pose.centre), frame.beamAxis)) : 0;
   return {
     pose,
     view: view.view,
     nerveInImage: view.nerveInImage,
     position: describePosition(pose.centre),
     axes: { array: frame.arrayAxis, beam: frame.beamAxis, elevation: frame.elevationAxis },
-    nerveSMm: view.crossingSMm ?? (view.nerveSpanSMm ? (view.nerveSpanSMm.minMm + view.nerveSpanSMm.maxMm) / 2 : null),
+    nerveSMm,
+    dynamics: nerveAt ? { nerveMovesMm: motion.nerveShift(nerveDepthMm), gastrocnemiusMovesMm: motion.muscleShift() } : null,
   };
 }
 
@@ -79,7 +90,7 @@ export const createProbeSlice: StateCreator<SimState, [], [], ProbeSlice> = (set
     const skinDragMm = nextSkinDrag(get().probe?.pose ?? null, requested, probeFrame(anatomy, requested).arrayAxis);
     const pose = { ...requested, skinDragMm };
     const previous = get().probe;
-    const report = reportFor(anatomy, pose, get().imaging.depthMm);
+    const report = reportFor(anatomy, pose, get().imaging.depthMm, get().adhesionReleased);
     set({ probe: report });
     const provoked = sonoTinel(get().caseId, previous, report);
     if (provoked) set({ patientSays: provoked });

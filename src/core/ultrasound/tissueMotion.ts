@@ -56,6 +56,11 @@ export class TissueMotion {
     return this.drag * MUSCLE_FOLLOWS;
   }
 
+  /** How far the nerve at this depth moves along the array with the drag: with the fat, or with the muscle when scarred to it. */
+  nerveShift(depthMm: number): number {
+    return this.adhered ? this.muscleShift() : this.fatShift(depthMm);
+  }
+
   /**
    * `p` is the image point in the resting anatomy; `labelAt` reads the label volume. Writes the
    * tissue point into `out` and returns its label.
