@@ -10,6 +10,7 @@ import { NeedlePanel } from './NeedlePanel';
 import { installKeyboardShortcuts } from './actions';
 import { AttemptBar } from './AttemptBar';
 import { GuidedChecklist } from './GuidedChecklist';
+import { CaseBriefing } from './CaseBriefing';
 import { ReplayBar } from './ReplayBar';
 import { SessionNotices } from './SessionNotices';
 import { DebriefPage } from './DebriefPage';
@@ -38,6 +39,7 @@ export function App() {
         </div>
         <aside className="side-pane">
           <UltrasoundPanel />
+          <CaseBriefing />
           <GuidedChecklist />
           <NeedlePanel />
           <ControlsPanel />

@@ -1,6 +1,8 @@
 import { useSimStore } from '../state/store';
 import { cases } from '../core/cases/cases';
 
+const KIND_TITLES = { teaching: 'Teaching', patient: 'Patients of the clinical series', variant: 'Anatomical and clinical variants' } as const;
+
 /** Choose the patient and the leg; loading rebuilds the knee. */
 export function CasePicker() {
   const caseId = useSimStore((s) => s.caseId);
@@ -14,10 +16,16 @@ export function CasePicker() {
       <label>
         Patient{' '}
         <select data-testid="case-select" value={caseId} disabled={building} onChange={(e) => load({ caseId: e.target.value })}>
-          {cases.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.title}
-            </option>
+          {(['teaching', 'patient', 'variant'] as const).map((kind) => (
+            <optgroup key={kind} label={KIND_TITLES[kind]}>
+              {cases
+                .filter((c) => c.kind === kind)
+                .map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.title}
+                  </option>
+                ))}
+            </optgroup>
           ))}
         </select>
       </label>

@@ -3,6 +3,7 @@ import type { Debrief } from '../state/sessionSlice';
 import type { SafetyEvent, ScoreGroup } from '../core/scoring/result';
 import { findCase } from '../core/cases/cases';
 import { FluidCrossSections } from './FluidCrossSections';
+import { ReasoningQuestions } from './ReasoningQuestions';
 
 const GROUP_TITLES: Record<ScoreGroup, string> = { scan: 'Scanning', needle: 'Needle', spread: 'Spread of the injectate', verify: 'Documentation' };
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -96,6 +97,7 @@ export function DebriefPage() {
           </div>
         </section>
       )}
+      <ReasoningQuestions debrief={debrief} />
       <section aria-label="Next time">
         <h3>Next time</h3>
         {improvements.length === 0 ? (
