@@ -1,17 +1,13 @@
 import { useEffect, useMemo } from 'react';
-import * as THREE from 'three';
 import { useSimStore } from '../state/store';
+import { geometryFromMesh } from './meshGeometry';
 
 /** The injectate in 3D: a translucent surface around the nerve, rebuilt after each injection. */
 export function FluidModel() {
   const surface = useSimStore((s) => s.fluidSurface);
   const geometry = useMemo(() => {
     if (!surface || surface.indices.length === 0) return null;
-    const g = new THREE.BufferGeometry();
-    g.setAttribute('position', new THREE.BufferAttribute(surface.positions, 3));
-    g.setAttribute('normal', new THREE.BufferAttribute(surface.normals, 3));
-    g.setIndex(new THREE.BufferAttribute(surface.indices, 1));
-    return g;
+    return geometryFromMesh(surface);
   }, [surface]);
   useEffect(() => () => geometry?.dispose(), [geometry]);
   if (!geometry) return null;

@@ -3,6 +3,7 @@ import * as THREE from 'three';
 import { useSimStore } from '../state/store';
 import { structureMesh, CPN_STRUCTURES, CPN_MESH_SPACING_MM } from '../core/geometry/structureMesh';
 import { anatomyMaterial } from './materials';
+import { geometryFromMesh } from './meshGeometry';
 
 /**
  * The common peroneal nerve and its branches, built from this patient's anatomy when the case
@@ -13,12 +14,7 @@ export function NerveModel() {
   const anatomy = useSimStore((s) => s.anatomy);
   const geometry = useMemo(() => {
     if (!anatomy) return null;
-    const surface = structureMesh(anatomy, CPN_STRUCTURES, CPN_MESH_SPACING_MM);
-    const g = new THREE.BufferGeometry();
-    g.setAttribute('position', new THREE.BufferAttribute(surface.positions, 3));
-    g.setAttribute('normal', new THREE.BufferAttribute(surface.normals, 3));
-    g.setIndex(new THREE.BufferAttribute(surface.indices, 1));
-    return g;
+    return geometryFromMesh(structureMesh(anatomy, CPN_STRUCTURES, CPN_MESH_SPACING_MM));
   }, [anatomy]);
   const material = useMemo(() => anatomyMaterial('commonPeronealNerve', new THREE.Color(0xf2c718)), []);
   useEffect(() => () => geometry?.dispose(), [geometry]);

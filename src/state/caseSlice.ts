@@ -39,7 +39,8 @@ export function validateLoadOptions(options: LoadCaseOptions): Required<LoadCase
   if (typeof caseId !== 'string' || !findCase(caseId)) {
     throw new SimError('unknown-case', `Unknown case '${String(caseId)}'. Known cases: ${cases.map((c) => c.id).join(', ')}.`);
   }
-  const side = options.side ?? 'right';
+  // A patient presents with one leg: that is the default; the trainee may choose the other.
+  const side = options.side ?? findCase(caseId)!.side;
   if (side !== 'left' && side !== 'right') throw new SimError('invalid-argument', `side must be 'left' or 'right', got ${String(side)}.`);
   const seed = options.seed ?? 1;
   if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 31) throw new SimError('invalid-argument', `seed must be a whole number from 0 to 2^31, got ${String(seed)}.`);

@@ -15,7 +15,7 @@ export function CasePicker() {
     <div className="case-picker">
       <label>
         Patient{' '}
-        <select data-testid="case-select" value={caseId} disabled={building} onChange={(e) => load({ caseId: e.target.value })}>
+        <select data-testid="case-select" value={caseId} disabled={building} onChange={(e) => load({ caseId: e.target.value, side: undefined })}>
           {(['teaching', 'patient', 'variant'] as const).map((kind) => (
             <optgroup key={kind} label={KIND_TITLES[kind]}>
               {cases

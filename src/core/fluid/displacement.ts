@@ -1,8 +1,8 @@
 import type { KneeAnatomy } from '../anatomy/knee';
 import type { LabelVolume } from '../anatomy/voxelise';
 import { Label } from '../anatomy/tissues';
-import { cross, normalize } from '../math/vec3';
 import { type FluidField, voxelIndex, FULL } from './fluidField';
+import { crossSectionAxes } from './measures';
 
 /**
  * Tissue pushed aside by the injectate. The spread model puts fluid into voxels the tissue held;
@@ -47,9 +47,7 @@ const fluidAt = (fluid: FluidField, x: number, y: number, z: number): boolean =>
 function pushAt(knee: KneeAnatomy, fluid: FluidField, sMm: number): { x: number; y: number; z: number } | null {
   const nerve = knee.nerveAt(sMm);
   if (!nerve) return null;
-  const t = nerve.tangent;
-  const u = normalize(Math.abs(t.z) < 0.9 ? cross(t, { x: 0, y: 0, z: 1 }) : cross(t, { x: 1, y: 0, z: 0 }));
-  const v = cross(t, u);
+  const { u, v } = crossSectionAxes(nerve.tangent);
   const radius = Math.sqrt(nerve.areaMm2 / Math.PI);
   const step = fluid.grid.spacingMm;
   let px = 0;

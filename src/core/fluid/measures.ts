@@ -1,7 +1,7 @@
 import type { KneeAnatomy } from '../anatomy/knee';
 import type { LabelVolume } from '../anatomy/voxelise';
 import { tissueOfLabelId } from '../anatomy/tissues';
-import { cross, normalize, dot, sub } from '../math/vec3';
+import { type Vec3, cross, normalize, dot, sub } from '../math/vec3';
 import { type FluidField, voxelIndex, voxelCentre, unitMl, FULL } from './fluidField';
 
 /** scoring.md's definitions, as named constants. */
@@ -23,6 +23,12 @@ export interface FluidMeasures {
   intraneuralMl: number;
 }
 
+/** Two unit axes across the nerve at a section (perpendicular to its tangent and to each other). */
+export function crossSectionAxes(t: Vec3): { u: Vec3; v: Vec3 } {
+  const u = normalize(Math.abs(t.z) < 0.9 ? cross(t, { x: 0, y: 0, z: 1 }) : cross(t, { x: 1, y: 0, z: 0 }));
+  return { u, v: cross(t, u) };
+}
+
 /**
  * Share of 10° sectors round the nerve at arc length s with injectate within 1.5 mm outside the
  * epineurium (scoring.md: halo coverage at a cross-section), 0–1.
@@ -30,9 +36,7 @@ export interface FluidMeasures {
 export function haloCoverageAt(knee: KneeAnatomy, fluid: FluidField, sMm: number): number {
   const nerve = knee.nerveAt(sMm);
   if (!nerve) return 0;
-  const t = nerve.tangent;
-  const u = normalize(Math.abs(t.z) < 0.9 ? cross(t, { x: 0, y: 0, z: 1 }) : cross(t, { x: 1, y: 0, z: 0 }));
-  const v = cross(t, u);
+  const { u, v } = crossSectionAxes(nerve.tangent);
   const radius = Math.sqrt(nerve.areaMm2 / Math.PI);
   const step = fluid.grid.spacingMm;
   let covered = 0;
