@@ -58,11 +58,15 @@ async function pressAndSlide(page: Page) {
 }
 
 
+for (const language of ['en', 'zh'] as const)
 for (const c of cases) {
-  test(`case ${c.id}: the nerve's area and its adhesion on the image match the case`, async ({ page }) => {
+  test(`case ${c.id} (${language}): the nerve's area and its adhesion on the image match the case`, async ({ page }) => {
+    await page.addInitScript((l) => localStorage.setItem('cpn-trainer.language', l), language);
     const sim = new Simulator(page);
     await sim.open();
     await page.evaluate((caseId) => window.sim!.reset({ caseId }), c.id);
+    // The briefing is in the chosen language.
+    await expect(page.getByTestId('case-briefing')).toContainText(c.briefing.history[language].slice(0, 12));
     const { probe } = await shortAxisAt(page, sAtSite(c.id));
     expect(probe.view).toBe('short-axis');
     // Area, traced on the anatomy-in-plane view, where the epineurium is drawn sharp.
@@ -80,7 +84,7 @@ for (const c of cases) {
     const apart = moved.nerveMovesMm - moved.gastrocnemiusMovesMm;
     if (c.anatomy.adhesionToGastrocnemius) expect(Math.abs(apart)).toBeLessThan(0.05);
     else expect(apart).toBeGreaterThan(0.05);
-    await page.screenshot({ path: `e2e-artifacts/case-${c.id}.png` });
+    await page.screenshot({ path: `e2e-artifacts/case-${c.id}-${language}.png` });
   });
 }
 

@@ -16,16 +16,20 @@ import { SessionNotices } from './SessionNotices';
 import { DebriefPage } from './DebriefPage';
 import { ReviewPage } from './ReviewPage';
 import { useSimStore } from '../state/store';
+import { LanguageSelect } from './LanguageSelect';
+import { useText } from '../i18n';
 
 export function App() {
   useEffect(() => installKeyboardShortcuts(), []);
   const page = useSimStore((s) => s.page);
+  const { t } = useText();
   return (
     <div className="app">
       <header className="app-header">
-        <h1>CPN Hydrodissection Trainer</h1>
+        <h1>{t('app.title')}</h1>
         <CasePicker />
         <AttemptBar />
+        <LanguageSelect />
       </header>
       <SessionNotices />
       <ReplayBar />

@@ -1,6 +1,7 @@
 import { useSimStore } from '../state/store';
 import { runSafely } from './needleActions';
 import { displayedFramePng } from '../state/framePng';
+import { useText } from '../i18n';
 
 /** Who is practising and how; saving images and finishing the attempt (which scores it). */
 export function AttemptBar() {
@@ -10,28 +11,30 @@ export function AttemptBar() {
   const replaying = useSimStore((s) => s.replay !== null);
   const savedCount = useSimStore((s) => s.events.filter((e) => e.kind === 'image-saved').length);
   const st = useSimStore.getState;
+  const { t } = useText();
   if (replaying) return null;
   return (
     <div className="attempt-bar" aria-label="Attempt">
       <label>
-        Trainee{' '}
-        <input data-testid="trainee-name" value={session.trainee} placeholder="your name" size={12} onChange={(e) => st().setTrainee(e.target.value)} />
+        {t('attempt.trainee')}{' '}
+        <input data-testid="trainee-name" value={session.trainee} placeholder={t('attempt.traineePlaceholder')} size={12} onChange={(e) => st().setTrainee(e.target.value)} />
       </label>
       <label>
-        Mode{' '}
+        {t('attempt.mode')}{' '}
         <select data-testid="mode-select" value={session.mode} disabled={finished} onChange={(e) => st().setMode(e.target.value as 'guided' | 'assessment')}>
-          <option value="guided">Guided practice</option>
-          <option value="assessment">Assessment</option>
+          <option value="guided">{t('attempt.guided')}</option>
+          <option value="assessment">{t('attempt.assessment')}</option>
         </select>
       </label>
       <button type="button" data-testid="save-image" disabled={!ready || finished} onClick={() => runSafely(() => st().saveImage(displayedFramePng()))}>
-        Save image{savedCount > 0 ? ` (${savedCount})` : ''}
+        {t('attempt.saveImage')}
+        {savedCount > 0 ? ` (${savedCount})` : ''}
       </button>
       <button type="button" data-testid="finish" className="primary" disabled={!ready || finished} onClick={() => runSafely(() => st().finishAttempt())}>
-        Finish and score
+        {t('attempt.finish')}
       </button>
       <button type="button" data-testid="open-review" onClick={() => st().setPage('review')}>
-        Attempts
+        {t('attempt.attempts')}
       </button>
     </div>
   );

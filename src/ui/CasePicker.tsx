@@ -1,28 +1,28 @@
 import { useSimStore } from '../state/store';
 import { cases } from '../core/cases/cases';
+import { useText } from '../i18n';
 
-const KIND_TITLES = { teaching: 'Teaching', patient: 'Patients of the clinical series', variant: 'Anatomical and clinical variants' } as const;
-
-/** Choose the patient and the leg; loading rebuilds the knee. */
+/** Choose the patient and the leg; loading rebuilds the knee. A patient loads on the leg they present with. */
 export function CasePicker() {
   const caseId = useSimStore((s) => s.caseId);
   const side = useSimStore((s) => s.parameters.side);
   const building = useSimStore((s) => s.buildStatus === 'building');
+  const { t, pick } = useText();
   const load = (next: { caseId?: string; side?: 'left' | 'right' }) =>
     void useSimStore.getState().loadCase({ caseId, side, ...next }).catch((e: unknown) => console.error(e));
   const current = cases.find((c) => c.id === caseId);
   return (
     <div className="case-picker">
       <label>
-        Patient{' '}
+        {t('case.patient')}{' '}
         <select data-testid="case-select" value={caseId} disabled={building} onChange={(e) => load({ caseId: e.target.value, side: undefined })}>
           {(['teaching', 'patient', 'variant'] as const).map((kind) => (
-            <optgroup key={kind} label={KIND_TITLES[kind]}>
+            <optgroup key={kind} label={t(`case.kind.${kind}`)}>
               {cases
                 .filter((c) => c.kind === kind)
                 .map((c) => (
                   <option key={c.id} value={c.id}>
-                    {c.title}
+                    {pick(c.texts.title)}
                   </option>
                 ))}
             </optgroup>
@@ -30,13 +30,13 @@ export function CasePicker() {
         </select>
       </label>
       <label>
-        Leg{' '}
+        {t('case.leg')}{' '}
         <select data-testid="side-select" value={side} disabled={building} onChange={(e) => load({ side: e.target.value as 'left' | 'right' })}>
-          <option value="right">Right</option>
-          <option value="left">Left</option>
+          <option value="right">{t('case.right')}</option>
+          <option value="left">{t('case.left')}</option>
         </select>
       </label>
-      {current && <span className="case-summary">{current.summary}</span>}
+      {current && <span className="case-summary">{pick(current.texts.summary)}</span>}
     </div>
   );
 }

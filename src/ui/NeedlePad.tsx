@@ -3,6 +3,7 @@ import { useSimStore } from '../state/store';
 import { probeFrame } from '../core/probe/scanGeometry';
 import { steeperBy } from '../core/needle/needle';
 import { runSafely } from './needleActions';
+import { useText } from '../i18n';
 
 /** Screen pixels of drag per 0.5 mm of needle, and per degree of redirection. */
 const PX_PER_STEP = 8;
@@ -23,6 +24,7 @@ export function redirectInPlane(deltaDeg: number): void {
 export function NeedlePad({ disabled }: { disabled: boolean }) {
   const last = useRef<{ x: number; y: number } | null>(null);
   const st = useSimStore.getState;
+  const { t } = useText();
   return (
     <div
       className="needle-pad"
@@ -55,7 +57,7 @@ export function NeedlePad({ disabled }: { disabled: boolean }) {
         runSafely(() => st().advanceNeedle(e.deltaY > 0 ? STEP_MM : -STEP_MM));
       }}
     >
-      Drag here: ↓ advance · ↑ withdraw · ↔ redirect (wheel: advance/withdraw)
+      {t('needle.pad')}
     </div>
   );
 }

@@ -1,6 +1,8 @@
 import { useSimStore } from '../state/store';
 import { NeedlePad, redirectInPlane } from './NeedlePad';
 import { SYRINGE_ML } from '../state/needleSlice';
+import { useText } from '../i18n';
+import type { TextKey } from '../i18n/en';
 import { insertNeedleInPlane, STEADY_RATE_ML_PER_S, runSafely, INJECTION_STEP_ML, startSteadyInjection, stopSteadyInjection } from './needleActions';
 
 const pressureClass = (psi: number | null) => (psi === null ? '' : psi >= 15 ? 'danger' : psi > 10 ? 'caution' : 'ok');
@@ -18,49 +20,57 @@ export function NeedlePanel() {
   const patientSays = useSimStore((s) => s.patientSays);
   const injecting = useSimStore((s) => s.injecting);
   const st = useSimStore.getState;
+  const { t, n } = useText();
+  const tissue = (name: string) => t(`tissue.${name}` as TextKey);
   return (
     <section className="controls needle-panel" aria-label="Needle and injection">
       <fieldset disabled={!ready}>
-        <legend>Needle (25 G, 50 mm) — in plane, medial → lateral</legend>
+        <legend>{t('needle.legend')}</legend>
         <label className="slider">
-          <span className="slider-label">Angle</span>
+          <span className="slider-label">{t('needle.angle')}</span>
           <input type="range" data-testid="needle-angle" min={10} max={60} step={1} value={angleDeg} onChange={(e) => setAngleDeg(Number(e.target.value))} />
           <span className="slider-value">{angleDeg} °</span>
         </label>
         <div className="button-row">
-          <button type="button" data-testid="needle-insert" onClick={() => runSafely(() => insertNeedleInPlane(angleDeg))} title="At the probe's marked (medial) end, in the image plane">
-            {needle ? 'Re-insert' : 'Insert at medial end'}
+          <button type="button" data-testid="needle-insert" onClick={() => runSafely(() => insertNeedleInPlane(angleDeg))} title={t('needle.insertTitle')}>
+            {needle ? t('needle.reinsert') : t('needle.insert')}
           </button>
           <button type="button" data-testid="needle-advance" disabled={!needle} onClick={() => runSafely(() => st().advanceNeedle(1))} title="N">
-            Advance 1 mm
+            {t('needle.advance')}
           </button>
           <button type="button" data-testid="needle-withdraw" disabled={!needle} onClick={() => runSafely(() => st().advanceNeedle(-1))} title="B">
-            Withdraw 1 mm
+            {t('needle.withdraw')}
           </button>
           <button type="button" data-testid="needle-steeper" disabled={!needle} onClick={() => redirectInPlane(2)} title="K">
-            Steeper 2°
+            {t('needle.steeper')}
           </button>
           <button type="button" data-testid="needle-shallower" disabled={!needle} onClick={() => redirectInPlane(-2)} title="J">
-            Shallower 2°
+            {t('needle.shallower')}
           </button>
         </div>
         <NeedlePad disabled={!needle} />
         {report && needle && (
           <p className="needle-status" data-testid="needle-status">
-            {needle.insertedMm.toFixed(1)} mm in · tip in {report.tissueAtTip} · {report.inPlane ? 'in plane' : 'out of plane'} · tip {report.tipVisible ? 'visible' : 'NOT visible'} · {report.angleToBeamDeg.toFixed(0)}° to the probe face
+            {t('needle.status', {
+              inserted: n(needle.insertedMm, 1),
+              tissue: tissue(report.tissueAtTip),
+              plane: report.inPlane ? t('needle.inPlane') : t('needle.outOfPlane'),
+              visible: report.tipVisible ? t('needle.tipVisible') : t('needle.tipHidden'),
+              angle: n(report.angleToBeamDeg),
+            })}
           </p>
         )}
       </fieldset>
       <fieldset disabled={!ready || !needle}>
-        <legend>Syringe and manometer</legend>
+        <legend>{t('syringe.legend')}</legend>
         <div className="button-row">
           <button type="button" data-testid="inject" onClick={() => runSafely(() => st().inject(INJECTION_STEP_ML))} title="I">
-            Inject {INJECTION_STEP_ML} ml
+            {t('syringe.inject', { ml: n(INJECTION_STEP_ML, 1) })}
           </button>
           <button
             type="button"
             data-testid="inject-hold"
-            title="Press and hold to inject at 1 ml/s"
+            title={t('syringe.holdTitle')}
             onPointerDown={(e) => {
               // Captured: the press holds even if the panel's layout shifts under the finger.
               e.currentTarget.setPointerCapture(e.pointerId);
@@ -70,22 +80,29 @@ export function NeedlePanel() {
             onPointerCancel={stopSteadyInjection}
             onLostPointerCapture={stopSteadyInjection}
           >
-            Hold to inject
+            {t('syringe.hold')}
           </button>
           <button type="button" data-testid="aspirate" onClick={() => runSafely(() => st().aspirate())}>
-            Aspirate
+            {t('syringe.aspirate')}
           </button>
-          <span data-testid="syringe">Syringe {syringeMl.toFixed(1)} ml</span>
-          <span data-testid="injected">Injected {(SYRINGE_ML - syringeMl).toFixed(1)} ml</span>
-          <span data-testid="injection-rate">{injecting ? `${STEADY_RATE_ML_PER_S.toFixed(1)} ml/s` : '0 ml/s'}</span>
+          <span data-testid="syringe">{t('syringe.left', { ml: n(syringeMl, 1) })}</span>
+          <span data-testid="injected">{t('syringe.injected', { ml: n(SYRINGE_ML - syringeMl, 1) })}</span>
+          <span data-testid="injection-rate">{t('syringe.rate', { rate: n(injecting ? STEADY_RATE_ML_PER_S : 0, 1) })}</span>
           <span className={`manometer ${pressureClass(pressure)}`} data-testid="manometer">
             {pressure === null ? '— psi' : `${pressure.toFixed(1)} psi`}
           </span>
         </div>
         {measures && (
           <p className="needle-status" data-testid="fluid-figures">
-            {measures.totalMl.toFixed(1)} ml · halo {measures.haloCoveragePct.toFixed(0)}% · spread {measures.spreadProximalMm.toFixed(0)} mm proximal, {measures.spreadDistalMm.toFixed(0)} mm distal · above {measures.superficialMl.toFixed(1)} / below {measures.deepMl.toFixed(1)} ml
-            {measures.intraneuralMl > 0 ? ` · INTRANEURAL ${measures.intraneuralMl.toFixed(2)} ml` : ''}
+            {t('fluid.figures', {
+              total: n(measures.totalMl, 1),
+              halo: n(measures.haloCoveragePct),
+              proximal: n(measures.spreadProximalMm),
+              distal: n(measures.spreadDistalMm),
+              above: n(measures.superficialMl, 1),
+              below: n(measures.deepMl, 1),
+            })}
+            {measures.intraneuralMl > 0 ? t('fluid.intraneural', { ml: n(measures.intraneuralMl, 2) }) : ''}
           </p>
         )}
       </fieldset>
