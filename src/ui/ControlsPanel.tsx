@@ -1,3 +1,4 @@
+import { useText } from '../i18n';
 import { useSimStore } from '../state/store';
 import { DEPTH_RANGE_MM } from '../core/imaging/imageGeometry';
 import { GAIN_RANGE_DB } from '../core/imaging/frame';
@@ -36,28 +37,29 @@ export function ControlsPanel() {
   const showLabels = useSimStore((s) => s.showLabels);
   const st = useSimStore.getState;
   const disabled = !ready || !pose;
+  const { t } = useText();
 
   return (
-    <section className="controls" aria-label="Controls">
+    <section className="controls" aria-label={t('controls.title')}>
       <fieldset disabled={disabled}>
-        <legend>Probe</legend>
+        <legend>{t('controls.probe')}</legend>
         <div className="button-row">
           <button type="button" data-testid="toggle-axis" onClick={() => actionById('toggle-axis').run()} title="T">
-            Turn 90° (short ↔ long axis)
+            {t('controls.turn')}
           </button>
         </div>
-        <Slider label="Rotation" testId="probe-rotation" value={pose?.rotationDeg ?? 0} min={-180} max={180} step={1} unit="°" onChange={(v) => st().rotateProbe(v - (pose?.rotationDeg ?? 0))} />
-        <Slider label="Tilt" testId="probe-tilt" value={pose?.tiltDeg ?? 0} min={-TILT_LIMIT_DEG} max={TILT_LIMIT_DEG} step={1} unit="°" onChange={(v) => st().tiltProbe(v - (pose?.tiltDeg ?? 0))} />
-        <Slider label="Pressure" testId="probe-compression" value={pose?.compressionMm ?? 0} min={0} max={COMPRESSION_LIMIT_MM} step={0.5} unit="mm" onChange={(v) => st().setCompression(v)} />
+        <Slider label={t('controls.rotation')} testId="probe-rotation" value={pose?.rotationDeg ?? 0} min={-180} max={180} step={1} unit="°" onChange={(v) => st().rotateProbe(v - (pose?.rotationDeg ?? 0))} />
+        <Slider label={t('controls.tilt')} testId="probe-tilt" value={pose?.tiltDeg ?? 0} min={-TILT_LIMIT_DEG} max={TILT_LIMIT_DEG} step={1} unit="°" onChange={(v) => st().tiltProbe(v - (pose?.tiltDeg ?? 0))} />
+        <Slider label={t('controls.pressure')} testId="probe-compression" value={pose?.compressionMm ?? 0} min={0} max={COMPRESSION_LIMIT_MM} step={0.5} unit="mm" onChange={(v) => st().setCompression(v)} />
       </fieldset>
       <fieldset disabled={disabled}>
-        <legend>Scanner</legend>
-        <Slider label="Depth" testId="imaging-depth" value={imaging.depthMm} min={DEPTH_RANGE_MM.min} max={DEPTH_RANGE_MM.max} step={5} unit="mm" onChange={(v) => st().setImaging({ depthMm: v })} />
-        <Slider label="Gain" testId="imaging-gain" value={imaging.gainDb} min={GAIN_RANGE_DB.min} max={GAIN_RANGE_DB.max} step={1} unit="dB" onChange={(v) => st().setImaging({ gainDb: v })} />
-        <Slider label="Focus" testId="imaging-focus" value={imaging.focusMm} min={FOCUS_MIN_MM} max={imaging.depthMm} step={1} unit="mm" onChange={(v) => st().setImaging({ focusMm: v })} />
-        <Slider label="Frequency" testId="imaging-frequency" value={imaging.frequencyMHz} min={FREQUENCY_RANGE_MHZ.min} max={FREQUENCY_RANGE_MHZ.max} step={1} unit="MHz" onChange={(v) => st().setImaging({ frequencyMHz: v })} />
-        <Slider label="Dyn. range" testId="imaging-dynamic-range" value={imaging.dynamicRangeDb} min={DYNAMIC_RANGE_DB.min} max={DYNAMIC_RANGE_DB.max} step={5} unit="dB" onChange={(v) => st().setImaging({ dynamicRangeDb: v })} />
-        <div className="tgc" aria-label="Time-gain compensation, skin to bottom">
+        <legend>{t('controls.scanner')}</legend>
+        <Slider label={t('controls.depth')} testId="imaging-depth" value={imaging.depthMm} min={DEPTH_RANGE_MM.min} max={DEPTH_RANGE_MM.max} step={5} unit="mm" onChange={(v) => st().setImaging({ depthMm: v })} />
+        <Slider label={t('controls.gain')} testId="imaging-gain" value={imaging.gainDb} min={GAIN_RANGE_DB.min} max={GAIN_RANGE_DB.max} step={1} unit="dB" onChange={(v) => st().setImaging({ gainDb: v })} />
+        <Slider label={t('controls.focus')} testId="imaging-focus" value={imaging.focusMm} min={FOCUS_MIN_MM} max={imaging.depthMm} step={1} unit="mm" onChange={(v) => st().setImaging({ focusMm: v })} />
+        <Slider label={t('controls.frequency')} testId="imaging-frequency" value={imaging.frequencyMHz} min={FREQUENCY_RANGE_MHZ.min} max={FREQUENCY_RANGE_MHZ.max} step={1} unit="MHz" onChange={(v) => st().setImaging({ frequencyMHz: v })} />
+        <Slider label={t('controls.dynamicRange')} testId="imaging-dynamic-range" value={imaging.dynamicRangeDb} min={DYNAMIC_RANGE_DB.min} max={DYNAMIC_RANGE_DB.max} step={5} unit="dB" onChange={(v) => st().setImaging({ dynamicRangeDb: v })} />
+        <div className="tgc" aria-label={t('controls.tgcTitle')}>
           <span className="slider-label">TGC</span>
           {imaging.tgcDb.map((value, band) => (
             <input
@@ -65,7 +67,7 @@ export function ControlsPanel() {
               type="range"
               className="tgc-slider"
               data-testid={`imaging-tgc-${band}`}
-              aria-label={`TGC band ${band + 1} of ${imaging.tgcDb.length}`}
+              aria-label={t('controls.tgcBand', { band: band + 1, of: imaging.tgcDb.length })}
               title={`${value > 0 ? '+' : ''}${value} dB`}
               min={TGC_RANGE_DB.min}
               max={TGC_RANGE_DB.max}
@@ -75,27 +77,27 @@ export function ControlsPanel() {
             />
           ))}
         </div>
-        <div className="button-row" role="radiogroup" aria-label="Image">
+        <div className="button-row" role="radiogroup" aria-label={t('controls.image')}>
           <button type="button" data-testid="mode-bmode" aria-pressed={imaging.mode === 'b-mode'} onClick={() => st().setImaging({ mode: 'b-mode' })}>
-            B-mode
+            {t('controls.bmode')}
           </button>
-          <button type="button" data-testid="mode-anatomy" aria-pressed={imaging.mode === 'anatomy'} onClick={() => st().setImaging({ mode: 'anatomy' })} title="Show the tissues in the probe's plane (teaching aid)">
-            Anatomy in plane
+          <button type="button" data-testid="mode-anatomy" aria-pressed={imaging.mode === 'anatomy'} onClick={() => st().setImaging({ mode: 'anatomy' })} title={t('controls.anatomyTitle')}>
+            {t('controls.anatomy')}
           </button>
         </div>
       </fieldset>
       <fieldset>
-        <legend>3D view</legend>
-        <Slider label="Skin & fat" testId="skin-opacity" value={Math.round(skinOpacity * 100)} min={0} max={100} step={5} unit="%" onChange={(v) => st().setSkinOpacity(v / 100)} />
+        <legend>{t('controls.view3d')}</legend>
+        <Slider label={t('controls.skin')} testId="skin-opacity" value={Math.round(skinOpacity * 100)} min={0} max={100} step={5} unit="%" onChange={(v) => st().setSkinOpacity(v / 100)} />
         <label className="checkbox">
-          <input type="checkbox" data-testid="show-labels" checked={showLabels} onChange={(e) => st().setShowLabels(e.target.checked)} /> Labels
+          <input type="checkbox" data-testid="show-labels" checked={showLabels} onChange={(e) => st().setShowLabels(e.target.checked)} /> {t('controls.labels')}
         </label>
         <div className="button-row">
           <button type="button" data-testid="camera-overview" onClick={() => st().setCameraPreset('overview')}>
-            Overview
+            {t('controls.overview')}
           </button>
           <button type="button" data-testid="camera-over-probe" onClick={() => st().setCameraPreset('over-probe')}>
-            Over the probe
+            {t('controls.overProbe')}
           </button>
         </div>
       </fieldset>
