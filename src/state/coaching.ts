@@ -3,6 +3,7 @@ import { getWorkerClient } from './workerClient';
 import { scoreItems } from '../core/scoring/score';
 import type { ScoreItem } from '../core/scoring/result';
 import { HIGH_OPENING_PRESSURE_PSI } from '../core/scoring/rubric';
+import type { Said } from './said';
 
 /** Steeper than this to the probe face, a needle reflects little back: hard to see. */
 const STEEP_NEEDLE_DEG = 45;
@@ -17,7 +18,7 @@ const CHECKLIST_REFRESH_MS = 1000;
  */
 export function startCoaching(): void {
   const guided = () => useSimStore.getState().session.mode === 'guided' && !useSimStore.getState().replay && !useSimStore.getState().finished;
-  const coach = (message: string) => {
+  const coach = (message: Said) => {
     if (guided()) useSimStore.setState({ coaching: message });
   };
 
@@ -28,15 +29,17 @@ export function startCoaching(): void {
       const last = s.events.at(-1);
       if (!last || !guided()) return;
       if (last.kind === 'needle-advanced' && last.mm > 0 && s.needleReport && !s.needleReport.tipVisible) {
-        coach('You advanced with the tip out of the image. Stop; tilt or slide the probe until the tip is seen, then advance.');
+        coach({ en: 'You advanced with the tip out of the image. Stop; tilt or slide the probe until the tip is seen, then advance.', zh: '针尖不在图像内时进针。停下；倾斜或滑动探头直到看见针尖，再进针。' });
       } else if (last.kind === 'needle-inserted' && s.needleReport && s.needleReport.angleToBeamDeg > STEEP_NEEDLE_DEG) {
-        coach(`The needle is steep (${s.needleReport.angleToBeamDeg.toFixed(0)}° to the probe face): it will be hard to see. Enter further from the probe, flatter.`);
+        const deg = s.needleReport.angleToBeamDeg.toFixed(0);
+        coach({ en: `The needle is steep (${deg}° to the probe face): it will be hard to see. Enter further from the probe, flatter.`, zh: `进针过陡（与探头面成 ${deg}°）：针难以显示。在离探头更远处、以更平的角度进针。` });
       } else if (last.kind === 'injection' && s.lastPressurePsi !== null && s.lastPressurePsi >= HIGH_OPENING_PRESSURE_PSI) {
-        coach(`Opening pressure ${s.lastPressurePsi.toFixed(0)} psi: the tip is against or in the nerve. Stop injecting and withdraw a little.`);
+        const psi = s.lastPressurePsi.toFixed(0);
+        coach({ en: `Opening pressure ${psi} psi: the tip is against or in the nerve. Stop injecting and withdraw a little.`, zh: `开启压力 ${psi} psi：针尖抵住神经或已在神经内。停止注射并稍退针。` });
       } else if (last.kind === 'injection' && s.needleReport?.tissueAtTip === 'muscle') {
-        coach('The injectate is going into muscle, not round the nerve. Withdraw and redirect the tip into the plane beside the nerve.');
+        coach({ en: 'The injectate is going into muscle, not round the nerve. Withdraw and redirect the tip into the plane beside the nerve.', zh: '注射液进入肌肉内，而不是神经周围。退针并将针尖调整到神经旁的间隙。' });
       } else if (last.kind === 'injection' && s.needleReport?.tissueAtTip === 'vessel') {
-        coach('The tip is in a vessel: the fluid is going into the blood. Stop, withdraw and aspirate before injecting again.');
+        coach({ en: 'The tip is in a vessel: the fluid is going into the blood. Stop, withdraw and aspirate before injecting again.', zh: '针尖在血管内：液体进入血液。停止，退针并回抽后再注射。' });
       }
     },
   );
@@ -52,7 +55,7 @@ export function startCoaching(): void {
       }
       anchor ??= centre;
       if (Math.hypot(centre.x - anchor.x, centre.y - anchor.y, centre.z - anchor.z) > PROBE_DRIFT_MM) {
-        coach('The probe is drifting while the needle is in: hold the probe still and move the needle, not the probe.');
+        coach({ en: 'The probe is drifting while the needle is in: hold the probe still and move the needle, not the probe.', zh: '进针时探头在移动：固定探头，移动针而不是探头。' });
         anchor = centre;
       }
     },

@@ -6,6 +6,7 @@ import type { FluidMeasures } from '../core/fluid/measures';
 import { probeFrame } from '../core/probe/scanGeometry';
 import { SimError } from '../core/simError';
 import { reportFor } from './probeSlice';
+import type { Said } from './said';
 import type { SimState } from './store';
 import type { FluidSurfaceBuffers, FluidState } from '../worker/protocol';
 
@@ -31,7 +32,7 @@ export interface NeedleSlice {
   needle: NeedleState | null;
   needleReport: NeedleReport | null;
   /** What the patient said last (paraesthesia when the nerve is touched). */
-  patientSays: string | null;
+  patientSays: Said | null;
   syringeMl: number;
   lastPressurePsi: number | null;
   fluidMeasures: FluidMeasures | null;
@@ -58,11 +59,11 @@ export interface NeedleSlice {
   refreshNeedleReport: () => void;
 }
 
-const PATIENT_WORDS: Partial<Record<NeedleContact, string>> = {
-  'nerve-touched': '“Ow — an electric tingling down the outside of my leg into my foot!”',
-  'nerve-entered': '“That really hurts, right down into my foot!”',
-  'vessel-punctured': 'Blood flashes back in the syringe on aspiration.',
-  'bone-struck': 'The needle stops hard against bone.',
+const PATIENT_WORDS: Partial<Record<NeedleContact, Said>> = {
+  'nerve-touched': { en: '“Ow — an electric tingling down the outside of my leg into my foot!”', zh: '“哎——像过电一样，麻到小腿外侧，一直到脚上！”' },
+  'nerve-entered': { en: '“That really hurts, right down into my foot!”', zh: '“太疼了，一直疼到脚上！”' },
+  'vessel-punctured': { en: 'Blood flashes back in the syringe on aspiration.', zh: '回抽时注射器内见回血。' },
+  'bone-struck': { en: 'The needle stops hard against bone.', zh: '针尖抵到骨面，无法前进。' },
 };
 
 export const createNeedleSlice: StateCreator<SimState, [], [], NeedleSlice> = (set, get) => {
@@ -80,7 +81,7 @@ export const createNeedleSlice: StateCreator<SimState, [], [], NeedleSlice> = (s
   /** Puts a needle step in the store: the new state, the contacts met, what the patient says. */
   const applyStep = (step: NeedleStep): NeedleReport => {
     const contacts = [...(get().needleReport?.contacts ?? []), ...step.contacts.map((c) => ({ kind: c.kind, insertedMm: c.insertedMm }))];
-    const said = step.contacts.map((c) => PATIENT_WORDS[c.kind]).filter((w): w is string => !!w).at(-1);
+    const said = step.contacts.map((c) => PATIENT_WORDS[c.kind]).filter((w): w is Said => !!w).at(-1);
     const r = report(step.state, contacts, step.tissueAtTip);
     set({ needle: step.state, needleReport: r, patientSays: said ?? get().patientSays });
     return r;
@@ -139,7 +140,8 @@ export const createNeedleSlice: StateCreator<SimState, [], [], NeedleSlice> = (s
       if (!applied.injection) throw new SimError('invalid-argument', applied.refused ?? 'The injection could not be made.');
       set({ lastPressurePsi: applied.injection.openingPressurePsi, fluidVersion: get().fluidVersion + 1 });
       if (applied.injection.intravascularMl > 0) {
-        set({ patientSays: `INTRAVASCULAR: ${applied.injection.intravascularMl.toFixed(1)} ml went into a vessel and away with the blood. Stop, withdraw and aspirate.` });
+        const ml = applied.injection.intravascularMl.toFixed(1);
+        set({ patientSays: { en: `INTRAVASCULAR: ${ml} ml went into a vessel and away with the blood. Stop, withdraw and aspirate.`, zh: `血管内注射：${ml} ml 进入血管并随血流带走。停止注射，退针并回抽。` } });
       }
       if (applied.fluid) get().showFluid(applied.fluid);
       return { injectedMl: ml, openingPressurePsi: applied.injection.openingPressurePsi, totalMl: SYRINGE_ML - get().syringeMl };
@@ -148,7 +150,11 @@ export const createNeedleSlice: StateCreator<SimState, [], [], NeedleSlice> = (s
       const report = get().needleReport;
       if (!get().needle || !report) throw new SimError('no-needle', 'There is no needle to aspirate through.');
       const blood = report.tissueAtTip === 'vessel';
-      set({ patientSays: blood ? 'Blood flashes back into the syringe: the tip is in a vessel. Withdraw and redirect.' : 'Aspiration: no blood.' });
+      set({
+        patientSays: blood
+          ? { en: 'Blood flashes back into the syringe: the tip is in a vessel. Withdraw and redirect.', zh: '注射器内见回血：针尖位于血管内。退针并调整方向。' }
+          : { en: 'Aspiration: no blood.', zh: '回抽：无回血。' },
+      });
       void get().record({ kind: 'aspiration' });
       return blood;
     },

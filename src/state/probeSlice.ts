@@ -9,6 +9,7 @@ import { nextSkinDrag } from '../core/probe/skinDrag';
 import { imageGeometry } from '../core/imaging/imageGeometry';
 import { SimError } from '../core/simError';
 import { TissueMotion } from '../core/ultrasound/tissueMotion';
+import type { Said } from './said';
 import { findCase } from '../core/cases/cases';
 import { entrapmentSiteAt, SONO_TINEL_COMPRESSION_MM } from '../core/cases/entrapment';
 import type { SimState } from './store';
@@ -69,13 +70,13 @@ export function reportFor(anatomy: KneeAnatomy, pose: ProbePose, depthMm: number
  * Dynamic assessment: pressing the probe over the entrapment reproduces the patient's symptoms
  * (a sono-Tinel sign), said once each time the pressure rises past the threshold there.
  */
-function sonoTinel(caseId: string, previous: ProbeReport | null, now: ProbeReport): string | null {
+function sonoTinel(caseId: string, previous: ProbeReport | null, now: ProbeReport): Said | null {
   const words = findCase(caseId)?.symptomsOnCompression;
   if (!words || now.nerveSMm === null || now.pose.compressionMm < SONO_TINEL_COMPRESSION_MM) return null;
   const site = entrapmentSiteAt(findCase(caseId)?.entrapmentSites ?? [], now.nerveSMm);
   if (!site) return null;
   const before = previous && previous.nerveSMm !== null && previous.pose.compressionMm >= SONO_TINEL_COMPRESSION_MM ? entrapmentSiteAt(findCase(caseId)?.entrapmentSites ?? [], previous.nerveSMm) : null;
-  return before === site ? null : words.en;
+  return before === site ? null : words;
 }
 
 export const createProbeSlice: StateCreator<SimState, [], [], ProbeSlice> = (set, get) => {

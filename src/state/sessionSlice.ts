@@ -7,6 +7,7 @@ import { SimError } from '../core/simError';
 import type { SimState } from './store';
 import { getWorkerClient } from './workerClient';
 import { attemptStore } from './attemptStorage';
+import type { Said } from './said';
 
 /** What the debrief page shows: the attempt, its score and the facts behind it. */
 export interface Debrief {
@@ -29,7 +30,7 @@ export interface SessionSlice {
   /** Guided practice: the rubric's items as they stand (the self-ticking checklist). */
   checklist: ScoreItem[] | null;
   /** Guided practice: the coach's last word on a typical novice error. */
-  coaching: string | null;
+  coaching: Said | null;
   setPage: (page: Page) => void;
   /** The attempt so far as stored and exported. */
   sessionRecord: () => SessionRecord;

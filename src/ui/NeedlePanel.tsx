@@ -20,7 +20,7 @@ export function NeedlePanel() {
   const patientSays = useSimStore((s) => s.patientSays);
   const injecting = useSimStore((s) => s.injecting);
   const st = useSimStore.getState;
-  const { t, n } = useText();
+  const { t, n, pick } = useText();
   const tissue = (name: string) => t(`tissue.${name}` as TextKey);
   return (
     <section className="controls needle-panel" aria-label="Needle and injection">
@@ -108,7 +108,7 @@ export function NeedlePanel() {
       </fieldset>
       {patientSays && (
         <p className="patient-says" role="alert" data-testid="patient-says">
-          {patientSays}
+          {pick(patientSays)}
         </p>
       )}
     </section>

@@ -3,6 +3,7 @@ import { useSimStore } from '../state/store';
 import { unfinishedAttempt } from '../state/attemptStorage';
 import type { StoredAttempt } from '../storage/storedAttempt';
 import { findCase } from '../core/cases/cases';
+import { useText } from '../i18n';
 
 /** Offers to resume an attempt a reload interrupted, and reports storage problems (never hidden). */
 export function SessionNotices() {
@@ -10,6 +11,11 @@ export function SessionNotices() {
   const ready = useSimStore((s) => s.buildStatus === 'ready');
   const [unfinished, setUnfinished] = useState<StoredAttempt | null>(null);
   const [asked, setAsked] = useState(false);
+  const { t, pick, date } = useText();
+  const caseTitle = (id: string) => {
+    const c = findCase(id);
+    return c ? pick(c.texts.title) : id;
+  };
   useEffect(() => {
     if (!ready || asked) return;
     setAsked(true);
@@ -21,15 +27,15 @@ export function SessionNotices() {
     <>
       {problem && (
         <p className="storage-problem" role="alert" data-testid="storage-problem">
-          Attempts are not being saved: {problem}{' '}
+          {t('notice.storage', { problem })}{' '}
           <button type="button" onClick={() => useSimStore.setState({ storageProblem: null })}>
-            Dismiss
+            {t('notice.dismiss')}
           </button>
         </p>
       )}
       {unfinished && (
-        <div className="resume-prompt" role="dialog" aria-label="Resume attempt" data-testid="resume-prompt">
-          An attempt on <strong>{findCase(unfinished.record.caseId)?.title ?? unfinished.record.caseId}</strong> started {new Date(unfinished.record.startedAt).toLocaleString()} was not finished.
+        <div className="resume-prompt" role="dialog" aria-label={t('notice.resumeTitle')} data-testid="resume-prompt">
+          {t('notice.resume', { case: caseTitle(unfinished.record.caseId), date: date(unfinished.record.startedAt) })}
           <button
             type="button"
             data-testid="resume-yes"
@@ -39,10 +45,10 @@ export function SessionNotices() {
               void useSimStore.getState().resumeAttempt(record);
             }}
           >
-            Resume where it was
+            {t('notice.resumeYes')}
           </button>
           <button type="button" data-testid="resume-no" onClick={() => setUnfinished(null)}>
-            Start fresh
+            {t('notice.resumeNo')}
           </button>
         </div>
       )}

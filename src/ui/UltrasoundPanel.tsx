@@ -1,3 +1,5 @@
+import { useText } from '../i18n';
+import type { TextKey } from '../i18n/en';
 import { useEffect, useRef } from 'react';
 import { useSimStore } from '../state/store';
 import { imagePipeline, type DisplayedFrame } from '../state/imagePipeline';
@@ -10,6 +12,7 @@ import { NeedleGuide } from './NeedleGuide';
  * depth scale, the orientation marker and the side labels a sonographer expects around it.
  */
 export function UltrasoundPanel() {
+  const { t } = useText();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const depthMm = useSimStore((s) => s.imaging.depthMm);
   const gainDb = useSimStore((s) => s.imaging.gainDb);
@@ -69,28 +72,27 @@ export function UltrasoundPanel() {
   }, []);
 
   return (
-    <section className="us-panel" aria-label="Ultrasound image">
+    <section className="us-panel" aria-label={t('us.title')}>
       <div className="us-header">
         <span className="us-mode" data-testid="image-mode">
-          {mode === 'b-mode' ? `B-mode · linear 45 mm · ${frequencyMHz} MHz` : 'Anatomy in the probe plane (teaching view)'}
+          {mode === 'b-mode' ? t('us.bmode', { frequency: frequencyMHz }) : t('us.anatomy')}
         </span>
         <span className="us-settings" data-testid="imaging-settings">
-          D {depthMm} mm · G {gainDb > 0 ? '+' : ''}
-          {gainDb} dB
+          {t('us.settings', { depth: depthMm, gain: `${gainDb > 0 ? '+' : ''}${gainDb}` })}
         </span>
       </div>
-      <div className="us-image" title="Wheel to rotate the probe">
+      <div className="us-image" title={t('us.wheel')}>
         <div className="us-canvas-wrap">
           <canvas ref={canvasRef} data-testid="ultrasound-canvas" className="us-canvas" />
           <NeedleGuide />
-          <span className="us-marker" data-testid="orientation-marker" title="Orientation marker: this side of the image is the marked end of the probe">
+          <span className="us-marker" data-testid="orientation-marker" title={t('us.marker')}>
             ●
           </span>
-          <span className="us-side us-side-left">{sides.left}</span>
-          <span className="us-side us-side-right">{sides.right}</span>
+          <span className="us-side us-side-left">{t(`side.${sides.left}` as TextKey)}</span>
+          <span className="us-side us-side-right">{t(`side.${sides.right}` as TextKey)}</span>
           {view && (
             <span className={`us-view us-view-${view}`} data-testid="image-view-badge">
-              {view === 'no-nerve' ? 'no nerve in view' : view}
+              {t(`us.view.${view}`)}
             </span>
           )}
         </div>

@@ -1,4 +1,5 @@
 import { useSimStore } from '../state/store';
+import { errorSaid } from '../state/said';
 import { probeFrame } from '../core/probe/scanGeometry';
 import { inPlaneDirection } from '../core/needle/needle';
 import { add, scale } from '../core/math/vec3';
@@ -19,9 +20,9 @@ export function insertNeedleInPlane(angleDeg: number): void {
 export function runSafely(action: () => unknown): void {
   try {
     const result = action();
-    if (result instanceof Promise) result.catch((e: unknown) => useSimStore.setState({ patientSays: e instanceof Error ? e.message : String(e) }));
+    if (result instanceof Promise) result.catch((e: unknown) => useSimStore.setState({ patientSays: errorSaid(e) }));
   } catch (e) {
-    useSimStore.setState({ patientSays: e instanceof Error ? e.message : String(e) });
+    useSimStore.setState({ patientSays: errorSaid(e) });
   }
 }
 
@@ -43,7 +44,7 @@ export function startSteadyInjection(): void {
     inject(STEADY_STEP_ML, { steady: true })
       .catch((e: unknown) => {
         stopSteadyInjection();
-        useSimStore.setState({ patientSays: e instanceof Error ? e.message : String(e) });
+        useSimStore.setState({ patientSays: errorSaid(e) });
       })
       .finally(() => {
         stepInFlight = false;
