@@ -1,3 +1,5 @@
+import { useText } from '../i18n';
+import type { TextKey } from '../i18n/en';
 import { useMemo, type CSSProperties, type RefObject } from 'react';
 import { useFrame, useThree } from '@react-three/fiber';
 import * as THREE from 'three';
@@ -7,12 +9,12 @@ import { bicepsTendon } from '../core/anatomy/kneeGeometry';
 import type { Vec3 } from '../core/math/vec3';
 
 /** In priority order: when tags would overlap, the earlier one keeps its place. */
-const LABELS: readonly { key: string; at: (l: Landmarks) => Vec3; text: string; colour: string }[] = [
-  { key: 'cpn', at: (l) => l.cpnAtFibularHead, text: 'CPN', colour: '#ffd21a' },
-  { key: 'fibular-head', at: (l) => l.fibularHeadApex, text: 'Fibular head', colour: '#e8dcc0' },
+const LABELS: readonly { key: string; at: (l: Landmarks) => Vec3; colour: string }[] = [
+  { key: 'cpn', at: (l) => l.cpnAtFibularHead, colour: '#ffd21a' },
+  { key: 'fibular-head', at: (l) => l.fibularHeadApex, colour: '#e8dcc0' },
   // Tagged along its course above the knee: its insertion is the fibular head, already tagged.
-  { key: 'biceps-tendon', at: () => bicepsTendon.points[2], text: 'Biceps femoris tendon', colour: '#d9d4c7' },
-  { key: 'lateral-gastrocnemius', at: (l) => l.gastrocnemiusLateral, text: 'Lateral gastrocnemius', colour: '#d0675a' },
+  { key: 'biceps-tendon', at: () => bicepsTendon.points[2], colour: '#d9d4c7' },
+  { key: 'lateral-gastrocnemius', at: (l) => l.gastrocnemiusLateral, colour: '#d0675a' },
 ];
 
 const overlay: CSSProperties = { position: 'absolute', inset: 0, pointerEvents: 'none', overflow: 'hidden', userSelect: 'none' };
@@ -36,14 +38,15 @@ const tag: CSSProperties = {
  */
 export function AnatomyLabelOverlay({ containerRef }: { containerRef: RefObject<HTMLDivElement | null> }) {
   const show = useSimStore((s) => s.showLabels && s.anatomy !== null);
+  const { t } = useText();
   return (
     <div ref={containerRef} style={overlay} aria-hidden={!show}>
       {show &&
-        LABELS.map(({ key, text, colour }) => (
+        LABELS.map(({ key, colour }) => (
           <div key={key} data-label={key} data-testid={`label-${key}`} style={{ position: 'absolute', left: 0, top: 0, visibility: 'hidden' }}>
             <div style={{ ...dot, background: colour }} />
             <div data-tag style={{ ...tag, borderLeftColor: colour }}>
-              {text}
+              {t(`label.${key}` as TextKey)}
             </div>
           </div>
         ))}

@@ -8,6 +8,7 @@ import { SYRINGE_ML } from './needleSlice';
 import { reportFor } from './probeSlice';
 import { getWorkerClient } from './workerClient';
 import { clockMs } from './attemptSlice';
+import type { SafetyEvent } from '../core/scoring/result';
 
 export interface ReplayState {
   record: SessionRecord;
@@ -16,7 +17,7 @@ export interface ReplayState {
   playing: boolean;
   speed: number;
   /** The safety events (scored from the log), as the number of events applied when each happened. */
-  safetyMarks: { index: number; description: string; critical: boolean }[];
+  safetyMarks: { index: number; event: SafetyEvent }[];
 }
 
 export interface ReplaySlice {
@@ -87,7 +88,7 @@ export const createReplaySlice: StateCreator<SimState, [], [], ReplaySlice> = (s
       const { result } = await get().rescore(record);
       const safetyMarks = result.safetyEvents.map((e) => {
         const at = record.events.findIndex((ev) => ev.tMs >= e.tMs);
-        return { index: (at < 0 ? record.events.length - 1 : at) + 1, description: e.description, critical: e.critical };
+        return { index: (at < 0 ? record.events.length - 1 : at) + 1, event: e };
       });
       const replay = get().replay;
       if (replay) set({ replay: { ...replay, safetyMarks } });

@@ -14,7 +14,7 @@ export function AttemptBar() {
   const { t } = useText();
   if (replaying) return null;
   return (
-    <div className="attempt-bar" aria-label="Attempt">
+    <div className="attempt-bar" aria-label={t('attempt.attempts')}>
       <label>
         {t('attempt.trainee')}{' '}
         <input data-testid="trainee-name" value={session.trainee} placeholder={t('attempt.traineePlaceholder')} size={12} onChange={(e) => st().setTrainee(e.target.value)} />

@@ -7,11 +7,12 @@ import { imageGeometry } from '../core/imaging/imageGeometry';
 import type { ProbePose } from '../core/probe/pose';
 import type { AttemptFacts } from '../core/attempt/facts';
 import { HALO_REACH_MM } from '../core/fluid/measures';
+import { useText } from '../i18n';
 
 const DEPTH_MM = 25;
 
 interface Section {
-  title: string;
+  title: 'sections.short' | 'sections.long';
   pose: ProbePose;
   pixels: Uint8Array;
   width: number;
@@ -28,6 +29,7 @@ export function FluidCrossSections({ facts }: { facts: AttemptFacts }) {
   const anatomy = useSimStore((s) => s.anatomy);
   const imaging = useSimStore((s) => s.imaging);
   const [sections, setSections] = useState<Section[] | null>(null);
+  const { t, n } = useText();
   useEffect(() => {
     const site = facts.injectionSiteSMm;
     if (!anatomy || site === null || site === undefined) return;
@@ -38,7 +40,7 @@ export function FluidCrossSections({ facts }: { facts: AttemptFacts }) {
     let cancelled = false;
     void (async () => {
       const out: Section[] = [];
-      for (const [title, rotationDeg] of [['Short axis at the injection site', along - 90], ['Long axis along the nerve', along]] as const) {
+      for (const [title, rotationDeg] of [['sections.short', along - 90], ['sections.long', along]] as const) {
         const pose = placeProbe(anatomy, { centre: nerve.centre, rotationDeg, compressionMm: 1 });
         const frame = await getWorkerClient().renderFrame(pose, settings, 0, null);
         const scan = new ScanGeometry(anatomy, probeFrame(anatomy, pose), imageGeometry(DEPTH_MM));
@@ -67,16 +69,16 @@ export function FluidCrossSections({ facts }: { facts: AttemptFacts }) {
       cancelled = true;
     };
   }, [anatomy, facts, imaging]);
-  if (facts.injectionSiteSMm === null || facts.injectionSiteSMm === undefined) return <p className="hint">No injection was made: no fluid to show.</p>;
-  if (!sections) return <p className="hint">Drawing the final fluid…</p>;
+  if (facts.injectionSiteSMm === null || facts.injectionSiteSMm === undefined) return <p className="hint">{t('sections.none')}</p>;
+  if (!sections) return <p className="hint">{t('sections.drawing')}</p>;
   return (
     <div className="cross-sections" data-testid="fluid-cross-sections">
       {sections.map((s) => (
         <figure key={s.title}>
           <SectionImage section={s} />
           <figcaption>
-            {s.title}
-            {s.overlay.ring ? ` — halo ${facts.fluid.haloCoveragePct.toFixed(0)}% (ring: 1.5 mm outside the epineurium)` : ` — spread ${facts.fluid.spreadDistalMm.toFixed(0)} mm distal + ${facts.fluid.spreadProximalMm.toFixed(0)} mm proximal (yellow)`}
+            {t(s.title)}
+            {s.overlay.ring ? t('sections.halo', { halo: n(facts.fluid.haloCoveragePct) }) : t('sections.spread', { distal: n(facts.fluid.spreadDistalMm), proximal: n(facts.fluid.spreadProximalMm) })}
           </figcaption>
         </figure>
       ))}

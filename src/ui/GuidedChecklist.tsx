@@ -22,7 +22,7 @@ export function GuidedChecklist() {
   if (!guided) return null;
   const done = (ids: string[]) => ids.every((id) => checklist?.find((i) => i.id === id && i.points >= i.maxPoints));
   return (
-    <section className="controls guided" aria-label="Guided practice" data-testid="checklist">
+    <section className="controls guided" aria-label={t('attempt.guided')} data-testid="checklist">
       <fieldset>
         <legend>{t('checklist.legend')}</legend>
         <ol className="checklist">

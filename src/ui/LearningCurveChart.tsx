@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { AttemptSummary } from '../storage/storedAttempt';
+import { useText } from '../i18n';
 import { learningCurve, CUSUM_DECISION_LIMIT, DEFAULT_PASS_SCORE, DEFAULT_ACCEPTABLE_FAILURE_RATE } from '../core/scoring/learningCurve';
 
 const W = 560;
@@ -9,9 +10,10 @@ const PAD = 30;
 /** Score per attempt (oldest first) and the CUSUM of failures against a chosen acceptable failure rate. */
 export function LearningCurveChart({ attempts }: { attempts: AttemptSummary[] }) {
   const [rate, setRate] = useState(DEFAULT_ACCEPTABLE_FAILURE_RATE);
+  const { t } = useText();
   const ordered = [...attempts].sort((a, b) => a.startedAt.localeCompare(b.startedAt));
   const points = learningCurve(ordered.map((a) => a.total ?? 0), DEFAULT_PASS_SCORE, rate);
-  if (points.length === 0) return <p className="hint">This trainee has no finished attempts yet.</p>;
+  if (points.length === 0) return <p className="hint">{t('curve.none')}</p>;
   const x = (i: number) => PAD + ((W - 2 * PAD) * i) / Math.max(1, points.length - 1);
   const scoreY = (s: number) => H - PAD / 2 - ((H - PAD) * s) / 100;
   const cusums = points.map((p) => p.cusum);
@@ -19,25 +21,25 @@ export function LearningCurveChart({ attempts }: { attempts: AttemptSummary[] })
   const hi = Math.max(CUSUM_DECISION_LIMIT, ...cusums);
   const cusumY = (c: number) => H - PAD / 2 - ((H - PAD) * (c - lo)) / (hi - lo || 1);
   return (
-    <section className="learning-curve" data-testid="learning-curve" aria-label="Learning curve">
-      <h3>Learning curve — {ordered[0].trainee || '(unnamed)'}</h3>
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label="Score per attempt">
+    <section className="learning-curve" data-testid="learning-curve" aria-label={t('curve.title', { trainee: '' })}>
+      <h3>{t('curve.title', { trainee: ordered[0].trainee || t('review.unnamed') })}</h3>
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={t('curve.scores')}>
         <line x1={PAD} x2={W - PAD} y1={scoreY(DEFAULT_PASS_SCORE)} y2={scoreY(DEFAULT_PASS_SCORE)} stroke="#4fd1a5" strokeDasharray="4 3" />
         <text x={W - PAD + 2} y={scoreY(DEFAULT_PASS_SCORE) + 4} fontSize="10" fill="#4fd1a5">
-          pass {DEFAULT_PASS_SCORE}
+          {t('curve.pass', { score: DEFAULT_PASS_SCORE })}
         </text>
         <polyline fill="none" stroke="#8cc8ff" strokeWidth="2" points={points.map((p, i) => `${x(i)},${scoreY(p.score)}`).join(' ')} />
         {points.map((p, i) => (
           <circle key={i} cx={x(i)} cy={scoreY(p.score)} r={4} fill={p.failed ? '#d9534f' : '#4fd1a5'}>
-            <title>{`Attempt ${p.attempt}: ${p.score}`}</title>
+            <title>{t('curve.point', { attempt: p.attempt, score: p.score })}</title>
           </circle>
         ))}
         <text x={4} y={12} fontSize="10" fill="#9ab">
-          score
+          {t('review.score')}
         </text>
       </svg>
       <label>
-        Acceptable failure rate{' '}
+        {t('curve.rate')}{' '}
         <select value={rate} data-testid="cusum-rate" onChange={(e) => setRate(Number(e.target.value))}>
           {[0.1, 0.2, 0.3].map((r) => (
             <option key={r} value={r}>
@@ -46,7 +48,7 @@ export function LearningCurveChart({ attempts }: { attempts: AttemptSummary[] })
           ))}
         </select>
       </label>
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label="CUSUM of failures" data-testid="cusum-chart">
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={t('curve.cusum')} data-testid="cusum-chart">
         <line x1={PAD} x2={W - PAD} y1={cusumY(CUSUM_DECISION_LIMIT)} y2={cusumY(CUSUM_DECISION_LIMIT)} stroke="#d9534f" strokeDasharray="4 3" />
         <text x={W - PAD + 2} y={cusumY(CUSUM_DECISION_LIMIT) + 4} fontSize="10" fill="#d9534f">
           h = {CUSUM_DECISION_LIMIT}
@@ -54,7 +56,7 @@ export function LearningCurveChart({ attempts }: { attempts: AttemptSummary[] })
         <line x1={PAD} x2={W - PAD} y1={cusumY(0)} y2={cusumY(0)} stroke="#556" />
         <polyline fill="none" stroke="#f2c14e" strokeWidth="2" points={points.map((p, i) => `${x(i)},${cusumY(p.cusum)}`).join(' ')} />
         <text x={4} y={12} fontSize="10" fill="#9ab">
-          CUSUM (failure = score &lt; {DEFAULT_PASS_SCORE})
+          {t('curve.cusumAxis', { score: DEFAULT_PASS_SCORE })}
         </text>
       </svg>
     </section>

@@ -23,7 +23,7 @@ export function NeedlePanel() {
   const { t, n, pick } = useText();
   const tissue = (name: string) => t(`tissue.${name}` as TextKey);
   return (
-    <section className="controls needle-panel" aria-label="Needle and injection">
+    <section className="controls needle-panel" aria-label={t('needle.legend')}>
       <fieldset disabled={!ready}>
         <legend>{t('needle.legend')}</legend>
         <label className="slider">

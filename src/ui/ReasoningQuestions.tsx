@@ -14,7 +14,7 @@ export function ReasoningQuestions({ debrief }: { debrief: Debrief }) {
   const { correct } = reasoningScore(questions, answers);
   const answer = (questionId: string, option: string) => void useSimStore.getState().answerReasoning(questionId, option);
   return (
-    <section aria-label="Clinical reasoning" data-testid="reasoning">
+    <section aria-label={t('reasoning.title')} data-testid="reasoning">
       <h3>
         {t('reasoning.title')} {answers.length > 0 && <span className="hint">{t('reasoning.score', { correct, asked: questions.length })}</span>}
       </h3>

@@ -1,10 +1,13 @@
 import { useSimStore } from '../state/store';
+import { useText } from '../i18n';
+import { safetyDescription } from './scoreText';
 
 
 /** Play, pause, scrub, speed and step through a stored attempt; shown instead of the attempt bar. */
 export function ReplayBar() {
   const replay = useSimStore((s) => s.replay);
   const st = useSimStore.getState;
+  const { t: text, n, language } = useText();
   if (!replay) return null;
   const { record, index, playing, speed, safetyMarks } = replay;
   const t = record.events[index - 1]?.tMs ?? 0;
@@ -18,24 +21,24 @@ export function ReplayBar() {
   const here = safetyMarks.filter((m) => m.index === index);
   return (
     <div className="replay-bar" data-testid="replay-bar">
-      <strong>Replay</strong> {record.trainee || '(unnamed)'} ·
+      <strong>{text('replay.title')}</strong> {record.trainee || text('debrief.unnamed')} ·
       <button type="button" data-testid="replay-play" onClick={() => st().setReplayPlaying(!playing)}>
-        {playing ? 'Pause' : 'Play'}
+        {playing ? text('replay.pause') : text('replay.play')}
       </button>
       <button type="button" disabled={!previousMark} onClick={() => previousMark && void st().seekReplay(previousMark.i + 1)}>
-        ◀ needle
+        {text('replay.previousNeedle')}
       </button>
       <input type="range" data-testid="replay-scrub" min={1} max={record.events.length} value={index} onChange={(e) => void st().seekReplay(Number(e.target.value))} />
       <button type="button" disabled={!nextMark} data-testid="replay-next" onClick={() => nextMark && void st().seekReplay(nextMark.i + 1)}>
-        needle ▶
+        {text('replay.nextNeedle')}
       </button>
       <button type="button" disabled={!previousSafety} onClick={() => previousSafety && void st().seekReplay(previousSafety.index)}>
-        ◀ safety
+        {text('replay.previousSafety')}
       </button>
       <button type="button" disabled={!nextSafety} data-testid="replay-next-safety" onClick={() => nextSafety && void st().seekReplay(nextSafety.index)}>
-        safety ▶ ({safetyMarks.length})
+        {text('replay.nextSafety', { count: safetyMarks.length })}
       </button>
-      <select value={speed} onChange={(e) => st().setReplaySpeed(Number(e.target.value))} aria-label="Speed">
+      <select value={speed} onChange={(e) => st().setReplaySpeed(Number(e.target.value))} aria-label={text('replay.speed')}>
         {[0.5, 1, 2, 4, 8].map((s) => (
           <option key={s} value={s}>
             {s}×
@@ -43,15 +46,15 @@ export function ReplayBar() {
         ))}
       </select>
       <span data-testid="replay-time">
-        {(t / 1000).toFixed(1)} / {(end / 1000).toFixed(1)} s · event {index}/{record.events.length}
+        {text('replay.time', { t: n(t / 1000, 1), end: n(end / 1000, 1), index, count: record.events.length })}
       </span>
       {here.length > 0 && (
-        <span className={here.some((m) => m.critical) ? 'replay-safety critical' : 'replay-safety'} data-testid="replay-safety-here">
-          {here.map((m) => m.description).join(' · ')}
+        <span className={here.some((m) => m.event.critical) ? 'replay-safety critical' : 'replay-safety'} data-testid="replay-safety-here">
+          {here.map((m) => safetyDescription(m.event, language)).join(' · ')}
         </span>
       )}
       <button type="button" data-testid="replay-close" onClick={() => void st().closeReplay()}>
-        Close replay
+        {text('replay.close')}
       </button>
     </div>
   );

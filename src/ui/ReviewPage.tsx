@@ -7,6 +7,8 @@ import { LearningCurveChart } from './LearningCurveChart';
 import { replayedSavedImages } from '../state/replayImages';
 import { getWorkerClient } from '../state/workerClient';
 import { CompareAttempts } from './CompareAttempts';
+import { useText } from '../i18n';
+import type { TextKey } from '../i18n/en';
 
 type SortKey = 'date' | 'score' | 'trainee';
 
@@ -20,6 +22,7 @@ export function ReviewPage() {
   const [sort, setSort] = useState<SortKey>('date');
   const [compare, setCompare] = useState<string[]>([]);
   const st = useSimStore.getState;
+  const { t: tx, pick, date } = useText();
   const refresh = useCallback(() => {
     listAttempts().then(setAttempts, (e: unknown) => setMessage(e instanceof Error ? e.message : String(e)));
   }, []);
@@ -33,6 +36,10 @@ export function ReviewPage() {
     };
     return [...list].sort(by[sort]);
   }, [attempts, trainee, caseId, mode, sort]);
+  const caseTitle = (id: string) => {
+    const c = findCase(id);
+    return c ? pick(c.texts.title) : id;
+  };
   const trainees = [...new Set((attempts ?? []).map((a) => a.trainee))].sort();
   const act = (what: () => Promise<unknown>) => void what().catch((e: unknown) => setMessage(e instanceof Error ? e.message : String(e)));
   const openDebrief = (id: string) =>
@@ -50,25 +57,25 @@ export function ReviewPage() {
   const onImport = (file: File) =>
     act(async () => {
       const report = await importAttemptJson(await file.text());
-      setMessage(`Imported ${report.imported.length}; ${report.duplicates.length} already here; ${report.altered.length} marked altered (stored score did not match the events).`);
+      setMessage(tx('review.imported', { imported: report.imported.length, duplicates: report.duplicates.length, altered: report.altered.length }));
       refresh();
     });
   return (
     <div className="page review" data-testid="review">
       <header className="page-header">
-        <h2>Attempts</h2>
+        <h2>{tx('review.title')}</h2>
         <div className="button-row">
           <button type="button" onClick={() => st().setPage('simulator')}>
-            Back to the simulator
+            {tx('review.back')}
           </button>
           <button type="button" data-testid="export-all" onClick={() => act(async () => download('cpn-attempts.json', await exportAttemptJson('all')))}>
-            Export all (JSON)
+            {tx('review.exportAll')}
           </button>
           <button type="button" data-testid="export-csv" onClick={() => act(async () => download('cpn-attempts.csv', await exportCsv(), 'text/csv'))}>
-            Summary (CSV)
+            {tx('review.csv')}
           </button>
           <label className="file-button">
-            Import…
+            {tx('review.import')}
             <input type="file" accept=".json,application/json" data-testid="import-file" onChange={(e) => e.target.files?.[0] && onImport(e.target.files[0])} />
           </label>
         </div>
@@ -80,59 +87,59 @@ export function ReviewPage() {
       )}
       <div className="filters">
         <label>
-          Trainee{' '}
+          {tx('attempt.trainee')}{' '}
           <select value={trainee} data-testid="filter-trainee" onChange={(e) => setTrainee(e.target.value)}>
-            <option value="">all</option>
+            <option value="">{tx('review.all')}</option>
             {trainees.map((t) => (
               <option key={t} value={t}>
-                {t || '(unnamed)'}
+                {t || tx('review.unnamed')}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Case{' '}
+          {tx('case.patient')}{' '}
           <select value={caseId} onChange={(e) => setCaseId(e.target.value)}>
-            <option value="">all</option>
+            <option value="">{tx('review.all')}</option>
             {cases.map((c) => (
               <option key={c.id} value={c.id}>
-                {c.title}
+                {pick(c.texts.title)}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Mode{' '}
+          {tx('attempt.mode')}{' '}
           <select value={mode} onChange={(e) => setMode(e.target.value)}>
-            <option value="">all</option>
-            <option value="guided">guided</option>
-            <option value="assessment">assessment</option>
+            <option value="">{tx('review.all')}</option>
+            <option value="guided">{tx('attempt.guided')}</option>
+            <option value="assessment">{tx('attempt.assessment')}</option>
           </select>
         </label>
         <label>
-          Sort{' '}
+          {tx('review.sort')}{' '}
           <select value={sort} onChange={(e) => setSort(e.target.value as SortKey)}>
-            <option value="date">newest first</option>
-            <option value="score">best score first</option>
-            <option value="trainee">trainee</option>
+            <option value="date">{tx('review.sortDate')}</option>
+            <option value="score">{tx('review.sortScore')}</option>
+            <option value="trainee">{tx('review.sortTrainee')}</option>
           </select>
         </label>
       </div>
       {attempts === null ? (
-        <p className="hint">Reading the stored attempts…</p>
+        <p className="hint">{tx('review.reading')}</p>
       ) : shown.length === 0 ? (
-        <p className="hint">No attempts stored yet in this browser.</p>
+        <p className="hint">{tx('review.none')}</p>
       ) : (
         <table className="attempts" data-testid="attempts-table">
           <thead>
             <tr>
-              <th>Compare</th>
-              <th>Trainee</th>
-              <th>Case</th>
-              <th>Date</th>
-              <th>Mode</th>
-              <th>Score</th>
-              <th>Critical events</th>
+              <th>{tx('review.compare')}</th>
+              <th>{tx('attempt.trainee')}</th>
+              <th>{tx('case.patient')}</th>
+              <th>{tx('review.date')}</th>
+              <th>{tx('attempt.mode')}</th>
+              <th>{tx('review.score')}</th>
+              <th>{tx('review.critical')}</th>
               <th />
             </tr>
           </thead>
@@ -140,26 +147,26 @@ export function ReviewPage() {
             {shown.map((a) => (
               <tr key={a.id} data-testid="attempt-row" data-attempt-id={a.id}>
                 <td>
-                  <input type="checkbox" aria-label="Compare" checked={compare.includes(a.id)} onChange={(e) => setCompare(e.target.checked ? [...compare, a.id].slice(-2) : compare.filter((c) => c !== a.id))} />
+                  <input type="checkbox" aria-label={tx('review.compare')} checked={compare.includes(a.id)} onChange={(e) => setCompare(e.target.checked ? [...compare, a.id].slice(-2) : compare.filter((c) => c !== a.id))} />
                 </td>
-                <td>{a.trainee || '(unnamed)'}</td>
-                <td>{findCase(a.caseId)?.title ?? a.caseId}</td>
-                <td>{new Date(a.startedAt).toLocaleString()}</td>
-                <td>{a.mode}</td>
+                <td>{a.trainee || tx('review.unnamed')}</td>
+                <td>{caseTitle(a.caseId)}</td>
+                <td>{date(a.startedAt)}</td>
+                <td>{tx(a.mode === 'guided' ? 'attempt.guided' : 'attempt.assessment')}</td>
                 <td data-testid="attempt-score">
-                  {a.total === null ? 'unfinished' : a.total}
-                  {a.altered && <span className="altered" data-testid="altered-flag" title="The imported file's score did not match its events"> altered</span>}
+                  {a.total === null ? tx('review.unfinished') : a.total}
+                  {a.altered && <span className="altered" data-testid="altered-flag" title={tx('review.alteredTitle')}> {tx('review.altered')}</span>}
                 </td>
-                <td className="critical">{a.criticalEvents.join(', ')}</td>
+                <td className="critical">{a.criticalEvents.map((k) => tx(`safety.${k}` as TextKey)).join(', ')}</td>
                 <td className="row-actions">
                   <button type="button" data-testid="open-debrief" onClick={() => openDebrief(a.id)}>
-                    Debrief
+                    {tx('review.debrief')}
                   </button>
                   <button type="button" data-testid="open-replay" onClick={() => act(async () => st().openReplay((await storedAttempt(a.id)).record))}>
-                    Replay
+                    {tx('review.replay')}
                   </button>
                   <button type="button" onClick={() => act(async () => download(`attempt-${a.id}.json`, await exportAttemptJson([a.id])))}>
-                    Export
+                    {tx('review.export')}
                   </button>
                   <button type="button" onClick={() => act(async () => download(`attempt-${a.id}.xapi.json`, await exportXapi(a.id)))}>
                     xAPI
@@ -172,7 +179,7 @@ export function ReviewPage() {
       )}
       {compare.length === 2 && <CompareAttempts ids={compare} />}
       {trainee !== '' && <LearningCurveChart attempts={(attempts ?? []).filter((a) => a.trainee === trainee && a.total !== null)} />}
-      {trainee === '' && attempts && attempts.length > 0 && <p className="hint">Choose a trainee to see the learning curve.</p>}
+      {trainee === '' && attempts && attempts.length > 0 && <p className="hint">{tx('review.chooseTrainee')}</p>}
     </div>
   );
 }
