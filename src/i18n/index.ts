@@ -29,6 +29,11 @@ void i18next.use(initReactI18next).init({
   interpolation: { escapeValue: false },
 });
 
+/** A text in both languages at once (for a message kept while the language may change). */
+export function inBoth(key: TextKey, values: Record<string, string | number> = {}): { en: string; zh: string } {
+  return { en: i18next.t(key, { ...values, lng: 'en' }), zh: i18next.t(key, { ...values, lng: 'zh' }) };
+}
+
 export function setLanguage(language: Language): void {
   void i18next.changeLanguage(language);
   try {

@@ -1,3 +1,4 @@
+import { errorSaid } from './said';
 import { AttemptStore } from '../storage/attemptStore';
 import type { StoredAttempt } from '../storage/storedAttempt';
 import { useSimStore } from './store';
@@ -37,7 +38,7 @@ export function startAutosave(): void {
       if (record.events.length < MIN_EVENTS_TO_KEEP) return;
       attemptStore()
         .then((store) => store.save(record))
-        .catch((error: unknown) => useSimStore.setState({ storageProblem: error instanceof Error ? error.message : String(error) }));
+        .catch((error: unknown) => useSimStore.setState({ storageProblem: errorSaid(error) }));
     },
   );
 }
@@ -48,7 +49,7 @@ export async function unfinishedAttempt(): Promise<StoredAttempt | null> {
     const store = await attemptStore();
     return (await store.unfinished()) ?? null;
   } catch (error) {
-    useSimStore.setState({ storageProblem: error instanceof Error ? error.message : String(error) });
+    useSimStore.setState({ storageProblem: errorSaid(error) });
     return null;
   }
 }

@@ -7,4 +7,24 @@ export interface Said {
 /** A message that exists in English only (an error's own text): shown as is in both languages. */
 export const untranslated = (text: string): Said => ({ en: text, zh: text });
 
-export const errorSaid = (e: unknown): Said => untranslated(e instanceof Error ? e.message : String(e));
+/** The refusals a trainee can meet from the UI, in Chinese (matched on the English message or the code). */
+const REFUSALS_ZH: { match: RegExp | string; zh: string }[] = [
+  { match: /rests on bone/, zh: '针尖抵在骨面，无法穿过：请退针并调整方向。' },
+  { match: /redirection turns the needle at most/, zh: '单次调整方向最多 10°：请退针后重新进针。' },
+  { match: /syringe holds/, zh: '注射器内剩余药液不足。' },
+  { match: /point into the limb/, zh: '针必须指向肢体内部，而不是沿皮肤或向外。' },
+  { match: /finished; start a new one/, zh: '本次操作已结束；请开始新的操作后再保存图像。' },
+  { match: 'no-needle', zh: '尚未进针：请先在探头内侧端进针并推进。' },
+  { match: 'not-ready', zh: '膝关节模型仍在构建中，请稍候。' },
+  { match: 'invalid-import', zh: '无法导入此文件（不是本训练器的记录文件、文件已损坏或版本过新），未做任何更改。' },
+  { match: 'storage-full', zh: '浏览器存储空间已满：请导出并删除旧的操作记录。' },
+  { match: 'storage-unavailable', zh: '浏览器存储不可用（可能被阻止或处于隐私模式）：操作记录无法保存。' },
+];
+
+/** What a refused action says to the trainee, in both languages. */
+export const errorSaid = (e: unknown): Said => {
+  const en = e instanceof Error ? e.message : String(e);
+  const code = e instanceof Error && 'code' in e ? String((e as { code: unknown }).code) : '';
+  const known = REFUSALS_ZH.find(({ match }) => (typeof match === 'string' ? match === code : match.test(en)));
+  return { en, zh: known ? known.zh : `操作被拒绝：${en}` };
+};

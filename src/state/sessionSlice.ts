@@ -1,3 +1,4 @@
+import { errorSaid } from './said';
 import type { StateCreator } from 'zustand';
 import { type SessionRecord, SESSION_SCHEMA_VERSION } from '../core/attempt/events';
 import type { AttemptFacts } from '../core/attempt/facts';
@@ -26,7 +27,7 @@ export interface SessionSlice {
   /** The trainee's saved frames this attempt (PNG data URLs by id). */
   savedImages: Record<string, string>;
   /** Last storage problem (full disk, blocked store), shown to the user until dismissed. */
-  storageProblem: string | null;
+  storageProblem: Said | null;
   /** Guided practice: the rubric's items as they stand (the self-ticking checklist). */
   checklist: ScoreItem[] | null;
   /** Guided practice: the coach's last word on a typical novice error. */
@@ -87,7 +88,7 @@ export const createSessionSlice: StateCreator<SimState, [], [], SessionSlice> = 
     try {
       await (await attemptStore()).save(record, result, facts.fluid);
     } catch (error) {
-      set({ storageProblem: error instanceof Error ? error.message : String(error) });
+      set({ storageProblem: errorSaid(error) });
     }
     return result;
   },
@@ -100,7 +101,7 @@ export const createSessionSlice: StateCreator<SimState, [], [], SessionSlice> = 
     try {
       await (await attemptStore()).save(record);
     } catch (error) {
-      set({ storageProblem: error instanceof Error ? error.message : String(error) });
+      set({ storageProblem: errorSaid(error) });
     }
   },
   rescore: async (record) => {

@@ -8,6 +8,8 @@ import { replayedSavedImages } from '../state/replayImages';
 import { getWorkerClient } from '../state/workerClient';
 import { CompareAttempts } from './CompareAttempts';
 import { useText } from '../i18n';
+import { errorSaid, type Said } from '../state/said';
+import { inBoth } from '../i18n';
 import type { TextKey } from '../i18n/en';
 
 type SortKey = 'date' | 'score' | 'trainee';
@@ -15,7 +17,7 @@ type SortKey = 'date' | 'score' | 'trainee';
 /** The instructor's view: every stored attempt, filtered and sorted; debrief, replay, export, import, progress. */
 export function ReviewPage() {
   const [attempts, setAttempts] = useState<AttemptSummary[] | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  const [message, setMessage] = useState<Said | null>(null);
   const [trainee, setTrainee] = useState('');
   const [caseId, setCaseId] = useState('');
   const [mode, setMode] = useState('');
@@ -24,7 +26,7 @@ export function ReviewPage() {
   const st = useSimStore.getState;
   const { t: tx, pick, date } = useText();
   const refresh = useCallback(() => {
-    listAttempts().then(setAttempts, (e: unknown) => setMessage(e instanceof Error ? e.message : String(e)));
+    listAttempts().then(setAttempts, (e: unknown) => setMessage(errorSaid(e)));
   }, []);
   useEffect(refresh, [refresh]);
   const shown = useMemo(() => {
@@ -41,7 +43,7 @@ export function ReviewPage() {
     return c ? pick(c.texts.title) : id;
   };
   const trainees = [...new Set((attempts ?? []).map((a) => a.trainee))].sort();
-  const act = (what: () => Promise<unknown>) => void what().catch((e: unknown) => setMessage(e instanceof Error ? e.message : String(e)));
+  const act = (what: () => Promise<unknown>) => void what().catch((e: unknown) => setMessage(errorSaid(e)));
   const openDebrief = (id: string) =>
     act(async () => {
       const stored = await storedAttempt(id);
@@ -57,7 +59,7 @@ export function ReviewPage() {
   const onImport = (file: File) =>
     act(async () => {
       const report = await importAttemptJson(await file.text());
-      setMessage(tx('review.imported', { imported: report.imported.length, duplicates: report.duplicates.length, altered: report.altered.length }));
+      setMessage(inBoth('review.imported', { imported: report.imported.length, duplicates: report.duplicates.length, altered: report.altered.length }));
       refresh();
     });
   return (
@@ -82,7 +84,7 @@ export function ReviewPage() {
       </header>
       {message && (
         <p className="notice" role="status" data-testid="review-message">
-          {message}
+          {pick(message)}
         </p>
       )}
       <div className="filters">

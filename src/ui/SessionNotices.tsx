@@ -27,7 +27,7 @@ export function SessionNotices() {
     <>
       {problem && (
         <p className="storage-problem" role="alert" data-testid="storage-problem">
-          {t('notice.storage', { problem })}{' '}
+          {t('notice.storage', { problem: pick(problem) })}{' '}
           <button type="button" onClick={() => useSimStore.setState({ storageProblem: null })}>
             {t('notice.dismiss')}
           </button>
