@@ -2,7 +2,8 @@ import { defineConfig } from '@playwright/test';
 // @ts-expect-error plain ESM helper shared with the npm scripts
 import { findChromium, chromiumArgs } from './scripts/chromium.mjs';
 
-const port = 4173;
+// E2E_PORT lets two runs share a machine (a developer's and a clean-clone check).
+const port = Number(process.env.E2E_PORT ?? 4173);
 
 /**
  * End-to-end specs run against the production build (vite preview), in Debian's Chromium with
