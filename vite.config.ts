@@ -12,7 +12,8 @@ export default defineConfig({
     VitePWA({
       registerType: 'autoUpdate',
       injectRegister: 'auto',
-      includeAssets: ['icon-192.png', 'icon-512.png'],
+      // The icons are precached by globPatterns below; listing them again would duplicate entries.
+      includeManifestIcons: false,
       manifest: {
         name: 'CPN Hydrodissection Trainer',
         short_name: 'CPN Trainer',
@@ -22,12 +23,17 @@ export default defineConfig({
         display: 'standalone',
         icons: [
           { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
-          { src: 'icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any maskable' },
+          { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
+          // Full-bleed background, the nerve inside the central safe zone: usable as a maskable icon.
+          { src: 'icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
         ],
       },
       workbox: {
-        globPatterns: ['**/*.{js,css,html,glb,png,svg,webmanifest}'],
-        // The main bundle (three, React) is over Workbox's 2 MiB default.
+        // The app shell, its JS/CSS (the simulation worker's bundle included), the icons and every
+        // 3D model in public/models (a glob, so models added later are precached too). The plugin
+        // adds manifest.webmanifest and registerSW.js itself.
+        globPatterns: ['**/*.{js,css,html,svg,png}', 'models/**/*.glb'],
+        // The main bundle (three, React) is over Workbox's 2 MiB default; models are ~0.4 MiB each.
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
         navigateFallback: 'index.html',
       },

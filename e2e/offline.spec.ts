@@ -4,32 +4,50 @@ import { test, expect } from './simulator';
 test('after the first visit the trainer loads and runs a short attempt offline', async ({ sim, page, context }) => {
   test.setTimeout(120_000);
   await sim.open();
-  // The service worker has precached the app, its worker and the knee model once it controls the page.
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
+  // Once the service worker is active its install has precached the app, its worker and the models.
+  const precached = await page.evaluate(async () => {
+    const noWorker = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no service worker became active in 60 s')), 60_000));
+    await Promise.race([navigator.serviceWorker.ready, noWorker]);
+    const urls: string[] = [];
+    for (const name of await caches.keys()) {
+      for (const request of await (await caches.open(name)).keys()) urls.push(new URL(request.url).pathname);
+    }
+    return urls;
   });
+  expect(precached.some((u) => /\/models\/[^/]+\.glb$/.test(u)), 'a 3D model is precached').toBe(true);
+  expect(precached.some((u) => /\/assets\/simulationWorker-[^/]+\.js$/.test(u)), 'the simulation worker is precached').toBe(true);
   await page.reload();
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+
   await context.setOffline(true);
-  await page.reload();
+  const served: { url: string; fromServiceWorker: boolean }[] = [];
+  page.on('response', (r) => served.push({ url: r.url(), fromServiceWorker: r.fromServiceWorker() }));
+  const navigation = await page.reload();
+  expect(navigation?.fromServiceWorker(), 'the page itself comes from the service worker').toBe(true);
   await page.waitForFunction(() => window.sim !== undefined);
+  // The knee builds with no network: the worker bundle and the model come from the precache.
   await page.evaluate(() => window.sim!.ready());
-  // The 3D view drew the knee from the cached model.
   await expect(page.getByTestId('scene-view')).toBeVisible();
+  expect(served.find((r) => /\/models\/[^/]+\.glb$/.test(r.url))?.fromServiceWorker, 'the model was served offline').toBe(true);
+  expect(served.every((r) => r.fromServiceWorker || r.url.startsWith('data:') || r.url.startsWith('blob:')), JSON.stringify(served)).toBe(true);
+
   const result = await page.evaluate(async () => {
     const sim = window.sim!;
-    const head = sim.landmarks().cpnAtFibularHead;
-    const probe = await sim.setProbe({ centre: head, rotationDeg: 0, compressionMm: 1 });
+    const nerve = sim.landmarks().cpnAtFibularHead;
+    const probe = await sim.setProbe({ centre: nerve, rotationDeg: 0, compressionMm: 1 });
+    // In plane from the probe's medial end to just superficial of the nerve, as in needle.spec.ts.
     const entry = { x: probe.pose.centre.x - probe.axes.array.x * 21, y: probe.pose.centre.y - probe.axes.array.y * 21, z: probe.pose.centre.z - probe.axes.array.z * 21 };
-    const target = { x: head.x - probe.axes.beam.x * 2.2, y: head.y - probe.axes.beam.y * 2.2, z: head.z - probe.axes.beam.z * 2.2 };
+    const target = { x: nerve.x - probe.axes.beam.x * 2.2, y: nerve.y - probe.axes.beam.y * 2.2, z: nerve.z - probe.axes.beam.z * 2.2 };
     const d = { x: target.x - entry.x, y: target.y - entry.y, z: target.z - entry.z };
     const len = Math.hypot(d.x, d.y, d.z);
     const placed = await sim.insertNeedle({ entry, direction: { x: d.x / len, y: d.y / len, z: d.z / len } });
     await sim.advanceNeedle(Math.hypot(target.x - placed.tip.x, target.y - placed.tip.y, target.z - placed.tip.z));
-    await sim.inject(1);
-    return sim.finish();
+    const injected = await sim.inject(1);
+    return { injected, score: await sim.finish() };
   });
-  expect(typeof result.total).toBe('number');
+  expect(result.injected.injectedMl).toBeCloseTo(1, 3);
+  expect(typeof result.score.total).toBe('number');
+  expect(Number.isFinite(result.score.total)).toBe(true);
   await expect(page.getByTestId('debrief')).toBeVisible();
   await context.setOffline(false);
 });
