@@ -1,5 +1,4 @@
-import { useText } from '../i18n';
-import type { TextKey } from '../i18n/en';
+import { useText, type TextKey } from '../i18n';
 import { useMemo, type CSSProperties, type RefObject } from 'react';
 import { useFrame, useThree } from '@react-three/fiber';
 import * as THREE from 'three';

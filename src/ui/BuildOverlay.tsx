@@ -6,7 +6,7 @@ export function BuildOverlay() {
   const status = useSimStore((s) => s.buildStatus);
   const progress = useSimStore((s) => s.buildProgress);
   const error = useSimStore((s) => s.buildError);
-  const { t } = useText();
+  const { t, n } = useText();
   if (status === 'ready') return null;
   return (
     <div className="build-overlay" role="dialog" aria-label={t('status.preparing')}>
@@ -16,7 +16,7 @@ export function BuildOverlay() {
         <>
           <p>{t('build.building')}</p>
           <progress data-testid="build-progress" max={1} value={progress} />
-          <p className="hint">{Math.round(progress * 100)}%</p>
+          <p className="hint">{t('build.progress', { percent: n(progress * 100) })}</p>
         </>
       )}
     </div>

@@ -7,14 +7,19 @@ import { itemTitle } from './scoreText';
 /** Two attempts side by side, item by item. */
 export function CompareAttempts({ ids }: { ids: string[] }) {
   const [pair, setPair] = useState<StoredAttempt[] | null>(null);
-  const { t, date, language } = useText();
+  const text = useText();
+  const { t, n, date } = text;
   useEffect(() => {
     void Promise.all(ids.map(storedAttempt)).then(setPair, () => setPair(null));
   }, [ids]);
   if (!pair) return null;
   const [a, b] = pair;
   const items = a.result?.items ?? b.result?.items ?? [];
-  const pointsOf = (s: StoredAttempt, id: string) => s.result?.items.find((i) => i.id === id)?.points ?? '—';
+  const pointsOf = (s: StoredAttempt, id: string) => {
+    const points = s.result?.items.find((i) => i.id === id)?.points;
+    return points === undefined ? '—' : n(points, points % 1 ? 1 : 0);
+  };
+  const totalOf = (s: StoredAttempt) => (s.result ? n(s.result.total, s.result.total % 1 ? 1 : 0) : t('review.unfinished'));
   return (
     <section className="compare" data-testid="compare">
       <h3>{t('compare.title')}</h3>
@@ -29,15 +34,15 @@ export function CompareAttempts({ ids }: { ids: string[] }) {
         <tbody>
           {items.map((i) => (
             <tr key={i.id}>
-              <td>{itemTitle(i, language)}</td>
+              <td>{itemTitle(i, text)}</td>
               <td className="points">{pointsOf(a, i.id)}</td>
               <td className="points">{pointsOf(b, i.id)}</td>
             </tr>
           ))}
           <tr className="group-row">
             <th>{t('compare.total')}</th>
-            <th>{a.result?.total ?? t('review.unfinished')}</th>
-            <th>{b.result?.total ?? t('review.unfinished')}</th>
+            <th>{totalOf(a)}</th>
+            <th>{totalOf(b)}</th>
           </tr>
         </tbody>
       </table>

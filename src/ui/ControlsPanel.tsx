@@ -1,13 +1,14 @@
-import { useText } from '../i18n';
+import { useText, type Unit } from '../i18n';
 import { useSimStore } from '../state/store';
 import { DEPTH_RANGE_MM } from '../core/imaging/imageGeometry';
 import { GAIN_RANGE_DB } from '../core/imaging/frame';
 import { TILT_LIMIT_DEG, COMPRESSION_LIMIT_MM } from '../core/probe/pose';
 import { FREQUENCY_RANGE_MHZ, DYNAMIC_RANGE_DB, TGC_RANGE_DB } from '../core/ultrasound/scannerSettings';
 import { FOCUS_MIN_MM } from '../state/imagingSlice';
-import { actionById } from './actions';
+import { actionById, shortcutOf } from './actions';
 
-function Slider(props: { label: string; testId: string; value: number; min: number; max: number; step: number; unit: string; onChange: (v: number) => void; disabled?: boolean }) {
+function Slider(props: { label: string; testId: string; value: number; min: number; max: number; step: number; unit: Unit; onChange: (v: number) => void; disabled?: boolean }) {
+  const { q } = useText();
   return (
     <label className="slider">
       <span className="slider-label">{props.label}</span>
@@ -21,9 +22,7 @@ function Slider(props: { label: string; testId: string; value: number; min: numb
         disabled={props.disabled}
         onChange={(e) => props.onChange(Number(e.target.value))}
       />
-      <span className="slider-value">
-        {Number.isInteger(props.step) ? props.value.toFixed(0) : props.value.toFixed(1)} {props.unit}
-      </span>
+      <span className="slider-value">{q(props.value, props.unit, Number.isInteger(props.step) ? 0 : 1)}</span>
     </label>
   );
 }
@@ -37,14 +36,14 @@ export function ControlsPanel() {
   const showLabels = useSimStore((s) => s.showLabels);
   const st = useSimStore.getState;
   const disabled = !ready || !pose;
-  const { t } = useText();
+  const { t, n } = useText();
 
   return (
     <section className="controls" aria-label={t('controls.title')}>
       <fieldset disabled={disabled}>
         <legend>{t('controls.probe')}</legend>
         <div className="button-row">
-          <button type="button" data-testid="toggle-axis" onClick={() => actionById('toggle-axis').run()} title="T">
+          <button type="button" data-testid="toggle-axis" onClick={() => actionById('toggle-axis').run()} title={t('keys.shortcut', { key: shortcutOf('toggle-axis') })}>
             {t('controls.turn')}
           </button>
         </div>
@@ -60,7 +59,7 @@ export function ControlsPanel() {
         <Slider label={t('controls.frequency')} testId="imaging-frequency" value={imaging.frequencyMHz} min={FREQUENCY_RANGE_MHZ.min} max={FREQUENCY_RANGE_MHZ.max} step={1} unit="MHz" onChange={(v) => st().setImaging({ frequencyMHz: v })} />
         <Slider label={t('controls.dynamicRange')} testId="imaging-dynamic-range" value={imaging.dynamicRangeDb} min={DYNAMIC_RANGE_DB.min} max={DYNAMIC_RANGE_DB.max} step={5} unit="dB" onChange={(v) => st().setImaging({ dynamicRangeDb: v })} />
         <div className="tgc" aria-label={t('controls.tgcTitle')}>
-          <span className="slider-label">TGC</span>
+          <span className="slider-label">{t('controls.tgc')}</span>
           {imaging.tgcDb.map((value, band) => (
             <input
               key={band}
@@ -68,7 +67,7 @@ export function ControlsPanel() {
               className="tgc-slider"
               data-testid={`imaging-tgc-${band}`}
               aria-label={t('controls.tgcBand', { band: band + 1, of: imaging.tgcDb.length })}
-              title={`${value > 0 ? '+' : ''}${value} dB`}
+              title={t('controls.tgcValue', { value: n(value, { signed: true }) })}
               min={TGC_RANGE_DB.min}
               max={TGC_RANGE_DB.max}
               step={1}

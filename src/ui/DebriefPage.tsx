@@ -4,7 +4,7 @@ import type { SafetyEvent, ScoreGroup } from '../core/scoring/result';
 import { findCase } from '../core/cases/cases';
 import { FluidCrossSections } from './FluidCrossSections';
 import { ReasoningQuestions } from './ReasoningQuestions';
-import { useText, type Language } from '../i18n';
+import { useText, type UiText } from '../i18n';
 import { itemTitle, itemReason, itemAdvice, safetyDescription } from './scoreText';
 
 const GROUPS: ScoreGroup[] = ['scan', 'needle', 'spread', 'verify'];
@@ -12,7 +12,8 @@ const GROUPS: ScoreGroup[] = ['scan', 'needle', 'spread', 'verify'];
 /** The attempt's score, explained: safety first, every item with its reason, the fluid, what to do next. */
 export function DebriefPage() {
   const debrief = useSimStore((s) => s.debrief);
-  const { t, n, pick, date, language } = useText();
+  const text = useText();
+  const { t, n, q, pick, date } = text;
   const st = useSimStore.getState;
   if (!debrief) return null;
   const { record, result, facts } = debrief;
@@ -22,7 +23,7 @@ export function DebriefPage() {
   const advanced = advance.reduce((a, m) => a + m.mm, 0);
   const visible = advance.reduce((a, m) => a + m.tipVisibleMm, 0);
   const improvements = result.items.filter((i) => i.advice).sort((a, b) => b.maxPoints - b.points - (a.maxPoints - a.points));
-  const seconds = (ms: number) => t('debrief.seconds', { s: n(ms / 1000, 1) });
+  const seconds = (ms: number) => q(ms / 1000, 's', 1);
   return (
     <div className="page debrief" data-testid="debrief">
       <header className="page-header">
@@ -52,15 +53,15 @@ export function DebriefPage() {
       )}
       <section aria-label={t('debrief.safety')}>
         <h3>{t('debrief.safety')}</h3>
-        {result.safetyEvents.length === 0 ? <p className="hint">{t('debrief.noSafety')}</p> : <SafetyTimeline events={result.safetyEvents} durationMs={facts.durationMs} language={language} seconds={seconds} />}
+        {result.safetyEvents.length === 0 ? <p className="hint">{t('debrief.noSafety')}</p> : <SafetyTimeline events={result.safetyEvents} facts={facts} durationMs={facts.durationMs} text={text} seconds={seconds} />}
       </section>
       <section aria-label={t('debrief.figures')} className="figures" data-testid="debrief-figures">
-        <Figure label={t('debrief.halo')} value={`${n(facts.fluid.haloCoveragePct)} %`} />
+        <Figure label={t('debrief.halo')} value={q(facts.fluid.haloCoveragePct, '%')} />
         <Figure label={t('debrief.spread')} value={t('debrief.spreadValue', { proximal: n(facts.fluid.spreadProximalMm), distal: n(facts.fluid.spreadDistalMm) })} />
         <Figure label={t('debrief.volume')} value={t('debrief.volumeValue', { total: n(facts.fluid.totalMl, 1), above: n(facts.fluid.superficialMl, 1), below: n(facts.fluid.deepMl, 1) })} />
-        <Figure label={t('debrief.intraneural')} value={`${n(facts.fluid.intraneuralMl, 2)} ml`} />
+        <Figure label={t('debrief.intraneural')} value={q(facts.fluid.intraneuralMl, 'ml', 2)} />
         <Figure label={t('debrief.tipVisible')} value={advanced > 0 ? t('debrief.tipVisibleValue', { share: n((100 * visible) / advanced), mm: n(advanced) }) : '—'} />
-        <Figure label={t('debrief.passes')} value={String(facts.insertions.length)} />
+        <Figure label={t('debrief.passes')} value={n(facts.insertions.length)} />
         <Figure label={t('debrief.time')} value={seconds(facts.durationMs)} />
       </section>
       <section aria-label={t('debrief.finalFluid')}>
@@ -78,10 +79,10 @@ export function DebriefPage() {
               ...items.map((i) => (
                 <tr key={i.id} data-testid={`item-${i.id}`} className={i.points >= i.maxPoints ? 'full' : i.points > 0 ? 'part' : 'none'}>
                   <td className="points">
-                    {n(i.points, i.points % 1 ? 1 : 0)}/{i.maxPoints}
+                    {n(i.points, i.points % 1 ? 1 : 0)}/{n(i.maxPoints)}
                   </td>
-                  <td>{itemTitle(i, language)}</td>
-                  <td className="reason">{itemReason(i, facts, language)}</td>
+                  <td>{itemTitle(i, text)}</td>
+                  <td className="reason">{itemReason(i, facts, text)}</td>
                 </tr>
               )),
             ])}
@@ -112,7 +113,7 @@ export function DebriefPage() {
         ) : (
           <ol className="advice" data-testid="advice">
             {improvements.slice(0, 5).map((i) => (
-              <li key={i.id}>{itemAdvice(i, language)}</li>
+              <li key={i.id}>{itemAdvice(i, facts, text)}</li>
             ))}
           </ol>
         )}
@@ -131,8 +132,8 @@ function Figure({ label, value }: { label: string; value: string }) {
 }
 
 /** Safety events on the attempt's time line, critical ones red; listed below with their effect. */
-function SafetyTimeline({ events, durationMs, language, seconds }: { events: SafetyEvent[]; durationMs: number; language: Language; seconds: (ms: number) => string }) {
-  const { t } = useText();
+function SafetyTimeline({ events, facts, durationMs, text, seconds }: { events: SafetyEvent[]; facts: Debrief['facts']; durationMs: number; text: UiText; seconds: (ms: number) => string }) {
+  const { t } = text;
   const width = 600;
   const x = (tMs: number) => 10 + ((width - 20) * tMs) / Math.max(1, durationMs);
   return (
@@ -141,14 +142,14 @@ function SafetyTimeline({ events, durationMs, language, seconds }: { events: Saf
         <line x1={10} x2={width - 10} y1={18} y2={18} stroke="#556" />
         {events.map((e, i) => (
           <circle key={i} cx={x(e.tMs)} cy={18} r={6} fill={e.critical ? '#d9534f' : '#f0ad4e'}>
-            <title>{safetyDescription(e, language)}</title>
+            <title>{safetyDescription(e, text, facts, events)}</title>
           </circle>
         ))}
       </svg>
       <ul className="safety-list">
         {events.map((e, i) => (
           <li key={i} className={e.critical ? 'critical' : ''} data-testid={`safety-${e.kind}`}>
-            <span className="when">{seconds(e.tMs)}</span> {safetyDescription(e, language)}
+            <span className="when">{seconds(e.tMs)}</span> {safetyDescription(e, text, facts, events)}
           </li>
         ))}
       </ul>

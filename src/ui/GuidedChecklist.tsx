@@ -1,6 +1,5 @@
 import { useSimStore } from '../state/store';
-import { useText } from '../i18n';
-import type { TextKey } from '../i18n/en';
+import { useText, type TextKey } from '../i18n';
 
 /** The procedure's steps, in order, each with the rubric item that ticks it. */
 const STEPS: { label: TextKey; items: string[] }[] = [

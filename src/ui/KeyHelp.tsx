@@ -1,13 +1,14 @@
-import { userActions } from './actions';
-import { useText } from '../i18n';
-import type { TextKey } from '../i18n/en';
+import { actionById, keyName, userActions } from './actions';
+import { useText, type UiText } from '../i18n';
 
-const keyName = (key: string) => ({ ArrowLeft: '←', ArrowRight: '→', ArrowUp: '↑', ArrowDown: '↓', PageUp: 'PgUp', PageDown: 'PgDn' })[key] ?? key.toUpperCase();
+/** The step sizes an action's name quotes, as the language writes numbers. */
+const valuesOf = (values: Record<string, number> | undefined, n: UiText['n']) =>
+  Object.fromEntries(Object.entries(values ?? {}).map(([k, v]) => [k, n(v, Number.isInteger(v) ? 0 : 1)]));
 
 /** The shortcut list, generated from the same actions the keys run. */
 export function KeyHelp() {
   const unique = userActions.filter((a) => !a.shift);
-  const { t } = useText();
+  const { t, n } = useText();
   return (
     <details className="key-help">
       <summary>{t('keys.title')}</summary>
@@ -15,12 +16,10 @@ export function KeyHelp() {
       <ul>
         {unique.map((a) => (
           <li key={a.id}>
-            <kbd>{[...new Set(a.keys.map(keyName))].join(' / ')}</kbd> {t(`action.${a.id}` as TextKey)}
+            <kbd>{[...new Set(a.keys.map(keyName))].join(' / ')}</kbd> {t(a.label, valuesOf(a.labelValues, n))}
           </li>
         ))}
-        <li>
-          {t('keys.fast')}
-        </li>
+        <li>{t('keys.fast', valuesOf(actionById('slide-left-fast').labelValues, n))}</li>
       </ul>
     </details>
   );

@@ -8,7 +8,7 @@ export function LanguageSelect() {
       {t('language.label')}{' '}
       <select data-testid="language-select" value={language} onChange={(e) => setLanguage(e.target.value as Language)}>
         {LANGUAGES.map((l) => (
-          <option key={l.id} value={l.id}>
+          <option key={l.id} value={l.id} lang={l.id === 'zh' ? 'zh-CN' : 'en'}>
             {l.name}
           </option>
         ))}

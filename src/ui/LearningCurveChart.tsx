@@ -10,7 +10,7 @@ const PAD = 30;
 /** Score per attempt (oldest first) and the CUSUM of failures against a chosen acceptable failure rate. */
 export function LearningCurveChart({ attempts }: { attempts: AttemptSummary[] }) {
   const [rate, setRate] = useState(DEFAULT_ACCEPTABLE_FAILURE_RATE);
-  const { t } = useText();
+  const { t, n } = useText();
   const ordered = [...attempts].sort((a, b) => a.startedAt.localeCompare(b.startedAt));
   const points = learningCurve(ordered.map((a) => a.total ?? 0), DEFAULT_PASS_SCORE, rate);
   if (points.length === 0) return <p className="hint">{t('curve.none')}</p>;
@@ -31,7 +31,7 @@ export function LearningCurveChart({ attempts }: { attempts: AttemptSummary[] })
         <polyline fill="none" stroke="#8cc8ff" strokeWidth="2" points={points.map((p, i) => `${x(i)},${scoreY(p.score)}`).join(' ')} />
         {points.map((p, i) => (
           <circle key={i} cx={x(i)} cy={scoreY(p.score)} r={4} fill={p.failed ? '#d9534f' : '#4fd1a5'}>
-            <title>{t('curve.point', { attempt: p.attempt, score: p.score })}</title>
+            <title>{t('curve.point', { attempt: n(p.attempt), score: n(p.score, p.score % 1 ? 1 : 0) })}</title>
           </circle>
         ))}
         <text x={4} y={12} fontSize="10" fill="#9ab">
@@ -43,7 +43,7 @@ export function LearningCurveChart({ attempts }: { attempts: AttemptSummary[] })
         <select value={rate} data-testid="cusum-rate" onChange={(e) => setRate(Number(e.target.value))}>
           {[0.1, 0.2, 0.3].map((r) => (
             <option key={r} value={r}>
-              {Math.round(r * 100)} %
+              {t('curve.ratePct', { rate: n(r * 100) })}
             </option>
           ))}
         </select>
@@ -51,7 +51,7 @@ export function LearningCurveChart({ attempts }: { attempts: AttemptSummary[] })
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={t('curve.cusum')} data-testid="cusum-chart">
         <line x1={PAD} x2={W - PAD} y1={cusumY(CUSUM_DECISION_LIMIT)} y2={cusumY(CUSUM_DECISION_LIMIT)} stroke="#d9534f" strokeDasharray="4 3" />
         <text x={W - PAD + 2} y={cusumY(CUSUM_DECISION_LIMIT) + 4} fontSize="10" fill="#d9534f">
-          h = {CUSUM_DECISION_LIMIT}
+          {t('curve.limit', { h: n(CUSUM_DECISION_LIMIT, CUSUM_DECISION_LIMIT % 1 ? 1 : 0) })}
         </text>
         <line x1={PAD} x2={W - PAD} y1={cusumY(0)} y2={cusumY(0)} stroke="#556" />
         <polyline fill="none" stroke="#f2c14e" strokeWidth="2" points={points.map((p, i) => `${x(i)},${cusumY(p.cusum)}`).join(' ')} />

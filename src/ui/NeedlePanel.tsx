@@ -1,9 +1,16 @@
 import { useSimStore } from '../state/store';
 import { NeedlePad, redirectInPlane } from './NeedlePad';
 import { SYRINGE_ML } from '../state/needleSlice';
-import { useText } from '../i18n';
-import type { TextKey } from '../i18n/en';
+import { useText, type TextKey } from '../i18n';
+import type { TissueType } from '../core/anatomy/tissues';
+import { shortcutOf } from './actions';
 import { insertNeedleInPlane, STEADY_RATE_ML_PER_S, runSafely, INJECTION_STEP_ML, startSteadyInjection, stopSteadyInjection } from './needleActions';
+
+/** Every tissue the tip can be in, by its core name (the compiler checks none is missing). */
+const TISSUE_TEXT: Record<TissueType, TextKey> = {
+  outside: 'tissue.outside', skin: 'tissue.skin', fat: 'tissue.fat', muscle: 'tissue.muscle', tendon: 'tissue.tendon', bone: 'tissue.bone',
+  vessel: 'tissue.vessel', sheath: 'tissue.sheath', epineurium: 'tissue.epineurium', nerve: 'tissue.nerve', fibrous: 'tissue.fibrous', fluid: 'tissue.fluid',
+};
 
 const pressureClass = (psi: number | null) => (psi === null ? '' : psi >= 15 ? 'danger' : psi > 10 ? 'caution' : 'ok');
 
@@ -20,31 +27,30 @@ export function NeedlePanel() {
   const patientSays = useSimStore((s) => s.patientSays);
   const injecting = useSimStore((s) => s.injecting);
   const st = useSimStore.getState;
-  const { t, n, pick } = useText();
-  const tissue = (name: string) => t(`tissue.${name}` as TextKey);
+  const { t, n, q, pick } = useText();
   return (
     <section className="controls needle-panel" aria-label={t('needle.legend')}>
       <fieldset disabled={!ready}>
-        <legend>{t('needle.legend')}</legend>
+        <legend data-testid="needle-legend">{t('needle.legend')}</legend>
         <label className="slider">
           <span className="slider-label">{t('needle.angle')}</span>
           <input type="range" data-testid="needle-angle" min={10} max={60} step={1} value={angleDeg} onChange={(e) => setAngleDeg(Number(e.target.value))} />
-          <span className="slider-value">{angleDeg} °</span>
+          <span className="slider-value">{q(angleDeg, '°')}</span>
         </label>
         <div className="button-row">
           <button type="button" data-testid="needle-insert" onClick={() => runSafely(() => insertNeedleInPlane(angleDeg))} title={t('needle.insertTitle')}>
             {needle ? t('needle.reinsert') : t('needle.insert')}
           </button>
-          <button type="button" data-testid="needle-advance" disabled={!needle} onClick={() => runSafely(() => st().advanceNeedle(1))} title="N">
+          <button type="button" data-testid="needle-advance" disabled={!needle} onClick={() => runSafely(() => st().advanceNeedle(1))} title={t('keys.shortcut', { key: shortcutOf('needle-advance') })}>
             {t('needle.advance')}
           </button>
-          <button type="button" data-testid="needle-withdraw" disabled={!needle} onClick={() => runSafely(() => st().advanceNeedle(-1))} title="B">
+          <button type="button" data-testid="needle-withdraw" disabled={!needle} onClick={() => runSafely(() => st().advanceNeedle(-1))} title={t('keys.shortcut', { key: shortcutOf('needle-withdraw') })}>
             {t('needle.withdraw')}
           </button>
-          <button type="button" data-testid="needle-steeper" disabled={!needle} onClick={() => redirectInPlane(2)} title="K">
+          <button type="button" data-testid="needle-steeper" disabled={!needle} onClick={() => redirectInPlane(2)} title={t('keys.shortcut', { key: shortcutOf('needle-steeper') })}>
             {t('needle.steeper')}
           </button>
-          <button type="button" data-testid="needle-shallower" disabled={!needle} onClick={() => redirectInPlane(-2)} title="J">
+          <button type="button" data-testid="needle-shallower" disabled={!needle} onClick={() => redirectInPlane(-2)} title={t('keys.shortcut', { key: shortcutOf('needle-shallower') })}>
             {t('needle.shallower')}
           </button>
         </div>
@@ -53,7 +59,7 @@ export function NeedlePanel() {
           <p className="needle-status" data-testid="needle-status">
             {t('needle.status', {
               inserted: n(needle.insertedMm, 1),
-              tissue: tissue(report.tissueAtTip),
+              tissue: t(TISSUE_TEXT[report.tissueAtTip]),
               plane: report.inPlane ? t('needle.inPlane') : t('needle.outOfPlane'),
               visible: report.tipVisible ? t('needle.tipVisible') : t('needle.tipHidden'),
               angle: n(report.angleToBeamDeg),
@@ -64,7 +70,7 @@ export function NeedlePanel() {
       <fieldset disabled={!ready || !needle}>
         <legend>{t('syringe.legend')}</legend>
         <div className="button-row">
-          <button type="button" data-testid="inject" onClick={() => runSafely(() => st().inject(INJECTION_STEP_ML))} title="I">
+          <button type="button" data-testid="inject" onClick={() => runSafely(() => st().inject(INJECTION_STEP_ML))} title={t('keys.shortcut', { key: shortcutOf('inject') })}>
             {t('syringe.inject', { ml: n(INJECTION_STEP_ML, 1) })}
           </button>
           <button
@@ -89,7 +95,7 @@ export function NeedlePanel() {
           <span data-testid="injected">{t('syringe.injected', { ml: n(SYRINGE_ML - syringeMl, 1) })}</span>
           <span data-testid="injection-rate">{t('syringe.rate', { rate: n(injecting ? STEADY_RATE_ML_PER_S : 0, 1) })}</span>
           <span className={`manometer ${pressureClass(pressure)}`} data-testid="manometer">
-            {pressure === null ? '— psi' : `${pressure.toFixed(1)} psi`}
+            {pressure === null ? t('syringe.noPressure') : q(pressure, 'psi', 1)}
           </span>
         </div>
         {measures && (

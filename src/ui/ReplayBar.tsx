@@ -2,12 +2,12 @@ import { useSimStore } from '../state/store';
 import { useText } from '../i18n';
 import { safetyDescription } from './scoreText';
 
-
 /** Play, pause, scrub, speed and step through a stored attempt; shown instead of the attempt bar. */
 export function ReplayBar() {
   const replay = useSimStore((s) => s.replay);
   const st = useSimStore.getState;
-  const { t: text, n, language } = useText();
+  const ui = useText();
+  const { t: text, n } = ui;
   if (!replay) return null;
   const { record, index, playing, speed, safetyMarks } = replay;
   const t = record.events[index - 1]?.tMs ?? 0;
@@ -41,16 +41,16 @@ export function ReplayBar() {
       <select value={speed} onChange={(e) => st().setReplaySpeed(Number(e.target.value))} aria-label={text('replay.speed')}>
         {[0.5, 1, 2, 4, 8].map((s) => (
           <option key={s} value={s}>
-            {s}×
+            {text('replay.speedValue', { speed: n(s, s % 1 ? 1 : 0) })}
           </option>
         ))}
       </select>
       <span data-testid="replay-time">
-        {text('replay.time', { t: n(t / 1000, 1), end: n(end / 1000, 1), index, count: record.events.length })}
+        {text('replay.time', { t: n(t / 1000, 1), end: n(end / 1000, 1), index: n(index), count: n(record.events.length) })}
       </span>
       {here.length > 0 && (
         <span className={here.some((m) => m.event.critical) ? 'replay-safety critical' : 'replay-safety'} data-testid="replay-safety-here">
-          {here.map((m) => safetyDescription(m.event, language)).join(' · ')}
+          {here.map((m) => safetyDescription(m.event, ui, undefined, safetyMarks.map((s) => s.event))).join(' · ')}
         </span>
       )}
       <button type="button" data-testid="replay-close" onClick={() => void st().closeReplay()}>

@@ -7,10 +7,8 @@ import { LearningCurveChart } from './LearningCurveChart';
 import { replayedSavedImages } from '../state/replayImages';
 import { getWorkerClient } from '../state/workerClient';
 import { CompareAttempts } from './CompareAttempts';
-import { useText } from '../i18n';
+import { useText, inBoth, type TextKey } from '../i18n';
 import { errorSaid, type Said } from '../state/said';
-import { inBoth } from '../i18n';
-import type { TextKey } from '../i18n/en';
 
 type SortKey = 'date' | 'score' | 'trainee';
 
@@ -24,7 +22,7 @@ export function ReviewPage() {
   const [sort, setSort] = useState<SortKey>('date');
   const [compare, setCompare] = useState<string[]>([]);
   const st = useSimStore.getState;
-  const { t: tx, pick, date } = useText();
+  const { t: tx, n, pick, date } = useText();
   const refresh = useCallback(() => {
     listAttempts().then(setAttempts, (e: unknown) => setMessage(errorSaid(e)));
   }, []);
@@ -156,7 +154,7 @@ export function ReviewPage() {
                 <td>{date(a.startedAt)}</td>
                 <td>{tx(a.mode === 'guided' ? 'attempt.guided' : 'attempt.assessment')}</td>
                 <td data-testid="attempt-score">
-                  {a.total === null ? tx('review.unfinished') : a.total}
+                  {a.total === null ? tx('review.unfinished') : n(a.total, a.total % 1 ? 1 : 0)}
                   {a.altered && <span className="altered" data-testid="altered-flag" title={tx('review.alteredTitle')}> {tx('review.altered')}</span>}
                 </td>
                 <td className="critical">{a.criticalEvents.map((k) => tx(`safety.${k}` as TextKey)).join(', ')}</td>
@@ -170,8 +168,8 @@ export function ReviewPage() {
                   <button type="button" onClick={() => act(async () => download(`attempt-${a.id}.json`, await exportAttemptJson([a.id])))}>
                     {tx('review.export')}
                   </button>
-                  <button type="button" onClick={() => act(async () => download(`attempt-${a.id}.xapi.json`, await exportXapi(a.id)))}>
-                    xAPI
+                  <button type="button" title={tx('review.xapiTitle')} onClick={() => act(async () => download(`attempt-${a.id}.xapi.json`, await exportXapi(a.id)))}>
+                    {tx('review.xapi')}
                   </button>
                 </td>
               </tr>

@@ -1,5 +1,4 @@
-import { useText } from '../i18n';
-import type { TextKey } from '../i18n/en';
+import { useText, type TextKey } from '../i18n';
 import { useEffect, useRef } from 'react';
 import { useSimStore } from '../state/store';
 import { imagePipeline, type DisplayedFrame } from '../state/imagePipeline';
@@ -12,7 +11,7 @@ import { NeedleGuide } from './NeedleGuide';
  * depth scale, the orientation marker and the side labels a sonographer expects around it.
  */
 export function UltrasoundPanel() {
-  const { t } = useText();
+  const { t, n } = useText();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const depthMm = useSimStore((s) => s.imaging.depthMm);
   const gainDb = useSimStore((s) => s.imaging.gainDb);
@@ -75,10 +74,10 @@ export function UltrasoundPanel() {
     <section className="us-panel" aria-label={t('us.title')}>
       <div className="us-header">
         <span className="us-mode" data-testid="image-mode">
-          {mode === 'b-mode' ? t('us.bmode', { frequency: frequencyMHz }) : t('us.anatomy')}
+          {mode === 'b-mode' ? t('us.bmode', { frequency: n(frequencyMHz) }) : t('us.anatomy')}
         </span>
         <span className="us-settings" data-testid="imaging-settings">
-          {t('us.settings', { depth: depthMm, gain: `${gainDb > 0 ? '+' : ''}${gainDb}` })}
+          {t('us.settings', { depth: n(depthMm), gain: n(gainDb, { signed: true }) })}
         </span>
       </div>
       <div className="us-image" title={t('us.wheel')}>

@@ -1,123 +1,234 @@
-import type { AttemptFacts } from '../core/attempt/facts';
-import type { ScoreItem, SafetyEvent } from '../core/scoring/result';
+import type { AttemptFacts, InjectionFact } from '../core/attempt/facts';
+import type { ScoreItem, SafetyEvent, SafetyEventKind } from '../core/scoring/result';
 import {
-  longestHoldMs, isShortAxisAtFibularHead, isLongAxis, tracedNerve, maxShortAxisCompressionMm, tipVisibleWhileAdvancing, countRedirections,
+  ABOVE_BELOW_MIN_ML, COMPRESSION_MIN_MM, DRY_NEAR_NERVE_ALLOWANCE_MM, FIBULAR_HEAD_WINDOW_MM, FLUID_LEAD_MIN_SHARE, HALO_FULL_PCT, HALO_ZERO_PCT,
+  HIGH_OPENING_PRESSURE_PSI, MAX_REDIRECTIONS, MAX_SAFE_VOLUME_ML, NEAR_NERVE_MM, SAVED_FLUID_ALONG_MIN_MM, SAVED_HALO_MIN_PCT, SPREAD_FULL_MM,
+  SPREAD_ZERO_MM, TIP_VISIBLE_MIN_SHARE, TRACE_MIN_MM, VIEW_HOLD_MS, VOLUME_MAX_ML, VOLUME_MIN_ML,
+} from '../core/scoring/rubric';
+import {
+  countRedirections, finiteOr0, fluidLead, injectedMl, isLongAxis, isShortAxisAtFibularHead, longestHoldMs, maxShortAxisCompressionMm,
+  tipVisibleWhileAdvancing, tracedNerve,
 } from '../core/scoring/figures';
-import type { Language } from '../i18n';
+import type { TextKey, UiText } from '../i18n';
 
 /**
- * The debrief's score texts in the UI's language. Core scores in English (its reasons carry the
- * figures); in Chinese the same figures are written again from the facts, item by item.
+ * The debrief's score texts in the UI's language, by item id and event kind. Core scores in
+ * English (its reasons and advice carry the figures); the UI writes the same sentences again from
+ * the attempt's facts with the locale files' templates, following core's branches, so Chinese
+ * shows the same figures. English keeps core's own text; a test checks the English templates
+ * reproduce it, so the two cannot drift apart unnoticed.
  */
-const TITLES_ZH: Record<string, string> = {
-  'short-axis-view': '在腓骨头处获得腓总神经短轴切面',
-  'long-axis-view': '获得长轴切面',
-  'long-axis-trace': '沿长轴追踪神经',
-  'dynamic-compression': '短轴下动态加压',
-  'tip-visible-advancing': '进针时针在平面内',
-  'medial-to-lateral': '由内向外平面内进针',
-  'tip-visible-injecting': '每次注射时针尖可见',
-  'few-passes': '进针次数少',
-  'fluid-leads-needle': '液体先行，针随其后',
-  halo: '神经周围晕环',
-  'longitudinal-spread': '沿神经鞘扩散',
-  volume: '注射容量',
-  'above-and-below': '神经上方和下方',
-  'saved-short-axis': '注射后保存显示晕环的短轴图像',
-  'saved-long-axis': '注射后保存显示扩散的长轴图像',
-};
 
-const ADVICE_ZH: Record<string, string> = {
-  'short-axis-view': '探头横置于腓骨头后内侧，找到腓总神经短轴切面并保持稳定至少 1 秒。',
-  'long-axis-view': '旋转探头 90° 显示神经长轴，并保持至少 1 秒。',
-  'long-axis-trace': '在长轴上沿神经向腓骨头近端和远端各滑动，共覆盖至少 30 mm。',
-  'dynamic-compression': '短轴下在神经上方加压（≥ 2 mm），观察神经与腓肠肌是否一起移动。',
-  'tip-visible-advancing': '只在看见针尖时进针；看不见时先调整探头找到针尖。',
-  'medial-to-lateral': '在探头内侧（标记）端进针，针朝外侧方向，保持在平面内。',
-  'tip-visible-injecting': '每次注射前确认针尖在图像中。',
-  'few-passes': '规划好路径，减少退针重进和反复调整（≤ 2 次）。',
-  'fluid-leads-needle': '接近神经时先注射少量液体，让液体打开间隙，再把针推进液体中。',
-  halo: '在神经上方和下方分别注射，使液体环绕神经一周（≥ 90%）。',
-  'longitudinal-spread': '让液体沿神经鞘扩散：在鞘内缓慢注射，长轴下确认扩散 ≥ 20 mm。',
-  volume: '总量控制在 4–6 ml（约 5 ml）。',
-  'above-and-below': '神经上方和下方各注射约 2.5 ml（每侧 ≥ 1.5 ml）。',
-  'saved-short-axis': '注射后在短轴下保存显示晕环的图像。',
-  'saved-long-axis': '注射后在长轴下保存显示液体沿神经扩散的图像。',
-};
+/** Same comparison slack as core's scorer (sums of mm landing a hair over a limit they meet). */
+const EPS = 1e-9;
 
-const SAFETY_ZH: Record<string, string> = {
-  'nerve-touched': '针尖触及神经外膜：患者出现异感，神经有受损风险',
-  'needle-in-nerve': '针尖进入神经：机械性神经损伤',
-  'high-pressure-injection': '开启压力 ≥ 15 psi 时注射：针尖抵住或位于神经内',
-  'intraneural-injection': '神经内注射：神经肿胀，可能造成永久损伤',
-  'vessel-punctured': '刺破血管：神经周围血肿风险',
-  'intravascular-injection': '血管内注射：药物进入循环',
-  'bone-struck': '针尖触骨：疼痛，提示未注意进针深度',
-  'over-10-ml': '注射超过 10 ml：超出分离所需',
-  'injection-tip-not-visible': '针尖不可见时注射：液体去向不明',
-  'entrapment-site-missed': '卡压部位未被处理：注射前需沿长轴追踪找出所有卡压部位',
-};
+export function itemTitle(item: Pick<ScoreItem, 'id' | 'title'>, text: UiText): string {
+  const key = `score.title.${item.id}` as TextKey;
+  return text.language === 'en' ? item.title : text.t(key) || item.title;
+}
 
-const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '0');
+/** Why the item got its points, in the UI's language. */
+export function itemReason(item: ScoreItem, facts: AttemptFacts, text: UiText): string {
+  return text.language === 'en' ? item.reason : (reasonText(item.id, facts, text) ?? item.reason);
+}
 
-function reasonZh(id: string, facts: AttemptFacts): string {
+/** What to do next time (null at full marks), in the UI's language. */
+export function itemAdvice(item: ScoreItem, facts: AttemptFacts, text: UiText): string | null {
+  if (!item.advice) return null;
+  return text.language === 'en' ? item.advice : (adviceText(item.id, facts, text) ?? item.advice);
+}
+
+/**
+ * A safety event in one line: what happened (with its figures when the facts are at hand), its
+ * effect on the total, and why it matters.
+ */
+export function safetyDescription(event: SafetyEvent, text: UiText, facts?: AttemptFacts, events?: readonly SafetyEvent[]): string {
+  if (text.language === 'en') return event.description;
+  return safetyText(event, text, facts, events);
+}
+
+// --- The templates, filled from the facts (exported for the English-equals-core test) ---
+
+/** Figures in the reasons: rounded down, trailing zeros dropped, as core's formatNumber. */
+const fig = (text: UiText, x: number, decimals: number) => text.n(x, { decimals, floor: true });
+
+export function reasonText(id: string, facts: AttemptFacts, text: UiText): string | null {
+  const { t } = text;
+  const f = (x: number, decimals = 1) => fig(text, x, decimals);
+  const holdFull = f(VIEW_HOLD_MS / 1000, 2);
   switch (id) {
-    case 'short-axis-view':
-      return `腓骨头处短轴切面保持 ${(longestHoldMs(facts, isShortAxisAtFibularHead) / 1000).toFixed(1)} 秒（≥ 1 秒满分）`;
-    case 'long-axis-view':
-      return `长轴切面保持 ${(longestHoldMs(facts, isLongAxis) / 1000).toFixed(1)} 秒（≥ 1 秒满分）`;
-    case 'long-axis-trace': {
-      const t = tracedNerve(facts);
-      return `长轴覆盖神经 ${f1(t.coveredMm)} mm，腓骨头近端 ${f1(t.proximalMm)} mm、远端 ${f1(t.distalMm)} mm（跨腓骨头 ≥ 30 mm 满分）`;
+    case 'short-axis-view': {
+      const held = longestHoldMs(facts, isShortAxisAtFibularHead);
+      return held > 0 ? t('reason.short-axis-view.held', { held: f(held / 1000, 2), full: holdFull }) : t('reason.short-axis-view.none', { window: FIBULAR_HEAD_WINDOW_MM });
     }
-    case 'dynamic-compression':
-      return `短轴下神经上方最大加压 ${f1(maxShortAxisCompressionMm(facts))} mm（≥ 2 mm 满分）`;
+    case 'long-axis-view': {
+      const held = longestHoldMs(facts, isLongAxis);
+      return held > 0 ? t('reason.long-axis-view.held', { held: f(held / 1000, 2), full: holdFull }) : t('reason.long-axis-view.none');
+    }
+    case 'long-axis-trace': {
+      const tr = tracedNerve(facts);
+      return tr.coveredMm > 0
+        ? t('reason.long-axis-trace.covered', { covered: f(tr.coveredMm), proximal: f(tr.proximalMm), distal: f(tr.distalMm), min: TRACE_MIN_MM })
+        : t('reason.long-axis-trace.none');
+    }
+    case 'dynamic-compression': {
+      const mm = maxShortAxisCompressionMm(facts);
+      return mm > 0 ? t('reason.dynamic-compression.pressed', { mm: f(mm), min: COMPRESSION_MIN_MM }) : t('reason.dynamic-compression.none');
+    }
     case 'tip-visible-advancing': {
       const v = tipVisibleWhileAdvancing(facts);
-      return `进针 ${f1(v.advancedMm)} mm 中针尖可见 ${v.advancedMm > 0 ? ((100 * v.tipVisibleMm) / v.advancedMm).toFixed(0) : 0}%（≥ 80% 满分）`;
+      if (v.advancedMm <= 0) return t('reason.tip-visible-advancing.none');
+      return t('reason.tip-visible-advancing.share', { share: f((v.tipVisibleMm / v.advancedMm) * 100), mm: f(v.advancedMm), min: TIP_VISIBLE_MIN_SHARE * 100 });
     }
-    case 'medial-to-lateral':
-      return `${facts.insertions.filter((i) => i.entryMedialToProbe && i.directedLateral).length}/${facts.insertions.length} 次进针由内侧进针并朝向外侧`;
-    case 'tip-visible-injecting':
-      return `${facts.injections.filter((i) => i.tipVisible).length}/${facts.injections.length} 次注射时针尖可见`;
-    case 'few-passes':
-      return `调整 ${countRedirections(facts).redirections} 次（≤ 2 次满分）`;
-    case 'fluid-leads-needle':
-      return '接近神经（< 5 mm）时针只进入液体打开的间隙';
+    case 'medial-to-lateral': {
+      const all = facts.insertions;
+      if (all.length === 0) return t('reason.medial-to-lateral.none');
+      const wrong = all.filter((i) => !(i.entryMedialToProbe && i.directedLateral));
+      if (wrong.length === 0) return t('reason.medial-to-lateral.all', { count: all.length });
+      const how = [
+        wrong.some((i) => !i.entryMedialToProbe) ? t('reason.medial-to-lateral.enteredLateral') : '',
+        wrong.some((i) => !i.directedLateral) ? t('reason.medial-to-lateral.aimedMedial') : '',
+      ].filter(Boolean).join(t('common.listSeparator'));
+      return t('reason.medial-to-lateral.wrong', { wrong: wrong.length, count: all.length, how });
+    }
+    case 'tip-visible-injecting': {
+      const all = facts.injections;
+      if (all.length === 0) return t('reason.tip-visible-injecting.none');
+      const blind = all.filter((i) => !i.tipVisible).length;
+      return blind === 0 ? t('reason.tip-visible-injecting.all', { count: all.length }) : t('reason.tip-visible-injecting.blind', { blind, count: all.length });
+    }
+    case 'few-passes': {
+      if (facts.insertions.length === 0) return t('reason.few-passes.none');
+      const r = countRedirections(facts);
+      return t('reason.few-passes.count', { redirections: r.redirections, reinsertions: r.reinsertions, reAdvances: r.reAdvances, max: MAX_REDIRECTIONS });
+    }
+    case 'fluid-leads-needle': {
+      const fl = fluidLead(facts, FLUID_LEAD_MIN_SHARE);
+      const min = FLUID_LEAD_MIN_SHARE * 100;
+      if (fl.firstInjectionMs === null) return t('reason.fluid-leads-needle.noInjection');
+      if (fl.dryNearNerveMm > DRY_NEAR_NERVE_ALLOWANCE_MM + EPS) {
+        return t('reason.fluid-leads-needle.dry', { mm: f(fl.dryNearNerveMm), near: NEAR_NERVE_MM, allowed: DRY_NEAR_NERVE_ALLOWANCE_MM });
+      }
+      if (fl.shortfalls > 0) return t('reason.fluid-leads-needle.shortfalls', { shortfalls: fl.shortfalls, advances: fl.advancesAfter, min, worst: f(fl.worstShare * 100) });
+      return fl.advancesAfter > 0 ? t('reason.fluid-leads-needle.all', { advances: fl.advancesAfter, min }) : t('reason.fluid-leads-needle.notNear', { allowed: DRY_NEAR_NERVE_ALLOWANCE_MM });
+    }
     case 'halo':
-      return `晕环 ${f1(facts.fluid.haloCoveragePct)}%（≥ 90% 满分，< 25% 不得分）`;
-    case 'longitudinal-spread':
-      return `沿神经扩散 ${f1(facts.fluid.spreadProximalMm + facts.fluid.spreadDistalMm)} mm，近端 ${f1(facts.fluid.spreadProximalMm)}、远端 ${f1(facts.fluid.spreadDistalMm)}（≥ 20 mm 满分）`;
+      return t('reason.halo', { halo: f(finiteOr0(facts.fluid.haloCoveragePct)), full: HALO_FULL_PCT, zero: HALO_ZERO_PCT });
+    case 'longitudinal-spread': {
+      const proximal = finiteOr0(facts.fluid.spreadProximalMm);
+      const distal = finiteOr0(facts.fluid.spreadDistalMm);
+      return t('reason.longitudinal-spread', { spread: f(proximal + distal), proximal: f(proximal), distal: f(distal), full: SPREAD_FULL_MM, zero: SPREAD_ZERO_MM });
+    }
     case 'volume':
-      return `总量 ${facts.fluid.totalMl.toFixed(2)} ml（4–6 ml 满分）`;
+      return t('reason.volume', { total: f(finiteOr0(facts.fluid.totalMl), 2), min: VOLUME_MIN_ML, max: VOLUME_MAX_ML });
     case 'above-and-below':
-      return `神经上方 ${facts.fluid.superficialMl.toFixed(2)} ml，下方 ${facts.fluid.deepMl.toFixed(2)} ml（每侧 ≥ 1.5 ml 满分）`;
-    case 'saved-short-axis':
-      return `注射后保存的短轴图像中晕环最高 ${f1(Math.max(0, ...facts.savedImages.filter((s) => s.afterInjection && s.view === 'short-axis').map((s) => s.haloCoveragePctInImage)))}%（≥ 75% 满分）`;
-    case 'saved-long-axis':
-      return `注射后保存的长轴图像中沿神经液体最长 ${f1(Math.max(0, ...facts.savedImages.filter((s) => s.afterInjection && s.view === 'long-axis').map((s) => s.fluidAlongNerveMmInImage)))} mm（≥ 15 mm 满分）`;
+      return t('reason.above-and-below', { superficial: f(finiteOr0(facts.fluid.superficialMl), 2), deep: f(finiteOr0(facts.fluid.deepMl), 2), min: ABOVE_BELOW_MIN_ML });
+    case 'saved-short-axis': {
+      const best = bestSaved(facts, 'short-axis', (i) => i.haloCoveragePctInImage);
+      return best !== null ? t('reason.saved-short-axis.best', { halo: f(best), min: SAVED_HALO_MIN_PCT }) : t('reason.saved-short-axis.none');
+    }
+    case 'saved-long-axis': {
+      const best = bestSaved(facts, 'long-axis', (i) => i.fluidAlongNerveMmInImage);
+      return best !== null ? t('reason.saved-long-axis.best', { mm: f(best), min: SAVED_FLUID_ALONG_MIN_MM }) : t('reason.saved-long-axis.none');
+    }
     default:
-      return '';
+      return null;
   }
 }
 
-export function itemTitle(item: ScoreItem, language: Language): string {
-  return language === 'zh' ? (TITLES_ZH[item.id] ?? item.title) : item.title;
+function bestSaved(facts: AttemptFacts, view: 'short-axis' | 'long-axis', measure: (i: AttemptFacts['savedImages'][number]) => number): number | null {
+  const frames = facts.savedImages.filter((i) => i.afterInjection && i.view === view);
+  return frames.length === 0 ? null : Math.max(...frames.map((i) => finiteOr0(measure(i))));
 }
 
-export function itemReason(item: ScoreItem, facts: AttemptFacts, language: Language): string {
-  return language === 'zh' ? reasonZh(item.id, facts) || item.reason : item.reason;
+export function adviceText(id: string, facts: AttemptFacts, text: UiText): string | null {
+  const { t } = text;
+  const hold = VIEW_HOLD_MS / 1000;
+  switch (id) {
+    case 'short-axis-view':
+      return t('advice.short-axis-view', { window: FIBULAR_HEAD_WINDOW_MM, hold });
+    case 'long-axis-view':
+      return t('advice.long-axis-view', { hold });
+    case 'long-axis-trace':
+      return t('advice.long-axis-trace', { min: TRACE_MIN_MM });
+    case 'dynamic-compression':
+      return t('advice.dynamic-compression', { min: COMPRESSION_MIN_MM });
+    case 'tip-visible-advancing':
+      return t('advice.tip-visible-advancing', { min: TIP_VISIBLE_MIN_SHARE * 100 });
+    case 'medial-to-lateral': {
+      // The two ways of failing the approach need different corrections, as core words them.
+      const wrong = facts.insertions.filter((i) => !(i.entryMedialToProbe && i.directedLateral));
+      const enteredLateral = wrong.some((i) => !i.entryMedialToProbe);
+      const aimedMedial = wrong.some((i) => !i.directedLateral);
+      if (enteredLateral && !aimedMedial) return t('advice.medial-to-lateral.enteredLateral');
+      if (!enteredLateral && aimedMedial) return t('advice.medial-to-lateral.aimedMedial');
+      return t('advice.medial-to-lateral');
+    }
+    case 'tip-visible-injecting':
+      return t('advice.tip-visible-injecting');
+    case 'few-passes':
+      return t('advice.few-passes', { max: MAX_REDIRECTIONS });
+    case 'fluid-leads-needle': {
+      const fl = fluidLead(facts, FLUID_LEAD_MIN_SHARE);
+      const dry = fl.firstInjectionMs === null || fl.dryNearNerveMm > DRY_NEAR_NERVE_ALLOWANCE_MM + EPS;
+      if (dry) return t('advice.fluid-leads-needle.dry', { advice: t('advice.fluid-leads-needle', { near: NEAR_NERVE_MM }), allowed: DRY_NEAR_NERVE_ALLOWANCE_MM });
+      if (fl.shortfalls > 0) return t('advice.fluid-leads-needle.inFluid');
+      return t('advice.fluid-leads-needle', { near: NEAR_NERVE_MM });
+    }
+    case 'halo':
+      return t('advice.halo', { full: HALO_FULL_PCT });
+    case 'longitudinal-spread':
+      return t('advice.longitudinal-spread', { full: SPREAD_FULL_MM });
+    case 'volume':
+      return finiteOr0(facts.fluid.totalMl) > VOLUME_MAX_ML ? t('advice.volume.over', { max: VOLUME_MAX_ML }) : t('advice.volume', { min: VOLUME_MIN_ML, max: VOLUME_MAX_ML });
+    case 'above-and-below':
+      return t('advice.above-and-below', { min: ABOVE_BELOW_MIN_ML });
+    case 'saved-short-axis':
+      return t('advice.saved-short-axis', { min: SAVED_HALO_MIN_PCT });
+    case 'saved-long-axis':
+      return t('advice.saved-long-axis', { min: SAVED_FLUID_ALONG_MIN_MM });
+    default:
+      return null;
+  }
 }
 
-export function itemAdvice(item: ScoreItem, language: Language): string | null {
-  if (!item.advice) return null;
-  return language === 'zh' ? (ADVICE_ZH[item.id] ?? item.advice) : item.advice;
+const INJECTION_KINDS: Partial<Record<SafetyEventKind, (i: InjectionFact) => boolean>> = {
+  'high-pressure-injection': (i) => i.openingPressurePsi >= HIGH_OPENING_PRESSURE_PSI,
+  'intraneural-injection': (i) => i.intraneural,
+  'intravascular-injection': (i) => i.intravascular,
+  'injection-tip-not-visible': (i) => !i.tipVisible,
+};
+
+/** What happened, with the figures the facts hold; the event's short name when they are not at hand. */
+function safetyWhat(event: SafetyEvent, text: UiText, facts?: AttemptFacts, events?: readonly SafetyEvent[]): string {
+  const { t } = text;
+  const f = (x: number, decimals: number) => fig(text, x, decimals);
+  const plain = t(`safety.${event.kind}` as TextKey);
+  const injectionTest = INJECTION_KINDS[event.kind];
+  if (injectionTest) {
+    const inj = facts?.injections.find((i) => i.tMs === event.tMs && injectionTest(i));
+    if (!inj) return plain;
+    return t(`safety.what.${event.kind}` as TextKey, { ml: f(finiteOr0(inj.ml), 1), psi: f(inj.openingPressurePsi, 0) });
+  }
+  if (event.kind === 'entrapment-site-missed') {
+    // Core reports the untreated sites in their order, all at the attempt's end: the nth such event is the nth site.
+    const untreated = (facts?.entrapmentSites ?? []).filter(
+      (site) => !facts?.injections.some((inj) => inj.tipSMm !== null && inj.tipSMm !== undefined && inj.tipSMm >= site.minSMm && inj.tipSMm <= site.maxSMm),
+    );
+    const nth = Math.max(0, (events ?? []).filter((e) => e.kind === event.kind).indexOf(event));
+    const site = untreated[nth];
+    if (!site) return plain;
+    const key = `site.${site.name}` as TextKey;
+    const name = text.t(key) !== key ? text.t(key) : site.name;
+    return t('safety.what.entrapment-site-missed', { site: name });
+  }
+  if (event.kind === 'over-10-ml') return facts ? t('safety.what.over-10-ml', { ml: f(injectedMl(facts), 1) }) : plain;
+  return t(`safety.what.${event.kind}` as TextKey);
 }
 
-export function safetyDescription(event: SafetyEvent, language: Language): string {
-  if (language !== 'zh') return event.description;
-  const effect = event.capTo !== null ? `（总分上限 ${event.capTo}）` : event.penalty > 0 ? `（−${event.penalty}）` : '';
-  return `${SAFETY_ZH[event.kind] ?? event.kind}${effect}`;
+export function safetyText(event: SafetyEvent, text: UiText, facts?: AttemptFacts, events?: readonly SafetyEvent[]): string {
+  const { t } = text;
+  const effect = event.capTo !== null ? t('safety.effect.capped', { cap: event.capTo }) : t('safety.effect.penalty', { penalty: event.penalty });
+  const explanation = t(`safety.explain.${event.kind}` as TextKey, { psi: HIGH_OPENING_PRESSURE_PSI, ml: MAX_SAFE_VOLUME_ML });
+  return t('safety.description', { what: safetyWhat(event, text, facts, events), effect, explanation });
 }
-
-export { TITLES_ZH, ADVICE_ZH, SAFETY_ZH };
