@@ -1,5 +1,5 @@
 import { test, expect, ARTIFACTS_DIR } from './simulator';
-import { playGoodAttempt, playIntraneuralAttempt } from './attemptScripts';
+import { playGoodAttempt, playIntraneuralAttempt, needleAboveNerve } from './attemptScripts';
 
 /** The scored attempt: finish → debrief, attempts never lost, export/import, the instructor's review. */
 
@@ -33,17 +33,10 @@ test('an intraneural injection is capped at 20, with the event on the timeline',
 
 test('reloading mid-attempt offers to resume exactly where it was', async ({ sim, page }) => {
   await sim.open();
+  await page.evaluate(() => window.sim!.setAttempt({ trainee: 'Dr Reload', mode: 'guided' }));
+  await needleAboveNerve(page);
   const before = await page.evaluate(async () => {
     const sim = window.sim!;
-    sim.setAttempt({ trainee: 'Dr Reload', mode: 'guided' });
-    const head = sim.landmarks().cpnAtFibularHead;
-    const probe = await sim.setProbe({ centre: head, rotationDeg: 0, compressionMm: 1 });
-    const entry = { x: probe.pose.centre.x - probe.axes.array.x * 21, y: probe.pose.centre.y - probe.axes.array.y * 21, z: probe.pose.centre.z - probe.axes.array.z * 21 };
-    const target = { x: head.x - probe.axes.beam.x * 2.2, y: head.y - probe.axes.beam.y * 2.2, z: head.z - probe.axes.beam.z * 2.2 };
-    const d = { x: target.x - entry.x, y: target.y - entry.y, z: target.z - entry.z };
-    const len = Math.hypot(d.x, d.y, d.z);
-    const placed = await sim.insertNeedle({ entry, direction: { x: d.x / len, y: d.y / len, z: d.z / len } });
-    await sim.advanceNeedle(Math.hypot(target.x - placed.tip.x, target.y - placed.tip.y, target.z - placed.tip.z));
     await sim.inject(1);
     await new Promise((r) => setTimeout(r, 300));
     return { events: sim.events().length, fluid: sim.fluid(), needle: sim.needle(), probe: sim.probe().pose };

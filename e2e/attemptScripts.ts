@@ -64,3 +64,18 @@ export async function playIntraneuralAttempt(page: Page, trainee = 'Dr Hasty'): 
     await sim.inject(1);
   }, trainee);
 }
+
+/** Short axis over the fibular head, the needle in plane from the probe's medial end to 2.2 mm superficial of the nerve. */
+export async function needleAboveNerve(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const sim = window.sim!;
+    const head = sim.landmarks().cpnAtFibularHead;
+    const probe = await sim.setProbe({ centre: head, rotationDeg: 0, compressionMm: 1 });
+    const entry = { x: probe.pose.centre.x - probe.axes.array.x * 21, y: probe.pose.centre.y - probe.axes.array.y * 21, z: probe.pose.centre.z - probe.axes.array.z * 21 };
+    const target = { x: head.x - probe.axes.beam.x * 2.2, y: head.y - probe.axes.beam.y * 2.2, z: head.z - probe.axes.beam.z * 2.2 };
+    const d = { x: target.x - entry.x, y: target.y - entry.y, z: target.z - entry.z };
+    const len = Math.hypot(d.x, d.y, d.z);
+    const placed = await sim.insertNeedle({ entry, direction: { x: d.x / len, y: d.y / len, z: d.z / len } });
+    await sim.advanceNeedle(Math.hypot(target.x - placed.tip.x, target.y - placed.tip.y, target.z - placed.tip.z));
+  });
+}

@@ -1,4 +1,5 @@
 import { test, expect } from './simulator';
+import { needleAboveNerve } from './attemptScripts';
 
 /** Ward computers and tablets: after one visit the trainer works with the network gone. */
 test('after the first visit the trainer loads and runs a short attempt offline', async ({ sim, page, context }) => {
@@ -31,17 +32,9 @@ test('after the first visit the trainer loads and runs a short attempt offline',
   expect(served.find((r) => /\/models\/[^/]+\.glb$/.test(r.url))?.fromServiceWorker, 'the model was served offline').toBe(true);
   expect(served.every((r) => r.fromServiceWorker || r.url.startsWith('data:') || r.url.startsWith('blob:')), JSON.stringify(served)).toBe(true);
 
+  await needleAboveNerve(page);
   const result = await page.evaluate(async () => {
     const sim = window.sim!;
-    const nerve = sim.landmarks().cpnAtFibularHead;
-    const probe = await sim.setProbe({ centre: nerve, rotationDeg: 0, compressionMm: 1 });
-    // In plane from the probe's medial end to just superficial of the nerve, as in needle.spec.ts.
-    const entry = { x: probe.pose.centre.x - probe.axes.array.x * 21, y: probe.pose.centre.y - probe.axes.array.y * 21, z: probe.pose.centre.z - probe.axes.array.z * 21 };
-    const target = { x: nerve.x - probe.axes.beam.x * 2.2, y: nerve.y - probe.axes.beam.y * 2.2, z: nerve.z - probe.axes.beam.z * 2.2 };
-    const d = { x: target.x - entry.x, y: target.y - entry.y, z: target.z - entry.z };
-    const len = Math.hypot(d.x, d.y, d.z);
-    const placed = await sim.insertNeedle({ entry, direction: { x: d.x / len, y: d.y / len, z: d.z / len } });
-    await sim.advanceNeedle(Math.hypot(target.x - placed.tip.x, target.y - placed.tip.y, target.z - placed.tip.z));
     const injected = await sim.inject(1);
     return { injected, score: await sim.finish() };
   });

@@ -5,6 +5,7 @@ import type { AnatomyParameters } from '../core/anatomy/parameters';
 import { FrameMaker } from '../core/imaging/frame';
 import { AttemptSimulation, type Patient } from '../core/attempt/simulation';
 import type { AttemptEvent } from '../core/attempt/events';
+import type { AttemptFacts } from '../core/attempt/facts';
 import { measureFluid, intraneuralSpan, type FluidMeasures } from '../core/fluid/measures';
 import { swellingFor, type NerveSwellingSpan } from '../core/ultrasound/nerveDeformation';
 import { fluidSurface } from '../core/fluid/fluidSurface';
@@ -101,6 +102,10 @@ function throttledStep(): void {
   }, Math.max(0, lastRefreshMs + FLUID_REFRESH_MS - performance.now()));
 }
 
+/** Events fed to the live reducer (applied or refused: either may move the attempt's clock). */
+let liveEventCount = 0;
+let factsCache: { sim: AttemptSimulation; events: number; facts: AttemptFacts | null } | null = null;
+
 const surfaceTransfer = (state: FluidState): Transferable[] => (state.surface ? [state.surface.positions.buffer, state.surface.normals.buffer, state.surface.indices.buffer] : []) as Transferable[];
 
 function applyAll(sim: AttemptSimulation, events: AttemptEvent[]) {
@@ -126,6 +131,7 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
         live = new AttemptSimulation(provider, request.mode);
         shown = live;
       }
+      liveEventCount++;
       const outcome = live.apply(request.event);
       let fluid: FluidState | null = null;
       if (request.event.kind === 'injection' && outcome.injection) {
@@ -134,7 +140,9 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
       }
       post({ type: 'applied', id: request.id, refused: outcome.refused ?? null, injection: outcome.injection ?? null, fluid }, fluid ? surfaceTransfer(fluid) : []);
     } else if (request.type === 'facts') {
-      post({ type: 'facts', id: request.id, facts: live.attemptFacts() });
+      // The guided checklist asks every second; the facts change only with an event.
+      if (factsCache?.sim !== live || factsCache.events !== liveEventCount) factsCache = { sim: live, events: liveEventCount, facts: live.attemptFacts() };
+      post({ type: 'facts', id: request.id, facts: factsCache.facts });
     } else if (request.type === 'replay') {
       const sim = new AttemptSimulation(provider, request.mode);
       applyAll(sim, request.events);
