@@ -22,4 +22,15 @@ describe('session schema', () => {
     const dragged = { ...pose, skinDragMm: -1.5 };
     expect(attemptEventSchema.parse({ tMs: 0, kind: 'probe-pose', pose: dragged })).toEqual({ tMs: 0, kind: 'probe-pose', pose: dragged });
   });
+
+  it('reads results stored before safety events named their structure, and the new paraesthesia event', () => {
+    const old = sampleResult(40, ['needle-in-nerve', 'nerve-touched']);
+    expect(old.safetyEvents.every((e) => e.structure === undefined)).toBe(true);
+    expect(attemptResultSchema.parse(old)).toEqual(old);
+    const named = sampleResult(95, ['other-nerve-paraesthesia']);
+    named.safetyEvents[0].structure = 'lateralSuralCutaneousNerve';
+    expect(attemptResultSchema.parse(named)).toEqual(named);
+    named.safetyEvents[0].structure = 'spleen' as never;
+    expect(attemptResultSchema.safeParse(named).success).toBe(false);
+  });
 });

@@ -3,6 +3,7 @@ import type { AttemptEvent, ImagingSettings, SessionRecord } from '../core/attem
 import type { ProbePose } from '../core/probe/pose';
 import type { Vec3 } from '../core/math/vec3';
 import type { AttemptResult, SafetyEventKind, ScoreGroup } from '../core/scoring/result';
+import { STRUCTURE_TITLES_EN, type StructureName } from '../core/anatomy/namedStructure';
 
 /**
  * Runtime mirrors of the core's attempt types, used where data comes from outside the app (an
@@ -74,6 +75,7 @@ const scoreGroups: Record<ScoreGroup, true> = { scan: true, needle: true, spread
 const safetyEventKinds: Record<SafetyEventKind, true> = {
   'nerve-touched': true,
   'needle-in-nerve': true,
+  'other-nerve-paraesthesia': true,
   'high-pressure-injection': true,
   'intraneural-injection': true,
   'vessel-punctured': true,
@@ -84,6 +86,8 @@ const safetyEventKinds: Record<SafetyEventKind, true> = {
   'injection-tip-not-visible': true,
 };
 const enumOf = <K extends string>(members: Record<K, true>) => z.enum(Object.keys(members) as [K, ...K[]]);
+// Core's table of names has every structure as a key, so a new structure is accepted here at once.
+const structureNames = z.enum(Object.keys(STRUCTURE_TITLES_EN) as [StructureName, ...StructureName[]]);
 
 const scoreItemSchema = z.object({
   id: z.string(),
@@ -102,6 +106,8 @@ const safetyEventSchema = z.object({
   capTo: finite.nullable(),
   critical: z.boolean(),
   description: z.string(),
+  // Optional: results stored before safety events named their structure have none.
+  structure: structureNames.optional(),
 });
 
 export const attemptResultSchema = z.object({

@@ -4,7 +4,8 @@ import type { AttemptFacts } from '../core/attempt/facts';
 import { scoreAttempt } from '../core/scoring/score';
 import { RUBRIC_ITEMS } from '../core/scoring/rubric';
 import { textFor } from '../i18n';
-import { adviceText, itemAdvice, itemReason, itemTitle, reasonText, safetyDescription, safetyText } from './scoreText';
+import { adviceText, itemAdvice, itemReason, itemTitle, reasonText, safetyDescription, safetyText, structureName } from './scoreText';
+import { STRUCTURE_TITLES_EN } from '../core/anatomy/namedStructure';
 import { positionText } from './StatusBar';
 import { describePosition } from '../core/probe/placement';
 import { perfectFacts } from '../core/scoring/testFacts';
@@ -71,7 +72,20 @@ const VARIANTS: Record<string, AttemptFacts> = {
       { tMs: 10_500, entryMedialToProbe: true, directedLateral: false, angleToSkinDeg: 20 },
     ];
     f.needleMoves = [{ tMs: 11_000, mm: 30, tipVisibleMm: 30, nearNerveMm: 4.25, nearNerveIntoFluidMm: 0 }];
-    f.contacts.push({ tMs: 11_100, kind: 'nerve-touched' }, { tMs: 11_200, kind: 'bone-struck' }, { tMs: 11_300, kind: 'vessel-punctured' }, { tMs: 11_400, kind: 'nerve-entered' });
+    f.contacts.push(
+      { tMs: 11_100, kind: 'nerve-touched', structure: 'commonPeronealNerve' },
+      { tMs: 11_200, kind: 'bone-struck', structure: 'fibula' },
+      { tMs: 11_300, kind: 'vessel-punctured', structure: 'genicularArtery' },
+      { tMs: 11_400, kind: 'nerve-entered', structure: 'commonPeronealNerve' },
+    );
+  }),
+  'the sural nerve nicked, the tibial nerve entered, a vein injected': variant((f) => {
+    f.contacts.push(
+      { tMs: 10_500, kind: 'nerve-touched', structure: 'lateralSuralCutaneousNerve' },
+      { tMs: 10_500, kind: 'nerve-entered', structure: 'lateralSuralCutaneousNerve' },
+      { tMs: 11_400, kind: 'nerve-entered', structure: 'tibialNerve' },
+    );
+    f.injections.push({ tMs: 17_000, ml: 0.5, openingPressurePsi: 4, tipVisible: true, tipTissue: 'vessel', intravascular: true, intraneural: false, tipStructure: 'poplitealVein' });
   }),
   'no near-nerve advance after injecting; two sites missed': variant((f) => {
     f.needleMoves = [{ tMs: 11_000, mm: 30, tipVisibleMm: 30, nearNerveMm: 1.5, nearNerveIntoFluidMm: 0 }];
@@ -137,6 +151,31 @@ describe('the debrief in both languages', () => {
       ),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('the structure a safety event names', () => {
+  it('has a name in both languages for every structure, in English exactly as core writes it', () => {
+    for (const [structure, title] of Object.entries(STRUCTURE_TITLES_EN)) {
+      expect(structureName(structure, en), structure).toBe(title);
+      expect(structureName(structure, zh), structure).not.toMatch(/[A-Za-z]{3,}/);
+    }
+  });
+
+  it('says in Chinese which nerve was nicked, and that it cost a penalty, not the cap', () => {
+    const facts = variant((f) => {
+      f.contacts.push({ tMs: 10_500, kind: 'nerve-touched', structure: 'lateralSuralCutaneousNerve' }, { tMs: 10_500, kind: 'nerve-entered', structure: 'lateralSuralCutaneousNerve' });
+    });
+    const [nick] = scoreAttempt(facts).safetyEvents;
+    expect(safetyDescription(nick, zh, facts)).toMatch(/^异感：针尖碰到腓肠外侧皮神经（−5）/);
+    const cpn = scoreAttempt(variant((f) => { f.contacts.push({ tMs: 10_500, kind: 'nerve-entered', structure: 'commonPeronealNerve' }); })).safetyEvents[0];
+    expect(safetyDescription(cpn, zh)).toMatch(/^针尖进入腓总神经（严重：总分上限 40）/);
+  });
+
+  it('reads a result stored before events named their structure as it did then', () => {
+    const old = { kind: 'needle-in-nerve' as const, tMs: 1000, penalty: 0, capTo: 40, critical: true, description: 'Needle tip entered the nerve (critical: total capped at 40). The tip entered the nerve: mechanical nerve injury.' };
+    expect(safetyDescription(old, en)).toBe(old.description);
+    expect(safetyDescription(old, zh)).toMatch(/^针尖进入神经（严重：总分上限 40）/);
   });
 });
 

@@ -199,17 +199,38 @@ const INJECTION_KINDS: Partial<Record<SafetyEventKind, (i: InjectionFact) => boo
   'injection-tip-not-visible': (i) => !i.tipVisible,
 };
 
+/** Events that name the structure they happened to (the nerve, the vessel, the bone) have a template with its name. */
+const NAMED_KINDS: Partial<Record<SafetyEventKind, TextKey>> = {
+  'nerve-touched': 'safety.what.nerve-touched.named',
+  'needle-in-nerve': 'safety.what.needle-in-nerve.named',
+  'other-nerve-paraesthesia': 'safety.what.other-nerve-paraesthesia.named',
+  'vessel-punctured': 'safety.what.vessel-punctured.named',
+  'bone-struck': 'safety.what.bone-struck.named',
+  'intravascular-injection': 'safety.what.intravascular-injection.named',
+};
+
+/** A structure's name in the UI's language (the key itself for a name the locale files lack). */
+export function structureName(structure: string, text: UiText): string {
+  const key = `structure.${structure}` as TextKey;
+  const name = text.t(key);
+  return name && name !== key ? name : structure;
+}
+
 /** What happened, with the figures the facts hold; the event's short name when they are not at hand. */
 function safetyWhat(event: SafetyEvent, text: UiText, facts?: AttemptFacts, events?: readonly SafetyEvent[]): string {
   const { t } = text;
   const f = (x: number, decimals: number) => fig(text, x, decimals);
   const plain = t(`safety.${event.kind}` as TextKey);
+  // Results stored before events named their structure read as they did then.
+  const named = event.structure !== undefined ? NAMED_KINDS[event.kind] : undefined;
+  const structure = event.structure !== undefined ? structureName(event.structure, text) : '';
   const injectionTest = INJECTION_KINDS[event.kind];
   if (injectionTest) {
     const inj = facts?.injections.find((i) => i.tMs === event.tMs && injectionTest(i));
     if (!inj) return plain;
-    return t(`safety.what.${event.kind}` as TextKey, { ml: f(finiteOr0(inj.ml), 1), psi: f(inj.openingPressurePsi, 0) });
+    return t(named ?? (`safety.what.${event.kind}` as TextKey), { ml: f(finiteOr0(inj.ml), 1), psi: f(inj.openingPressurePsi, 0), structure });
   }
+  if (named) return t(named, { structure });
   if (event.kind === 'entrapment-site-missed') {
     // Core reports the untreated sites in their order, all at the attempt's end: the nth such event is the nth site.
     const untreated = (facts?.entrapmentSites ?? []).filter(

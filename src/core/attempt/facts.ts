@@ -1,4 +1,5 @@
 import type { NeedleContact } from '../needle/needle';
+import type { StructureName } from '../anatomy/namedStructure';
 import type { ViewClass } from '../probe/viewClass';
 import type { FluidMeasures } from '../fluid/measures';
 import type { AttemptMode } from './events';
@@ -58,11 +59,15 @@ export interface InjectionFact {
   intraneural: boolean;
   /** Arc length of the nerve nearest the tip (which stretch of nerve this injection treated); null far from it. */
   tipSMm?: number | null;
+  /** The structure the tip was in (which vessel took an intravascular injection); absent in hand-made facts. */
+  tipStructure?: StructureName;
 }
 
 export interface ContactFact {
   tMs: number;
   kind: NeedleContact;
+  /** Which structure was met: the target CPN, another nerve, which vessel or bone. */
+  structure: StructureName;
 }
 
 export interface SavedImageFact {

@@ -16,6 +16,7 @@ import { NEAR_NERVE_MM } from '../scoring/rubric';
 import { fluidDisplacement } from '../fluid/displacement';
 import type { EntrapmentSiteName } from '../cases/caseSchema';
 import { ENTRAPMENT_SITE_RANGES_S_MM } from '../cases/entrapment';
+import { structureHitAt } from '../anatomy/namedStructure';
 
 /** An injection treats the stretch of nerve within this of its tip. */
 const TREATED_REACH_MM = 10;
@@ -113,6 +114,7 @@ export class FactsRecorder {
       tipTissue,
       intravascular: result.intravascularMl > 0,
       intraneural: result.intraneural,
+      tipStructure: structureHitAt(this.knee, tip).structure,
     });
   }
 
@@ -153,7 +155,7 @@ export class FactsRecorder {
   }
 
   private addContacts(step: NeedleStep): void {
-    for (const c of step.contacts) this.contacts.push({ tMs: this.tMs, kind: c.kind });
+    for (const c of step.contacts) this.contacts.push({ tMs: this.tMs, kind: c.kind, structure: c.structure });
   }
 
   private distanceToNerveSurface(p: { x: number; y: number; z: number }): number {

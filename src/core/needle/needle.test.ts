@@ -5,6 +5,10 @@ import { probeFrame } from '../probe/scanGeometry';
 import { placeNeedle, advanceNeedle, needleTip, needleVisibility, redirectNeedle, steeperBy, MAX_REDIRECT_DEG } from './needle';
 import { SimError } from '../simError';
 import { type Vec3, sub, add, scale, normalize, distance } from '../math/vec3';
+import { suralNervePoints } from '../anatomy/kneeGeometry';
+import { AttemptSimulation } from '../attempt/simulation';
+import { scoreAttempt } from '../scoring/score';
+import { SAFETY_RULES } from '../scoring/rubric';
 
 const knee = new KneeAnatomy();
 const nerve = knee.landmarks.cpnAtFibularHead;
@@ -92,5 +96,61 @@ describe('the needle, in plane from medial to lateral', () => {
     expect(() => placeNeedle(knee, { entry: medialEntry(), direction: up })).toThrow(/into the limb/);
     const start = placeNeedle(knee, aimAt(medialEntry(), nerve));
     expect(() => advanceNeedle(knee, start, Number.NaN)).toThrow(SimError);
+  });
+});
+
+describe('contacts name the structure', () => {
+  // The lateral sural cutaneous nerve runs ~2 mm under the skin over the gastrocnemius, right on
+  // the path of a medial entry aimed at the CPN at the fibular head.
+  const sural = suralNervePoints[2];
+  const cpn = knee.nerveAt(knee.nerveSAtLevel(sural.y))!.centre;
+  // The entry where the line from the CPN out through the sural nerve meets the skin, so one straight pass meets both.
+  const outward = normalize(sub(sural, cpn));
+  let [inside, outside] = [distance(sural, cpn), distance(sural, cpn) + 15];
+  for (let i = 0; i < 40; i++) {
+    const mid = (inside + outside) / 2;
+    if (knee.skin.distance(add(cpn, scale(outward, mid))) < 0) inside = mid;
+    else outside = mid;
+  }
+  const placed = placeNeedle(knee, { entry: add(cpn, scale(outward, inside)), direction: scale(outward, -1) });
+  const { entry } = placed;
+  const path = { entry, direction: placed.direction };
+
+  it('a needle nicking the sural nerve under the skin meets the lateral sural cutaneous nerve, not the CPN', () => {
+    const step = advanceNeedle(knee, placeNeedle(knee, path), distance(entry, sural) + 2);
+    const nerveContacts = step.contacts.filter((c) => c.kind === 'nerve-touched' || c.kind === 'nerve-entered');
+    expect(nerveContacts.length).toBeGreaterThan(0);
+    expect(nerveContacts.every((c) => c.structure === 'lateralSuralCutaneousNerve')).toBe(true);
+  });
+
+  it('names the CPN when the tip enters it, and the bone it strikes', () => {
+    const start = placeNeedle(knee, aimAt(medialEntry(), nerve));
+    const step = advanceNeedle(knee, start, distance(start.entry, nerve) + 0.2);
+    expect(step.contacts.find((c) => c.kind === 'nerve-entered')?.structure).toBe('commonPeronealNerve');
+    const bone = advanceNeedle(knee, placeNeedle(knee, aimAt(medialEntry(), knee.landmarks.fibularNeck)), 49);
+    expect(bone.contacts.at(-1)).toMatchObject({ kind: 'bone-struck', structure: 'fibula' });
+  });
+
+  it('through the reducer and the rubric: the sural nick is a paraesthesia with a penalty, entering the CPN caps at 40', () => {
+    const sim = new AttemptSimulation(() => ({ knee, volume: null }));
+    sim.apply({ tMs: 0, kind: 'case-loaded', caseId: 'normal-teaching-knee', side: 'right', seed: 1 });
+    sim.apply({ tMs: 1000, kind: 'needle-inserted', ...path });
+    sim.apply({ tMs: 2000, kind: 'needle-advanced', mm: distance(entry, sural) + 2 });
+    const nicked = scoreAttempt(sim.attemptFacts()!);
+    const paraesthesia = nicked.safetyEvents.filter((e) => e.kind === 'other-nerve-paraesthesia');
+    expect(paraesthesia).toHaveLength(1);
+    expect(paraesthesia[0]).toMatchObject({ structure: 'lateralSuralCutaneousNerve', penalty: SAFETY_RULES['other-nerve-paraesthesia'].penalty, capTo: null, critical: false });
+    expect(paraesthesia[0].description).toMatch(/lateral sural cutaneous nerve/);
+    expect(nicked.safetyEvents.map((e) => e.kind)).not.toContain('needle-in-nerve');
+    expect(nicked.cappedAt).toBeNull();
+
+    // On to the CPN along the same path: that one is critical.
+    sim.apply({ tMs: 3000, kind: 'needle-advanced', mm: distance(entry, cpn) - distance(entry, sural) - 2 });
+    const entered = scoreAttempt(sim.attemptFacts()!);
+    const inNerve = entered.safetyEvents.find((e) => e.kind === 'needle-in-nerve');
+    expect(inNerve).toMatchObject({ structure: 'commonPeronealNerve', capTo: 40, critical: true });
+    expect(inNerve?.description).toMatch(/^Needle tip entered the common peroneal nerve/);
+    expect(entered.cappedAt).toBe(40);
+    expect(entered.total).toBeLessThanOrEqual(40);
   });
 });

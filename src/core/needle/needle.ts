@@ -1,6 +1,7 @@
 import { type Vec3, add, scale, normalize, isFiniteVec3, length, dot, degToRad, cross } from '../math/vec3';
 import type { KneeAnatomy } from '../anatomy/knee';
 import type { TissueType } from '../anatomy/tissues';
+import { type StructureName, structureHitAt } from '../anatomy/namedStructure';
 import { SimError } from '../simError';
 import type { ProbeFrame } from '../probe/scanGeometry';
 import { sliceHalfThicknessMm } from '../ultrasound/beamShape';
@@ -30,11 +31,24 @@ export type NeedleContact =
   | 'vessel-punctured'
   | 'bone-struck';
 
+/** What the needle met, where, and which structure it was (the CPN or the sural nerve under the skin are both "nerve"). */
+export interface NeedleContactEvent {
+  kind: NeedleContact;
+  at: Vec3;
+  insertedMm: number;
+  structure: StructureName;
+}
+
 export interface NeedleStep {
   state: NeedleState;
-  contacts: { kind: NeedleContact; at: Vec3; insertedMm: number }[];
+  contacts: NeedleContactEvent[];
   tissueAtTip: TissueType;
 }
+
+/** Named only where something was met: a point per contact, not per 0.1 mm step. */
+const contactAt = (knee: KneeAnatomy, kind: NeedleContact, at: Vec3, insertedMm: number): NeedleContactEvent => ({
+  kind, at, insertedMm, structure: structureHitAt(knee, at).structure,
+});
 
 export const needleTip = (n: NeedleState): Vec3 => add(n.entry, scale(n.direction, n.insertedMm));
 
@@ -72,12 +86,12 @@ export function advanceNeedle(knee: KneeAnatomy, needle: NeedleState, mm: number
     const at = add(needle.entry, scale(needle.direction, next));
     const tissue = knee.tissueAt(at);
     if (tissue === 'bone') {
-      contacts.push({ kind: 'bone-struck', at, insertedMm: inserted });
+      contacts.push(contactAt(knee, 'bone-struck', at, inserted));
       break;
     }
     if (tissue !== previous) {
       const kind = contactBetween(previous, tissue);
-      if (kind) contacts.push({ kind, at, insertedMm: next });
+      if (kind) contacts.push(contactAt(knee, kind, at, next));
     }
     previous = tissue;
     inserted = next;
@@ -113,12 +127,12 @@ export function redirectNeedle(knee: KneeAnatomy, needle: NeedleState, direction
     const at = add(needle.entry, scale(next, needle.insertedMm));
     const tissue = knee.tissueAt(at);
     if (tissue === 'bone') {
-      contacts.push({ kind: 'bone-struck', at, insertedMm: needle.insertedMm });
+      contacts.push(contactAt(knee, 'bone-struck', at, needle.insertedMm));
       break;
     }
     if (tissue !== previous) {
       const kind = contactBetween(previous, tissue);
-      if (kind) contacts.push({ kind, at, insertedMm: needle.insertedMm });
+      if (kind) contacts.push(contactAt(knee, kind, at, needle.insertedMm));
     }
     previous = tissue;
     current = next;

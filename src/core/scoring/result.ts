@@ -1,5 +1,7 @@
 /** What scoring an attempt gives: the total, every item with its reason, the safety events. */
 
+import type { StructureName } from '../anatomy/namedStructure';
+
 export type ScoreGroup = 'scan' | 'needle' | 'spread' | 'verify';
 
 export interface ScoreItem {
@@ -18,6 +20,7 @@ export interface ScoreItem {
 export type SafetyEventKind =
   | 'nerve-touched'
   | 'needle-in-nerve'
+  | 'other-nerve-paraesthesia'
   | 'high-pressure-injection'
   | 'intraneural-injection'
   | 'vessel-punctured'
@@ -36,6 +39,8 @@ export interface SafetyEvent {
   capTo: number | null;
   critical: boolean;
   description: string;
+  /** Which structure: the nerve touched, the vessel punctured, the bone struck. Absent for events about no one structure, and in results stored before events named it. */
+  structure?: StructureName;
 }
 
 export interface AttemptResult {

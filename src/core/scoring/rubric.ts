@@ -138,6 +138,9 @@ export const SAFETY_RULES: Readonly<Record<SafetyEventKind, SafetyRule>> = {
     explanation: 'The tip touched the epineurium: the patient feels paraesthesia and the nerve is at risk.' },
   'needle-in-nerve': { penalty: 0, capTo: 40, critical: true,
     explanation: 'The tip entered the nerve: mechanical nerve injury.' },
+  // A nick of a small nerve on the way in is a lapse in scanning the path, not an injury to the nerve being treated: a penalty, never a cap.
+  'other-nerve-paraesthesia': { penalty: 5, capTo: null, critical: false,
+    explanation: 'The tip met a nerve other than the target: a sharp paraesthesia in its skin territory. Scan the whole needle path, not only the target, before advancing.' },
   'high-pressure-injection': { penalty: 0, capTo: 40, critical: true,
     explanation: `Opening pressure ≥ ${HIGH_OPENING_PRESSURE_PSI} psi means the tip is against or inside the nerve.` },
   'intraneural-injection': { penalty: 0, capTo: 20, critical: true,

@@ -3,37 +3,60 @@ import type { SafetyEvent, SafetyEventKind } from './result';
 import { HIGH_OPENING_PRESSURE_PSI, MAX_SAFE_VOLUME_ML, SAFETY_RULES } from './rubric';
 import { finiteOr0, injectedMl } from './figures';
 import { formatNumber } from './format';
+import type { ContactFact } from '../attempt/facts';
+import { type StructureName, STRUCTURE_TITLES_EN, TARGET_NERVE, isNerveName } from '../anatomy/namedStructure';
 
 /**
  * scoring.md's safety events, found in the attempt's contacts and injections. Each event carries
  * its own penalty or cap (from the rubric) so the debrief's timeline and the total agree.
  */
 
+/** The structures an intravascular injection can name (the tip may have slipped out by the time the fact was taken). */
+export const VESSELS: Partial<Record<StructureName, true>> = { poplitealArtery: true, poplitealVein: true, genicularArtery: true };
+
 const SITE_NAMES: Record<string, string> = { 'fibular-head': 'fibular head', 'popliteal-groove': 'groove between the biceps femoris tendon and the lateral gastrocnemius' };
 
 /** One line: what happened (with its figures), its effect on the total, and why it matters. */
-function event(kind: SafetyEventKind, tMs: number, what: string): SafetyEvent {
+function event(kind: SafetyEventKind, tMs: number, what: string, structure?: StructureName): SafetyEvent {
   const rule = SAFETY_RULES[kind];
   const effect = rule.capTo !== null ? `critical: total capped at ${rule.capTo}` : `−${rule.penalty}`;
-  return { kind, tMs, penalty: rule.penalty, capTo: rule.capTo, critical: rule.critical, description: `${what} (${effect}). ${rule.explanation}` };
+  const found: SafetyEvent = { kind, tMs, penalty: rule.penalty, capTo: rule.capTo, critical: rule.critical, description: `${what} (${effect}). ${rule.explanation}` };
+  return structure === undefined ? found : { ...found, structure };
 }
+
+/** A nerve other than the CPN. A nerve part's label (a nerve the anatomy could not name) counts as the target: never let a contact with it go lighter. */
+export const isOtherNerve = (structure: StructureName): boolean => isNerveName(structure) && structure !== TARGET_NERVE;
+
+/**
+ * The tip going into a small nerve it has just touched is one nick, one paraesthesia: passing
+ * through the sural nerve's 1.4 mm reports a touch then an entry, with no way out in between.
+ */
+const sameNick = (previous: ContactFact | undefined, c: ContactFact): boolean =>
+  c.kind === 'nerve-entered' && previous?.kind === 'nerve-touched' && previous.structure === c.structure;
 
 export function findSafetyEvents(facts: AttemptFacts): SafetyEvent[] {
   const events: SafetyEvent[] = [];
-  for (const c of facts.contacts) {
-    if (c.kind === 'nerve-touched') events.push(event('nerve-touched', c.tMs, 'Needle tip touched the nerve'));
-    else if (c.kind === 'nerve-entered') events.push(event('needle-in-nerve', c.tMs, 'Needle tip entered the nerve'));
-    else if (c.kind === 'vessel-punctured') events.push(event('vessel-punctured', c.tMs, 'Vessel punctured'));
-    else if (c.kind === 'bone-struck') events.push(event('bone-struck', c.tMs, 'Needle tip struck bone'));
+  facts.contacts.forEach((c, i) => {
+    const the = `the ${STRUCTURE_TITLES_EN[c.structure]}`;
+    const nerveContact = c.kind === 'nerve-touched' || c.kind === 'nerve-entered';
+    if (nerveContact && isOtherNerve(c.structure)) {
+      if (!sameNick(facts.contacts[i - 1], c)) events.push(event('other-nerve-paraesthesia', c.tMs, `Paraesthesia: the needle tip met ${the}`, c.structure));
+    } else if (c.kind === 'nerve-touched') events.push(event('nerve-touched', c.tMs, `Needle tip touched ${the}`, c.structure));
+    else if (c.kind === 'nerve-entered') events.push(event('needle-in-nerve', c.tMs, `Needle tip entered ${the}`, c.structure));
+    else if (c.kind === 'vessel-punctured') events.push(event('vessel-punctured', c.tMs, `Needle punctured ${the}`, c.structure));
+    else if (c.kind === 'bone-struck') events.push(event('bone-struck', c.tMs, `Needle tip struck ${the}`, c.structure));
     // Skin puncture and fascia crossings are the normal course of a needle, not safety events.
-  }
+  });
   for (const inj of facts.injections) {
     const ml = `${formatNumber(finiteOr0(inj.ml), 1)} ml`;
     if (inj.openingPressurePsi >= HIGH_OPENING_PRESSURE_PSI) {
       events.push(event('high-pressure-injection', inj.tMs, `Injection of ${ml} at ${formatNumber(inj.openingPressurePsi, 0)} psi opening pressure`));
     }
     if (inj.intraneural) events.push(event('intraneural-injection', inj.tMs, `Intraneural injection of ${ml}`));
-    if (inj.intravascular) events.push(event('intravascular-injection', inj.tMs, `Injection of ${ml} into a vessel`));
+    if (inj.intravascular) {
+      const vessel = inj.tipStructure !== undefined && inj.tipStructure in VESSELS ? inj.tipStructure : undefined;
+      events.push(event('intravascular-injection', inj.tMs, `Injection of ${ml} into ${vessel ? `the ${STRUCTURE_TITLES_EN[vessel]}` : 'a vessel'}`, vessel));
+    }
     if (!inj.tipVisible) events.push(event('injection-tip-not-visible', inj.tMs, `Injection of ${ml}`));
   }
   // A case entrapped at a site the trainee never injected (the groove case: only the fibular head treated).

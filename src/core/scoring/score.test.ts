@@ -6,6 +6,7 @@ import { scoreAttempt } from './score';
 import { RUBRIC_ITEMS, SAFETY_RULES, type ScoreItemId } from './rubric';
 import { formatNumber } from './format';
 import { perfectFacts } from './testFacts';
+import { STRUCTURE_TITLES_EN, type StructureName } from '../anatomy/namedStructure';
 
 
 const facts = (change: (f: AttemptFacts) => void): AttemptFacts => {
@@ -210,7 +211,12 @@ describe('spread and verify items', () => {
 });
 
 describe('safety events', () => {
-  const contact = (tMs: number, kind: ContactFact['kind']): ContactFact => ({ tMs, kind });
+  /** A contact with the structure such a contact usually meets: the CPN, the popliteal artery, the fibula. */
+  const USUAL: Record<ContactFact['kind'], StructureName> = {
+    'skin-punctured': 'skin', 'fascia-crossed': 'gastrocnemiusLateral', 'nerve-touched': 'commonPeronealNerve', 'nerve-entered': 'commonPeronealNerve',
+    'vessel-punctured': 'poplitealArtery', 'bone-struck': 'fibula',
+  };
+  const contact = (tMs: number, kind: ContactFact['kind'], structure: StructureName = USUAL[kind]): ContactFact => ({ tMs, kind, structure });
   const kinds = (f: AttemptFacts): SafetyEventKind[] => scoreAttempt(f).safetyEvents.map((e) => e.kind);
 
   it('takes the penalties off, each time', () => {
@@ -248,6 +254,53 @@ describe('safety events', () => {
     const both = scoreAttempt(facts((f) => { f.contacts.push(contact(12_000, 'nerve-entered')); f.injections[1].intraneural = true; }));
     expect(both.total).toBe(20);
     expect(both.cappedAt).toBe(20);
+  });
+  it('names the structure: the CPN, the vessel, the bone', () => {
+    const events = scoreAttempt(facts((f) => {
+      f.contacts.push(contact(12_000, 'nerve-touched'), contact(12_100, 'vessel-punctured', 'poplitealVein'), contact(12_200, 'bone-struck', 'tibia'));
+    })).safetyEvents;
+    expect(events.map((e) => [e.kind, e.structure])).toEqual([['nerve-touched', 'commonPeronealNerve'], ['vessel-punctured', 'poplitealVein'], ['bone-struck', 'tibia']]);
+    expect(events[0].description).toMatch(/^Needle tip touched the common peroneal nerve \(−10\)/);
+    expect(events[1].description).toMatch(/^Needle punctured the popliteal vein \(−15\)/);
+    expect(events[2].description).toMatch(/^Needle tip struck the tibia \(−2\)/);
+    const intravascular = scoreAttempt(facts((f) => { f.injections[1].intravascular = true; f.injections[1].tipStructure = 'genicularArtery'; })).safetyEvents;
+    expect(intravascular.map((e) => [e.kind, e.structure])).toEqual([['intravascular-injection', 'genicularArtery']]);
+    expect(intravascular[0].description).toMatch(/^Injection of 4 ml into the lateral inferior genicular artery/);
+  });
+  it('entering the CPN stays critical (capped at 40), named in the debrief', () => {
+    const result = scoreAttempt(facts((f) => { f.contacts.push(contact(12_000, 'nerve-touched'), contact(12_010, 'nerve-entered')); }));
+    expect(result.safetyEvents.map((e) => [e.kind, e.critical, e.capTo])).toEqual([['nerve-touched', false, null], ['needle-in-nerve', true, 40]]);
+    expect(result.safetyEvents[1].description).toMatch(/^Needle tip entered the common peroneal nerve \(critical: total capped at 40\)/);
+    expect(result.total).toBe(40);
+  });
+  it('nicking the lateral sural cutaneous nerve is one paraesthesia with a penalty, not a cap', () => {
+    const nick = scoreAttempt(facts((f) => {
+      f.contacts.push(contact(11_000, 'nerve-touched', 'lateralSuralCutaneousNerve'), contact(11_000, 'nerve-entered', 'lateralSuralCutaneousNerve'));
+    }));
+    const penalty = SAFETY_RULES['other-nerve-paraesthesia'].penalty;
+    expect(penalty).toBeGreaterThan(0);
+    expect(SAFETY_RULES['other-nerve-paraesthesia'].capTo).toBeNull();
+    expect(nick.safetyEvents).toHaveLength(1);
+    expect(nick.safetyEvents[0]).toMatchObject({ kind: 'other-nerve-paraesthesia', structure: 'lateralSuralCutaneousNerve', penalty, capTo: null, critical: false });
+    expect(nick.safetyEvents[0].description).toMatch(/^Paraesthesia: the needle tip met the lateral sural cutaneous nerve \(−5\)/);
+    expect(nick.cappedAt).toBeNull();
+    expect(nick.total).toBe(100 - penalty);
+  });
+  it('every non-target nerve is a paraesthesia; a second nick of it is a second event', () => {
+    for (const nerve of ['tibialNerve', 'superficialPeronealNerve', 'deepPeronealNerve'] as const) {
+      const entered = scoreAttempt(facts((f) => { f.contacts.push(contact(12_000, 'nerve-entered', nerve)); }));
+      expect(entered.safetyEvents.map((e) => [e.kind, e.structure])).toEqual([['other-nerve-paraesthesia', nerve]]);
+      expect(entered.cappedAt).toBeNull();
+    }
+    const twice = scoreAttempt(facts((f) => {
+      f.contacts.push(
+        contact(11_000, 'nerve-touched', 'lateralSuralCutaneousNerve'),
+        contact(11_000, 'nerve-entered', 'lateralSuralCutaneousNerve'),
+        contact(13_000, 'nerve-touched', 'lateralSuralCutaneousNerve'),
+      );
+    }));
+    expect(twice.safetyEvents.map((e) => e.kind)).toEqual(['other-nerve-paraesthesia', 'other-nerve-paraesthesia']);
+    expect(twice.total).toBe(100 - 2 * SAFETY_RULES['other-nerve-paraesthesia'].penalty);
   });
   it('caps after penalties: a cap never raises a total', () => {
     const f = facts((x) => {
@@ -295,6 +348,7 @@ describe('scoreAttempt on arbitrary facts', () => {
     }), { maxLength: 6 }),
     contacts: fc.array(fc.record({
       tMs: anyNum, kind: fc.constantFrom('skin-punctured' as const, 'fascia-crossed' as const, 'nerve-touched' as const, 'nerve-entered' as const, 'vessel-punctured' as const, 'bone-struck' as const),
+      structure: fc.constantFrom(...(Object.keys(STRUCTURE_TITLES_EN) as StructureName[])),
     }), { maxLength: 6 }),
     savedImages: fc.array(fc.record({
       tMs: anyNum, imageId: fc.string(), view, afterInjection: fc.boolean(), haloCoveragePctInImage: anyNum, fluidAlongNerveMmInImage: anyNum,

@@ -26,7 +26,7 @@ export function perfectFacts(): AttemptFacts {
       { tMs: 13_000, ml: 1, openingPressurePsi: 6, tipVisible: true, tipTissue: 'fat', intravascular: false, intraneural: false },
       { tMs: 15_000, ml: 4, openingPressurePsi: 5, tipVisible: true, tipTissue: 'fat', intravascular: false, intraneural: false },
     ],
-    contacts: [{ tMs: 10_000, kind: 'skin-punctured' }, { tMs: 11_500, kind: 'fascia-crossed' }],
+    contacts: [{ tMs: 10_000, kind: 'skin-punctured', structure: 'skin' }, { tMs: 11_500, kind: 'fascia-crossed', structure: 'gastrocnemiusLateral' }],
     savedImages: [
       { tMs: 20_000, imageId: 'a', view: 'short-axis', afterInjection: true, haloCoveragePctInImage: 85, fluidAlongNerveMmInImage: 0 },
       { tMs: 22_000, imageId: 'b', view: 'long-axis', afterInjection: true, haloCoveragePctInImage: 0, fluidAlongNerveMmInImage: 22 },
