@@ -8,6 +8,7 @@ import { isFiniteVec3 } from '../core/math/vec3';
 import { probeFrame, ScanGeometry } from '../core/probe/scanGeometry';
 import { imageGeometry } from '../core/imaging/imageGeometry';
 import type { KneeAnatomy } from '../core/anatomy/knee';
+import { structureAt } from '../core/anatomy/namedStructure';
 import type { SimAutomation, ProbeReport } from './types';
 import { displayedFramePng } from '../state/framePng';
 import { listAttempts, exportAttemptJson, importAttemptJson } from '../state/attemptLibrary';
@@ -66,6 +67,10 @@ export function createSimAutomation(): SimAutomation {
     tissueAt: (p) => {
       if (!isFiniteVec3(p)) throw new SimError('invalid-argument', 'tissueAt needs a point {x, y, z} with finite numbers (mm, limb frame).');
       return anatomy().tissueAt(p);
+    },
+    structureAt: (p) => {
+      if (!isFiniteVec3(p)) throw new SimError('invalid-argument', 'structureAt needs a point {x, y, z} with finite numbers (mm, limb frame).');
+      return structureAt(anatomy(), p);
     },
     setProbe: async (pose) => {
       anatomy();

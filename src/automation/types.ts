@@ -37,7 +37,13 @@ export interface NeedleReport {
   inPlane: boolean;
   tipVisible: boolean;
   angleToBeamDeg: number;
-  contacts: { kind: NeedleContactKind; insertedMm: number }[];
+  /**
+   * Everything the needle met since it was inserted. `structure` names what it was, in
+   * `structureAt`'s names but with every nerve whole: 'commonPeronealNerve',
+   * 'lateralSuralCutaneousNerve', 'tibialNerve', 'superficialPeronealNerve', 'deepPeronealNerve',
+   * 'poplitealArtery', 'poplitealVein', 'genicularArtery', 'fibula', 'tibia', 'skin', ...
+   */
+  contacts: { kind: NeedleContactKind; insertedMm: number; structure: string }[];
 }
 
 export interface FluidReport {
@@ -66,6 +72,19 @@ export interface SimAutomation {
   landmarks(): Record<string, Vec3>;
   nerveAt(sMm: number): { centre: Vec3; tangent: Vec3; areaMm2: number } | null;
   tissueAt(p: Vec3): string;
+  /**
+   * The anatomy label at a point, camelCase, so a scenario can aim at and check a named structure.
+   * The target CPN by its parts: 'fascicle', 'interfascicularEpineurium', 'epineurium',
+   * 'paraneuralSheath'. The other nerves whole: 'lateralSuralCutaneousNerve', 'tibialNerve',
+   * 'superficialPeronealNerve', 'deepPeronealNerve'. Anything else by its label: 'skin', 'fat',
+   * 'bicepsFemorisTendon', 'bicepsFemorisMuscle', 'gastrocnemiusLateral', 'soleus',
+   * 'peroneusLongus', 'lateralCollateralLigament', 'fibula', 'tibia', 'femur', 'poplitealArtery',
+   * 'poplitealVein', 'genicularArtery', 'adhesion', 'deepMuscle'; 'outside' off the limb.
+   * Always agrees with `tissueAt` (the same anatomy, the same priority where structures overlap).
+   * It reads the anatomy as built: injectate and the nerve it lifts are not in it (see `fluid()`).
+   * A point that is not {x, y, z} with finite numbers rejects with SimError 'invalid-argument'.
+   */
+  structureAt(p: Vec3): string;
   setProbe(pose: { centre: Vec3; rotationDeg: number; tiltDeg?: number; compressionMm?: number }): Promise<ProbeReport>;
   probe(): ProbeReport;
   setImaging(s: {

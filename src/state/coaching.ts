@@ -4,6 +4,7 @@ import { scoreItems } from '../core/scoring/score';
 import type { ScoreItem } from '../core/scoring/result';
 import { HIGH_OPENING_PRESSURE_PSI } from '../core/scoring/rubric';
 import type { Said } from './said';
+import { coachWordsFor } from './contactWords';
 
 /** Steeper than this to the probe face, a needle reflects little back: hard to see. */
 const STEEP_NEEDLE_DEG = 45;
@@ -22,13 +23,21 @@ export function startCoaching(): void {
     if (guided()) useSimStore.setState({ coaching: message });
   };
 
+  // The needle report's contacts grow with each move; those past this count are the last move's.
+  let contactsSeen = 0;
   useSimStore.subscribe(
     (s: SimState) => s.events.length,
     () => {
       const s = useSimStore.getState();
       const last = s.events.at(-1);
+      const contacts = s.needleReport?.contacts ?? [];
+      if (contacts.length < contactsSeen) contactsSeen = 0; // a new needle
+      const nerveWords = contacts.slice(contactsSeen).map(coachWordsFor).filter((w): w is Said => w !== null).at(-1);
+      contactsSeen = contacts.length;
       if (!last || !guided()) return;
-      if (last.kind === 'needle-advanced' && last.mm > 0 && s.needleReport && !s.needleReport.tipVisible) {
+      if (nerveWords && (last.kind === 'needle-advanced' || last.kind === 'needle-redirected')) {
+        coach(nerveWords);
+      } else if (last.kind === 'needle-advanced' && last.mm > 0 && s.needleReport && !s.needleReport.tipVisible) {
         coach({ en: 'You advanced with the tip out of the image. Stop; tilt or slide the probe until the tip is seen, then advance.', zh: '针尖不在图像内时进针。停下；倾斜或滑动探头直到看见针尖，再进针。' });
       } else if (last.kind === 'needle-inserted' && s.needleReport && s.needleReport.angleToBeamDeg > STEEP_NEEDLE_DEG) {
         const deg = s.needleReport.angleToBeamDeg.toFixed(0);

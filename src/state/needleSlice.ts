@@ -9,6 +9,8 @@ import { reportFor } from './probeSlice';
 import type { Said } from './said';
 import type { SimState } from './store';
 import type { FluidSurfaceBuffers, FluidState } from '../worker/protocol';
+import type { StructureName } from '../core/anatomy/namedStructure';
+import { patientWordsFor } from './contactWords';
 
 /** The syringe on the needle: 10 ml. */
 export const SYRINGE_ML = 10;
@@ -19,7 +21,8 @@ export interface NeedleReport {
   inPlane: boolean;
   tipVisible: boolean;
   angleToBeamDeg: number;
-  contacts: { kind: NeedleContact; insertedMm: number }[];
+  /** Everything the needle met since it was inserted, each with the structure it was (which nerve, vessel, bone). */
+  contacts: { kind: NeedleContact; insertedMm: number; structure: StructureName }[];
 }
 
 export interface InjectionReport {
@@ -59,13 +62,6 @@ export interface NeedleSlice {
   refreshNeedleReport: () => void;
 }
 
-const PATIENT_WORDS: Partial<Record<NeedleContact, Said>> = {
-  'nerve-touched': { en: '“Ow — an electric tingling down the outside of my leg into my foot!”', zh: '“哎——像过电一样，麻到小腿外侧，一直到脚上！”' },
-  'nerve-entered': { en: '“That really hurts, right down into my foot!”', zh: '“太疼了，一直疼到脚上！”' },
-  'vessel-punctured': { en: 'Blood flashes back in the syringe on aspiration.', zh: '回抽时注射器内见回血。' },
-  'bone-struck': { en: 'The needle stops hard against bone.', zh: '针尖抵到骨面，无法前进。' },
-};
-
 export const createNeedleSlice: StateCreator<SimState, [], [], NeedleSlice> = (set, get) => {
   const report = (needle: NeedleState, contacts: NeedleReport['contacts'], tissueAtTip: TissueType): NeedleReport => {
     const { anatomy, probe } = get();
@@ -80,8 +76,8 @@ export const createNeedleSlice: StateCreator<SimState, [], [], NeedleSlice> = (s
   };
   /** Puts a needle step in the store: the new state, the contacts met, what the patient says. */
   const applyStep = (step: NeedleStep): NeedleReport => {
-    const contacts = [...(get().needleReport?.contacts ?? []), ...step.contacts.map((c) => ({ kind: c.kind, insertedMm: c.insertedMm }))];
-    const said = step.contacts.map((c) => PATIENT_WORDS[c.kind]).filter((w): w is Said => !!w).at(-1);
+    const contacts = [...(get().needleReport?.contacts ?? []), ...step.contacts.map((c) => ({ kind: c.kind, insertedMm: c.insertedMm, structure: c.structure }))];
+    const said = step.contacts.map(patientWordsFor).filter((w): w is Said => !!w).at(-1);
     const r = report(step.state, contacts, step.tissueAtTip);
     set({ needle: step.state, needleReport: r, patientSays: said ?? get().patientSays });
     return r;

@@ -44,7 +44,7 @@ async function showStateAfter(events: AttemptEvent[], record: SessionRecord, get
   const contacts: NeedleReport['contacts'] = [];
   for (const e of events) {
     const outcome = sim.apply(e);
-    for (const c of outcome.needle?.contacts ?? []) contacts.push({ kind: c.kind, insertedMm: c.insertedMm });
+    for (const c of outcome.needle?.contacts ?? []) contacts.push({ kind: c.kind, insertedMm: c.insertedMm, structure: c.structure });
   }
   const imaging = sim.imaging ?? { ...get().imaging };
   const { fluid } = await getWorkerClient().replay(events, record.mode, true, asLive);
