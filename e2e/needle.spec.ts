@@ -189,3 +189,42 @@ test('advancing through bone is refused: the tip rests on the cortex and nothing
   expect(outcome.tipAfter).toEqual(outcome.struck.tip);
   expect(outcome.eventsAdded).toBe(0);
 });
+
+test('structureAt names what the needle meets: a nick of the sural nerve under the skin is a paraesthesia, not the cap', async ({ sim, page }) => {
+  await sim.open();
+  const result = await page.evaluate(async () => {
+    const sim = window.sim!;
+    const lm = sim.landmarks();
+    // The fibular head's centre lies 9 mm below its apex.
+    const headCentre = { x: lm.fibularHeadApex.x, y: lm.fibularHeadApex.y - 9, z: lm.fibularHeadApex.z };
+    const names = { cpn: sim.structureAt(lm.cpnAtFibularHead), fibula: sim.structureAt(headCentre), artery: sim.structureAt(lm.poplitealArtery) };
+    // Find the lateral sural cutaneous nerve as a scenario would: just under the skin, medial to the CPN at the fibular head.
+    let sural: { x: number; y: number; z: number } | null = null;
+    for (let x = -30; x <= -5 && !sural; x += 0.25) {
+      let z = 45;
+      while (z > 0 && sim.structureAt({ x, y: lm.cpnAtFibularHead.y, z }) === 'outside') z -= 0.1;
+      for (let depth = 0; depth < 4 && !sural; depth += 0.1) {
+        const p = { x, y: lm.cpnAtFibularHead.y, z: z - depth };
+        if (sim.structureAt(p) === 'lateralSuralCutaneousNerve') sural = p;
+      }
+    }
+    if (!sural) return { names, sural: null };
+    // A shallow needle from medial, through the sural nerve, stopped 2 mm past it.
+    const from = { x: sural.x - 10, y: sural.y, z: sural.z + 5 };
+    const onSkin = (await sim.insertNeedle({ entry: from, direction: { x: 10, y: 0, z: -5 } })).tip;
+    const d = { x: sural.x - onSkin.x, y: sural.y - onSkin.y, z: sural.z - onSkin.z };
+    const len = Math.hypot(d.x, d.y, d.z);
+    await sim.insertNeedle({ entry: onSkin, direction: { x: d.x / len, y: d.y / len, z: d.z / len } });
+    const reached = await sim.advanceNeedle(len + 1);
+    return { names, sural, contacts: reached.contacts };
+  });
+  expect(result.names).toEqual({ cpn: expect.stringMatching(/^(fascicle|interfascicularEpineurium)$/), fibula: 'fibula', artery: 'poplitealArtery' });
+  expect(result.sural).not.toBeNull();
+  const nerveContacts = (result.contacts ?? []).filter((c) => c.kind === 'nerve-touched' || c.kind === 'nerve-entered');
+  expect(nerveContacts.length).toBeGreaterThan(0);
+  expect(nerveContacts.every((c) => c.structure === 'lateralSuralCutaneousNerve')).toBe(true);
+  await expect(page.getByTestId('patient-says')).toContainText(/calf|小腿/);
+  const scored = await page.evaluate(() => window.sim!.finish());
+  expect(scored.safetyEvents.map((e) => [e.kind, e.critical])).toEqual([['other-nerve-paraesthesia', false]]);
+  expect(scored.cappedAt).toBeNull();
+});
