@@ -1,9 +1,8 @@
-import type { AttemptFacts } from '../attempt/facts';
+import type { AttemptFacts, ContactFact } from '../attempt/facts';
 import type { SafetyEvent, SafetyEventKind } from './result';
 import { HIGH_OPENING_PRESSURE_PSI, MAX_SAFE_VOLUME_ML, SAFETY_RULES } from './rubric';
 import { finiteOr0, injectedMl } from './figures';
 import { formatNumber } from './format';
-import type { ContactFact } from '../attempt/facts';
 import { type StructureName, STRUCTURE_TITLES_EN, TARGET_NERVE, isNerveName } from '../anatomy/namedStructure';
 
 /**
@@ -11,7 +10,7 @@ import { type StructureName, STRUCTURE_TITLES_EN, TARGET_NERVE, isNerveName } fr
  * its own penalty or cap (from the rubric) so the debrief's timeline and the total agree.
  */
 
-/** The structures an intravascular injection can name (the tip may have slipped out by the time the fact was taken). */
+/** Only a vessel is named as where an intravascular injection went: the tip itself may lie just beside the vessel the injectate found. */
 export const VESSELS: Partial<Record<StructureName, true>> = { poplitealArtery: true, poplitealVein: true, genicularArtery: true };
 
 const SITE_NAMES: Record<string, string> = { 'fibular-head': 'fibular head', 'popliteal-groove': 'groove between the biceps femoris tendon and the lateral gastrocnemius' };
@@ -24,7 +23,10 @@ function event(kind: SafetyEventKind, tMs: number, what: string, structure?: Str
   return structure === undefined ? found : { ...found, structure };
 }
 
-/** A nerve other than the CPN. A nerve part's label (a nerve the anatomy could not name) counts as the target: never let a contact with it go lighter. */
+/**
+ * A nerve other than the CPN. A contact named only by a nerve part's label (a nerve the anatomy
+ * could not name) counts as the target: an unknown nerve must never score lighter than the CPN.
+ */
 export const isOtherNerve = (structure: StructureName): boolean => isNerveName(structure) && structure !== TARGET_NERVE;
 
 /**
