@@ -297,7 +297,7 @@ export class EchoField {
         im[base + s] = amplitude * sumIm;
       }
     }
-    if (options.needle) addNeedle(options.needle, scan, settings, re, sliceHalf);
+    if (options.needle) addNeedle(options.needle, scan, settings, re, im);
   }
 }
 
