@@ -1,7 +1,7 @@
 // npm run bench — speed of the simulation core on this machine, against the targets in the
 // foundation issue. Prints figures; asserts nothing (timings belong here, not in tests).
 import { KneeAnatomy } from '../src/core/anatomy/knee';
-import { voxelise, DEFAULT_VOXEL_SPACING_MM } from '../src/core/anatomy/voxelise';
+import { voxelise, volumeBytes, DEFAULT_VOXEL_SPACING_MM } from '../src/core/anatomy/voxelise';
 import { FrameMaker } from '../src/core/imaging/frame';
 import { BModeImager, samplesForDepth, SCAN_LINES } from '../src/core/ultrasound/bmode';
 import { defaultScannerSettings } from '../src/core/ultrasound/scannerSettings';
@@ -23,6 +23,7 @@ line('anatomy build (default case)', summarise(anatomyTimes), 'ms');
 
 const voxelTimes: number[] = [];
 let voxelBytes = 0;
+let surroundingsBytes = 0;
 let voxelCount = 0;
 let heapGrowthMb = 0;
 for (let i = 0; i < runs; i++) {
@@ -31,12 +32,13 @@ for (let i = 0; i < runs; i++) {
   const t = performance.now();
   const v = voxelise(knee);
   voxelTimes.push(performance.now() - t);
-  voxelBytes = v.labels.byteLength;
+  voxelBytes = volumeBytes(v);
+  surroundingsBytes = voxelBytes - v.labels.byteLength;
   voxelCount = v.labels.length;
   heapGrowthMb = (process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers - heapBefore) / 2 ** 20;
 }
 line(`voxelise at ${DEFAULT_VOXEL_SPACING_MM} mm`, summarise(voxelTimes), 'ms', 1500);
-console.log(`${'volume memory'.padEnd(34)} ${(voxelBytes / 2 ** 20).toFixed(1)} MiB of labels (${(voxelCount / 1e6).toFixed(1)} M voxels); heap+buffers grew ${heapGrowthMb.toFixed(1)} MiB during one build`);
+console.log(`${'volume memory'.padEnd(34)} ${(voxelBytes / 2 ** 20).toFixed(1)} MiB of labels (${(voxelCount / 1e6).toFixed(1)} M fine voxels, ${(surroundingsBytes / 2 ** 20).toFixed(1)} MiB of it the coarse surroundings); heap+buffers grew ${heapGrowthMb.toFixed(1)} MiB during one build`);
 
 // A probe sliding 30 mm along the nerve in short axis, as a trainee traces it.
 const volume = voxelise(knee);

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import { KneeAnatomy } from '../core/anatomy/knee';
-import { voxelise, type LabelVolume } from '../core/anatomy/voxelise';
+import { voxelise, volumeBytes, type LabelVolume } from '../core/anatomy/voxelise';
 import type { AnatomyParameters } from '../core/anatomy/parameters';
 import { FrameMaker } from '../core/imaging/frame';
 import { AttemptSimulation, type Patient } from '../core/attempt/simulation';
@@ -125,7 +125,7 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
         }
       });
       const volume = built.patient.volume!;
-      post({ type: 'built', id: request.id, buildMs: performance.now() - start, voxelCount: volume.labels.length, volumeBytes: volume.labels.byteLength });
+      post({ type: 'built', id: request.id, buildMs: performance.now() - start, voxelCount: volume.labels.length, volumeBytes: volumeBytes(volume) });
     } else if (request.type === 'event') {
       if (request.event.kind === 'case-loaded') {
         live = new AttemptSimulation(provider, request.mode);

@@ -94,7 +94,8 @@ export class KneeAnatomy {
     }
     this.fatOverLandmarksMm = fat;
     this.skin = skin;
-    const whole = expandBox(g.modelRegion, 10);
+    // Skin, fat and deep muscle reach wherever the image may look (the coarse surroundings too).
+    const whole = expandBox(g.surroundingsRegion, 10);
 
     const adhesion: Structure[] = p.adhesionToGastrocnemius ? [adhesionBand(this.cpn)] : [];
     this.structures = [

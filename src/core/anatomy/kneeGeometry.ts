@@ -20,17 +20,24 @@ const sections = (halfWidths: number[], halfThicknesses: number[]): TubeSection[
  */
 export const modelRegion: Box = { min: v(-52, -50, -20), max: v(36, 60, 38) };
 
+/**
+ * The region the image may reach: wherever placement lets the footprint's centre sit (on the
+ * skin over modelRegion, 3 mm in from its edges), a 45 mm footprint turned any way, tilted up to
+ * 30°, pressed 8 mm, 60 mm deep. The coarse surroundings volume covers it; anatomy reaches it.
+ */
+export const surroundingsRegion: Box = { min: v(-90, -105, -80), max: v(52, 120, 44) };
+
 export const POSTERIOR: Vec3 = v(0, 0, 1);
 export const LATERAL: Vec3 = v(1, 0, 0);
 
 /** Fibular head 25–27 wide proximally, apex at the origin; neck ~15 mm across. */
 export const fibulaHead = { centre: v(0, -9, 0), radii: v(12.5, 9, 11.5) };
-export const fibulaShaft = { points: [v(0, -12, 0), v(0.8, -40, -1), v(1.5, -75, -2)], sections: sections([7.5, 7, 6.5], [7.5, 7, 6.5]) };
+export const fibulaShaft = { points: [v(0, -12, 0), v(0.8, -40, -1), v(1.5, -75, -2), v(2, -112, -3)], sections: sections([7.5, 7, 6.5, 6], [7.5, 7, 6.5, 6]) };
 
 /** Lateral tibial condyle (plateau ~12 mm above the fibular apex) narrowing to the shaft. */
 export const tibia = {
-  points: [v(-35, 12, -18), v(-33, -15, -20), v(-30, -60, -24)],
-  sections: sections([36, 30, 16], [24, 21, 14]),
+  points: [v(-35, 12, -18), v(-33, -15, -20), v(-30, -60, -24), v(-29, -112, -26)],
+  sections: sections([36, 30, 16, 14], [24, 21, 14, 12]),
 };
 
 /** Lateral femoral condyle, enough for the gastrocnemius origin and the LCL. */
@@ -46,14 +53,14 @@ export function cpnControlPoints(course: NerveCourse): Vec3[] {
 }
 
 /** Division into superficial (lateral, distal) and deep (anterior) peroneal nerves. */
-export const superficialPeronealPoints = [v(12.5, -31, -4), v(14, -42, -5), v(16, -58, -6)];
-export const deepPeronealPoints = [v(12.5, -31, -4), v(11, -40, -10), v(8, -58, -16)];
+export const superficialPeronealPoints = [v(12.5, -31, -4), v(14, -42, -5), v(16, -58, -6), v(18, -112, -8)];
+export const deepPeronealPoints = [v(12.5, -31, -4), v(11, -40, -10), v(8, -58, -16), v(4, -112, -22)];
 
-export const tibialNervePoints = [v(-38, 95, 25), v(-42, 50, 24), v(-44, 10, 19), v(-45, -25, 15), v(-45, -60, 13)];
+export const tibialNervePoints = [v(-38, 95, 25), v(-42, 50, 24), v(-44, 10, 19), v(-45, -25, 15), v(-45, -60, 13), v(-45, -112, 11)];
 export const TIBIAL_NERVE_AREA_MM2 = 18;
 
 /** Lateral sural cutaneous nerve: leaves the CPN in the popliteal fossa, runs over the lateral gastrocnemius. */
-export const suralNervePoints = [v(-10, 55, 23.5), v(-16, 30, 26.5), v(-19, 5, 26.5), v(-22, -25, 26.5), v(-26, -60, 27)];
+export const suralNervePoints = [v(-10, 55, 23.5), v(-16, 30, 26.5), v(-19, 5, 26.5), v(-22, -25, 26.5), v(-26, -60, 27), v(-30, -112, 27.5)];
 export const SURAL_NERVE_AREA_MM2 = 1.6;
 
 /** Biceps femoris: belly in the thigh, tendon 4–7 thick inserting on the fibular head. */
@@ -68,19 +75,19 @@ export const bicepsTendon = {
 
 /** Lateral head of gastrocnemius, 10–20 thick, medial and deep to the nerve. */
 export const gastrocnemiusLateral = {
-  points: [v(-22, 60, 12), v(-18, 38, 17), v(-16, 15, 18), v(-16, 0, 17), v(-19, -25, 17.5), v(-24, -60, 19)],
-  sections: sections([9, 12, 12, 12.5, 13, 14], [5, 7, 8, 8, 7.5, 7]),
+  points: [v(-22, 60, 12), v(-18, 38, 17), v(-16, 15, 18), v(-16, 0, 17), v(-19, -25, 17.5), v(-24, -60, 19), v(-30, -112, 19)],
+  sections: sections([9, 12, 12, 12.5, 13, 14, 12], [5, 7, 8, 8, 7.5, 7, 6]),
 };
 
 export const soleus = {
-  points: [v(-8, -6, 5), v(-14, -25, 4), v(-22, -60, 5)],
-  sections: sections([8, 13, 17], [4, 5, 6]),
+  points: [v(-8, -6, 5), v(-14, -25, 4), v(-22, -60, 5), v(-28, -112, 6)],
+  sections: sections([8, 13, 17, 18], [4, 5, 6, 7]),
 };
 
 /** Peroneus longus, lateral to the fibula; the CPN enters the tunnel beneath it. Thickness is lateral. */
 export const peroneusLongus = {
-  points: [v(16, -12, -1), v(20, -35, -5), v(22, -60, -7)],
-  sections: sections([7, 9, 9], [4, 5, 5]),
+  points: [v(16, -12, -1), v(20, -35, -5), v(22, -60, -7), v(22, -112, -9)],
+  sections: sections([7, 9, 9, 8], [4, 5, 5, 4.5]),
 };
 
 export const lateralCollateralLigament = {
@@ -90,8 +97,8 @@ export const lateralCollateralLigament = {
 
 /** Popliteal artery deepest, vein behind it, tibial nerve most superficial, all behind the femur and tibia. */
 /** Popliteal artery deepest, the vein behind it, the tibial nerve most superficial: all behind the femur and tibia. */
-export const poplitealArtery = { points: [v(-50, 70, 19), v(-48, 30, 17.5), v(-47, 5, 10), v(-46, -20, 5), v(-45, -60, 1)], sections: sections([3, 3, 3, 3, 3], [3, 3, 3, 3, 3]) };
-export const poplitealVein = { points: [v(-43, 70, 23), v(-42, 30, 21.5), v(-41, 5, 14.5), v(-40, -20, 10), v(-39, -60, 7)], sections: sections([4, 4, 4, 4, 4], [3, 3, 3, 3, 3]) };
+export const poplitealArtery = { points: [v(-50, 70, 19), v(-48, 30, 17.5), v(-47, 5, 10), v(-46, -20, 5), v(-45, -60, 1), v(-44, -112, -2)], sections: sections([3, 3, 3, 3, 3, 3], [3, 3, 3, 3, 3, 3]) };
+export const poplitealVein = { points: [v(-43, 70, 23), v(-42, 30, 21.5), v(-41, 5, 14.5), v(-40, -20, 10), v(-39, -60, 7), v(-38, -112, 4)], sections: sections([4, 4, 4, 4, 4, 4], [3, 3, 3, 3, 3, 3]) };
 
 /** Lateral inferior genicular artery: 5–10 below the joint line, deep to gastrocnemius, biceps tendon and LCL. */
 export const genicularArtery = {

@@ -1,8 +1,8 @@
 import type { Vec3 } from '../math/vec3';
 import { interpolateGrid } from '../geometry/surfaceNets';
-import { type Box, ellipticCylinderDistance, expandBox, smoothMin } from './sdf';
+import { type Box, boxDistance, ellipticCylinderDistance, expandBox, smoothMin } from './sdf';
 import type { Structure } from './structure';
-import { limbOutline, SKIN_DRAPE_MM } from './kneeGeometry';
+import { limbOutline, SKIN_DRAPE_MM, surroundingsRegion } from './kneeGeometry';
 
 /**
  * The skin's outer surface: the limb's outline smoothly united with the subfascial landmarks
@@ -12,13 +12,17 @@ import { limbOutline, SKIN_DRAPE_MM } from './kneeGeometry';
  *
  * The union is costly (one closest-point query per landmark), so the field is sampled once on a
  * 2 mm grid and read back trilinearly; the skin is smooth at that scale, and the voxel volume,
- * the meshes and the probe all read the same field.
+ * the meshes and the probe all read the same field. Round that grid, over the surroundings
+ * the image may reach (an edge pose, 60 mm deep), a 3 mm grid is sampled on first use, from a
+ * field that skips landmarks whose bounding box is out of reach (most of it is the outline alone).
  */
 export class SkinEnvelope {
   private readonly grid: Float32Array;
   private readonly origin: Vec3;
   private readonly dims: [number, number, number];
   private static readonly gridStepMm = 2;
+  private static readonly outerStepMm = 3;
+  private outer: { grid: Float32Array; origin: Vec3; dims: [number, number, number] } | null = null;
 
   constructor(
     private readonly landmarks: readonly Structure[],
@@ -33,19 +37,37 @@ export class SkinEnvelope {
       Math.ceil((area.max.y - area.min.y) / h) + 1,
       Math.ceil((area.max.z - area.min.z) / h) + 1,
     ];
-    const [nx, ny, nz] = this.dims;
-    this.grid = new Float32Array(nx * ny * nz);
+    this.grid = this.sample(this.origin, this.dims, h);
+  }
+
+  private sample(origin: Vec3, [nx, ny, nz]: [number, number, number], h: number, culled = false): Float32Array {
+    const grid = new Float32Array(nx * ny * nz);
     const p = { x: 0, y: 0, z: 0 };
     for (let k = 0; k < nz; k++) {
-      p.z = this.origin.z + k * h;
+      p.z = origin.z + k * h;
       for (let j = 0; j < ny; j++) {
-        p.y = this.origin.y + j * h;
+        p.y = origin.y + j * h;
         for (let i = 0; i < nx; i++) {
-          p.x = this.origin.x + i * h;
-          this.grid[i + nx * (j + ny * k)] = this.exactDistance(p);
+          p.x = origin.x + i * h;
+          grid[i + nx * (j + ny * k)] = culled ? skinDistanceExact(this.landmarks, this.fatOverLandmarksMm, p, true) : this.exactDistance(p);
         }
       }
     }
+    return grid;
+  }
+
+  private outerGrid(): { grid: Float32Array; origin: Vec3; dims: [number, number, number] } {
+    if (this.outer === null) {
+      const area = expandBox(surroundingsRegion, 12);
+      const h = SkinEnvelope.outerStepMm;
+      const dims: [number, number, number] = [
+        Math.ceil((area.max.x - area.min.x) / h) + 1,
+        Math.ceil((area.max.y - area.min.y) / h) + 1,
+        Math.ceil((area.max.z - area.min.z) / h) + 1,
+      ];
+      this.outer = { grid: this.sample(area.min, dims, h, true), origin: area.min, dims };
+    }
+    return this.outer;
   }
 
   /** The union itself, without the grid: used to build the grid and beyond its edges. */
@@ -75,21 +97,34 @@ export class SkinEnvelope {
     const fx = (p.x - this.origin.x) / h;
     const fy = (p.y - this.origin.y) / h;
     const fz = (p.z - this.origin.z) / h;
-    if (fx < 0 || fy < 0 || fz < 0 || fx >= nx - 1 || fy >= ny - 1 || fz >= nz - 1) return this.exactDistance(p);
+    if (fx < 0 || fy < 0 || fz < 0 || fx >= nx - 1 || fy >= ny - 1 || fz >= nz - 1) return this.interpolateOuter(p);
     return interpolateGrid(this.grid, nx, ny, fx, fy, fz);
+  }
+
+  private interpolateOuter(p: Vec3): number {
+    const { grid, origin, dims } = this.outerGrid();
+    const h = SkinEnvelope.outerStepMm;
+    const [nx, ny, nz] = dims;
+    const fx = (p.x - origin.x) / h;
+    const fy = (p.y - origin.y) / h;
+    const fz = (p.z - origin.z) / h;
+    if (fx < 0 || fy < 0 || fz < 0 || fx >= nx - 1 || fy >= ny - 1 || fz >= nz - 1) return this.exactDistance(p);
+    return interpolateGrid(grid, nx, ny, fx, fy, fz);
   }
 }
 
 /** Covers the fillet a smooth union of floors can shave off the reported floor. */
 const FAR_SLACK_MM = 2;
 
-export function skinDistanceExact(landmarks: readonly Structure[], fatOverLandmarksMm: number, p: Vec3): number {
+/** `cullByBounds`: skip a landmark whose bounding box is out of reach without asking it (the same answer but for rounding). */
+export function skinDistanceExact(landmarks: readonly Structure[], fatOverLandmarksMm: number, p: Vec3, cullByBounds = false): number {
   let d = ellipticCylinderDistance(p, limbOutline.centreX, limbOutline.centreZ, limbOutline.radiusX, limbOutline.radiusZ);
   // Beyond `reach` a landmark only reports a floor, not its distance; folded into the smooth
   // union, several floors would bulge the skin out where nothing is. They are far from any skin
   // that matters, so leave them out.
   const reach = Math.max(0, fatOverLandmarksMm) + SKIN_DRAPE_MM + 10;
   for (const s of landmarks) {
+    if (cullByBounds && boxDistance(s.bounds, p) > reach) continue;
     const e = s.nearDistance(p, reach);
     if (e >= reach - FAR_SLACK_MM) continue;
     d = smoothMin(d, e - fatOverLandmarksMm, SKIN_DRAPE_MM);

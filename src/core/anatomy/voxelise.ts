@@ -4,6 +4,7 @@ import { boxDistance } from './sdf';
 import type { KneeAnatomy } from './knee';
 import type { Structure } from './structure';
 import { Label, type LabelId } from './tissues';
+import { surroundingsRegion } from './kneeGeometry';
 
 /** Structure labels on a regular grid: what the image, the needle and the fluid sample. */
 export interface LabelVolume {
@@ -15,16 +16,59 @@ export interface LabelVolume {
   nz: number;
   /** index = ix + nx * (iy + ny * iz) */
   labels: Uint8Array;
+  /**
+   * The limb round the fine grid, coarser and stored sparsely: what the image shows where the
+   * probe's footprint and depth reach beyond `labels` (an edge pose, 60 mm deep). The needle and
+   * the fluid work only in the fine grid.
+   */
+  surroundings?: SurroundingsVolume;
 }
+
+/**
+ * A label volume in bricks of BRICK³ voxels: a brick that holds one label is stored as that
+ * label in `table` (as −label − 1), any other as BRICK³ bytes in `bricks` (its index in `table`).
+ * Most of a limb is the inside of something, so this holds a large region in a few MiB.
+ */
+export interface SurroundingsVolume {
+  /** Centre of voxel (0, 0, 0) in the limb frame. */
+  origin: Vec3;
+  spacingMm: number;
+  nx: number;
+  ny: number;
+  nz: number;
+  /** Bricks along each axis: ceil(n / BRICK). */
+  bx: number;
+  by: number;
+  bz: number;
+  /** Per brick, index = bx + this.bx * (by + this.by * bz): a brick number (≥ 0) or −label − 1. */
+  table: Int32Array;
+  /** Mixed bricks, BRICK³ bytes each: index = x + BRICK * (y + BRICK * z) within the brick. */
+  bricks: Uint8Array;
+}
+
+/** Edge of a surroundings brick in voxels (a power of two: the lookup shifts and masks). */
+export const SURROUNDINGS_BRICK = 8;
+const BRICK_SHIFT = 3;
+const BRICK_MASK = SURROUNDINGS_BRICK - 1;
+const BRICK_VOXELS = SURROUNDINGS_BRICK ** 3;
+/** What `surroundingsLabelAt` answers for a point that no volume covers. */
+export const NOT_COVERED = 255;
 
 export interface VoxeliseOptions {
   spacingMm?: number;
   region?: Box;
   /** Called with the fraction done (0–1) as the volume fills. */
   onProgress?: (fraction: number) => void;
+  /**
+   * The coarse volume of the limb round the fine one (default: `surroundingsRegion` at
+   * SURROUNDINGS_SPACING_MM, or twice a coarser fine spacing); false for none.
+   */
+  surroundings?: { region: Box; spacingMm: number } | false;
 }
 
 export const DEFAULT_VOXEL_SPACING_MM = 0.25;
+/** Fine enough for skin, fascia and bone 20–60 mm from the nerve; a 45 mm footprint at the edge of the probe's range reads it. */
+export const SURROUNDINGS_SPACING_MM = 0.5;
 /** Top-level block edge in voxels; blocks that a surface crosses are split down to LEAF. */
 const BLOCK = 32;
 const LEAF = 2;
@@ -46,6 +90,9 @@ export function voxelise(knee: KneeAnatomy, options: VoxeliseOptions = {}): Labe
   const nz = Math.max(1, Math.round((region.max.z - region.min.z) / spacing));
   const origin = { x: region.min.x + spacing / 2, y: region.min.y + spacing / 2, z: region.min.z + spacing / 2 };
   const volume: LabelVolume = { origin, spacingMm: spacing, nx, ny, nz, labels: new Uint8Array(nx * ny * nz) };
+  const around = options.surroundings === false ? null : (options.surroundings ?? { region: surroundingsRegion, spacingMm: Math.max(SURROUNDINGS_SPACING_MM, 2 * spacing) });
+  // The share of the progress bar each part takes, roughly as their times.
+  const fineShare = around ? 0.6 : 1;
   const filler = new BlockFiller(volume, knee);
   const blocksZ = Math.ceil(nz / BLOCK);
   for (let bz = 0; bz < blocksZ; bz++) {
@@ -54,9 +101,118 @@ export function voxelise(knee: KneeAnatomy, options: VoxeliseOptions = {}): Labe
         filler.fillTopBlock(bx * BLOCK, by * BLOCK, bz * BLOCK);
       }
     }
-    options.onProgress?.((bz + 1) / blocksZ);
+    options.onProgress?.(((bz + 1) / blocksZ) * fineShare);
+  }
+  if (around) {
+    volume.surroundings = voxeliseSurroundings(knee, around.region, around.spacingMm, region, (f) => options.onProgress?.(fineShare + (1 - fineShare) * f));
   }
   return volume;
+}
+
+/**
+ * The sparse coarse volume over `region`. Bricks wholly inside the fine grid's region (`skip`)
+ * are never read and are left as `outside` without evaluating anything.
+ */
+function voxeliseSurroundings(knee: KneeAnatomy, region: Box, spacing: number, skip: Box, onProgress: (fraction: number) => void): SurroundingsVolume {
+  if (!(spacing > 0.05 && spacing <= 4)) throw new RangeError(`Voxel spacing must be from 0.05 to 4 mm, got ${spacing}`);
+  const B = SURROUNDINGS_BRICK;
+  const nx = Math.max(1, Math.round((region.max.x - region.min.x) / spacing));
+  const ny = Math.max(1, Math.round((region.max.y - region.min.y) / spacing));
+  const nz = Math.max(1, Math.round((region.max.z - region.min.z) / spacing));
+  const origin = { x: region.min.x + spacing / 2, y: region.min.y + spacing / 2, z: region.min.z + spacing / 2 };
+  const bx = Math.ceil(nx / B);
+  const by = Math.ceil(ny / B);
+  const bz = Math.ceil(nz / B);
+  const table = new Int32Array(bx * by * bz).fill(-Label.outside - 1);
+  const mixed: Uint8Array[] = [];
+  // One top block of the filler at a time into a scratch grid, then cut into bricks.
+  const scratch: LabelVolume = { origin: { ...origin }, spacingMm: spacing, nx: BLOCK, ny: BLOCK, nz: BLOCK, labels: new Uint8Array(BLOCK ** 3) };
+  const filler = new BlockFiller(scratch, knee);
+  const perTop = BLOCK / B;
+  const topsZ = Math.ceil(bz / perTop);
+  for (let tz = 0; tz < topsZ; tz++) {
+    for (let ty = 0; ty < Math.ceil(by / perTop); ty++) {
+      for (let tx = 0; tx < Math.ceil(bx / perTop); tx++) {
+        const x0 = tx * BLOCK;
+        const y0 = ty * BLOCK;
+        const z0 = tz * BLOCK;
+        // Voxel centres of this block, with half a voxel's slack: all inside the fine region?
+        const lo = { x: origin.x + x0 * spacing, y: origin.y + y0 * spacing, z: origin.z + z0 * spacing };
+        const hi = { x: lo.x + (BLOCK - 1) * spacing, y: lo.y + (BLOCK - 1) * spacing, z: lo.z + (BLOCK - 1) * spacing };
+        const h = spacing;
+        if (lo.x - h > skip.min.x && lo.y - h > skip.min.y && lo.z - h > skip.min.z && hi.x + h < skip.max.x && hi.y + h < skip.max.y && hi.z + h < skip.max.z) continue;
+        scratch.origin = lo;
+        filler.fillTopBlock(0, 0, 0);
+        cutIntoBricks(scratch.labels, tx * perTop, ty * perTop, tz * perTop, { bx, by, bz, table, mixed });
+      }
+    }
+    onProgress((tz + 1) / topsZ);
+  }
+  const bricks = new Uint8Array(mixed.length * BRICK_VOXELS);
+  mixed.forEach((b, i) => bricks.set(b, i * BRICK_VOXELS));
+  return { origin, spacingMm: spacing, nx, ny, nz, bx, by, bz, table, bricks };
+}
+
+function cutIntoBricks(labels: Uint8Array, bx0: number, by0: number, bz0: number, out: { bx: number; by: number; bz: number; table: Int32Array; mixed: Uint8Array[] }): void {
+  const B = SURROUNDINGS_BRICK;
+  const perTop = BLOCK / B;
+  for (let k = 0; k < perTop && bz0 + k < out.bz; k++) {
+    for (let j = 0; j < perTop && by0 + j < out.by; j++) {
+      for (let i = 0; i < perTop && bx0 + i < out.bx; i++) {
+        const start = i * B + BLOCK * (j * B + BLOCK * k * B);
+        const first = labels[start];
+        let uniform = true;
+        for (let z = 0; z < B && uniform; z++) {
+          for (let y = 0; y < B && uniform; y++) {
+            const row = start + BLOCK * (y + BLOCK * z);
+            for (let x = 0; x < B; x++) {
+              if (labels[row + x] !== first) {
+                uniform = false;
+                break;
+              }
+            }
+          }
+        }
+        const t = bx0 + i + out.bx * (by0 + j + out.by * (bz0 + k));
+        if (uniform) {
+          out.table[t] = -first - 1;
+          continue;
+        }
+        const brick = new Uint8Array(BRICK_VOXELS);
+        for (let z = 0; z < B; z++) {
+          for (let y = 0; y < B; y++) {
+            const row = start + BLOCK * (y + BLOCK * z);
+            brick.set(labels.subarray(row, row + B), B * (y + B * z));
+          }
+        }
+        out.table[t] = out.mixed.length;
+        out.mixed.push(brick);
+      }
+    }
+  }
+}
+
+/** Label of the surroundings voxel nearest to (x, y, z) mm, or NOT_COVERED beyond them (or with none). */
+export function surroundingsLabelAt(volume: LabelVolume, x: number, y: number, z: number): number {
+  const s = volume.surroundings;
+  if (s === undefined) return NOT_COVERED;
+  const inv = 1 / s.spacingMm;
+  const fx = (x - s.origin.x) * inv + 0.5;
+  const fy = (y - s.origin.y) * inv + 0.5;
+  const fz = (z - s.origin.z) * inv + 0.5;
+  if (!(fx >= 0 && fy >= 0 && fz >= 0 && fx < s.nx && fy < s.ny && fz < s.nz)) return NOT_COVERED;
+  const ix = fx | 0;
+  const iy = fy | 0;
+  const iz = fz | 0;
+  const t = s.table[(ix >> BRICK_SHIFT) + s.bx * ((iy >> BRICK_SHIFT) + s.by * (iz >> BRICK_SHIFT))];
+  if (t < 0) return -t - 1;
+  return s.bricks[t * BRICK_VOXELS + (ix & BRICK_MASK) + SURROUNDINGS_BRICK * ((iy & BRICK_MASK) + SURROUNDINGS_BRICK * (iz & BRICK_MASK))];
+}
+
+/** Bytes a volume holds, surroundings included. */
+export function volumeBytes(volume: LabelVolume): number {
+  const s = volume.surroundings;
+  return volume.labels.byteLength + (s ? s.table.byteLength + s.bricks.byteLength : 0);
 }
 
 class BlockFiller {
@@ -157,11 +313,14 @@ class BlockFiller {
   }
 }
 
-/** Label of the voxel nearest to p, or outside the volume `Label.outside`. */
+/** Label of the voxel nearest to p: the fine grid, else the surroundings, else `Label.outside`. */
 export function labelAtVoxel(volume: LabelVolume, p: Vec3): LabelId {
   const ix = Math.round((p.x - volume.origin.x) / volume.spacingMm);
   const iy = Math.round((p.y - volume.origin.y) / volume.spacingMm);
   const iz = Math.round((p.z - volume.origin.z) / volume.spacingMm);
-  if (ix < 0 || iy < 0 || iz < 0 || ix >= volume.nx || iy >= volume.ny || iz >= volume.nz) return Label.outside;
+  if (ix < 0 || iy < 0 || iz < 0 || ix >= volume.nx || iy >= volume.ny || iz >= volume.nz) {
+    const l = surroundingsLabelAt(volume, p.x, p.y, p.z);
+    return (l === NOT_COVERED ? Label.outside : l) as LabelId;
+  }
   return volume.labels[ix + volume.nx * (iy + volume.ny * iz)] as LabelId;
 }

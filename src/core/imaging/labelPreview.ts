@@ -1,6 +1,6 @@
 import { hash3 } from '../random';
 import { Label, type LabelId, tissueOfLabelId } from '../anatomy/tissues';
-import type { LabelVolume } from '../anatomy/voxelise';
+import { type LabelVolume, surroundingsLabelAt, NOT_COVERED } from '../anatomy/voxelise';
 import type { ScanGeometry } from '../probe/scanGeometry';
 
 /**
@@ -72,8 +72,9 @@ export function renderLabelPreview(volume: LabelVolume, scan: ScanGeometry, pixe
       const iy = Math.round(fy);
       const iz = Math.round(fz);
       const inside = ix >= 0 && iy >= 0 && iz >= 0 && ix < nx && iy < ny && iz < nz;
-      // Beyond the modelled region show plain deep muscle rather than a hole.
-      const label = (inside ? labels[ix + nx * (iy + ny * iz)] : Label.deepMuscle) as LabelId;
+      // Beyond the fine grid the coarse surroundings; plain deep muscle rather than a hole beyond them.
+      const around = inside ? 0 : surroundingsLabelAt(volume, lineStart.x + beam.x * along, lineStart.y + beam.y * along, lineStart.z + beam.z * along);
+      const label = (inside ? labels[ix + nx * (iy + ny * iz)] : around === NOT_COVERED ? Label.deepMuscle : around) as LabelId;
       if (label !== previous && previous !== Label.outside) {
         const g = interfaceGrey(previous, label);
         if (g > 0) {

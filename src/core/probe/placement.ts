@@ -1,4 +1,5 @@
-import { type Vec3, isFiniteVec3 } from '../math/vec3';
+import { type Vec3, isFiniteVec3, add, dot, scale, sub } from '../math/vec3';
+import { footprintNormal } from './scanGeometry';
 import type { KneeAnatomy } from '../anatomy/knee';
 import { SimError } from '../simError';
 import { type ProbePose, TILT_LIMIT_DEG, COMPRESSION_LIMIT_MM, MAX_DISTANCE_FROM_SKIN_MM } from './pose';
@@ -45,12 +46,36 @@ export function placeProbe(knee: KneeAnatomy, request: ProbeRequest): ProbePose 
   if (Math.abs(fromSkin) > MAX_DISTANCE_FROM_SKIN_MM) {
     throw new SimError('off-limb', `Probe centre is ${Math.abs(fromSkin).toFixed(0)} mm from the skin; place it within ${MAX_DISTANCE_FROM_SKIN_MM} mm of the skin (for example at a landmark).`);
   }
-  const onSkin = knee.projectOntoSkin(centre);
+  // Looking at the asked point, or, where that would leave the region, the skin nearest to it.
+  const above = skinAbove(knee, centre, rotationDeg);
+  const onSkin = insideScannedRegion(knee, above) ? above : knee.projectOntoSkin(centre);
   if (!insideScannedRegion(knee, onSkin)) {
     const r = knee.region;
     throw new SimError('off-limb', `Probe centre must lie over the modelled knee: x ${r.min.x + REGION_MARGIN_MM}…${r.max.x - REGION_MARGIN_MM}, y ${r.min.y + REGION_MARGIN_MM}…${r.max.y - REGION_MARGIN_MM} mm.`);
   }
   return { centre: onSkin, rotationDeg: normaliseRotationDeg(rotationDeg), tiltDeg, compressionMm };
+}
+
+/**
+ * The skin point the face's centre rests on to look at p: along the face's normal through p (the
+ * footprint's mean normal, not the skin's own under the centre), so the centre line passes
+ * through p. Near the skin this is the nearest skin point.
+ */
+function skinAbove(knee: KneeAnatomy, p: Vec3, rotationDeg: number): Vec3 {
+  let q = knee.projectOntoSkin(p);
+  for (let pass = 0; pass < 2; pass++) {
+    const n = footprintNormal(knee, q, rotationDeg);
+    let t = dot(sub(q, p), n);
+    for (let i = 0; i < 20; i++) {
+      const d = knee.skin.distance(add(p, scale(n, t)));
+      if (Math.abs(d) < 1e-3) break;
+      t -= d;
+    }
+    const above = add(p, scale(n, t));
+    if (!isFiniteVec3(above) || Math.abs(knee.skin.distance(above)) > 0.05) return q;
+    q = above;
+  }
+  return q;
 }
 
 export function insideScannedRegion(knee: KneeAnatomy, p: Vec3): boolean {
@@ -63,12 +88,18 @@ export function insideScannedRegion(knee: KneeAnatomy, p: Vec3): boolean {
 export function nearestScannableSkinPoint(knee: KneeAnatomy, p: Vec3): Vec3 {
   const r = knee.region;
   const m = REGION_MARGIN_MM + 0.5;
-  const clamped = {
-    x: Math.min(r.max.x - m, Math.max(r.min.x + m, p.x)),
-    y: Math.min(r.max.y - m, Math.max(r.min.y + m, p.y)),
-    z: Math.min(r.max.z, Math.max(r.min.z, p.z)),
-  };
-  return knee.projectOntoSkin(clamped);
+  let q = p;
+  // Projecting onto the skin can step back over an edge the clamp kept it inside: clamp again.
+  for (let i = 0; i < 4; i++) {
+    const clamped = {
+      x: Math.min(r.max.x - m, Math.max(r.min.x + m, q.x)),
+      y: Math.min(r.max.y - m, Math.max(r.min.y + m, q.y)),
+      z: Math.min(r.max.z, Math.max(r.min.z, q.z)),
+    };
+    q = knee.projectOntoSkin(clamped);
+    if (insideScannedRegion(knee, q)) break;
+  }
+  return q;
 }
 
 /** Where the probe sits relative to the fibular head apex, in words a trainee uses. */

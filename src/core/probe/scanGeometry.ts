@@ -1,12 +1,17 @@
 import { type Vec3, add, scale, sub, dot, cross, normalize, rotateAbout, degToRad } from '../math/vec3';
 import type { KneeAnatomy } from '../anatomy/knee';
 import type { ImageGeometry } from '../imaging/imageGeometry';
-import { type ProbePose, COMPRESSION_DECAY_MM } from './pose';
+import { type ProbePose, COMPRESSION_DECAY_MM, FOOTPRINT_MM } from './pose';
 
 const Y_AXIS: Vec3 = { x: 0, y: 1, z: 0 };
-/** Beyond the pressed depth, gel and soft tissue still couple this much lift-off of the skin. */
-const COUPLING_GAP_MM = 10;
-const ENTRY_SEARCH_MM = 20;
+/**
+ * Beyond the pressed depth, gel and soft tissue still couple this much lift-off of the skin: a
+ * hand presses the flat face into the rounded posterolateral knee (over the nerve in the fossa
+ * the skin falls ~20 mm away under the lateral end of a 45 mm array, round the biceps). Only a
+ * footprint hanging off the limb loses contact.
+ */
+const COUPLING_GAP_MM = 24;
+const ENTRY_SEARCH_MM = 40;
 
 /** The probe's axes in the limb frame. */
 export interface ProbeFrame {
@@ -26,14 +31,45 @@ export interface ProbeFrame {
  * skin), rotation 90 along it (+Y); tilt rocks the beam about the array.
  */
 export function probeFrame(knee: KneeAnatomy, pose: ProbePose): ProbeFrame {
-  const n = knee.skinNormal(pose.centre);
-  const across = normalize(cross(Y_AXIS, n));
-  const along = cross(n, across);
-  const theta = degToRad(pose.rotationDeg);
-  const arrayAxis = normalize(add(scale(across, Math.cos(theta)), scale(along, Math.sin(theta))));
+  const n = footprintNormal(knee, pose.centre, pose.rotationDeg);
+  const { arrayAxis } = faceAxes(n, pose.rotationDeg);
   const beamAxis = normalize(rotateAbout(scale(n, -1), arrayAxis, degToRad(pose.tiltDeg)));
   const elevationAxis = normalize(cross(arrayAxis, beamAxis));
   return { pose, skinNormal: n, arrayAxis, beamAxis, elevationAxis };
+}
+
+/** The array's direction on a face whose outward normal is n, and the direction across it. */
+function faceAxes(n: Vec3, rotationDeg: number): { arrayAxis: Vec3; crossAxis: Vec3 } {
+  const across = normalize(cross(Y_AXIS, n));
+  const along = cross(n, across);
+  const theta = degToRad(rotationDeg);
+  const arrayAxis = normalize(add(scale(across, Math.cos(theta)), scale(along, Math.sin(theta))));
+  return { arrayAxis, crossAxis: normalize(cross(n, arrayAxis)) };
+}
+
+/** Where the skin's normal is read under the face: along the array (fractions of the half footprint) and across it (mm). */
+const FOOTPRINT_SAMPLES_ALONG = [-1, -0.5, 0, 0.5, 1];
+const FOOTPRINT_SAMPLES_ACROSS_MM = [-3, 3];
+
+/**
+ * The face's outward normal: a hand holds the probe flat on the limb under the whole footprint,
+ * not square to the bump under its centre (over the nerve's cushion or the tendon the skin's own
+ * normal swings by 30°, lifting one end of the array off the skin). The mean of the skin's
+ * normals under the footprint, read where the face's lines meet the skin.
+ */
+export function footprintNormal(knee: KneeAnatomy, centre: Vec3, rotationDeg: number): Vec3 {
+  const n0 = knee.skinNormal(centre);
+  const { arrayAxis, crossAxis } = faceAxes(n0, rotationDeg);
+  const half = FOOTPRINT_MM / 2;
+  let sum: Vec3 = { x: 0, y: 0, z: 0 };
+  for (const u of FOOTPRINT_SAMPLES_ALONG) {
+    for (const v of FOOTPRINT_SAMPLES_ACROSS_MM) {
+      const onSkin = knee.projectOntoSkin(add(centre, add(scale(arrayAxis, u * half), scale(crossAxis, v))));
+      sum = add(sum, knee.skinNormal(onSkin));
+    }
+  }
+  const n = normalize(sum);
+  return Number.isFinite(n.x) ? n : n0;
 }
 
 /**
@@ -105,9 +141,12 @@ export class ScanGeometry {
     const origin = this.lineOrigin(lateralMm);
     const beam = this.frame.beamAxis;
     let t = -ENTRY_SEARCH_MM;
-    for (let i = 0; i < 64 && t < ENTRY_SEARCH_MM; i++) {
+    for (let i = 0; i < 256 && t < ENTRY_SEARCH_MM; i++) {
       const d = this.knee.skin.distance(add(origin, scale(beam, t)));
-      if (d < 0.01) return Math.max(0, t);
+      // Where the skin bulges above the face it is pressed flat: the line still starts at the
+      // skin (a negative entry), so skin and fat show there too. A face sunk deeper than the
+      // search starts in the tissue.
+      if (d < 0.01) return i === 0 ? 0 : t;
       t += Math.max(d / 1.8, 0.02);
     }
     return ENTRY_SEARCH_MM;
