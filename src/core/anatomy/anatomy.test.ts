@@ -53,11 +53,26 @@ describe('CPN against anatomy.md', () => {
     }
   });
 
-  it('has ~16 fascicles taking ~30% of its area', () => {
-    expect(knee.cpn.fascicles).toHaveLength(16);
+  it('has the 5–9 fascicle groups of 0.5–1.0 mm that ultrasound resolves of its ~16 fascicles, ~30% of its area and a little more', () => {
+    expect(knee.cpn.fascicles.length).toBeGreaterThanOrEqual(5);
+    expect(knee.cpn.fascicles.length).toBeLessThanOrEqual(9);
     const share = knee.cpn.fascicles.reduce((sum, f) => sum + f.radius * f.radius, 0);
-    expect(share).toBeGreaterThan(0.25);
-    expect(share).toBeLessThanOrEqual(0.3);
+    expect(share).toBeGreaterThan(0.3);
+    expect(share).toBeLessThanOrEqual(0.4);
+    const radius = knee.cpn.radiusAt(0);
+    for (const f of knee.cpn.fascicles) {
+      expect(2 * f.radius * radius).toBeGreaterThan(0.45);
+      expect(2 * f.radius * radius).toBeLessThan(1.05);
+    }
+  });
+
+  it('is oval, and flattened against the fibular neck', () => {
+    const head = knee.cpn.sectionAt(0);
+    const neck = knee.cpn.sectionAt(knee.nerveSAtLevel(-21));
+    expect(head.halfWidthMm / head.halfThicknessMm).toBeGreaterThan(1.1);
+    expect(neck.halfWidthMm / neck.halfThicknessMm).toBeGreaterThan(1.6);
+    // The area is the case's: an ellipse of the same area as the circle of radiusAt.
+    expect(Math.PI * neck.halfWidthMm * neck.halfThicknessMm).toBeCloseTo(knee.cpn.areaAt(knee.nerveSAtLevel(-21)), 5);
   });
 
   it('runs posterior to the fibular head and winds laterally round the neck', () => {

@@ -24,6 +24,8 @@ export interface ClosestPoint {
   /** Fractional control-point parameter, for interpolating per-control-point values (radii). */
   controlParam: number;
   segment: number;
+  /** The sample whose frame the offsets are measured in (see `frameDot`). */
+  frameSample: number;
 }
 
 type Axis = 'x' | 'y' | 'z';
@@ -112,6 +114,13 @@ export class CentreLine {
     return { x: f[i * 9 + 6], y: f[i * 9 + 7], z: f[i * 9 + 8] };
   }
 
+  /** Dot product of (x, y, z) with axis `axis` (0 tangent, 1 width, 2 thickness) of sample i's frame: no allocation. */
+  frameDot(i: number, axis: 0 | 1 | 2, x: number, y: number, z: number): number {
+    const k = i * 9 + axis * 3;
+    const f = this.frame;
+    return x * f[k] + y * f[k + 1] + z * f[k + 2];
+  }
+
   controlParam(i: number): number {
     return this.param[i];
   }
@@ -183,7 +192,7 @@ export class CentreLine {
   }
 
   private readonly result: ClosestPoint = {
-    sMm: 0, widthOffset: 0, thicknessOffset: 0, beyondEnd: 0, distance: 0, toNearerEnd: 0, controlParam: 0, segment: 0,
+    sMm: 0, widthOffset: 0, thicknessOffset: 0, beyondEnd: 0, distance: 0, toNearerEnd: 0, controlParam: 0, segment: 0, frameSample: 0,
   };
 
   /**
@@ -244,6 +253,7 @@ export class CentreLine {
     r.toNearerEnd = Math.min((i + t) * this.stepMm, this.lengthMm - (i + t) * this.stepMm);
     r.controlParam = this.param[i] + (this.param[i + 1] - this.param[i]) * t;
     r.segment = i;
+    r.frameSample = k / 9;
     return r;
   }
 }

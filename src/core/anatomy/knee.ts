@@ -50,8 +50,11 @@ export class KneeAnatomy {
       line: cpnLine,
       areaAt,
       maxAreaMm2: Math.max(p.nerveAreaMm2, NORMAL_CPN_AREA_MM2),
-      fascicleCount: p.fascicleCount,
-      fascicleAreaFraction: p.fascicleAreaFraction,
+      fascicleCount: fascicleGroupsFor(p.fascicleCount),
+      fascicleAreaFraction: Math.min(0.6, p.fascicleAreaFraction * FASCICLE_GROUP_AREA_FACTOR),
+      aspectAt: cpnAspectAt,
+      maxAspect: CPN_NECK_ASPECT,
+      normalAreaMm2: NORMAL_CPN_AREA_MM2,
       epineuriumThicknessMm: p.epineuriumThicknessMm,
       sheathThicknessMm: p.sheathThicknessMm,
       seed: p.seed,
@@ -168,6 +171,25 @@ export class KneeAnatomy {
 }
 
 const NERVE_CUSHION_MM = 2;
+
+/**
+ * Ultrasound resolves about a third of the CPN's ~16 fascicles (anatomy.md): neighbouring
+ * fascicles merge into 5–9 groups of 0.5–1.0 mm, which is what the model lays out. A group holds
+ * its fascicles and the thin perineurium between them, so it takes a little more area.
+ */
+function fascicleGroupsFor(fascicleCount: number): number {
+  return Math.min(9, Math.max(5, Math.round(fascicleCount / 2.3)));
+}
+const FASCICLE_GROUP_AREA_FACTOR = 1.25;
+
+/** Width over thickness of the CPN: oval along its course, flattened against the fibular neck. */
+const CPN_ASPECT = 1.25;
+const CPN_NECK_ASPECT = 1.9;
+function cpnAspectAt(sMm: number): number {
+  // The neck lies ~18–24 mm below the apex (s ≈ −17 to −25 along the nerve).
+  const neck = Math.exp(-(((sMm + 21) / 6) ** 2));
+  return CPN_ASPECT + (CPN_NECK_ASPECT - CPN_ASPECT) * neck;
+}
 
 /** A structure seen from a few mm away: only its distance field, pulled outward. */
 class CushionedStructure implements Structure {

@@ -25,7 +25,29 @@ export interface NerveSpec {
   /** 0 for nerves whose paraneural sheath we do not model. */
   sheathThicknessMm: number;
   seed: number;
+  /**
+   * Width over thickness of the cross-section at arc length s (1 = round); the area stays
+   * `areaAt(s)`. The CPN is oval, flattened against the fibular neck.
+   */
+  aspectAt?: (sMm: number) => number;
+  /** The largest aspectAt gives (default 1): bounds the nerve's reach. */
+  maxAspect?: number;
+  /** Area of this nerve when healthy: swelling beyond it makes the fascicles swell and merge. */
+  normalAreaMm2?: number;
 }
+
+/** A nerve's cross-section at one place along it: semi-axes across (width) and along the thickness reference. */
+export interface NerveSection {
+  halfWidthMm: number;
+  halfThicknessMm: number;
+  /** Fascicle radii are multiplied by this: 1 normal, up to ~1.35 in a swollen (entrapped) nerve. */
+  fascicleScale: number;
+  /** Area beyond normal, as a share of normal (0 healthy, 1 at double the area or more). */
+  swelling: number;
+}
+
+/** At double the normal area, fascicles are this much wider and run into one another. */
+const SWOLLEN_FASCICLE_GROWTH = 0.35;
 
 /**
  * A peripheral nerve with its inside: fascicles (dark in ultrasound) in interfascicular
@@ -47,26 +69,62 @@ export class NerveStructure implements Structure {
     this.spec = spec;
     this.name = spec.name;
     this.line = spec.line;
-    this.maxOuterRadius = Math.sqrt(spec.maxAreaMm2 / Math.PI) + spec.sheathThicknessMm;
+    this.maxOuterRadius = Math.sqrt((spec.maxAreaMm2 / Math.PI) * (spec.maxAspect ?? 1)) + spec.sheathThicknessMm;
     this.bounds = expandBox(lineBox(spec.line), this.maxOuterRadius);
     const innerFraction = 1 - spec.epineuriumThicknessMm / Math.sqrt(spec.maxAreaMm2 / Math.PI);
     this.fascicles = layOutFascicles(spec.fascicleCount, spec.fascicleAreaFraction, innerFraction, spec.seed);
   }
 
+  /** Radius of the circle of the same area (the section is an ellipse of that area). */
   radiusAt(sMm: number): number {
     return Math.sqrt(this.spec.areaAt(sMm) / Math.PI);
+  }
+
+  /** The nerve's elliptical section at s (written into `out`: hot loops reuse one object). */
+  sectionAt(sMm: number, out: NerveSection = { halfWidthMm: 0, halfThicknessMm: 0, fascicleScale: 1, swelling: 0 }): NerveSection {
+    const area = this.spec.areaAt(sMm);
+    const radius = Math.sqrt(area / Math.PI);
+    const aspect = this.spec.aspectAt ? this.spec.aspectAt(sMm) : 1;
+    const root = Math.sqrt(aspect);
+    out.halfWidthMm = radius * root;
+    out.halfThicknessMm = radius / root;
+    const normal = this.spec.normalAreaMm2;
+    const swelling = normal ? Math.min(1, Math.max(0, area / normal - 1)) : 0;
+    out.fascicleScale = 1 + SWOLLEN_FASCICLE_GROWTH * swelling;
+    out.swelling = swelling;
+    return out;
+  }
+
+  /** The farthest the nerve's outer surface (sheath included) reaches from its centre line. */
+  get maxOuterRadiusMm(): number {
+    return this.maxOuterRadius;
+  }
+
+  get sheathThicknessMm(): number {
+    return this.spec.sheathThicknessMm;
+  }
+
+  get epineuriumThicknessMm(): number {
+    return this.spec.epineuriumThicknessMm;
   }
 
   areaAt(sMm: number): number {
     return this.spec.areaAt(sMm);
   }
 
+  private readonly section: NerveSection = { halfWidthMm: 0, halfThicknessMm: 0, fascicleScale: 1, swelling: 0 };
+
   distance(p: Vec3, reachMm = 4): number {
     const search = this.maxOuterRadius + reachMm;
     const c = this.line.closest(p, search);
     if (!c) return search - this.maxOuterRadius;
-    const outer = this.radiusAt(c.sMm) + this.spec.sheathThicknessMm;
-    const radial = Math.hypot(c.widthOffset, c.thicknessOffset) - outer;
+    const { halfWidthMm, halfThicknessMm } = this.sectionAt(c.sMm, this.section);
+    const sheath = this.spec.sheathThicknessMm;
+    // (ρ − 1) · the shorter semi-axis: never more than the true distance to the ellipse, and
+    // changing no faster than the distance does, so block culling while voxelising stays safe.
+    const a = halfWidthMm + sheath;
+    const b = halfThicknessMm + sheath;
+    const radial = (Math.hypot(c.widthOffset / a, c.thicknessOffset / b) - 1) * Math.min(a, b);
     if (c.beyondEnd <= 0) return Math.max(radial, -c.toNearerEnd);
     return radial > 0 ? Math.hypot(radial, c.beyondEnd) : c.beyondEnd;
   }
@@ -78,16 +136,26 @@ export class NerveStructure implements Structure {
   classify(p: Vec3): LabelId {
     const c = this.line.closest(p, this.maxOuterRadius + 4);
     if (!c) return Label.outside;
-    const radius = this.radiusAt(c.sMm);
-    const r = Math.hypot(c.widthOffset, c.thicknessOffset);
-    if (r > radius) return this.spec.sheathThicknessMm > 0 ? Label.paraneuralSheath : Label.epineurium;
-    if (r > radius - this.spec.epineuriumThicknessMm) return Label.epineurium;
-    const u = c.widthOffset / radius;
-    const v = c.thicknessOffset / radius;
+    return this.classifySection(c.sMm, c.widthOffset, c.thicknessOffset);
+  }
+
+  /**
+   * The part of the nerve at offsets (across, along the thickness reference) from its centre
+   * line at s: what the voxels hold and, at the image's own resolution, what the beam meets.
+   */
+  classifySection(sMm: number, widthOffset: number, thicknessOffset: number, section: NerveSection = this.sectionAt(sMm, this.section)): LabelId {
+    const { halfWidthMm: a, halfThicknessMm: b, fascicleScale } = section;
+    // Normalised elliptical radius: 1 on the nerve's outer surface (inside the sheath).
+    const u = widthOffset / a;
+    const v = thicknessOffset / b;
+    const rho = Math.sqrt(u * u + v * v);
+    if (rho > 1) return this.spec.sheathThicknessMm > 0 ? Label.paraneuralSheath : Label.epineurium;
+    if (rho > 1 - this.spec.epineuriumThicknessMm / Math.min(a, b)) return Label.epineurium;
     for (const f of this.fascicles) {
       const du = u - f.u;
       const dv = v - f.v;
-      if (du * du + dv * dv < f.radius * f.radius) return Label.fascicle;
+      const r = f.radius * fascicleScale;
+      if (du * du + dv * dv < r * r) return Label.fascicle;
     }
     return Label.interfascicularEpineurium;
   }

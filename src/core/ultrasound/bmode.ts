@@ -5,7 +5,7 @@ import { probeFrame, ScanGeometry } from '../probe/scanGeometry';
 import { acquisitionGeometry, imageGeometry, type ImageGeometry } from '../imaging/imageGeometry';
 import { EchoField, type EchoOptions } from './echoField';
 import { PointSpread } from './pointSpread';
-import { compressToGrey, scanConvert } from './display';
+import { Display, scanConvert } from './display';
 import type { ScannerSettings } from './scannerSettings';
 
 /** A 12 MHz-class linear array: 256 scan lines over the 45 mm footprint. */
@@ -31,6 +31,7 @@ export interface BModeFrame {
 export class BModeImager {
   private readonly echoes = new EchoField();
   private readonly psf = new PointSpread();
+  private readonly display = new Display();
   private lineData = new Uint8Array(0);
 
   constructor(
@@ -45,7 +46,7 @@ export class BModeImager {
     const { re, im } = this.echoes;
     this.psf.apply(re, im, SCAN_LINES, samplesPerLine, acquisition.lineSpacingMm, acquisition.sampleSpacingMm, settings.frequencyMHz, settings.focusMm);
     if (this.lineData.length !== re.length) this.lineData = new Uint8Array(re.length);
-    compressToGrey(re, im, SCAN_LINES, samplesPerLine, acquisition.sampleSpacingMm, settings, this.lineData);
+    this.display.compressToGrey(re, im, SCAN_LINES, samplesPerLine, acquisition.sampleSpacingMm, settings, this.lineData);
     const image = imageGeometry(settings.depthMm);
     const pixels = new Uint8Array(image.cols * image.rows);
     scanConvert(this.lineData, SCAN_LINES, samplesPerLine, image.cols, image.rows, pixels);

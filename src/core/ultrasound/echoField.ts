@@ -1,5 +1,5 @@
 import type { KneeAnatomy } from '../anatomy/knee';
-import type { LabelVolume } from '../anatomy/voxelise';
+import { type LabelVolume, surroundingsLabelAt, NOT_COVERED } from '../anatomy/voxelise';
 import { Label } from '../anatomy/tissues';
 import type { ScanGeometry } from '../probe/scanGeometry';
 import { acousticsByLabel, TEXTURE_CODE } from './tissueAcoustics';
@@ -9,7 +9,9 @@ import { VesselDynamics } from './vesselDynamics';
 import { TissueMotion } from './tissueMotion';
 import { NerveDeformation, DeformedSource, type NerveDeformationSpec } from './nerveDeformation';
 import { addNeedle, type NeedleSegment } from './needleEcho';
-import { tendonAnisotropy, tendonFibreDirection } from './tendonFibres';
+import { FibreDirections } from './tendonFibres';
+import { textureGain } from './tissueTexture';
+import { CpnImaging, IS_NERVE_PART } from './nerveImaging';
 
 export type { NeedleSegment };
 
@@ -34,7 +36,7 @@ const LOBE_RAD = new Float32Array(acousticsByLabel.map((a) => (a.specularLobeDeg
 
 /** Scatterer lattice pitch in tissue (finer than any resolution cell). */
 const LATTICE_PER_MM = 6;
-/** Muscle striations and tendon fibrils: scatterers strung out this many lattice cells along the fibres. */
+/** Muscle and tendon scatterers are strung out this many lattice cells along the fibres. */
 const FIBRE_ELONGATION = 4;
 /** Specular echoes relative to diffuse backscatter. */
 const SPECULAR_GAIN = 40;
@@ -42,12 +44,13 @@ const SPECULAR_GAIN = 40;
 const RING_DECAY = 0.55;
 /** Rough interfaces still return some echo off-perpendicular. */
 const DIFFUSE_INTERFACE = 3;
-const SEPTUM_FRACTION = 0.07;
-/** Perimysium: sparse bright scatterers in muscle ("starry night" in short axis, streaks in long). */
-const PERIMYSIUM_FRACTION = 0.05;
-const PERIMYSIUM_BOOST = 3.5;
-const SEPTUM_BOOST = 4.5;
-
+/**
+ * Bone: the cortex is the strongest reflector in the body and rough at the wavelength, so it
+ * returns a strong echo at any angle the beam meets it, with a short ring-down in the cortex.
+ */
+const BONE_SPECULAR_GAIN = 260;
+const BONE_DIFFUSE_GAIN = 150;
+const BONE_RING_DECAY = 0.62;
 
 export interface EchoOptions {
   /** Injectate share of each voxel (0–255), laid out as the label volume. */
@@ -69,9 +72,14 @@ const FLUID = Label.fluid;
 const BEYOND_VOLUME = Label.deepMuscle;
 const TENDON = Label.bicepsFemorisTendon;
 const LIGAMENT = Label.lateralCollateralLigament;
-const SEPTATE = TEXTURE_CODE.septate;
-const STRIATED = TEXTURE_CODE.striated;
-const FIBRILLAR = TEXTURE_CODE.fibrillar;
+const INTERFASCICULAR = Label.interfascicularEpineurium;
+const FASCICLE = Label.fascicle;
+const PERIMYSIAL = TEXTURE_CODE.perimysial;
+const IS_BONE = new Uint8Array(ECHO.length);
+for (const l of [Label.fibula, Label.tibia, Label.femur]) IS_BONE[l] = 1;
+const IS_FIBROUS = new Uint8Array(ECHO.length);
+IS_FIBROUS[TENDON] = 1;
+IS_FIBROUS[LIGAMENT] = 1;
 
 export class EchoField {
   re: Float32Array = new Float32Array(0);
@@ -128,15 +136,13 @@ export class EchoField {
     const deformedPoint = { x: 0, y: 0, z: 0 };
     const vessels = this.vesselsFor(knee);
     vessels.update(settings.timeSeconds, scan.frame.pose.compressionMm);
-    const fibre = tendonFibreDirection(knee, scan);
-    const anisotropy = tendonAnisotropy(beam, fibre);
-    const fx = fibre ? fibre.x : 0;
-    const fy = fibre ? fibre.y : 0;
-    const fz = fibre ? fibre.z : 1;
-
     // Label lookup from voxel-space coordinates (already scaled and offset): the hot path.
+    // Beyond the fine volume, the coarse volume of the surroundings (skin, fat, deep anatomy).
     const labelAtVoxelCoords = (vx: number, vy: number, vz: number): number => {
-      if (vx < -0.5 || vy < -0.5 || vz < -0.5 || vx >= nx - 0.5 || vy >= ny - 0.5 || vz >= nz - 0.5) return BEYOND_VOLUME;
+      if (vx < -0.5 || vy < -0.5 || vz < -0.5 || vx >= nx - 0.5 || vy >= ny - 0.5 || vz >= nz - 0.5) {
+        const l = surroundingsLabelAt(volume, vx * h + ox0, vy * h + oy0, vz * h + oz0);
+        return l === NOT_COVERED ? BEYOND_VOLUME : l;
+      }
       const index = ((vx + 0.5) | 0) + nx * ((vy + 0.5) | 0) + nxy * ((vz + 0.5) | 0);
       if (fluid !== null && fluid[index] > 127) return FLUID;
       return labels[index];
@@ -146,6 +152,11 @@ export class EchoField {
     // Vessel walls move (pulse, collapse): outside the lumen of the moment the beam meets fat.
     const withMovingWalls = (l: number, x: number, y: number, z: number): number =>
       (l === ARTERY || l === GENICULAR || l === VEIN) && !vessels.inLumen(l, x, y, z) ? FAT : l;
+    const fibres = new FibreDirections(knee, beam);
+    // Reach for a nerve moved by the dragging probe or pushed aside by fluid.
+    const cpn = new CpnImaging(knee, scan, (motion.dragging ? 1.5 : 0) + (deformation ? 3 : 0));
+    const cpnRowStart = cpn.rowStart;
+    const cpnRowEnd = cpn.rowEnd;
     const bvx = bx * inv;
     const bvy = by * inv;
     const bvz = bz * inv;
@@ -168,6 +179,10 @@ export class EchoField {
       let previousDepth = 0;
       // A strong reflector rings for a few samples (pulse length, reverberation in the cortex).
       let ringing = 0;
+      let ringDecay = RING_DECAY;
+      fibres.newLine();
+      const cpnFrom = cpnRowStart[line];
+      const cpnTo = cpnRowEnd[line];
       for (let s = 0; s < samples; s++) {
         const t = entry + tissueDepth[s];
         let px = o.x + bx * t;
@@ -226,6 +241,19 @@ export class EchoField {
           vz = (pz - oz0) * inv;
         }
         label = withMovingWalls(label, px, py, pz);
+        // The CPN at the image's resolution, not the voxels' (fluid in the voxels stands).
+        const nearCpn = s >= cpnFrom && s < cpnTo;
+        const e = sliceHalf[s];
+        const oex = ex * e;
+        const oey = ey * e;
+        const oez = ez * e;
+        if (nearCpn) {
+          cpn.classify(px, py, pz, oex, oey, oez);
+          if (label !== FLUID) {
+            if (cpn.centrePart >= 0) label = cpn.centrePart;
+            else if (IS_NERVE_PART[label] === 1 && cpn.outsideMm[0] < 0.5) label = FAT;
+          }
+        }
         // First-order decay per sample step (steps are a fraction of a mm): no exp in the loop.
         const decay = 1 - lnDecayPerMm[label] * (tissueDepth[s] - previousDepth);
         attenuation *= decay > 0 ? decay : 0;
@@ -240,57 +268,80 @@ export class EchoField {
             const cosine = interfaceCosine(labelAt, px, py, pz, h, label, beam);
             const angle = Math.acos(cosine > 1 ? 1 : cosine);
             const lobe = Math.exp(-((angle / LOBE_RAD[label]) ** 2));
-            specular = SPECULAR_GAIN * r2 * lobe + DIFFUSE_INTERFACE * r2;
-            // Tendon surfaces are fibre bundles too: their echo is as anisotropic as the inside.
-            if (label === TENDON || label === LIGAMENT || previous === TENDON || previous === LIGAMENT) specular *= anisotropy;
-            ringing = specular * RING_DECAY;
+            if (IS_BONE[label] === 1 && IS_BONE[previous] === 0) {
+              specular = (BONE_SPECULAR_GAIN * lobe + BONE_DIFFUSE_GAIN) * r2;
+              ringDecay = BONE_RING_DECAY;
+            } else {
+              specular = SPECULAR_GAIN * r2 * lobe + DIFFUSE_INTERFACE * r2;
+              ringDecay = RING_DECAY;
+              // A tendon's surfaces are fibre bundles too: as anisotropic as its inside (not so a bone it lies on).
+              if (IS_BONE[label] === 0 && IS_BONE[previous] === 0) {
+                if (IS_FIBROUS[label] === 1) specular *= fibres.anisotropyAt(label, px, py, pz);
+                else if (IS_FIBROUS[previous] === 1) specular *= fibres.anisotropyAt(previous, px, py, pz);
+              }
+            }
+            ringing = specular * ringDecay;
             transmitted *= 1 - r * r;
           }
           previous = label;
         }
         // Scatterers at two places across the slice thickness.
-        const e = sliceHalf[s];
         let sumRe = 0;
         let sumIm = 0;
-        const oex = ex * e;
-        const oey = ey * e;
-        const oez = ez * e;
+        let texturedLabel = -1;
+        let texture = 0;
+        let gain = -1;
         for (let side = -1; side <= 1; side += 2) {
           const qx = px + oex * side;
           const qy = py + oey * side;
           const qz = pz + oez * side;
-          const l = withMovingWalls(labelAtVoxelCoords(vx + oex * side * inv, vy + oey * side * inv, vz + oez * side * inv), qx, qy, qz);
+          let l = withMovingWalls(labelAtVoxelCoords(vx + oex * side * inv, vy + oey * side * inv, vz + oez * side * inv), qx, qy, qz);
+          let nerveEcho = 1;
+          if (nearCpn && l !== FLUID) {
+            const k = (side + 1) >> 1;
+            const part = cpn.sidePart[k];
+            if (part >= 0) {
+              l = part;
+              if (l === INTERFASCICULAR || l === FASCICLE) nerveEcho = cpn.insideEcho;
+            } else if (IS_NERVE_PART[l] === 1 && cpn.outsideMm[k + 1] < 0.5) l = FAT;
+          }
           const echo = ECHO[l];
           if (echo === 0) continue;
-          const texture = TEXTURE[l];
+          // Both places usually lie in one tissue: its texture (mm-scale) is looked up once.
+          if (l !== texturedLabel) {
+            texturedLabel = l;
+            texture = TEXTURE[l];
+            gain = -1;
+          }
+          const fibrous = IS_FIBROUS[l] === 1;
+          const fibre = fibrous ? fibres.axesAt(l, qx, qy, qz) : null;
           let ix: number;
           let iy: number;
           let iz: number;
           // Lattice cells by truncation of a shifted (always positive) coordinate: floor without a call.
-          if (texture === FIBRILLAR) {
-            const along = qx * fx + qy * fy + qz * fz;
-            ix = ((qx - fx * along) * LATTICE_PER_MM + CELL_SHIFT) | 0;
-            iy = ((qy - fy * along) * LATTICE_PER_MM + CELL_SHIFT) | 0;
+          if (fibre !== null) {
+            const along = qx * fibre[0] + qy * fibre[1] + qz * fibre[2];
+            ix = ((qx - fibre[0] * along) * LATTICE_PER_MM + CELL_SHIFT) | 0;
+            iy = ((qy - fibre[1] * along) * LATTICE_PER_MM + CELL_SHIFT) | 0;
             iz = ((along * LATTICE_PER_MM) / FIBRE_ELONGATION + CELL_SHIFT) | 0;
-            iz += 7919 * (((qz - fz * along) * LATTICE_PER_MM + CELL_SHIFT) | 0);
+            iz += 7919 * (((qz - fibre[2] * along) * LATTICE_PER_MM + CELL_SHIFT) | 0);
           } else {
             ix = (qx * LATTICE_PER_MM + CELL_SHIFT) | 0;
-            iy = (texture === STRIATED ? (qy * LATTICE_PER_MM) / FIBRE_ELONGATION + CELL_SHIFT : qy * LATTICE_PER_MM + CELL_SHIFT) | 0;
+            iy = (texture === PERIMYSIAL ? (qy * LATTICE_PER_MM) / FIBRE_ELONGATION + CELL_SHIFT : qy * LATTICE_PER_MM + CELL_SHIFT) | 0;
             iz = (qz * LATTICE_PER_MM + CELL_SHIFT) | 0;
           }
           let hash = Math.imul(ix, 0x8da6b343) ^ Math.imul(iy, 0xd8163841) ^ Math.imul(iz, 0xcb1ab31f) ^ Math.imul(texture + 1, 0x165667b1);
           hash = Math.imul(hash ^ (hash >>> 13), 0x5bd1e995);
           hash = (hash ^ (hash >>> 15)) >>> 0;
-          let a = echo;
-          if (texture === SEPTATE && ((hash >>> 8) & 0xff) < SEPTUM_THRESHOLD) a *= SEPTUM_BOOST;
-          else if (texture === STRIATED && ((hash >>> 8) & 0xff) < PERIMYSIUM_THRESHOLD) a *= PERIMYSIUM_BOOST;
-          if (l === TENDON || l === LIGAMENT) a *= anisotropy;
+          if (gain < 0) gain = textureGain(texture, l, qx, qy, qz, tissueDepth[s], fibre);
+          let a = echo * nerveEcho * gain;
+          if (fibrous) a *= fibres.anisotropyAt(l, qx, qy, qz);
           sumRe += a * ((hash & 0xffff) * INV_65535 - 0.5);
           sumIm += a * ((hash >>> 16) * INV_65535 - 0.5);
         }
         if (specular === 0 && ringing > 0.05) {
           specular = ringing;
-          ringing *= RING_DECAY;
+          ringing *= ringDecay;
         }
         const amplitude = transmitted * attenuation;
         re[base + s] = amplitude * (sumRe + specular);
@@ -304,8 +355,6 @@ export class EchoField {
 const INV_65535 = 1 / 65535;
 /** Lattice coordinates are shifted positive before truncating (the limb frame spans ±200 mm at most). */
 const CELL_SHIFT = 4096;
-const SEPTUM_THRESHOLD = SEPTUM_FRACTION * 256;
-const PERIMYSIUM_THRESHOLD = PERIMYSIUM_FRACTION * 256;
 
 /** |cos| of the angle between the beam and the interface's normal, from the label volume around p. */
 function interfaceCosine(labelAt: (x: number, y: number, z: number) => number, x: number, y: number, z: number, h: number, label: number, beam: { x: number; y: number; z: number }): number {

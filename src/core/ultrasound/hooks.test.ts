@@ -27,18 +27,21 @@ function needleAt(angleDeg: number, outOfPlaneMm = 0): NeedleSegment {
   return { entry, tip: along(entry, direction, 22 / Math.max(Math.cos(a), Math.sin(a))), diameterMm: 0.5 };
 }
 
-/** Mean grey along the needle's path in the image (the brightest pixel within ±2 rows at each point). */
+/**
+ * Mean grey along the needle's path under the skin (the brightest pixel within ±3 rows at each
+ * point: the echo comes from the shaft's front wall, a radius above its axis).
+ */
 function brightnessAlong(needle: NeedleSegment, tipOnly = false) {
   const frame = imager.form(pose, settings, { needle });
   const pixels = frame.pixels.slice();
   const scan = new ScanGeometry(knee, probeFrame(knee, pose), frame.image);
   const values: number[] = [];
-  for (let t = tipOnly ? 0.9 : 0.2; t <= (tipOnly ? 1 : 0.8); t += 0.02) {
+  for (let t = tipOnly ? 0.9 : 0.35; t <= (tipOnly ? 1 : 0.85); t += 0.02) {
     const q = { x: needle.entry.x + (needle.tip.x - needle.entry.x) * t, y: needle.entry.y + (needle.tip.y - needle.entry.y) * t, z: needle.entry.z + (needle.tip.z - needle.entry.z) * t };
     const at = scan.toImage(q);
     const col = Math.round(at.col);
     let best = 0;
-    for (let dr = -2; dr <= 2; dr++) best = Math.max(best, pixels[(Math.round(at.row) + dr) * frame.image.cols + col] ?? 0);
+    for (let dr = -3; dr <= 3; dr++) best = Math.max(best, pixels[(Math.round(at.row) + dr) * frame.image.cols + col] ?? 0);
     values.push(best);
   }
   return mean(values);
@@ -157,6 +160,7 @@ describe('moving vessels', () => {
     const systole = lumenPixels(artery, 0, (0.2 * 60) / 68);
     const diastole = lumenPixels(artery, 0, (0.7 * 60) / 68);
     expect(systole).toBeGreaterThan(diastole * 1.1);
-    expect(lumenPixels(artery, 0, (0.2 * 60) / 68 + 60 / 68)).toBe(systole);
+    // The same phase a beat later: the same lumen (only the receiver noise differs from frame to frame).
+    expect(Math.abs(lumenPixels(artery, 0, (0.2 * 60) / 68 + 60 / 68) - systole)).toBeLessThan(0.08 * systole);
   });
 });

@@ -1,20 +1,79 @@
 import type { KneeAnatomy } from '../anatomy/knee';
-import type { ScanGeometry } from '../probe/scanGeometry';
+import { Label, labelCount } from '../anatomy/tissues';
 import { TubeStructure } from '../anatomy/structure';
+import type { Vec3 } from '../math/vec3';
+import { setAxes } from './tissueTexture';
 
-/** Tendon fibres are brightest with the beam perpendicular to them and fade within ~10° of tilt. */
-const ANISOTROPY_WIDTH_RAD = (7 * Math.PI) / 180;
-export function tendonAnisotropy(beam: { x: number; y: number; z: number }, fibre: { x: number; y: number; z: number } | null): number {
+/**
+ * Tendon anisotropy (Crass, Radiology 1988; anatomy.md): with the beam perpendicular to the
+ * fibres a tendon is 10–15 dB over muscle; a few degrees off it is isoechoic, beyond that
+ * hypoechoic, never lower than about 10 dB under muscle. As an amplitude factor on the tendon's
+ * echoes: 1 perpendicular, ~0.25 (−12 dB) at 5°, 0.08 (−22 dB) floor.
+ */
+const ANISOTROPY_WIDTH_RAD = (3.9 * Math.PI) / 180;
+const ANISOTROPY_FLOOR = 0.08;
+export function tendonAnisotropy(beam: Vec3, fibre: Vec3 | null): number {
   if (!fibre) return 1;
   const offPerpendicular = Math.asin(Math.min(1, Math.abs(beam.x * fibre.x + beam.y * fibre.y + beam.z * fibre.z)));
-  return 0.06 + 0.94 * Math.exp(-((offPerpendicular / ANISOTROPY_WIDTH_RAD) ** 2));
+  return ANISOTROPY_FLOOR + (1 - ANISOTROPY_FLOOR) * Math.exp(-((offPerpendicular / ANISOTROPY_WIDTH_RAD) ** 2));
 }
 
-/** The biceps tendon's fibre direction under the probe (its centre line's tangent), if it is there. */
-export function tendonFibreDirection(knee: KneeAnatomy, scan: ScanGeometry): { x: number; y: number; z: number } | null {
-  const tendon = knee.structures.find((s) => s.name === 'biceps femoris tendon');
-  if (!(tendon instanceof TubeStructure)) return null;
-  const c = tendon.line.closest(scan.frame.pose.centre, 40);
-  if (!c) return null;
-  return tendon.line.tangent(Math.min(tendon.line.count - 1, c.segment));
+const FIBROUS: [number, string][] = [
+  [Label.bicepsFemorisTendon, 'biceps femoris tendon'],
+  [Label.lateralCollateralLigament, 'lateral collateral ligament'],
+];
+
+/**
+ * The fibre direction of each tendon and ligament where a scan line meets it: the tangent of
+ * its centre line there, so a tendon that curves onto the fibular head is perpendicular to the
+ * beam in one part of the image and anisotropic in another. Found once per line and kept.
+ */
+export class FibreDirections {
+  /** For the current line, per label: fibre axes (9 numbers) once found. */
+  private readonly axes: Float64Array[] = [];
+  private readonly anisotropy = new Float64Array(labelCount);
+  private readonly found = new Uint8Array(labelCount);
+  private readonly lines = new Map<number, TubeStructure>();
+  private readonly point = { x: 0, y: 0, z: 0 };
+
+  constructor(knee: KneeAnatomy, private readonly beam: Vec3) {
+    for (const [label, name] of FIBROUS) {
+      const structure = knee.structures.find((s) => s.name === name);
+      if (structure instanceof TubeStructure) this.lines.set(label, structure);
+      this.axes[label] = new Float64Array(9);
+    }
+  }
+
+  /** Forget the last line's directions: call at the start of every scan line. */
+  newLine(): void {
+    this.found.fill(0);
+  }
+
+  /** Fibre axes (fibre, across, across) of the tendon `label` near (x, y, z), or null if it has none. */
+  axesAt(label: number, x: number, y: number, z: number): Float64Array | null {
+    if (this.found[label] === 0) this.find(label, x, y, z);
+    return this.found[label] === 1 ? this.axes[label] : null;
+  }
+
+  /** The anisotropy factor on the tendon `label`'s echoes along the current line. */
+  anisotropyAt(label: number, x: number, y: number, z: number): number {
+    if (this.found[label] === 0) this.find(label, x, y, z);
+    return this.found[label] === 1 ? this.anisotropy[label] : 1;
+  }
+
+  private find(label: number, x: number, y: number, z: number): void {
+    const tube = this.lines.get(label);
+    this.point.x = x;
+    this.point.y = y;
+    this.point.z = z;
+    const c = tube?.line.closest(this.point, 30);
+    if (!tube || !c) {
+      this.found[label] = 2;
+      return;
+    }
+    const fibre = tube.line.tangent(Math.min(tube.line.count - 1, c.segment));
+    setAxes(this.axes[label], 0, fibre);
+    this.anisotropy[label] = tendonAnisotropy(this.beam, fibre);
+    this.found[label] = 1;
+  }
 }

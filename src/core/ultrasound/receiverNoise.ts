@@ -1,0 +1,58 @@
+import { seededRandom } from '../random';
+
+/**
+ * Noise level at the display (dB, on the same scale as echoes after gain) of what is always
+ * there: reverberation clutter and the electronics at low gain. Shadows sit here: dark, not black.
+ */
+const CLUTTER_LEVEL_DB = -30;
+/**
+ * The receiver's own (thermal) noise, referred to its input: amplified with the echoes by
+ * time-gain compensation, so it rises with depth and fills the far field where echoes fade.
+ */
+const THERMAL_LEVEL_DB = -112;
+const TABLE_BITS = 16;
+const TABLE_MASK = (1 << TABLE_BITS) - 1;
+
+/** Standard normal deviates (seeded, Box–Muller), looked up by a hash of the sample. */
+const GAUSSIAN = (() => {
+  const random = seededRandom(0x5eed);
+  const table = new Float32Array(1 << TABLE_BITS);
+  for (let i = 0; i < table.length; i += 2) {
+    const r = Math.sqrt(-2 * Math.log(1 - random()));
+    const angle = 2 * Math.PI * random();
+    table[i] = r * Math.cos(angle);
+    table[i + 1] = r * Math.sin(angle);
+  }
+  return table;
+})();
+
+/**
+ * Complex Gaussian receiver noise added to the echoes before envelope detection, so its
+ * envelope is Rayleigh like a scanner's. It changes from frame to frame (seeded by the frame's
+ * time), never from run to run.
+ */
+export class ReceiverNoise {
+  private sigma = new Float32Array(0);
+
+  /** `gainDb` per sample: the gain the display will apply there (the noise is set against it). */
+  add(re: Float32Array, im: Float32Array, lines: number, samples: number, gainDb: Float32Array, timeSeconds: number): void {
+    if (this.sigma.length !== samples) this.sigma = new Float32Array(samples);
+    const sigma = this.sigma;
+    const thermal = 10 ** (THERMAL_LEVEL_DB / 20);
+    for (let s = 0; s < samples; s++) {
+      // Per quadrature component: half the power each.
+      const clutter = 10 ** ((CLUTTER_LEVEL_DB - gainDb[s]) / 20);
+      sigma[s] = Math.SQRT1_2 * Math.sqrt(clutter * clutter + thermal * thermal);
+    }
+    let state = (Math.round(timeSeconds * 1000) * 0x9e3779b1) | 0;
+    for (let line = 0; line < lines; line++) {
+      const base = line * samples;
+      for (let s = 0; s < samples; s++) {
+        state = (Math.imul(state ^ (state >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) | 0;
+        const index = (state >>> 8) & TABLE_MASK;
+        re[base + s] += sigma[s] * GAUSSIAN[index];
+        im[base + s] += sigma[s] * GAUSSIAN[index ^ 1];
+      }
+    }
+  }
+}
