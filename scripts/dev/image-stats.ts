@@ -12,7 +12,7 @@ import { defaultScannerSettings } from '../../src/core/ultrasound/scannerSetting
 const knee = new KneeAnatomy(process.env.SWOLLEN ? { nerveAreaMm2: 16 } : {});
 const volume = voxelise(knee);
 const imager = new BModeImager(knee, volume);
-const views: [string, any, number, number, number][] = [
+const views: [string, { x: number; y: number; z: number }, number, number, number][] = [
   ['sa_head', knee.landmarks.cpnAtFibularHead, 0, 0, 30],
   ['la_head', knee.landmarks.cpnAtFibularHead, 90, 0, 30],
   ['sa_neck', knee.nerveAt(-18)!.centre, 0, 0, 30],
