@@ -22,6 +22,7 @@ const views: [string, { x: number; y: number; z: number }, number, number, numbe
   ['tendon10', { x: 7, y: 26, z: 22 }, 0, 10, 30],
   ['tendon15', { x: 7, y: 26, z: 22 }, 0, 15, 30],
   ['deep60', knee.landmarks.cpnAtFibularHead, 0, 0, 60],
+  ['calf40', { x: -20, y: -35, z: 30 }, 0, 0, 40],
 ];
 const only = process.argv[2];
 for (const [name, centre, rot, tilt, depth] of views) {

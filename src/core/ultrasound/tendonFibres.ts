@@ -8,10 +8,10 @@ import { setAxes } from './tissueTexture';
  * Tendon anisotropy (Crass, Radiology 1988; anatomy.md): with the beam perpendicular to the
  * fibres a tendon is 10–15 dB over muscle; a few degrees off it is isoechoic, beyond that
  * hypoechoic, never lower than about 10 dB under muscle. As an amplitude factor on the tendon's
- * echoes: 1 perpendicular, ~0.25 (−12 dB) at 5°, 0.08 (−22 dB) floor.
+ * echoes: 1 perpendicular, ~0.25 (−12 dB) at 5°, a floor of 0.095 (−20.5 dB).
  */
 const ANISOTROPY_WIDTH_RAD = (3.9 * Math.PI) / 180;
-const ANISOTROPY_FLOOR = 0.08;
+const ANISOTROPY_FLOOR = 0.095;
 export function tendonAnisotropy(beam: Vec3, fibre: Vec3 | null): number {
   if (!fibre) return 1;
   const offPerpendicular = Math.asin(Math.min(1, Math.abs(beam.x * fibre.x + beam.y * fibre.y + beam.z * fibre.z)));

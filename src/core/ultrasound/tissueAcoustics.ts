@@ -60,8 +60,8 @@ const table: Record<keyof typeof Label, TissueAcoustics> = {
   // hyperechoic interfascicular tissue (brighter than muscle): the honeycomb.
   paraneuralSheath: soft(1.66, 0.9, 1.1, 'fine'),
   epineurium: soft(1.72, 1.0, 2.0, 'fine', 18),
-  interfascicularEpineurium: soft(1.68, 0.9, 0.95, 'fine'),
-  fascicle: soft(1.62, 0.8, 0.12, 'fine'),
+  interfascicularEpineurium: soft(1.68, 0.9, 1.2, 'fine'),
+  fascicle: soft(1.62, 0.8, 0.06, 'fine'),
   adhesion: soft(1.75, 1.1, 1.2, 'fine'),
   fluid: soft(1.52, 0.002, 0, 'anechoic'),
 };
