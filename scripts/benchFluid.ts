@@ -26,7 +26,7 @@ export function benchFluidAndAttempt(knee: KneeAnatomy, volume: LabelVolume): vo
   const workerSteps: number[] = [];
   const wholes: number[] = [];
   for (let run = 0; run < 3; run++) {
-    const spread = new FluidSpread(volume, 1 + run);
+    const spread = new FluidSpread(volume, 1 + run, knee.cpn);
     let whole = 0;
     for (let i = 0; i < 50; i++) {
       const t0 = performance.now();
@@ -47,7 +47,7 @@ export function benchFluidAndAttempt(knee: KneeAnatomy, volume: LabelVolume): vo
   line('fluid: 5 ml in 0.1 ml steps', summarise(wholes), 'ms', 400);
   const oneShot: number[] = [];
   for (let run = 0; run < 3; run++) {
-    const spread = new FluidSpread(volume, 1 + run);
+    const spread = new FluidSpread(volume, 1 + run, knee.cpn);
     const t0 = performance.now();
     spread.inject(above, 5);
     oneShot.push(performance.now() - t0);

@@ -75,7 +75,7 @@ export class AttemptSimulation {
       this.probe = null;
       this.needle = null;
       this.tissueAtTip = null;
-      this.fluid = this.patient.volume ? new FluidSpread(this.patient.volume, this.patient.knee.parameters.seed) : null;
+      this.fluid = this.patient.volume ? new FluidSpread(this.patient.volume, this.patient.knee.parameters.seed, this.patient.knee.cpn) : null;
       this.injectionSiteSMm = null;
       this.injectedMl = 0;
       this.facts = new FactsRecorder(this.patient.knee, this.mode, definition.entrapmentSites);

@@ -32,24 +32,26 @@ describe('fluid pushes tissue aside', () => {
   };
 
   it('nothing moves before any injection', () => {
-    const spread = new FluidSpread(volume, 1);
+    const spread = new FluidSpread(volume, 1, knee.cpn);
     const moved = fluidDisplacement(knee, volume, spread.field, spread.filledBox);
     expect(moved.nerveLift).toBeNull();
     expect(moved.adhesionReleased).toBe(false);
   });
 
   it('fluid injected deep to the nerve pushes it away from the fluid, and opens the scar', () => {
-    const spread = new FluidSpread(volume, 1);
+    const spread = new FluidSpread(volume, 1, knee.cpn);
     spread.inject(fromNerve(-(radius + 0.6)), 2.5);
     const { moved, liftMm, towardFluidMm } = liftAtSite(spread);
-    expect(liftMm).toBeGreaterThan(0.8);
+    // The paraneural space carries part of a bolus round the nerve (a cuff thicker on the bolus's
+    // side), so the nerve rises by about the difference, not the whole layer.
+    expect(liftMm).toBeGreaterThan(0.4);
     expect(liftMm).toBeLessThanOrEqual(MAX_NERVE_LIFT_MM + 1e-9);
     expect(towardFluidMm).toBeLessThan(-0.5);
     expect(moved.adhesionReleased).toBe(true);
   });
 
   it('fluid above the nerve pushes it deeper', () => {
-    const spread = new FluidSpread(volume, 1);
+    const spread = new FluidSpread(volume, 1, knee.cpn);
     spread.inject(fromNerve(radius + 0.6), 1.5);
     const { towardFluidMm, towardSkinMm } = liftAtSite(spread);
     expect(towardFluidMm).toBeLessThan(-0.3);
@@ -57,7 +59,7 @@ describe('fluid pushes tissue aside', () => {
   });
 
   it('a little fluid beside the nerve is not enough to free it', () => {
-    const spread = new FluidSpread(volume, 1);
+    const spread = new FluidSpread(volume, 1, knee.cpn);
     spread.inject(fromNerve(radius + 0.6), 0.1);
     expect(liftAtSite(spread).moved.adhesionReleased).toBe(false);
   });

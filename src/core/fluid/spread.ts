@@ -4,7 +4,9 @@ import type { Vec3 } from '../math/vec3';
 import { hash3 } from '../random';
 import { type FluidField, emptyFluid, voxelIndex, unitMl, FULL } from './fluidField';
 import { MinHeap } from './minHeap';
-import { ENTRY_PRESSURE_PSI, ENTRY_PRESSURE_SCATTER, crossingPressurePsi } from './entryPressure';
+import { ENTRY_PRESSURE_PSI, ENTRY_PRESSURE_SCATTER, crossingPressurePsi, FASCIA_CROSSING_PSI, EPINEURIUM_CROSSING_PSI } from './entryPressure';
+import type { NerveStructure } from '../anatomy/nerve';
+import { ParaneuralSpace, TIP_IN_SHEATH_MM, PARANEURAL_REACH_MM } from './paraneuralSpace';
 
 export interface InjectionResult {
   injectedMl: number;
@@ -23,6 +25,38 @@ const INTRAVASCULAR_PRESSURE_PSI = 2;
  * would carry a few drops along the whole nerve.
  */
 const PRESSURE_PER_MM_FROM_TIP_PSI = 0.4;
+
+/**
+ * The paraneural space, once the tip is in it, opens at the sheath's low pressure (4–6 psi on
+ * the manometer, anatomy.md) and costs more the further it is stretched from the epineurium, so
+ * it fills as a cuff that thickens slowly: the halo. Along the nerve the opened space conducts
+ * the fluid easily (the spindle); round the nerve less so, so each bolus stays mostly on the side
+ * it was placed (the seed's "2.5 ml above, 2.5 ml below").
+ */
+const PARANEURAL_OPENING_PSI = 3;
+const PARANEURAL_STRETCH_PSI_PER_MM = 1.0;
+const PARANEURAL_ALONG_PSI_PER_MM = 0.13;
+const PARANEURAL_AROUND_PSI_PER_MM = 0.55;
+/** Fluid from outside the sheath must break through it to reach the paraneural space. */
+const SHEATH_CROSSING_PSI = 10;
+/** Fluid in the stretched sheath leaks out into the fat beside it only once the sheath is tight. */
+const SHEATH_LEAK_PSI = 2.5;
+
+/**
+ * A tip touching the nerve (within this of the epineurium) must indent it to inject: the
+ * manometer reads the nerve's resistance, 21 ± 4 psi (Gadsden 2014), before fluid escapes beside it.
+ */
+const NERVE_CONTACT_MM = 0.15;
+const NERVE_CONTACT_OPENING_PSI = 20;
+
+/** Tissue the stretched sheath pushes aside rather than fluid entering it. */
+const OPENABLE = new Uint8Array(32);
+for (const l of [Label.fat, Label.paraneuralSheath, Label.adhesion, Label.deepMuscle, Label.bicepsFemorisMuscle, Label.gastrocnemiusLateral, Label.soleus, Label.peroneusLongus, Label.fluid]) OPENABLE[l] = 1;
+const IS_MUSCLE = new Uint8Array(32);
+for (const l of [Label.deepMuscle, Label.bicepsFemorisMuscle, Label.gastrocnemiusLateral, Label.soleus, Label.peroneusLongus]) IS_MUSCLE[l] = 1;
+const IS_NERVE_INSIDE = new Uint8Array(32);
+IS_NERVE_INSIDE[Label.interfascicularEpineurium] = 1;
+IS_NERVE_INSIDE[Label.fascicle] = 1;
 
 /**
  * Injectate spreading by invasion percolation on the voxel grid: at every step the front advances
@@ -45,11 +79,16 @@ export class FluidSpread {
    */
   private continuation: { start: number; front: MinHeap; touched: number[] } | null = null;
 
+  /** Null where no nerve's paraneural space is modelled (plain invasion by label). */
+  private readonly paraneural: ParaneuralSpace | null;
+
   constructor(
     private readonly volume: LabelVolume,
     private readonly seed: number,
+    nerve: NerveStructure | null = null,
   ) {
     this.field = emptyFluid(volume);
+    this.paraneural = nerve ? new ParaneuralSpace(nerve, this.field.grid) : null;
     this.seen = new Uint8Array(volume.labels.length);
     this.unitMl = unitMl(this.field);
   }
@@ -80,18 +119,46 @@ export class FluidSpread {
     const { nx, ny } = this.field.grid;
     const nxy = nx * ny;
     const { origin, spacingMm: h } = this.field.grid;
-    const fromTipPsi = (i: number) => {
+    const labels = this.volume.labels;
+    const space = this.paraneural;
+    const tipInSheath = space !== null && !IS_NERVE_INSIDE[label] && label !== Label.epineurium && space.distanceAtMm(tip.x, tip.y, tip.z) <= TIP_IN_SHEATH_MM;
+    const tangent = space && tipInSheath ? space.tangentNear(tip) : null;
+    // Distance outside the epineurium of a voxel in the paraneural space, Infinity elsewhere.
+    const sheathDepthMm = (i: number) => (space !== null && OPENABLE[labels[i]] === 1 ? space.distanceOutsideEpineuriumMm(i) : Number.POSITIVE_INFINITY);
+    const inSpace = (i: number) => sheathDepthMm(i) <= PARANEURAL_REACH_MM;
+    // The pressure lost pushing fluid from the tip to voxel i (not shown on the manometer).
+    const flowPsi = (i: number, paraneural: boolean) => {
       const dx = origin.x + (i % nx) * h - tip.x;
       const dy = origin.y + (Math.floor(i / nx) % ny) * h - tip.y;
       const dz = origin.z + Math.floor(i / nxy) * h - tip.z;
-      return PRESSURE_PER_MM_FROM_TIP_PSI * Math.sqrt(dx * dx + dy * dy + dz * dz);
+      if (!paraneural || !tangent) return PRESSURE_PER_MM_FROM_TIP_PSI * Math.sqrt(dx * dx + dy * dy + dz * dz);
+      const along = dx * tangent.x + dy * tangent.y + dz * tangent.z;
+      const around = Math.sqrt(Math.max(0, dx * dx + dy * dy + dz * dz - along * along));
+      return PARANEURAL_ALONG_PSI_PER_MM * Math.abs(along) + PARANEURAL_AROUND_PSI_PER_MM * around;
     };
-    const labels = this.volume.labels;
+    // What opening voxel i takes, reached from voxel `from` (the manometer's part of the pressure).
+    const openingPsi = (i: number, from: number) => {
+      const depth = sheathDepthMm(i);
+      const filled = this.field.fill[i] > 0;
+      if (depth > PARANEURAL_REACH_MM) {
+        if (filled) return 0;
+        const fromSpace = inSpace(from) && from !== i;
+        const crossing = fromSpace ? (IS_MUSCLE[labels[i]] ? FASCIA_CROSSING_PSI : IS_NERVE_INSIDE[labels[i]] ? EPINEURIUM_CROSSING_PSI : SHEATH_LEAK_PSI) : crossingPressurePsi(labels[from], labels[i]);
+        return this.entryPressure(i) + crossing;
+      }
+      const stretch = PARANEURAL_OPENING_PSI + PARANEURAL_STRETCH_PSI_PER_MM * depth;
+      if (filled) return 0;
+      if (from === i || inSpace(from)) return tipInSheath ? stretch : stretch + SHEATH_CROSSING_PSI;
+      // Into the sheath from outside it: through the muscle's fascia or the sheath itself.
+      return stretch + (IS_MUSCLE[labels[from]] ? FASCIA_CROSSING_PSI : IS_NERVE_INSIDE[labels[from]] ? EPINEURIUM_CROSSING_PSI : SHEATH_CROSSING_PSI);
+    };
+    const fromTipPsi = (i: number) => flowPsi(i, inSpace(i));
+    const againstNerve = space !== null && space.distanceAtMm(tip.x, tip.y, tip.z) <= NERVE_CONTACT_MM;
     const visit = (i: number, from: number) => {
       this.seen[i] = 1;
       touched.push(i);
-      const crossing = this.field.fill[i] > 0 ? 0 : crossingPressurePsi(labels[from], labels[i]);
-      front.push(this.entryPressure(i) + crossing + fromTipPsi(i), i);
+      const opening = openingPsi(i, from);
+      front.push((i === start && againstNerve && this.field.fill[i] === 0 ? Math.max(opening, NERVE_CONTACT_OPENING_PSI) : opening) + fromTipPsi(i), i);
     };
     if (!continuing) visit(start, start);
     this.continuation = { start, front, touched };

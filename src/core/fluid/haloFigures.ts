@@ -1,0 +1,73 @@
+import type { KneeAnatomy } from '../anatomy/knee';
+import type { NerveStructure } from '../anatomy/nerve';
+import { type FluidField, voxelCentre, FULL } from './fluidField';
+import { fluidFractionAt } from './fluidSample';
+import { crossSectionAxes, HALO_SECTORS, HALO_REACH_MM } from './measures';
+
+/** Rays are stepped this finely (a tenth of a voxel's 0.25 mm would be finer than the field). */
+const RAY_STEP_MM = 0.05;
+const RAY_MAX_MM = 12;
+
+/**
+ * Thickness (mm) of the anechoic rim in each 10° sector round the nerve at arc length s: along
+ * the sector's mid ray, the run of injectate (fraction ≥ ½) that starts within 1.5 mm of the
+ * epineurium (scoring.md's halo reach); 0 where none does. Sector 0 starts at the cross-section's
+ * first axis and they run round the nerve.
+ */
+export function haloThicknessBySector(knee: KneeAnatomy, fluid: FluidField, sMm: number): number[] {
+  const nerve = knee.nerveAt(sMm);
+  if (!nerve) throw new RangeError(`No nerve at s = ${sMm} mm`);
+  const { u, v } = crossSectionAxes(nerve.tangent);
+  const out: number[] = [];
+  const p = { x: 0, y: 0, z: 0 };
+  for (let sector = 0; sector < HALO_SECTORS; sector++) {
+    const angle = ((sector + 0.5) * 2 * Math.PI) / HALO_SECTORS;
+    const dx = u.x * Math.cos(angle) + v.x * Math.sin(angle);
+    const dy = u.y * Math.cos(angle) + v.y * Math.sin(angle);
+    const dz = u.z * Math.cos(angle) + v.z * Math.sin(angle);
+    // The epineurium along this ray (the nerve is an ellipse, not the circle of its area).
+    let surface = 0;
+    for (let r = 0; r < RAY_MAX_MM; r += RAY_STEP_MM) {
+      p.x = nerve.centre.x + dx * r;
+      p.y = nerve.centre.y + dy * r;
+      p.z = nerve.centre.z + dz * r;
+      if (knee.cpn.distance(p, 2) + knee.cpn.sheathThicknessMm >= 0) {
+        surface = r;
+        break;
+      }
+    }
+    let start = -1;
+    let end = -1;
+    for (let r = surface; r < surface + RAY_MAX_MM; r += RAY_STEP_MM) {
+      p.x = nerve.centre.x + dx * r;
+      p.y = nerve.centre.y + dy * r;
+      p.z = nerve.centre.z + dz * r;
+      const wet = fluidFractionAt(fluid, p) >= 0.5;
+      if (wet && start < 0) {
+        if (r - surface > HALO_REACH_MM) break;
+        start = r;
+      }
+      if (!wet && start >= 0) {
+        end = r;
+        break;
+      }
+    }
+    out.push(start < 0 ? 0 : (end < 0 ? surface + RAY_MAX_MM : end) - start);
+  }
+  return out;
+}
+
+/** Share (0–1) of the injectate on the grid lying within `withinMm` outside the nerve's epineurium. */
+export function injectateNearNerveShare(nerve: NerveStructure, fluid: FluidField, box: { min: number[]; max: number[] }, withinMm: number): number {
+  const { nx, ny } = fluid.grid;
+  let near = 0;
+  let all = 0;
+  for (let z = box.min[2]; z <= box.max[2]; z++) for (let y = box.min[1]; y <= box.max[1]; y++) for (let x = box.min[0]; x <= box.max[0]; x++) {
+    const i = x + nx * (y + ny * z);
+    const f = fluid.fill[i];
+    if (f === 0) continue;
+    all += f;
+    if (nerve.distance(voxelCentre(fluid, i), withinMm + 1) + nerve.sheathThicknessMm <= withinMm) near += f;
+  }
+  return all === 0 ? 0 : near / all / (FULL / FULL);
+}
