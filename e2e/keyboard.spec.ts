@@ -1,4 +1,4 @@
-import { test, expect } from './simulator';
+import { test, expect, ARTIFACTS_DIR } from './simulator';
 
 test('a trainee using only the keyboard finds the CPN in short axis, centres it, then turns to long axis', async ({ sim, page }) => {
   await sim.open();
@@ -30,3 +30,33 @@ test('a trainee using only the keyboard finds the CPN in short axis, centres it,
   expect((await sim.probe()).pose.rotationDeg).toBe(90);
   await sim.screenshots('keyboard-long-axis');
 });
+
+/** What a trainee must see while scanning and injecting: never scrolled off the screen. */
+const ALWAYS_IN_VIEW = ['ultrasound-canvas', 'view-class', 'probe-rotation', 'probe-tilt', 'probe-compression', 'toggle-axis', 'needle-angle', 'needle-insert', 'needle-advance', 'needle-pad', 'needle-status', 'inject', 'inject-hold', 'syringe', 'injection-rate', 'manometer', 'fluid-figures'];
+
+for (const viewport of [{ width: 1440, height: 900 }, { width: 1280, height: 720 }]) {
+  test(`at ${viewport.width}×${viewport.height} the image, the probe, needle and syringe controls and the status line are all on screen without scrolling`, async ({ sim, page }) => {
+    await page.setViewportSize(viewport);
+    await sim.open();
+    await sim.placeProbeOver('cpnAtFibularHead', 0);
+    await page.getByTestId('needle-insert').click();
+    await page.evaluate(async () => {
+      await window.sim!.advanceNeedle(14);
+      await window.sim!.inject(0.5);
+    });
+    await expect(page.getByTestId('fluid-figures')).toBeVisible();
+    for (const depthMm of [30, 60]) {
+      await page.evaluate((depthMm) => window.sim!.setImaging({ depthMm }), depthMm);
+      // The page itself never scrolls: only side panels (briefing, checklist, scanner, help) do.
+      expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(viewport.height);
+      for (const id of ALWAYS_IN_VIEW) await expect(page.getByTestId(id), `${id} at depth ${depthMm} mm`).toBeInViewport({ ratio: 1 });
+      // And the image is big enough to work on, not shrunk to make room.
+      const image = (await page.getByTestId('ultrasound-canvas').boundingBox())!;
+      const [minWidth, minHeight] = viewport.height > 800 ? [500, 450] : [380, 250];
+      // A shallow image fills the pane's width; a deep one its height.
+      if (depthMm === 30) expect(image.width).toBeGreaterThan(minWidth);
+      else expect(image.height).toBeGreaterThan(minHeight);
+      await page.screenshot({ path: `${ARTIFACTS_DIR}/layout-${viewport.width}x${viewport.height}-depth${depthMm}.png` });
+    }
+  });
+}

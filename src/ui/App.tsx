@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { SceneView } from '../scene/SceneView';
 import { UltrasoundPanel } from './UltrasoundPanel';
-import { ControlsPanel } from './ControlsPanel';
+import { ProbeControls, ScannerControls } from './ControlsPanel';
 import { StatusBar } from './StatusBar';
 import { BuildOverlay } from './BuildOverlay';
 import { CasePicker } from './CasePicker';
@@ -41,13 +41,19 @@ export function App() {
           <SceneView />
           <BuildOverlay />
         </div>
-        <aside className="side-pane">
+        {/* The image and the hands' controls never scroll; what is read now and then does, beside them. */}
+        <div className="image-pane">
           <UltrasoundPanel />
-          <CaseBriefing />
-          <GuidedChecklist />
           <NeedlePanel />
-          <ControlsPanel />
-          <KeyHelp />
+        </div>
+        <aside className="side-pane">
+          <ProbeControls />
+          <div className="side-scroll" data-testid="side-scroll">
+            <GuidedChecklist />
+            <CaseBriefing />
+            <ScannerControls />
+            <KeyHelp />
+          </div>
         </aside>
       </main>
     </div>

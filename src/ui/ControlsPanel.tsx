@@ -27,19 +27,16 @@ function Slider(props: { label: string; testId: string; value: number; min: numb
   );
 }
 
-/** Probe, scanner and view controls: the same actions as the keyboard shortcuts. */
-export function ControlsPanel() {
+/** The probe in the hand: turn, rotate, tilt, press — the same actions as the keyboard shortcuts. */
+export function ProbeControls() {
   const ready = useSimStore((s) => s.buildStatus === 'ready');
   const pose = useSimStore((s) => s.probe?.pose);
-  const imaging = useSimStore((s) => s.imaging);
-  const skinOpacity = useSimStore((s) => s.skinOpacity);
-  const showLabels = useSimStore((s) => s.showLabels);
   const st = useSimStore.getState;
   const disabled = !ready || !pose;
-  const { t, n } = useText();
+  const { t } = useText();
 
   return (
-    <section className="controls" aria-label={t('controls.title')}>
+    <section className="controls probe-controls" aria-label={t('controls.probe')}>
       <fieldset disabled={disabled}>
         <legend>{t('controls.probe')}</legend>
         <div className="button-row">
@@ -51,6 +48,23 @@ export function ControlsPanel() {
         <Slider label={t('controls.tilt')} testId="probe-tilt" value={pose?.tiltDeg ?? 0} min={-TILT_LIMIT_DEG} max={TILT_LIMIT_DEG} step={1} unit="°" onChange={(v) => st().tiltProbe(v - (pose?.tiltDeg ?? 0))} />
         <Slider label={t('controls.pressure')} testId="probe-compression" value={pose?.compressionMm ?? 0} min={0} max={COMPRESSION_LIMIT_MM} step={0.5} unit="mm" onChange={(v) => st().setCompression(v)} />
       </fieldset>
+    </section>
+  );
+}
+
+/** Scanner settings and the 3D view's aids: set now and then, so they may scroll. */
+export function ScannerControls() {
+  const ready = useSimStore((s) => s.buildStatus === 'ready');
+  const hasProbe = useSimStore((s) => s.probe !== null);
+  const imaging = useSimStore((s) => s.imaging);
+  const skinOpacity = useSimStore((s) => s.skinOpacity);
+  const showLabels = useSimStore((s) => s.showLabels);
+  const st = useSimStore.getState;
+  const disabled = !ready || !hasProbe;
+  const { t, n } = useText();
+
+  return (
+    <section className="controls" aria-label={t('controls.title')}>
       <fieldset disabled={disabled}>
         <legend>{t('controls.scanner')}</legend>
         <Slider label={t('controls.depth')} testId="imaging-depth" value={imaging.depthMm} min={DEPTH_RANGE_MM.min} max={DEPTH_RANGE_MM.max} step={5} unit="mm" onChange={(v) => st().setImaging({ depthMm: v })} />

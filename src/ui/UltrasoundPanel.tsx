@@ -1,5 +1,6 @@
 import { useText, type TextKey } from '../i18n';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type CSSProperties } from 'react';
+import { FOOTPRINT_MM } from '../core/probe/pose';
 import { useSimStore } from '../state/store';
 import { imagePipeline, type DisplayedFrame } from '../state/imagePipeline';
 import { DepthScale } from './DepthScale';
@@ -80,22 +81,24 @@ export function UltrasoundPanel() {
           {t('us.settings', { depth: n(depthMm), gain: n(gainDb, { signed: true }) })}
         </span>
       </div>
-      <div className="us-image" title={t('us.wheel')}>
-        <div className="us-canvas-wrap">
-          <canvas ref={canvasRef} data-testid="ultrasound-canvas" className="us-canvas" />
-          <NeedleGuide />
-          <span className="us-marker" data-testid="orientation-marker" title={t('us.marker')}>
-            ●
-          </span>
-          <span className="us-side us-side-left">{t(`side.${sides.left}` as TextKey)}</span>
-          <span className="us-side us-side-right">{t(`side.${sides.right}` as TextKey)}</span>
-          {view && (
-            <span className={`us-view us-view-${view}`} data-testid="image-view-badge">
-              {t(`us.view.${view}`)}
+      <div className="us-image" title={t('us.wheel')} style={{ '--us-aspect': FOOTPRINT_MM / depthMm } as CSSProperties}>
+        <div className="us-image-frame">
+          <div className="us-canvas-wrap">
+            <canvas ref={canvasRef} data-testid="ultrasound-canvas" className="us-canvas" />
+            <NeedleGuide />
+            <span className="us-marker" data-testid="orientation-marker" title={t('us.marker')}>
+              ●
             </span>
-          )}
+            <span className="us-side us-side-left">{t(`side.${sides.left}` as TextKey)}</span>
+            <span className="us-side us-side-right">{t(`side.${sides.right}` as TextKey)}</span>
+            {view && (
+              <span className={`us-view us-view-${view}`} data-testid="image-view-badge">
+                {t(`us.view.${view}`)}
+              </span>
+            )}
+          </div>
+          <DepthScale depthMm={depthMm} focusMm={focusMm} />
         </div>
-        <DepthScale depthMm={depthMm} focusMm={focusMm} />
       </div>
     </section>
   );
