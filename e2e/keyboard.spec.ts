@@ -60,3 +60,46 @@ for (const viewport of [{ width: 1440, height: 900 }, { width: 1280, height: 720
     }
   });
 }
+
+test('shortcuts act after a slider or a button was used; the wheel turns the probe over the image, not while scrolling a panel', async ({ sim, page }) => {
+  await sim.open();
+  await sim.placeProbeOver('cpnAtFibularHead', 0);
+  const pose = async () => (await sim.probe()).pose;
+  // Drag the tilt slider with the mouse, then press C: the probe presses 1 mm harder.
+  const tilt = page.getByTestId('probe-tilt');
+  const box = (await tilt.boundingBox())!;
+  await page.mouse.click(box.x + box.width * 0.6, box.y + box.height / 2);
+  await expect.poll(async () => (await pose()).tiltDeg).not.toBe(0);
+  const before = await pose();
+  await page.keyboard.press('c');
+  await expect.poll(async () => (await pose()).compressionMm).toBeCloseTo(before.compressionMm + 1, 5);
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(async () => (await pose()).centre).not.toEqual(before.centre);
+  // A slider reached by keyboard keeps its own keys (arrows move it) and passes the rest on.
+  await page.getByTestId('imaging-gain').focus();
+  const gain = Number(await page.getByTestId('imaging-gain').inputValue());
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('imaging-gain')).toHaveValue(String(gain + 1));
+  await page.keyboard.press('t');
+  await expect.poll(async () => (await pose()).rotationDeg).toBe(90);
+  // After a button: Q turns the probe 5°.
+  await page.getByTestId('camera-overview').click();
+  await page.keyboard.press('q');
+  await expect.poll(async () => (await pose()).rotationDeg).toBe(85);
+
+  // Wheel over the side panel scrolls it and leaves the probe alone, even as it ends over the image.
+  const side = page.getByTestId('side-scroll');
+  const sideBox = (await side.boundingBox())!;
+  await page.mouse.move(sideBox.x + sideBox.width / 2, sideBox.y + sideBox.height / 2);
+  await page.mouse.wheel(0, 300);
+  await expect.poll(() => side.evaluate((e) => e.scrollTop)).toBeGreaterThan(0);
+  const image = (await page.getByTestId('ultrasound-canvas').boundingBox())!;
+  await page.mouse.move(image.x + image.width / 2, image.y + image.height / 2);
+  await page.mouse.wheel(0, 100);
+  expect((await pose()).rotationDeg).toBe(85);
+  // A fresh wheel over the image turns the probe.
+  await expect.poll(async () => {
+    await page.mouse.wheel(0, 100);
+    return (await pose()).rotationDeg;
+  }).toBeGreaterThan(85);
+});

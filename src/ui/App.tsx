@@ -8,6 +8,7 @@ import { CasePicker } from './CasePicker';
 import { KeyHelp } from './KeyHelp';
 import { NeedlePanel } from './NeedlePanel';
 import { installKeyboardShortcuts } from './actions';
+import { installWheelGestures } from './wheelGesture';
 import { AttemptBar } from './AttemptBar';
 import { GuidedChecklist } from './GuidedChecklist';
 import { CaseBriefing } from './CaseBriefing';
@@ -21,6 +22,7 @@ import { useText } from '../i18n';
 
 export function App() {
   useEffect(() => installKeyboardShortcuts(), []);
+  useEffect(() => installWheelGestures(), []);
   const page = useSimStore((s) => s.page);
   const { t } = useText();
   return (

@@ -6,6 +6,7 @@ import { imagePipeline, type DisplayedFrame } from '../state/imagePipeline';
 import { DepthScale } from './DepthScale';
 import { planeSideLabels } from './planeSideLabels';
 import { NeedleGuide } from './NeedleGuide';
+import { wheelGestureBeganIn } from './wheelGesture';
 
 /**
  * The scanner's display: the frame from the worker drawn pixel for pixel on a canvas, with the
@@ -59,11 +60,13 @@ export function UltrasoundPanel() {
     };
   }, []);
 
-  // Wheel over the image rotates the probe, as turning the transducer in the hand.
+  // Wheel over the image rotates the probe, as turning the transducer in the hand — when the
+  // gesture began over the image, not in a panel scrolled until the image came under the pointer.
   useEffect(() => {
     const canvas = canvasRef.current?.parentElement;
     if (!canvas) return;
     const onWheel = (event: WheelEvent) => {
+      if (!wheelGestureBeganIn(canvas)) return;
       event.preventDefault();
       useSimStore.getState().rotateProbe(event.deltaY > 0 ? 5 : -5);
     };
