@@ -22,7 +22,7 @@ const TOE = (() => {
   return table;
 })();
 /** Echo level (dB) shown mid-grey at 0 dB gain. */
-const MID_GREY_LEVEL_DB = -6;
+const MID_GREY_LEVEL_DB = -8;
 
 /**
  * Envelope, log compression and gain: what turns echo amplitudes into grey levels. Receiver

@@ -7,6 +7,7 @@ import type { ScannerSettings } from './scannerSettings';
 import { sliceHalfThicknessMm } from './beamShape';
 import { VesselDynamics } from './vesselDynamics';
 import { TissueMotion } from './tissueMotion';
+import { fluidMeetsBeam } from './fluidInImage';
 import { NerveDeformation, DeformedSource, type NerveDeformationSpec } from './nerveDeformation';
 import { addNeedle, type NeedleSegment } from './needleEcho';
 import { FibreDirections } from './tendonFibres';
@@ -39,7 +40,7 @@ const LATTICE_PER_MM = 6;
 /** Muscle and tendon scatterers are strung out this many lattice cells along the fibres. */
 const FIBRE_ELONGATION = 4;
 /** Specular echoes relative to diffuse backscatter. */
-const SPECULAR_GAIN = 40;
+const SPECULAR_GAIN = 55;
 /** Share of a specular echo repeated in the next sample. */
 const RING_DECAY = 0.55;
 /** Rough interfaces still return some echo off-perpendicular. */
@@ -48,9 +49,11 @@ const DIFFUSE_INTERFACE = 3;
  * Bone: the cortex is the strongest reflector in the body and rough at the wavelength, so it
  * returns a strong echo at any angle the beam meets it, with a short ring-down in the cortex.
  */
-const BONE_SPECULAR_GAIN = 260;
-const BONE_DIFFUSE_GAIN = 150;
-const BONE_RING_DECAY = 0.62;
+const BONE_SPECULAR_GAIN = 400;
+const BONE_DIFFUSE_GAIN = 200;
+const BONE_RING_DECAY = 0.8;
+/** The beam's width where it meets a bone wall (about its lateral resolution, mm). */
+const BEAM_WIDTH_MM = 0.4;
 
 export interface EchoOptions {
   /** Injectate share of each voxel (0–255), laid out as the label volume. */
@@ -144,7 +147,7 @@ export class EchoField {
         return l === NOT_COVERED ? BEYOND_VOLUME : l;
       }
       const index = ((vx + 0.5) | 0) + nx * ((vy + 0.5) | 0) + nxy * ((vz + 0.5) | 0);
-      if (fluid !== null && fluid[index] > 127) return FLUID;
+      if (fluid !== null && fluidMeetsBeam(fluid, nx, ny, nz, vx, vy, vz)) return FLUID;
       return labels[index];
     };
     // The same from limb coordinates (mm).
@@ -152,6 +155,7 @@ export class EchoField {
     // Vessel walls move (pulse, collapse): outside the lumen of the moment the beam meets fat.
     const withMovingWalls = (l: number, x: number, y: number, z: number): number =>
       (l === ARTERY || l === GENICULAR || l === VEIN) && !vessels.inLumen(l, x, y, z) ? FAT : l;
+    const sampleSpacingMm = scan.image.sampleSpacingMm;
     const fibres = new FibreDirections(knee, beam);
     // Reach for a nerve moved by the dragging probe or pushed aside by fluid.
     const cpn = new CpnImaging(knee, scan, (motion.dragging ? 1.5 : 0) + (deformation ? 3 : 0));
@@ -269,8 +273,12 @@ export class EchoField {
             const angle = Math.acos(cosine > 1 ? 1 : cosine);
             const lobe = Math.exp(-((angle / LOBE_RAD[label]) ** 2));
             if (IS_BONE[label] === 1 && IS_BONE[previous] === 0) {
-              specular = (BONE_SPECULAR_GAIN * lobe + BONE_DIFFUSE_GAIN) * r2;
-              ringDecay = BONE_RING_DECAY;
+              // A wall the beam meets obliquely is crossed over a depth span as wide as the beam
+              // is: the echo spreads over it (weaker, longer) instead of one bead per scan line.
+              const tangent = Math.sqrt(1 - cosine * cosine) / (cosine > 0.1 ? cosine : 0.1);
+              const span = Math.min(12, (BEAM_WIDTH_MM * tangent) / sampleSpacingMm);
+              specular = ((BONE_SPECULAR_GAIN * lobe + BONE_DIFFUSE_GAIN) * r2) / (1 + 0.35 * span);
+              ringDecay = span > 1 ? Math.max(BONE_RING_DECAY, 1 - 1 / span) : BONE_RING_DECAY;
             } else {
               specular = SPECULAR_GAIN * r2 * lobe + DIFFUSE_INTERFACE * r2;
               ringDecay = RING_DECAY;

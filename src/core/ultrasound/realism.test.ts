@@ -174,7 +174,9 @@ describe('bone', () => {
     expect(peaks.length).toBeGreaterThan(40);
     const fatDb = meanDb(shortAxis.frame.pixels, interior(shortAxis, ['fat'], 3));
     expect(percentile(peaks, 0.5) * DB_PER_GREY - fatDb).toBeGreaterThanOrEqual(30);
-    expect(percentile(peaks, 0.5)).toBeGreaterThanOrEqual(250);
+    // Surfaces facing the beam saturate; steep walls, met obliquely, are a little less bright.
+    expect(percentile(peaks, 0.75)).toBeGreaterThanOrEqual(254);
+    expect(percentile(peaks, 0.5)).toBeGreaterThanOrEqual(235);
   });
 
   it('stays bright under the biceps tendon: the anisotropy is the tendon’s, not the bone’s', () => {

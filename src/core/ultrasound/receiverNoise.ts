@@ -9,7 +9,7 @@ const CLUTTER_LEVEL_DB = -30;
  * The receiver's own (thermal) noise, referred to its input: amplified with the echoes by
  * time-gain compensation, so it rises with depth and fills the far field where echoes fade.
  */
-const THERMAL_LEVEL_DB = -118;
+const THERMAL_LEVEL_DB = -124;
 const TABLE_BITS = 16;
 const TABLE_MASK = (1 << TABLE_BITS) - 1;
 

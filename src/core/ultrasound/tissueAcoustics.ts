@@ -50,9 +50,9 @@ const table: Record<keyof typeof Label, TissueAcoustics> = {
   bicepsFemorisTendon: soft(1.85, 1.2, 2.4, 'fibrillar', 10),
   lateralCollateralLigament: soft(1.85, 1.2, 2.0, 'fibrillar', 10),
   // The cortex echoes at its surface (echoField: bone interfaces); inside, the beam is spent within a fraction of a mm.
-  fibula: soft(7.8, 20, 0.3, 'fine', 40),
-  tibia: soft(7.8, 20, 0.3, 'fine', 40),
-  femur: soft(7.8, 20, 0.3, 'fine', 40),
+  fibula: soft(7.8, 20, 2.5, 'fine', 40),
+  tibia: soft(7.8, 20, 2.5, 'fine', 40),
+  femur: soft(7.8, 20, 2.5, 'fine', 40),
   poplitealArtery: soft(1.61, 0.18, 0.01, 'anechoic'),
   poplitealVein: soft(1.61, 0.18, 0.015, 'anechoic'),
   genicularArtery: soft(1.61, 0.18, 0.01, 'anechoic'),
