@@ -52,6 +52,9 @@ const DIFFUSE_INTERFACE = 3;
 const BONE_SPECULAR_GAIN = 400;
 const BONE_DIFFUSE_GAIN = 200;
 const BONE_RING_DECAY = 0.8;
+/** Perineural fat: this far round the CPN's sheath, this much more echogenic than other fat. */
+const PERINEURAL_FAT_MM = 0.5;
+const PERINEURAL_FAT_GAIN = 2;
 /** The beam's width where it meets a bone wall (about its lateral resolution, mm). */
 const BEAM_WIDTH_MM = 0.4;
 
@@ -312,6 +315,8 @@ export class EchoField {
               l = part;
               if (l === INTERFASCICULAR || l === FASCICLE) nerveEcho = cpn.insideEcho;
             } else if (IS_NERVE_PART[l] === 1 && cpn.outsideMm[k + 1] < 0.5) l = FAT;
+            // The fat hugging a large nerve is echogenic: a bright ring that helps find it.
+            if (l === FAT && cpn.outsideMm[k + 1] < PERINEURAL_FAT_MM) nerveEcho = PERINEURAL_FAT_GAIN;
           }
           const echo = ECHO[l];
           if (echo === 0) continue;
