@@ -258,6 +258,30 @@ describe('display and gain', () => {
   });
 });
 
+describe('speckle', () => {
+  it('is structured in muscle (envelope mean/std ≈ 1.6, below the 1.91 of fully developed speckle) with the scanner’s own cell size', () => {
+    // Envelope statistics on the scanner's line data, over the calf muscles well inside their borders.
+    const p = placeProbe(knee, { centre: { x: -20, y: -35, z: 30 }, rotationDeg: 0, compressionMm: 1 });
+    const f = imager.form(p, settings({ depthMm: 40 }));
+    const scan = new ScanGeometry(knee, probeFrame(knee, p), f.acquisition);
+    const envelopes: number[] = [];
+    const inMuscle = (line: number, sample: number) => {
+      const w = scan.worldAt(line, sample);
+      return w !== null && knee.labelAt(w) === Label.gastrocnemiusLateral;
+    };
+    for (let line = 4; line < f.acquisition.cols - 4; line += 2)
+      for (let sample = 12; sample < f.acquisition.rows - 12; sample += 2) {
+        if (!inMuscle(line, sample) || !inMuscle(line - 3, sample) || !inMuscle(line + 3, sample) || !inMuscle(line, sample - 12) || !inMuscle(line, sample + 12)) continue;
+        envelopes.push(10 ** (((f.lineData[line * f.acquisition.rows + sample] - 127.5) * DB_PER_GREY) / 20));
+      }
+    expect(envelopes.length).toBeGreaterThan(2000);
+    const mean = envelopes.reduce((a, b) => a + b, 0) / envelopes.length;
+    const sd = Math.sqrt(envelopes.reduce((a, b) => a + (b - mean) ** 2, 0) / envelopes.length);
+    expect(mean / sd).toBeGreaterThan(1.35);
+    expect(mean / sd).toBeLessThan(1.9);
+  });
+});
+
 describe('tendon anisotropy', () => {
   const tendon = knee.structures.find((s) => s.name === 'biceps femoris tendon') as TubeStructure;
   // Short axis of the tendon where it runs along the skin: tilting rocks the beam along its fibres.

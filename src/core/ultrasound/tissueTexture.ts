@@ -66,13 +66,13 @@ export function setAxes(out: Float32Array | Float64Array, at: number, f: { x: nu
 /** Perimysium: fascicle cells this wide across the fibres and this long along them. */
 const MUSCLE_CELL_ACROSS_MM = 0.55;
 const MUSCLE_CELL_ALONG_MM = 7;
-const PERIMYSIUM_SHARE = 0.16;
-const PERIMYSIUM_GAIN = 3.4;
+const PERIMYSIUM_SHARE = 0.1;
+const PERIMYSIUM_GAIN = 2.5;
 /** Fat: lobule layers this thick under the skin, lobules this wide, septa this thick. */
 const FAT_LAYER_MM = 2.6;
 const FAT_LOBULE_WIDTH_MM = 4.2;
 const FAT_SEPTUM_MM = 0.16;
-const FAT_SEPTUM_GAIN = 4.5;
+const FAT_SEPTUM_GAIN = 3.0;
 /** Subcutaneous fat ends about here under the skin at the knee (deeper fat fills the fossa). */
 const SUBCUTANEOUS_MM = 8;
 /** Tendon fibril bundles: this wide across, this long along. */
