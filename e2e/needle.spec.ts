@@ -228,3 +228,29 @@ test('structureAt names what the needle meets: a nick of the sural nerve under t
   expect(scored.safetyEvents.map((e) => [e.kind, e.critical])).toEqual([['other-nerve-paraesthesia', false]]);
   expect(scored.cappedAt).toBeNull();
 });
+
+test('"Hold to inject" by keyboard: Space or Enter held injects at the rate shown, and each hold is one injection in the debrief', async ({ sim, page }) => {
+  await sim.open();
+  await sim.placeProbeOver('cpnAtFibularHead', 0);
+  await page.getByTestId('needle-insert').click();
+  await page.evaluate(() => window.sim!.advanceNeedle(12));
+  const injected = () => page.evaluate(() => window.sim!.fluid().totalMl);
+  const hold = page.getByTestId('inject-hold');
+  for (const [key, untilMl] of [['Space', 1.0], ['Enter', 1.6]] as const) {
+    await hold.focus();
+    const before = await injected();
+    await page.keyboard.down(key);
+    const startedAt = Date.now();
+    await expect(page.getByTestId('injection-rate')).toHaveText('1.0 ml/s');
+    await expect.poll(injected, { intervals: [50] }).toBeGreaterThanOrEqual(untilMl);
+    await page.keyboard.up(key);
+    const heldS = (Date.now() - startedAt) / 1000;
+    await expect(page.getByTestId('injection-rate')).toHaveText('0.0 ml/s');
+    // What went in is the rate shown times the time held (the last step lands after the key is up).
+    await expect.poll(async () => (await injected()) - before).toBeGreaterThan(0.8 * heldS);
+    expect((await injected()) - before).toBeLessThan(1.1 * heldS + 0.1);
+  }
+  const result = await page.evaluate(() => window.sim!.finish());
+  const reason = result.items.find((i) => i.id === 'tip-visible-injecting')!.reason;
+  expect(reason).toMatch(/\b2 injection\(s\)/);
+});

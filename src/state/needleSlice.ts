@@ -49,8 +49,11 @@ export interface NeedleSlice {
   advanceNeedle: (mm: number) => NeedleReport;
   /** A small turn about the skin puncture (at most MAX_REDIRECT_DEG), to a new direction. */
   redirectNeedle: (direction: Vec3) => NeedleReport;
-  /** `steady`: one step of a press-and-hold injection (the fluid's figures may lag a few hundred ms). */
-  inject: (ml: number, options?: { steady?: boolean }) => Promise<InjectionReport>;
+  /**
+   * `steady`: one step of a press-and-hold injection (the fluid's figures may lag a few hundred ms);
+   * `continuesHold`: a step after the first of one hold, so the attempt counts the hold as one injection.
+   */
+  inject: (ml: number, options?: { steady?: boolean; continuesHold?: boolean }) => Promise<InjectionReport>;
   /** Pulls back on the plunger: blood in the syringe if the tip is in a vessel. */
   aspirate: () => boolean;
   /** The plunger is held (press-and-hold injection): the image runs at the scanner's full rate. */
@@ -132,7 +135,7 @@ export const createNeedleSlice: StateCreator<SimState, [], [], NeedleSlice> = (s
       if (ml > get().syringeMl + 1e-9) throw new SimError('invalid-argument', `The syringe holds ${get().syringeMl.toFixed(1)} ml; ${ml} ml is more than that.`);
       // Taken from the syringe at once, so a second press cannot overdraw it while the worker spreads this one.
       set({ syringeMl: get().syringeMl - ml });
-      const applied = await get().record({ kind: 'injection', ml }, { throttleFluid: options.steady ?? false });
+      const applied = await get().record({ kind: 'injection', ml, ...(options.continuesHold ? { continuesHold: true } : {}) }, { throttleFluid: options.steady ?? false });
       if (!applied.injection) throw new SimError('invalid-argument', applied.refused ?? 'The injection could not be made.');
       set({ lastPressurePsi: applied.injection.openingPressurePsi, fluidVersion: get().fluidVersion + 1 });
       if (applied.injection.intravascularMl > 0) {

@@ -46,7 +46,7 @@ export const attemptEventSchema = z.discriminatedUnion('kind', [
   z.object({ tMs, kind: z.literal('needle-inserted'), entry: vec3Schema, direction: vec3Schema }),
   z.object({ tMs, kind: z.literal('needle-advanced'), mm: finite }),
   z.object({ tMs, kind: z.literal('needle-redirected'), direction: vec3Schema }),
-  z.object({ tMs, kind: z.literal('injection'), ml: finite }),
+  z.object({ tMs, kind: z.literal('injection'), ml: finite, continuesHold: z.boolean().optional() }),
   z.object({ tMs, kind: z.literal('aspiration') }),
   z.object({ tMs, kind: z.literal('image-saved'), imageId: z.string() }),
   z.object({ tMs, kind: z.literal('finished') }),

@@ -85,6 +85,18 @@ export function NeedlePanel() {
             onPointerUp={stopSteadyInjection}
             onPointerCancel={stopSteadyInjection}
             onLostPointerCapture={stopSteadyInjection}
+            // From the keyboard as from the pointer: Space or Enter held down is the thumb on the plunger.
+            onKeyDown={(e) => {
+              if (e.key !== ' ' && e.key !== 'Enter') return;
+              e.preventDefault();
+              if (!e.repeat) startSteadyInjection();
+            }}
+            onKeyUp={(e) => {
+              if (e.key !== ' ' && e.key !== 'Enter') return;
+              e.preventDefault();
+              stopSteadyInjection();
+            }}
+            onBlur={stopSteadyInjection}
           >
             {t('syringe.hold')}
           </button>

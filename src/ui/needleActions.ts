@@ -26,34 +26,73 @@ export function runSafely(action: () => unknown): void {
   }
 }
 
-/** Press-and-hold injection: 0.1 ml every 100 ms (1 ml/s), each step only after the last is in. */
-const STEADY_STEP_ML = 0.1;
+/**
+ * Press-and-hold injection at 1 ml/s: every 100 ms the volume owed since the last step goes in, once
+ * the last step is in, so what is delivered is the rate shown times the time held however slow a
+ * step is; the step owed at release goes in too. The hold is one injection in the record.
+ */
+export const STEADY_RATE_ML_PER_S = 1;
 const STEADY_INTERVAL_MS = 100;
-export const STEADY_RATE_ML_PER_S = (STEADY_STEP_ML * 1000) / STEADY_INTERVAL_MS;
-let steady: ReturnType<typeof setInterval> | null = null;
-let stepInFlight = false;
+/** Smaller steps wait for the next tick (0.01 ml is the syringe's resolution). */
+const MIN_STEP_ML = 0.01;
+
+interface Hold {
+  timer: ReturnType<typeof setInterval> | null;
+  /** Time up to which the owed volume has been sent. */
+  accountedAtMs: number;
+  releasedAtMs: number | null;
+  stepInFlight: boolean;
+  steps: number;
+}
+let hold: Hold | null = null;
+
+function sendOwedStep(h: Hold): void {
+  if (h.stepInFlight) return;
+  const { inject, syringeMl } = useSimStore.getState();
+  const until = h.releasedAtMs ?? performance.now();
+  const owedMl = Math.min(syringeMl, (STEADY_RATE_ML_PER_S * (until - h.accountedAtMs)) / 1000);
+  const ml = Math.floor(owedMl / MIN_STEP_ML) * MIN_STEP_ML;
+  if (ml < MIN_STEP_ML) {
+    if (h.releasedAtMs !== null || syringeMl < MIN_STEP_ML) endHold(h);
+    return;
+  }
+  h.accountedAtMs += (ml / STEADY_RATE_ML_PER_S) * 1000;
+  h.stepInFlight = true;
+  inject(ml, { steady: true, continuesHold: h.steps++ > 0 })
+    .then(() => {
+      h.stepInFlight = false;
+      if (h.releasedAtMs !== null) sendOwedStep(h);
+    })
+    .catch((e: unknown) => {
+      endHold(h);
+      useSimStore.setState({ patientSays: errorSaid(e) });
+    });
+}
+
+function endHold(h: Hold): void {
+  if (h.timer) clearInterval(h.timer);
+  h.timer = null;
+  if (hold === h) {
+    hold = null;
+    useSimStore.getState().setInjecting(false);
+  }
+}
 
 export function startSteadyInjection(): void {
-  if (steady) return;
+  if (hold) return;
+  const h: Hold = { timer: null, accountedAtMs: performance.now(), releasedAtMs: null, stepInFlight: false, steps: 0 };
+  hold = h;
   useSimStore.getState().setInjecting(true);
-  steady = setInterval(() => {
-    const { inject, syringeMl } = useSimStore.getState();
-    if (stepInFlight) return;
-    if (syringeMl < STEADY_STEP_ML) return stopSteadyInjection();
-    stepInFlight = true;
-    inject(STEADY_STEP_ML, { steady: true })
-      .catch((e: unknown) => {
-        stopSteadyInjection();
-        useSimStore.setState({ patientSays: errorSaid(e) });
-      })
-      .finally(() => {
-        stepInFlight = false;
-      });
-  }, STEADY_INTERVAL_MS);
+  h.timer = setInterval(() => sendOwedStep(h), STEADY_INTERVAL_MS);
 }
 
 export function stopSteadyInjection(): void {
-  if (steady) clearInterval(steady);
-  steady = null;
+  const h = hold;
+  if (!h) return;
+  hold = null;
+  h.releasedAtMs = performance.now();
+  if (h.timer) clearInterval(h.timer);
+  h.timer = null;
   useSimStore.getState().setInjecting(false);
+  sendOwedStep(h);
 }

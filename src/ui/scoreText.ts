@@ -1,4 +1,4 @@
-import type { AttemptFacts, InjectionFact } from '../core/attempt/facts';
+import { injectionsGiven, type AttemptFacts, type InjectionFact } from '../core/attempt/facts';
 import type { ScoreItem, SafetyEvent, SafetyEventKind } from '../core/scoring/result';
 import {
   ABOVE_BELOW_MIN_ML, COMPRESSION_MIN_MM, DRY_NEAR_NERVE_ALLOWANCE_MM, FIBULAR_HEAD_WINDOW_MM, FLUID_LEAD_MIN_SHARE, HALO_FULL_PCT, HALO_ZERO_PCT,
@@ -92,7 +92,7 @@ export function reasonText(id: string, facts: AttemptFacts, text: UiText): strin
       return t('reason.medial-to-lateral.wrong', { wrong: wrong.length, count: all.length, how });
     }
     case 'tip-visible-injecting': {
-      const all = facts.injections;
+      const all = injectionsGiven(facts.injections);
       if (all.length === 0) return t('reason.tip-visible-injecting.none');
       const blind = all.filter((i) => !i.tipVisible).length;
       return blind === 0 ? t('reason.tip-visible-injecting.all', { count: all.length }) : t('reason.tip-visible-injecting.blind', { blind, count: all.length });

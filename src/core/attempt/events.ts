@@ -28,7 +28,8 @@ export type AttemptEvent =
   | { tMs: number; kind: 'needle-advanced'; mm: number }
   /** A small turn of the shaft about the skin puncture, to the new unit direction. */
   | { tMs: number; kind: 'needle-redirected'; direction: Vec3 }
-  | { tMs: number; kind: 'injection'; ml: number }
+  /** `continuesHold`: a later step of one press-and-hold, the same injection as the step before it. */
+  | { tMs: number; kind: 'injection'; ml: number; continuesHold?: boolean }
   | { tMs: number; kind: 'aspiration' }
   | { tMs: number; kind: 'image-saved'; imageId: string }
   | { tMs: number; kind: 'finished' };

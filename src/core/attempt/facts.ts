@@ -61,6 +61,19 @@ export interface InjectionFact {
   tipSMm?: number | null;
   /** The structure the tip was in (which vessel took an intravascular injection); absent in hand-made facts. */
   tipStructure?: StructureName;
+  /** A later step of one press-and-hold: the trainee gave one injection, recorded in steps. */
+  continuesHold?: boolean;
+}
+
+/** The injections as the trainee gave them: a press-and-hold's steps are one, blind if any step was. */
+export function injectionsGiven(steps: readonly InjectionFact[]): { tipVisible: boolean }[] {
+  const given: { tipVisible: boolean }[] = [];
+  for (const step of steps) {
+    const held = step.continuesHold ? given.at(-1) : undefined;
+    if (held) held.tipVisible &&= step.tipVisible;
+    else given.push({ tipVisible: step.tipVisible });
+  }
+  return given;
 }
 
 export interface ContactFact {

@@ -103,9 +103,10 @@ export class FactsRecorder {
     this.addContacts(step);
   }
 
-  injected(ml: number, result: InjectionResult, tipVisible: boolean, tipTissue: TissueType, tip: { x: number; y: number; z: number }): void {
+  injected(ml: number, result: InjectionResult, tipVisible: boolean, tipTissue: TissueType, tip: { x: number; y: number; z: number }, continuesHold = false): void {
     const nearest = this.knee.cpn.line.closest(tip, TREATED_REACH_MM);
     this.injections.push({
+      ...(continuesHold && this.injections.length > 0 ? { continuesHold: true } : {}),
       tipSMm: nearest ? nearest.sMm : null,
       tMs: this.tMs,
       ml,

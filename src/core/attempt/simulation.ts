@@ -7,6 +7,8 @@ import type { ProbePose } from '../probe/pose';
 import { probeFrame } from '../probe/scanGeometry';
 import { type NeedleState, type NeedleStep, placeNeedle, advanceNeedle, redirectNeedle, needleTip, needleVisibility } from '../needle/needle';
 import { FluidSpread, type InjectionResult } from '../fluid/spread';
+import { fluidFractionAt } from '../fluid/fluidSample';
+import type { Vec3 } from '../math/vec3';
 import { SimError } from '../simError';
 import type { AttemptEvent, AttemptMode, ImagingSettings } from './events';
 import { FactsRecorder } from './factsRecorder';
@@ -127,7 +129,7 @@ export class AttemptSimulation {
         const result: InjectionResult = this.fluid ? this.fluid.inject(tip, event.ml) : { injectedMl: event.ml, openingPressurePsi: 0, intravascularMl: 0, intraneural: false };
         this.injectedMl += event.ml;
         const visible = this.probe ? needleVisibility(probeFrame(knee, this.probe), needle).tipVisible : false;
-        facts.injected(event.ml, result, visible, tipTissue, tip);
+        facts.injected(event.ml, result, visible, tipTissue, tip, event.continuesHold ?? false);
         return { injection: { ...result, tipTissue } };
       }
       case 'aspiration':
@@ -139,6 +141,16 @@ export class AttemptSimulation {
       case 'finished':
         return {};
     }
+  }
+
+  /**
+   * The injectate fraction (0–1) at a point of the limb frame, trilinear between voxels (the
+   * field whose ½ level the image draws as the fluid's edge); 0 before any injection or where
+   * fluid is not simulated.
+   */
+  fluidAt(p: Vec3): number {
+    if (!Number.isFinite(p.x) || !Number.isFinite(p.y) || !Number.isFinite(p.z)) throw new SimError('invalid-argument', `fluidAt needs a finite point, got (${p.x}, ${p.y}, ${p.z}).`);
+    return this.fluid ? fluidFractionAt(this.fluid.field, p) : 0;
   }
 
   private requireNeedle(): NeedleState {

@@ -1,4 +1,4 @@
-import type { AttemptFacts, SavedImageFact } from '../attempt/facts';
+import { injectionsGiven, type AttemptFacts, type SavedImageFact } from '../attempt/facts';
 import type { AttemptResult, ScoreItem } from './result';
 import {
   ABOVE_BELOW_MIN_ML, COMPRESSION_MIN_MM, DRY_NEAR_NERVE_ALLOWANCE_MM, FIBULAR_HEAD_WINDOW_MM, FLUID_LEAD_MIN_SHARE, HALO_FULL_PCT, HALO_ZERO_PCT,
@@ -112,7 +112,7 @@ const SCORERS: Readonly<Record<ScoreItemId, (facts: AttemptFacts) => ScoreItem>>
   },
 
   'tip-visible-injecting': (facts) => {
-    const all = facts.injections;
+    const all = injectionsGiven(facts.injections);
     if (all.length === 0) return passFail('tip-visible-injecting', false, 'No injection made');
     const blind = all.filter((i) => !i.tipVisible).length;
     return passFail('tip-visible-injecting', blind === 0, blind === 0
