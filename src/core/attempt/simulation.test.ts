@@ -22,6 +22,20 @@ const run = (events: AttemptEvent[]) => {
 };
 
 describe('the attempt reducer', () => {
+  it('reports the injectate fraction at a point (fluidAt): full in the halo, empty far off and before injecting', () => {
+    const sim = run(good);
+    const site = knee.nerveAt(knee.nerveSAtLevel(-5))!;
+    const up = knee.skinNormal(knee.projectOntoSkin(site.centre));
+    const radius = Math.sqrt(site.areaMm2 / Math.PI);
+    const at = (mm: number) => ({ x: site.centre.x + up.x * mm, y: site.centre.y + up.y * mm, z: site.centre.z + up.z * mm });
+    expect(sim.fluidAt(at(radius + 1.5))).toBeGreaterThan(0.5);
+    expect(sim.fluidAt(at(-(radius + 1.5)))).toBeGreaterThan(0.5);
+    expect(sim.fluidAt(at(0))).toBe(0);
+    expect(sim.fluidAt({ x: site.centre.x + 40, y: site.centre.y, z: site.centre.z })).toBe(0);
+    expect(run(good.slice(0, 1)).fluidAt(at(radius + 1.5))).toBe(0);
+    expect(() => sim.fluidAt({ x: Number.NaN, y: 0, z: 0 })).toThrow(/finite/);
+  });
+
   it('turns a model attempt into the facts scoring reads', () => {
     const sim = run(good);
     const facts = sim.attemptFacts()!;

@@ -35,11 +35,15 @@ const PRESSURE_PER_MM_FROM_TIP_PSI = 0.4;
  */
 const PARANEURAL_OPENING_PSI = 3;
 const PARANEURAL_STRETCH_PSI_PER_MM = 1.0;
-const PARANEURAL_ALONG_PSI_PER_MM = 0.13;
+const PARANEURAL_ALONG_PSI_PER_MM = 0.1;
 const PARANEURAL_AROUND_PSI_PER_MM = 0.55;
 /** Fluid from outside the sheath must break through it to reach the paraneural space. */
 const SHEATH_CROSSING_PSI = 10;
-/** Fluid in the stretched sheath leaks out into the fat beside it only once the sheath is tight. */
+/**
+ * Fluid in the stretched sheath leaks out into the fat beside it only once the sheath is tight:
+ * the fat pressed against it (SHEATH_WALL_MM thick) opens this much harder. A property of the
+ * voxel, not of the path to it, so the leak has no unopened pockets left behind.
+ */
 const SHEATH_LEAK_PSI = 2.5;
 
 /**
@@ -143,8 +147,9 @@ export class FluidSpread {
       if (depth > PARANEURAL_REACH_MM) {
         if (filled) return 0;
         const fromSpace = inSpace(from) && from !== i;
-        const crossing = fromSpace ? (IS_MUSCLE[labels[i]] ? FASCIA_CROSSING_PSI : IS_NERVE_INSIDE[labels[i]] ? EPINEURIUM_CROSSING_PSI : SHEATH_LEAK_PSI) : crossingPressurePsi(labels[from], labels[i]);
-        return this.entryPressure(i) + crossing;
+        const crossing = fromSpace ? (IS_MUSCLE[labels[i]] ? FASCIA_CROSSING_PSI : IS_NERVE_INSIDE[labels[i]] ? EPINEURIUM_CROSSING_PSI : 0) : crossingPressurePsi(labels[from], labels[i]);
+        const wall = Number.isFinite(depth) && !IS_MUSCLE[labels[i]] ? SHEATH_LEAK_PSI : 0;
+        return this.entryPressure(i) + crossing + wall;
       }
       const stretch = PARANEURAL_OPENING_PSI + PARANEURAL_STRETCH_PSI_PER_MM * depth;
       if (filled) return 0;
