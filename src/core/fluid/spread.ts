@@ -141,31 +141,31 @@ export class FluidSpread {
       return PARANEURAL_ALONG_PSI_PER_MM * Math.abs(along) + PARANEURAL_AROUND_PSI_PER_MM * around;
     };
     // What opening voxel i takes, reached from voxel `from` (the manometer's part of the pressure).
-    const openingPsi = (i: number, from: number) => {
-      const depth = sheathDepthMm(i);
+    const openingPsi = (i: number, depth: number, from: number, fromInSpace: boolean) => {
       const filled = this.field.fill[i] > 0;
       if (depth > PARANEURAL_REACH_MM) {
         if (filled) return 0;
-        const fromSpace = inSpace(from) && from !== i;
+        const fromSpace = fromInSpace && from !== i;
         const crossing = fromSpace ? (IS_MUSCLE[labels[i]] ? FASCIA_CROSSING_PSI : IS_NERVE_INSIDE[labels[i]] ? EPINEURIUM_CROSSING_PSI : 0) : crossingPressurePsi(labels[from], labels[i]);
         const wall = Number.isFinite(depth) && !IS_MUSCLE[labels[i]] ? SHEATH_LEAK_PSI : 0;
         return this.entryPressure(i) + crossing + wall;
       }
       const stretch = PARANEURAL_OPENING_PSI + PARANEURAL_STRETCH_PSI_PER_MM * depth;
       if (filled) return 0;
-      if (from === i || inSpace(from)) return tipInSheath ? stretch : stretch + SHEATH_CROSSING_PSI;
+      if (from === i || fromInSpace) return tipInSheath ? stretch : stretch + SHEATH_CROSSING_PSI;
       // Into the sheath from outside it: through the muscle's fascia or the sheath itself.
       return stretch + (IS_MUSCLE[labels[from]] ? FASCIA_CROSSING_PSI : IS_NERVE_INSIDE[labels[from]] ? EPINEURIUM_CROSSING_PSI : SHEATH_CROSSING_PSI);
     };
     const fromTipPsi = (i: number) => flowPsi(i, inSpace(i));
     const againstNerve = space !== null && space.distanceAtMm(tip.x, tip.y, tip.z) <= NERVE_CONTACT_MM;
-    const visit = (i: number, from: number) => {
+    const visit = (i: number, from: number, fromInSpace: boolean) => {
       this.seen[i] = 1;
       touched.push(i);
-      const opening = openingPsi(i, from);
-      front.push((i === start && againstNerve && this.field.fill[i] === 0 ? Math.max(opening, NERVE_CONTACT_OPENING_PSI) : opening) + fromTipPsi(i), i);
+      const depth = sheathDepthMm(i);
+      const opening = openingPsi(i, depth, from, fromInSpace);
+      front.push((i === start && againstNerve && this.field.fill[i] === 0 ? Math.max(opening, NERVE_CONTACT_OPENING_PSI) : opening) + flowPsi(i, depth <= PARANEURAL_REACH_MM), i);
     };
-    if (!continuing) visit(start, start);
+    if (!continuing) visit(start, start, false);
     this.continuation = { start, front, touched };
     let openingPressurePsi = 0;
     let intraneural = false;
@@ -192,12 +192,13 @@ export class FluidSpread {
       // Full: the front moves on to its six neighbours.
       const x = i % nx;
       const y = Math.floor(i / nx) % ny;
-      if (x > 0 && !this.seen[i - 1]) visit(i - 1, i);
-      if (x < nx - 1 && !this.seen[i + 1]) visit(i + 1, i);
-      if (y > 0 && !this.seen[i - nx]) visit(i - nx, i);
-      if (y < ny - 1 && !this.seen[i + nx]) visit(i + nx, i);
-      if (i >= nxy && !this.seen[i - nxy]) visit(i - nxy, i);
-      if (i + nxy < size && !this.seen[i + nxy]) visit(i + nxy, i);
+      const here = inSpace(i);
+      if (x > 0 && !this.seen[i - 1]) visit(i - 1, i, here);
+      if (x < nx - 1 && !this.seen[i + 1]) visit(i + 1, i, here);
+      if (y > 0 && !this.seen[i - nx]) visit(i - nx, i, here);
+      if (y < ny - 1 && !this.seen[i + nx]) visit(i + nx, i, here);
+      if (i >= nxy && !this.seen[i - nxy]) visit(i - nxy, i, here);
+      if (i + nxy < size && !this.seen[i + nxy]) visit(i + nxy, i, here);
     }
     // A voxel left part full stays at the head of the front for the next step.
     if (last >= 0 && this.field.fill[last] > 0 && this.field.fill[last] < FULL) front.push(fromTipPsi(last), last);
