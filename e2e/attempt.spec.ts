@@ -132,12 +132,30 @@ test('the instructor sees the attempts list, a replay and a trainee’s learning
   await page.getByTestId('open-replay').first().click();
   await expect(page.getByTestId('replay-bar')).toBeVisible();
   await expect(page.getByTestId('replay-time')).toContainText('event 1/');
+  // The replay respects the record: every live control is off, and the API refuses live actions.
+  for (const id of ['probe-tilt', 'probe-compression', 'toggle-axis', 'imaging-gain', 'needle-angle', 'needle-insert', 'inject', 'inject-hold', 'aspirate', 'case-select']) {
+    await expect(page.getByTestId(id), id).toBeDisabled();
+  }
+  await expect(page.getByTestId('needle-pad')).toHaveAttribute('aria-disabled', 'true');
+  const refused = await page.evaluate(async () => {
+    const sim = window.sim!;
+    const before = JSON.stringify([sim.probe().pose, sim.needle(), sim.fluid().totalMl]);
+    const codes: string[] = [];
+    const tries = [() => sim.setProbe({ centre: sim.probe().pose.centre, rotationDeg: 45 }), () => sim.advanceNeedle(1), () => sim.inject(0.5), () => sim.setImaging({ gainDb: 5 }), () => sim.saveImage(), () => sim.finish()];
+    for (const attempt of tries) await attempt().then(() => codes.push('accepted'), (e: { name: string; code: string }) => codes.push(`${e.name}:${e.code}`));
+    return { codes, unchanged: JSON.stringify([sim.probe().pose, sim.needle(), sim.fluid().totalMl]) === before };
+  });
+  expect(refused.codes).toEqual(Array(6).fill('SimError:replaying'));
+  expect(refused.unchanged).toBe(true);
   // Step to the first safety event: the replay stops there and says what happened.
   await page.getByTestId('replay-next-safety').click();
-  await expect(page.getByTestId('replay-safety-here')).toContainText('touched the nerve');
+  await expect(page.getByTestId('replay-safety-here')).toContainText(/touched the (common peroneal )?nerve/);
   const last = await page.getByTestId('replay-scrub').getAttribute('max');
-  await page.getByTestId('replay-scrub').fill(last!);
+  // Play from near the end: it stops there, not pretending to play on.
+  await page.getByTestId('replay-scrub').fill(String(Number(last) - 2));
+  await page.getByTestId('replay-play').click();
   await expect(page.getByTestId('replay-time')).toContainText(`event ${last}/${last}`);
+  await expect(page.getByTestId('replay-play')).toHaveAttribute('aria-pressed', 'false');
   // The replay ends where the live attempt ended: the same fluid to the last voxel's worth.
   await expect.poll(() => page.evaluate(() => window.sim!.fluid().intraneuralMl)).toBeCloseTo(live.fluid.intraneuralMl, 9);
   const replayed = await page.evaluate(() => window.sim!.fluid());

@@ -24,6 +24,12 @@ export function createSimAutomation(): SimAutomation {
     if (!a || store.getState().buildStatus !== 'ready') throw new SimError('not-ready', 'The knee is still being built; await sim.ready() first.');
     return a;
   };
+  /** Live actions change the attempt's record; a replay shows a stored one, so they are refused then. */
+  const live = (): KneeAnatomy => {
+    const a = anatomy();
+    if (store.getState().replay) throw new SimError('replaying', 'A stored attempt is being replayed and cannot be changed: close the replay first.');
+    return a;
+  };
   const currentProbe = (): ProbeReport => {
     const p = store.getState().probe;
     if (!p) throw new SimError('not-ready', 'No probe on the skin yet; await sim.ready() first.');
@@ -73,14 +79,14 @@ export function createSimAutomation(): SimAutomation {
       return structureAt(anatomy(), p);
     },
     setProbe: async (pose) => {
-      anatomy();
+      live();
       const report = store.getState().setProbe(pose);
       await imagePipeline.whenCurrent();
       return structuredClone(report);
     },
     probe: currentProbe,
     setImaging: async (settings) => {
-      anatomy();
+      live();
       store.getState().setImaging(settings);
       await imagePipeline.whenCurrent();
     },
@@ -103,36 +109,39 @@ export function createSimAutomation(): SimAutomation {
     },
     events: () => structuredClone(store.getState().events),
     insertNeedle: async (request) => {
-      anatomy();
+      live();
       const report = store.getState().insertNeedle(request);
       await imagePipeline.whenCurrent();
       return structuredClone(report);
     },
     advanceNeedle: async (mm) => {
-      anatomy();
+      live();
       const report = store.getState().advanceNeedle(mm);
       await imagePipeline.whenCurrent();
       return structuredClone(report);
     },
     needle: () => structuredClone(store.getState().needleReport),
     inject: async (ml) => {
-      anatomy();
+      live();
       const result = await store.getState().inject(ml);
       await imagePipeline.whenCurrent();
       return result;
     },
     redirectNeedle: async (direction) => {
-      anatomy();
+      live();
       const report = store.getState().redirectNeedle(direction);
       await imagePipeline.whenCurrent();
       return structuredClone(report);
     },
     saveImage: async () => {
-      anatomy();
+      live();
       await imagePipeline.whenCurrent();
       return store.getState().saveImage(displayedFramePng());
     },
-    finish: async () => structuredClone(await store.getState().finishAttempt()),
+    finish: async () => {
+      live();
+      return structuredClone(await store.getState().finishAttempt());
+    },
     setAttempt: (a) => {
       if (typeof a !== 'object' || a === null) throw new SimError('invalid-argument', 'setAttempt takes { trainee?, mode? }.');
       if (a.mode !== undefined && a.mode !== 'guided' && a.mode !== 'assessment') throw new SimError('invalid-argument', `mode must be 'guided' or 'assessment', got ${String(a.mode)}.`);

@@ -6,6 +6,8 @@ export type SimErrorCode =
   | 'unknown-case'
   | 'no-needle'
   | 'invalid-import'
+  /** A stored attempt is being replayed: its record cannot be changed; close the replay first. */
+  | 'replaying'
   /** The browser refused to store more (quota): free space by exporting and removing attempts. */
   | 'storage-full'
   /** IndexedDB cannot be opened or used here (private mode, blocked by another tab, policy). */

@@ -60,7 +60,8 @@ export function useProbeDrag(limbRoot: React.RefObject<THREE.Group | null>): { s
     };
     const ready = () => {
       const s = useSimStore.getState();
-      return s.buildStatus === 'ready' && s.anatomy !== null && s.probe !== null;
+      // A replay shows a stored attempt: the probe stays where the record put it.
+      return s.buildStatus === 'ready' && s.anatomy !== null && s.probe !== null && s.replay === null;
     };
     const start = (e: ThreeEvent<PointerEvent>, onProbe: boolean) => {
       if (e.button !== 0 || !ready()) return;

@@ -26,7 +26,7 @@ export interface ReplaySlice {
   openReplay: (record: SessionRecord) => Promise<void>;
   /** Shows the state after the first `index` events (scrub, step). */
   seekReplay: (index: number) => Promise<void>;
-  setReplayPlaying: (playing: boolean) => void;
+  setReplayPlaying: (playing: boolean) => Promise<void>;
   setReplaySpeed: (speed: number) => void;
   closeReplay: () => Promise<void>;
   /** Picks an unfinished attempt up exactly where it was (after a reload). */
@@ -73,7 +73,11 @@ export const createReplaySlice: StateCreator<SimState, [], [], ReplaySlice> = (s
   const scheduleNext = () => {
     if (playTimer) clearTimeout(playTimer);
     const replay = get().replay;
-    if (!replay?.playing || replay.index >= replay.record.events.length) return;
+    if (!replay?.playing) return;
+    if (replay.index >= replay.record.events.length) {
+      set({ replay: { ...replay, playing: false } });
+      return;
+    }
     const now = replay.record.events[Math.max(0, replay.index - 1)].tMs;
     const next = replay.record.events[replay.index].tMs;
     playTimer = setTimeout(() => {
@@ -101,10 +105,14 @@ export const createReplaySlice: StateCreator<SimState, [], [], ReplaySlice> = (s
       set({ replay: { ...replay, index: clamped } });
       await showStateAfter(replay.record.events.slice(0, clamped), replay.record, get, set, false);
     },
-    setReplayPlaying: (playing) => {
+    setReplayPlaying: async (playing) => {
       const replay = get().replay;
       if (!replay) return;
-      set({ replay: { ...replay, playing } });
+      // Play at the end starts again from the first event.
+      if (playing && replay.index >= replay.record.events.length) await get().seekReplay(1);
+      const now = get().replay;
+      if (!now) return;
+      set({ replay: { ...now, playing } });
       scheduleNext();
     },
     setReplaySpeed: (speed) => {

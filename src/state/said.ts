@@ -15,6 +15,7 @@ const REFUSALS_ZH: { match: RegExp | string; zh: string }[] = [
   { match: /point into the limb/, zh: '针必须指向肢体内部，而不是沿皮肤或向外。' },
   { match: /finished; start a new one/, zh: '本次操作已结束；请开始新的操作后再保存图像。' },
   { match: 'no-needle', zh: '尚未进针：请先在探头内侧端进针并推进。' },
+  { match: 'replaying', zh: '正在回放已保存的操作记录，不能更改：请先关闭回放。' },
   { match: 'not-ready', zh: '膝关节模型仍在构建中，请稍候。' },
   { match: 'invalid-import', zh: '无法导入此文件（不是本训练器的记录文件、文件已损坏或版本过新），未做任何更改。' },
   { match: 'storage-full', zh: '浏览器存储空间已满：请导出并删除旧的操作记录。' },

@@ -6,7 +6,8 @@ import { useText } from '../i18n';
 export function CasePicker() {
   const caseId = useSimStore((s) => s.caseId);
   const side = useSimStore((s) => s.parameters.side);
-  const building = useSimStore((s) => s.buildStatus === 'building');
+  // Not while building, nor during a replay (its case is the record's).
+  const building = useSimStore((s) => s.buildStatus === 'building' || s.replay !== null);
   const { t, pick } = useText();
   const load = (next: { caseId?: string; side?: 'left' | 'right' }) =>
     void useSimStore.getState().loadCase({ caseId, side, ...next }).catch((e: unknown) => console.error(e));

@@ -29,7 +29,8 @@ function Slider(props: { label: string; testId: string; value: number; min: numb
 
 /** The probe in the hand: turn, rotate, tilt, press — the same actions as the keyboard shortcuts. */
 export function ProbeControls() {
-  const ready = useSimStore((s) => s.buildStatus === 'ready');
+  // A replay shows a stored attempt: nothing here may change it.
+  const ready = useSimStore((s) => s.buildStatus === 'ready' && s.replay === null);
   const pose = useSimStore((s) => s.probe?.pose);
   const st = useSimStore.getState;
   const disabled = !ready || !pose;
@@ -54,7 +55,8 @@ export function ProbeControls() {
 
 /** Scanner settings and the 3D view's aids: set now and then, so they may scroll. */
 export function ScannerControls() {
-  const ready = useSimStore((s) => s.buildStatus === 'ready');
+  // A replay shows a stored attempt: nothing here may change it.
+  const ready = useSimStore((s) => s.buildStatus === 'ready' && s.replay === null);
   const hasProbe = useSimStore((s) => s.probe !== null);
   const imaging = useSimStore((s) => s.imaging);
   const skinOpacity = useSimStore((s) => s.skinOpacity);

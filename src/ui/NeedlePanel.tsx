@@ -18,7 +18,8 @@ const pressureClass = (psi: number | null) => (psi === null ? '' : psi >= 15 ? '
 export function NeedlePanel() {
   const angleDeg = useSimStore((s) => s.plannedNeedleAngleDeg);
   const setAngleDeg = useSimStore((s) => s.setPlannedNeedleAngle);
-  const ready = useSimStore((s) => s.buildStatus === 'ready' && s.probe !== null);
+  // A replay shows a stored attempt: the needle and syringe may not change it.
+  const ready = useSimStore((s) => s.buildStatus === 'ready' && s.probe !== null && s.replay === null);
   const needle = useSimStore((s) => s.needle);
   const report = useSimStore((s) => s.needleReport);
   const syringeMl = useSimStore((s) => s.syringeMl);
@@ -54,7 +55,7 @@ export function NeedlePanel() {
             {t('needle.shallower')}
           </button>
         </div>
-        <NeedlePad disabled={!needle} />
+        <NeedlePad disabled={!needle || !ready} />
         {report && needle && (
           <p className="needle-status" data-testid="needle-status">
             {t('needle.status', {

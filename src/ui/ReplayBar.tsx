@@ -22,7 +22,7 @@ export function ReplayBar() {
   return (
     <div className="replay-bar" data-testid="replay-bar">
       <strong>{text('replay.title')}</strong> {record.trainee || text('debrief.unnamed')} ·
-      <button type="button" data-testid="replay-play" onClick={() => st().setReplayPlaying(!playing)}>
+      <button type="button" data-testid="replay-play" aria-pressed={playing} onClick={() => void st().setReplayPlaying(!playing)}>
         {playing ? text('replay.pause') : text('replay.play')}
       </button>
       <button type="button" disabled={!previousMark} onClick={() => previousMark && void st().seekReplay(previousMark.i + 1)}>

@@ -66,7 +66,7 @@ export function UltrasoundPanel() {
     const canvas = canvasRef.current?.parentElement;
     if (!canvas) return;
     const onWheel = (event: WheelEvent) => {
-      if (!wheelGestureBeganIn(canvas)) return;
+      if (!wheelGestureBeganIn(canvas) || useSimStore.getState().replay) return;
       event.preventDefault();
       useSimStore.getState().rotateProbe(event.deltaY > 0 ? 5 : -5);
     };
