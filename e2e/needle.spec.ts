@@ -254,3 +254,46 @@ test('"Hold to inject" by keyboard: Space or Enter held injects at the rate show
   const reason = result.items.find((i) => i.id === 'tip-visible-injecting')!.reason;
   expect(reason).toMatch(/\b2 injection\(s\)/);
 });
+
+/** Pixels from (col, row) to the nearest point of a polyline. */
+function distanceToPolyline(points: number[][], col: number, row: number): number {
+  let best = Infinity;
+  for (let i = 1; i < points.length; i++) {
+    const [ax, ay] = points[i - 1];
+    const [bx, by] = points[i];
+    const len2 = (bx - ax) ** 2 + (by - ay) ** 2;
+    const u = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((col - ax) * (bx - ax) + (row - ay) * (by - ay)) / len2));
+    best = Math.min(best, Math.hypot(ax + u * (bx - ax) - col, ay + u * (by - ay) - row));
+  }
+  return best;
+}
+
+test('the needle goes where the guide is drawn: inserted at the medial end the tip is seen from under the skin, on the dashed line', async ({ sim, page }) => {
+  await sim.open();
+  for (const [pose, angleDeg] of [[{ rotationDeg: 0, tiltDeg: 0 }, 12], [{ rotationDeg: 20, tiltDeg: -8 }, 30]] as const) {
+    await page.evaluate(async (pose) => {
+      await window.sim!.setProbe({ centre: window.sim!.landmarks().cpnAtFibularHead, compressionMm: 1, ...pose });
+    }, pose);
+    await page.getByTestId('needle-angle').fill(String(angleDeg));
+    const guide = (await page.getByTestId('needle-guide-path').getAttribute('points'))!.split(' ').map((p) => p.split(',').map(Number));
+    await page.getByTestId('needle-insert').click();
+    for (const [mm, step] of [[2, 2], [8, 6], [16, 8]]) {
+      const report = await page.evaluate((step) => window.sim!.advanceNeedle(step), step);
+      expect(report.tipVisible, `tip visible ${mm} mm in at ${angleDeg}°`).toBe(true);
+      // The tip is imaged on the guide (within a pixel and a half of the dashed line).
+      const at = await page.evaluate((tip) => window.sim!.worldToImage(tip), report.tip);
+      expect(distanceToPolyline(guide, at.col, at.row), `tip ${mm} mm in, ${angleDeg}°`).toBeLessThan(1.5);
+    }
+    // And the bright shaft lies along it: the line is brighter than the same line 3 mm shallower.
+    const { along, above } = await page.evaluate(async (points) => {
+      const f = await window.sim!.frame();
+      const grey = (c: number, r: number) => (c >= 0 && r >= 0 && c < f.width && r < f.height ? f.pixels[Math.floor(r) * f.width + Math.floor(c)] : 0);
+      const inside = points.slice(4, 16).filter(([c, r]) => c >= 0 && r >= 20);
+      const mean = (dr: number) => inside.reduce((s, [c, r]) => s + grey(c, r + dr), 0) / Math.max(1, inside.length);
+      return { along: mean(0), above: mean(-20) };
+    }, guide);
+    expect(along).toBeGreaterThan(above + 20);
+    await page.screenshot({ path: `e2e-artifacts/needle-on-guide-${angleDeg}.png` });
+    await page.evaluate(() => window.sim!.reset());
+  }
+});

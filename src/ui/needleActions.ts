@@ -1,20 +1,15 @@
 import { useSimStore } from '../state/store';
 import { errorSaid } from '../state/said';
 import { probeFrame } from '../core/probe/scanGeometry';
-import { inPlaneDirection } from '../core/needle/needle';
-import { add, scale } from '../core/math/vec3';
+import { plannedInPlanePath } from '../core/needle/plannedPath';
 
-/** Entry this far from the probe's centre toward its marked (medial) end: just beyond the footprint's edge. */
-export const ENTRY_FROM_CENTRE_MM = 24;
 export const INJECTION_STEP_ML = 0.5;
 
-/** In plane, from the probe's medial end toward the lateral side, at `angleDeg` below the probe face. */
+/** In plane, from the probe's medial end toward the lateral side, at `angleDeg` below the probe face: the guide's path. */
 export function insertNeedleInPlane(angleDeg: number): void {
   const { anatomy, probe, insertNeedle } = useSimStore.getState();
   if (!anatomy || !probe) return;
-  const frame = probeFrame(anatomy, probe.pose);
-  const entry = anatomy.projectOntoSkin(add(probe.pose.centre, scale(frame.arrayAxis, -ENTRY_FROM_CENTRE_MM)));
-  insertNeedle({ entry, direction: inPlaneDirection(frame, angleDeg) });
+  insertNeedle(plannedInPlanePath(anatomy, probeFrame(anatomy, probe.pose), angleDeg));
 }
 
 export function runSafely(action: () => unknown): void {
