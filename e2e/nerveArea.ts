@@ -1,7 +1,7 @@
 /**
  * A sonographer's cross-sectional area from a short-axis B-mode frame, traced inside the bright
- * epineurial rim: along 36 rays from the nerve's centre, the edge is where the grey climbs half-way
- * from the dark inside to the rim's peak; the area is the polygon through those points (mm²).
+ * epineurial rim: along 36 rays from the nerve's centre, the edge is where the grey first climbs
+ * half-way from the dark inside to the rim's peak; the area is the polygon through those points (mm²).
  * Works on the displayed frame, as a person would trace it.
  */
 export function traceNerveAreaMm2(frame: { width: number; height: number; widthMm: number; depthMm: number; pixels: Uint8Array }, centre: { col: number; row: number }): number {
@@ -11,40 +11,38 @@ export function traceNerveAreaMm2(frame: { width: number; height: number; widthM
     const c = Math.round(centre.col + xMm / mmPerCol - 0.5);
     const r = Math.round(centre.row + yMm / mmPerRow - 0.5);
     if (c < 0 || r < 0 || c >= frame.width || r >= frame.height) return 0;
-    // A 3×3 mean: speckle is finer than the rim.
-    let sum = 0;
-    let n = 0;
-    for (let dr = -1; dr <= 1; dr++) for (let dc = -1; dc <= 1; dc++) {
-      const cc = c + dc;
-      const rr = r + dr;
-      if (cc >= 0 && rr >= 0 && cc < frame.width && rr < frame.height) {
-        sum += frame.pixels[rr * frame.width + cc];
-        n++;
-      }
-    }
-    return sum / n;
+    // The anatomy view draws the rim sharp: no smoothing, which would blur a rim one or two pixels thick.
+    return frame.pixels[r * frame.width + c];
   };
   const RAYS = 36;
-  // The nerve's dark inside, near its centre.
+  // The nerve's dark inside: the mean over a 0.6 mm disc at its centre (fascicle groups and the
+  // tissue between them alike, not whichever one the centre happens to fall on).
   let inside = 0;
-  for (let k = 0; k < 8; k++) inside += grey(Math.cos(k) * 0.3, Math.sin(k) * 0.3);
-  inside /= 8;
+  let samples = 0;
+  for (let x = -0.6; x <= 0.6; x += 0.15)
+    for (let y = -0.6; y <= 0.6; y += 0.15)
+      if (x * x + y * y <= 0.36) {
+        inside += grey(x, y);
+        samples++;
+      }
+  inside /= samples;
   const radii: number[] = [];
   for (let k = 0; k < RAYS; k++) {
     const a = (2 * Math.PI * k) / RAYS;
     const along = (rMm: number) => grey(Math.cos(a) * rMm, Math.sin(a) * rMm);
     let peak = 0;
     let peakR = 0;
-    for (let rMm = 0.8; rMm <= 3.6; rMm += 0.05) {
+    for (let rMm = 0.5; rMm <= 3.6; rMm += 0.05) {
       const g = along(rMm);
       if (g > peak) {
         peak = g;
         peakR = rMm;
       }
     }
-    // The inner border of the rim: where the grey climbs half-way from the inside to the peak.
-    let edge = peakR;
-    while (edge > 0.5 && along(edge - 0.05) > (inside + peak) / 2) edge -= 0.05;
+    // The inner border of the rim: going out from the centre, where the grey first climbs half-way
+    // from the inside to the peak (walking in from the peak stops early on a ring thinner than the blur).
+    let edge = 0.5;
+    while (edge < peakR && along(edge) < (inside + peak) / 2) edge += 0.05;
     radii.push(edge);
   }
   // A median over neighbouring rays: one speckle-bright ray must not bulge the outline.

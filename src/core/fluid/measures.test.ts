@@ -9,7 +9,11 @@ const knee = new KneeAnatomy();
 const volume = voxelise(knee, { spacingMm: 0.25 });
 const site = knee.nerveSAtLevel(-5);
 
-/** Fills voxels whose centre satisfies `inside` (near the nerve only, for speed). */
+/**
+ * Fills voxels whose centre satisfies `inside` (near the nerve only, for speed). `r` is the
+ * distance from the centre line scaled to the oval nerve's circle of equal area: the nerve's
+ * surface is at r = radius in every direction.
+ */
 function fluidWhere(inside: (p: { x: number; y: number; z: number }, s: number, r: number) => boolean): FluidField {
   const field = emptyFluid(volume);
   const centre = knee.nerveAt(site)!.centre;
@@ -17,7 +21,12 @@ function fluidWhere(inside: (p: { x: number; y: number; z: number }, s: number, 
     const p = voxelCentre(field, i);
     if (distance(p, centre) > 16) continue;
     const c = knee.cpn.line.closest(p, 6);
-    const inFluid = c ? inside(p, c.sMm, Math.hypot(c.widthOffset, c.thicknessOffset)) : inside(p, Number.NaN, Number.POSITIVE_INFINITY);
+    let r = Number.POSITIVE_INFINITY;
+    if (c) {
+      const { halfWidthMm, halfThicknessMm } = knee.cpn.sectionAt(c.sMm);
+      r = Math.hypot(c.widthOffset / halfWidthMm, c.thicknessOffset / halfThicknessMm) * knee.cpn.radiusAt(c.sMm);
+    }
+    const inFluid = c ? inside(p, c.sMm, r) : inside(p, Number.NaN, r);
     if (inFluid) field.fill[i] = FULL;
   }
   return field;
