@@ -52,6 +52,8 @@ const DIFFUSE_INTERFACE = 3;
 const BONE_SPECULAR_GAIN = 400;
 const BONE_DIFFUSE_GAIN = 200;
 const BONE_RING_DECAY = 0.8;
+/** A tissue's texture gain is looked up again this far down a scan line (its finest detail is ~0.15 mm). */
+const TEXTURE_REUSE_MM = 0.09;
 /** Perineural fat: this far round the CPN's sheath, this much more echogenic than other fat. */
 const PERINEURAL_FAT_MM = 0.5;
 const PERINEURAL_FAT_GAIN = 2;
@@ -187,6 +189,9 @@ export class EchoField {
       // A strong reflector rings for a few samples (pulse length, reverberation in the cortex).
       let ringing = 0;
       let ringDecay = RING_DECAY;
+      let texturedLabel = -1;
+      let texturedDepth = 0;
+      let gain = -1;
       fibres.newLine();
       const cpnFrom = cpnRowStart[line];
       const cpnTo = cpnRowEnd[line];
@@ -299,9 +304,6 @@ export class EchoField {
         // Scatterers at two places across the slice thickness.
         let sumRe = 0;
         let sumIm = 0;
-        let texturedLabel = -1;
-        let texture = 0;
-        let gain = -1;
         for (let side = -1; side <= 1; side += 2) {
           const qx = px + oex * side;
           const qy = py + oey * side;
@@ -320,10 +322,12 @@ export class EchoField {
           }
           const echo = ECHO[l];
           if (echo === 0) continue;
-          // Both places usually lie in one tissue: its texture (mm-scale) is looked up once.
-          if (l !== texturedLabel) {
+          // Textures are drawn at ≥ 0.15 mm: both places across the slice, and the next sample down
+          // the line, share one look-up while they lie in one tissue.
+          const texture = TEXTURE[l];
+          if (l !== texturedLabel || tissueDepth[s] - texturedDepth > TEXTURE_REUSE_MM) {
             texturedLabel = l;
-            texture = TEXTURE[l];
+            texturedDepth = tissueDepth[s];
             gain = -1;
           }
           const fibrous = IS_FIBROUS[l] === 1;
