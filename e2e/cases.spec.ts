@@ -58,8 +58,10 @@ async function pressAndSlide(page: Page) {
 }
 
 
-for (const language of ['en', 'zh'] as const)
-for (const c of cases) {
+// Each case once, in alternating languages: both languages' briefings are checked across the
+// library and the anatomy is the same in either (a lean suite keeps CI short).
+for (const [index, c] of cases.entries()) {
+  const language = index % 2 === 0 ? 'en' : 'zh';
   test(`case ${c.id} (${language}): the nerve's area and its adhesion on the image match the case`, async ({ page }) => {
     await page.addInitScript((l) => localStorage.setItem('cpn-trainer.language', l), language);
     const sim = new Simulator(page);
