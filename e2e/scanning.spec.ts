@@ -11,7 +11,7 @@ test.describe('finding the CPN at the fibular head', () => {
     await sim.screenshots('start');
   });
 
-  test('transverse over the CPN is short axis, the nerve in the frame and darker than around it', async ({ sim, page }) => {
+  test('transverse over the CPN is short axis, the nerve in the frame, its bright rim standing out round its inside', async ({ sim, page }) => {
     await sim.open();
     const report = await sim.placeProbeOver('cpnAtFibularHead', 0);
     expect(report.view).toBe('short-axis');
@@ -27,10 +27,32 @@ test.describe('finding the CPN at the fibular head', () => {
     expect(Math.abs(at.outOfPlaneMm)).toBeLessThan(1);
     expect(Math.abs(at.col - report.nerveInImage!.col)).toBeLessThan(3);
 
-    // The nerve (fascicles) is darker than the bright epineurium/sheath and fat interfaces round it.
-    const radiusPx = Math.sqrt(8.4 / Math.PI) / 0.15 - 2;
-    const grey = await sim.greyInsideAndAround(at.col, at.row, radiusPx);
-    expect(grey.inside).toBeLessThan(grey.around);
+    // What makes a nerve findable: the bright epineurium and sheath ring round its honeycomb inside.
+    const radiusPx = Math.sqrt(8.4 / Math.PI) / 0.15;
+    const grey = await page.evaluate(
+      async ({ col, row, radiusPx }) => {
+        const f = await window.sim!.frame();
+        let inside = 0;
+        let nIn = 0;
+        let rim = 0;
+        let nRim = 0;
+        for (let y = Math.floor(row - radiusPx - 4); y <= row + radiusPx + 4; y++)
+          for (let x = Math.floor(col - radiusPx - 4); x <= col + radiusPx + 4; x++) {
+            const d = Math.hypot(x + 0.5 - col, y + 0.5 - row);
+            const g = f.pixels[y * f.width + x];
+            if (d <= radiusPx - 3) {
+              inside += g;
+              nIn++;
+            } else if (d >= radiusPx - 1 && d <= radiusPx + 3) {
+              rim += g;
+              nRim++;
+            }
+          }
+        return { inside: inside / nIn, rim: rim / nRim };
+      },
+      { col: at.col, row: at.row, radiusPx },
+    );
+    expect(grey.rim).toBeGreaterThan(grey.inside + 5);
     await sim.screenshots('short-axis');
   });
 

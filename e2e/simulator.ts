@@ -40,35 +40,6 @@ export class Simulator {
     return this.page.getByTestId('view-class');
   }
 
-  /** Mean grey of a disc in the displayed frame, and of the ring around it. */
-  async greyInsideAndAround(col: number, row: number, radiusPx: number): Promise<{ inside: number; around: number }> {
-    return this.page.evaluate(
-      async ({ col, row, radiusPx }) => {
-        const f = await window.sim!.frame();
-        let inside = 0;
-        let nIn = 0;
-        let around = 0;
-        let nAround = 0;
-        for (let y = Math.floor(row - 3 * radiusPx); y <= row + 3 * radiusPx; y++) {
-          for (let x = Math.floor(col - 3 * radiusPx); x <= col + 3 * radiusPx; x++) {
-            if (x < 0 || y < 0 || x >= f.width || y >= f.height) continue;
-            const d = Math.hypot(x + 0.5 - col, y + 0.5 - row);
-            const g = f.pixels[y * f.width + x];
-            if (d <= radiusPx) {
-              inside += g;
-              nIn++;
-            } else if (d >= 1.5 * radiusPx && d <= 3 * radiusPx) {
-              around += g;
-              nAround++;
-            }
-          }
-        }
-        return { inside: inside / nIn, around: around / nAround };
-      },
-      { col, row, radiusPx },
-    );
-  }
-
   async screenshots(name: string): Promise<void> {
     mkdirSync(ARTIFACTS_DIR, { recursive: true });
     await this.page.screenshot({ path: `${ARTIFACTS_DIR}/${name}-app.png` });
