@@ -13,9 +13,8 @@ import { placeProbe } from '../../src/core/probe/placement';
 import { type ProbePose, FOOTPRINT_MM } from '../../src/core/probe/pose';
 import { probeFrame } from '../../src/core/probe/scanGeometry';
 import { placeNeedle, advanceNeedle, needleTip, needleVisibility, inPlaneDirection, NEEDLE_OUTER_DIAMETER_MM, type NeedleContact } from '../../src/core/needle/needle';
-import { measureFluid, intraneuralSpan, type FluidMeasures } from '../../src/core/fluid/measures';
-import { fluidDisplacement } from '../../src/core/fluid/displacement';
-import { swellingFor, type NerveSwellingSpan } from '../../src/core/ultrasound/nerveDeformation';
+import type { FluidMeasures } from '../../src/core/fluid/measures';
+import { fluidEffects } from '../../src/core/fluid/fluidEffects';
 import type { EchoOptions } from '../../src/core/ultrasound/echoField';
 import { type Vec3, add, scale, dot, distance } from '../../src/core/math/vec3';
 
@@ -182,15 +181,9 @@ export function hydrodissection(): Hydrodissection {
     if (e.kind === 'image-saved' && sim.probe) savedPoses[e.imageId] = sim.probe;
   }
   if (!shortAxisPose || !sim.fluid || sim.injectionSiteSMm === null) throw new Error('The scripted attempt injected nothing');
-  // The worker's refreshEffects (src/worker/simulationWorker.ts), step for step.
+  // The same effects the worker draws (core's fluidEffects).
   const fluid = sim.fluid;
-  const measures = measureFluid(p.knee, p.volume, fluid.field, sim.injectionSiteSMm, fluid.filledBox);
-  let swelling: NerveSwellingSpan | null = null;
-  if (measures.intraneuralMl > 0) {
-    const span = intraneuralSpan(p.knee, p.volume, fluid.field, fluid.filledBox);
-    swelling = span ? swellingFor(measures.intraneuralMl, span.sMinMm, span.sMaxMm) : null;
-  }
-  const displacement = fluidDisplacement(p.knee, p.volume, fluid.field, fluid.filledBox);
+  const { measures, swelling, displacement } = fluidEffects(p.knee, p.volume, fluid.field, fluid.filledBox, sim.injectionSiteSMm);
   const needle = sim.needle && sim.needle.insertedMm > 0 ? { entry: sim.needle.entry, tip: needleTip(sim.needle), diameterMm: NEEDLE_OUTER_DIAMETER_MM } : null;
   hydro = {
     shortAxisPose,

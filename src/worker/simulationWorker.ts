@@ -6,10 +6,11 @@ import { FrameMaker } from '../core/imaging/frame';
 import { AttemptSimulation, type Patient } from '../core/attempt/simulation';
 import type { AttemptEvent } from '../core/attempt/events';
 import type { AttemptFacts } from '../core/attempt/facts';
-import { measureFluid, intraneuralSpan, type FluidMeasures } from '../core/fluid/measures';
-import { swellingFor, type NerveSwellingSpan } from '../core/ultrasound/nerveDeformation';
+import type { FluidMeasures } from '../core/fluid/measures';
+import type { NerveSwellingSpan } from '../core/ultrasound/nerveDeformation';
 import { fluidSurface } from '../core/fluid/fluidSurface';
-import { fluidDisplacement, type FluidDisplacement } from '../core/fluid/displacement';
+import type { FluidDisplacement } from '../core/fluid/displacement';
+import { fluidEffects } from '../core/fluid/fluidEffects';
 import type { WorkerRequest, WorkerResponse, FluidState } from './protocol';
 
 /**
@@ -51,13 +52,7 @@ function refreshEffects(sim: AttemptSimulation, withSurface = true): FluidState 
     effects.set(sim, { swelling: null, displacement: null, measures: null });
     return { measures: null, surface: null, adhesionReleased: false };
   }
-  const measures = measureFluid(patient.knee, patient.volume, fluid.field, sim.injectionSiteSMm, fluid.filledBox);
-  let swelling: NerveSwellingSpan | null = null;
-  if (measures.intraneuralMl > 0) {
-    const span = intraneuralSpan(patient.knee, patient.volume, fluid.field, fluid.filledBox);
-    swelling = span ? swellingFor(measures.intraneuralMl, span.sMinMm, span.sMaxMm) : null;
-  }
-  const displacement = fluidDisplacement(patient.knee, patient.volume, fluid.field, fluid.filledBox);
+  const { measures, swelling, displacement } = fluidEffects(patient.knee, patient.volume, fluid.field, fluid.filledBox, sim.injectionSiteSMm);
   effects.set(sim, { swelling, displacement, measures });
   return { measures, surface: withSurface ? fluidSurface(fluid) : null, adhesionReleased: displacement.adhesionReleased };
 }

@@ -1,6 +1,7 @@
 import type { KneeAnatomy } from '../anatomy/knee';
 import type { ScanGeometry } from '../probe/scanGeometry';
 import { type NerveLift, liftAt } from '../fluid/displacement';
+import { markRowsNear } from './nerveImaging';
 
 /** A stretch of the CPN swollen by injectate inside its epineurium (anatomy.md: area +45%, 29–58%). */
 export interface NerveSwellingSpan {
@@ -67,18 +68,7 @@ export class NerveDeformation {
     const spans: [number, number][] = [];
     if (spec.swelling) spans.push([spec.swelling.sMinMm, spec.swelling.sMaxMm]);
     if (lift) spans.push([lift.firstSMm, lift.firstSMm + (lift.offsets.length / 3 - 1) * lift.stepMm]);
-    const mark = (centre: { x: number; y: number; z: number }, reach: number) => {
-      const at = scan.toImage(centre);
-      if (Math.abs(at.outOfPlaneMm) > reach) return;
-      const c0 = Math.max(0, Math.floor(at.col - reach / scan.image.lineSpacingMm));
-      const c1 = Math.min(lines - 1, Math.ceil(at.col + reach / scan.image.lineSpacingMm));
-      const r0 = Math.max(0, Math.floor(at.row - reach / scan.image.sampleSpacingMm));
-      const r1 = Math.min(scan.image.rows, Math.ceil(at.row + reach / scan.image.sampleSpacingMm));
-      for (let c = c0; c <= c1; c++) {
-        this.rowStart[c] = Math.min(this.rowStart[c], r0);
-        this.rowEnd[c] = Math.max(this.rowEnd[c], r1);
-      }
-    };
+    const mark = (centre: { x: number; y: number; z: number }, reach: number) => markRowsNear(scan, centre, reach, reach, this.rowStart, this.rowEnd);
     for (const [from, to] of spans)
       for (let s = from - 2; s <= to + 2; s += 0.5) {
         const f = line.sampleAtS(s);

@@ -1,6 +1,7 @@
 import type { KneeAnatomy } from '../anatomy/knee';
 import { Label, labelCount } from '../anatomy/tissues';
 import type { ScanGeometry } from '../probe/scanGeometry';
+import type { Vec3 } from '../math/vec3';
 
 /** Labels that make up a nerve (any nerve: the voxels do not say which). */
 export const IS_NERVE_PART = new Uint8Array(labelCount);
@@ -10,6 +11,24 @@ for (const l of [Label.paraneuralSheath, Label.epineurium, Label.interfascicular
 const MARGIN_MM = 0.4;
 /** An oedematous (swollen) nerve: its interfascicular tissue echoes this much less at double the normal area. */
 const SWOLLEN_ECHO_LOSS = 0.5;
+
+/**
+ * Widens each scan line's window of rows [rowStart, rowEnd) to take in a box of `reachMm` round
+ * a point of the nerve's centre line, if that point lies within `planeReachMm` of the image plane.
+ */
+export function markRowsNear(scan: ScanGeometry, centre: Vec3, reachMm: number, planeReachMm: number, rowStart: Int32Array, rowEnd: Int32Array): void {
+  const at = scan.toImage(centre);
+  if (Math.abs(at.outOfPlaneMm) > planeReachMm) return;
+  const { lineSpacingMm, sampleSpacingMm, cols, rows } = scan.image;
+  const c0 = Math.max(0, Math.floor(at.col - reachMm / lineSpacingMm));
+  const c1 = Math.min(cols - 1, Math.ceil(at.col + reachMm / lineSpacingMm));
+  const r0 = Math.max(0, Math.floor(at.row - reachMm / sampleSpacingMm));
+  const r1 = Math.min(rows, Math.ceil(at.row + reachMm / sampleSpacingMm));
+  for (let c = c0; c <= c1; c++) {
+    if (r0 < rowStart[c]) rowStart[c] = r0;
+    if (r1 > rowEnd[c]) rowEnd[c] = r1;
+  }
+}
 
 /**
  * The CPN read at the image's own sample spacing (0.05–0.16 mm), not from 0.25 mm voxels: its
@@ -33,9 +52,8 @@ export class CpnImaging {
     /** Extra reach (mm) for a nerve moved by fluid or probe pressure. */
     extraReachMm = 0,
   ) {
-    const lines = scan.image.cols;
-    this.rowStart = new Int32Array(lines).fill(scan.image.rows);
-    this.rowEnd = new Int32Array(lines);
+    this.rowStart = new Int32Array(scan.image.cols).fill(scan.image.rows);
+    this.rowEnd = new Int32Array(scan.image.cols);
     const cpn = knee.cpn;
     const line = cpn.line;
     const first = line.sOfSample(0);
@@ -48,16 +66,7 @@ export class CpnImaging {
       const centre = line.pointAt(f);
       const { halfWidthMm, halfThicknessMm } = cpn.sectionAt(s, this.section);
       const reach = Math.max(halfWidthMm, halfThicknessMm) + cpn.sheathThicknessMm + MARGIN_MM + extraReachMm;
-      const at = scan.toImage(centre);
-      if (Math.abs(at.outOfPlaneMm) > reach + sliceReach) continue;
-      const c0 = Math.max(0, Math.floor(at.col - reach / scan.image.lineSpacingMm));
-      const c1 = Math.min(lines - 1, Math.ceil(at.col + reach / scan.image.lineSpacingMm));
-      const r0 = Math.max(0, Math.floor(at.row - reach / scan.image.sampleSpacingMm));
-      const r1 = Math.min(scan.image.rows, Math.ceil(at.row + reach / scan.image.sampleSpacingMm));
-      for (let c = c0; c <= c1; c++) {
-        if (r0 < this.rowStart[c]) this.rowStart[c] = r0;
-        if (r1 > this.rowEnd[c]) this.rowEnd[c] = r1;
-      }
+      markRowsNear(scan, centre, reach, reach + sliceReach, this.rowStart, this.rowEnd);
     }
   }
 
