@@ -4,6 +4,8 @@ import { findChromium, chromiumArgs } from './scripts/chromium.mjs';
 
 // E2E_PORT lets two runs share a machine (a developer's and a clean-clone check).
 const port = Number(process.env.E2E_PORT ?? 4173);
+// E2E_OUT_DIR keeps concurrent local runs from building into the same folder.
+const outDir = process.env.E2E_OUT_DIR ?? 'dist';
 
 /**
  * End-to-end specs run against the production build (vite preview), in Debian's Chromium with
@@ -23,7 +25,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   webServer: {
-    command: `npm run build && npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+    command: `npx vite build --outDir ${outDir} --emptyOutDir && npx vite preview --outDir ${outDir} --host 127.0.0.1 --port ${port} --strictPort`,
     url: `http://127.0.0.1:${port}`,
     timeout: 180_000,
     reuseExistingServer: !process.env.CI,
