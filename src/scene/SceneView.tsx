@@ -17,6 +17,8 @@ import { AnatomyLabelOverlay, LabelPlacer } from './AnatomyLabels';
 import { CameraRig } from './CameraRig';
 import { useProbeDrag } from './useProbeDrag';
 import { renderQuality } from './renderQuality';
+import { useText } from '../i18n';
+import type { CameraPreset } from '../state/viewSlice';
 
 /** Counts rendered frames (for stats()): the canvas renders on demand, so this is the real rate. */
 function SceneRateMeter() {
@@ -114,12 +116,35 @@ function Scene({ labelsRef }: { labelsRef: RefObject<HTMLDivElement | null> }) {
   );
 }
 
+/** Keys the focused 3D view answers to itself: the camera presets. */
+const CAMERA_KEYS: Record<string, CameraPreset> = { '1': 'overview', '2': 'over-probe' };
+
 /** The 3D view: the prone limb on the table, the probe on the skin and its imaging plane. Fills its parent. */
 export function SceneView() {
   const quality = renderQuality();
   const labelsRef = useRef<HTMLDivElement>(null);
+  const { t } = useText();
   return (
-    <div data-testid="scene-view" className="scene-view" style={{ position: 'relative', width: '100%', height: '100%', overflow: 'hidden' }}>
+    // Focusable for keyboard users: the probe's shortcuts work here as anywhere, and 1 / 2 move the camera.
+    <div
+      data-testid="scene-view"
+      className="scene-view"
+      role="application"
+      tabIndex={0}
+      aria-label={t('a11y.scene')}
+      aria-describedby="scene-view-keys"
+      aria-keyshortcuts="1 2"
+      onKeyDown={(e) => {
+        const preset = CAMERA_KEYS[e.key];
+        if (!preset || e.altKey || e.ctrlKey || e.metaKey) return;
+        e.preventDefault();
+        useSimStore.getState().setCameraPreset(preset);
+      }}
+      style={{ position: 'relative', width: '100%', height: '100%', overflow: 'hidden' }}
+    >
+      <span id="scene-view-keys" className="sr-only">
+        {t('a11y.sceneKeys')}
+      </span>
       <Canvas
         frameloop="demand"
         dpr={quality.dpr}

@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import { useSimStore } from '../state/store';
 import { probeFrame } from '../core/probe/scanGeometry';
-import { steeperBy } from '../core/needle/needle';
+import { steeperBy, NEEDLE_LENGTH_MM } from '../core/needle/needle';
 import { runSafely } from './needleActions';
 import { useText } from '../i18n';
 
@@ -9,6 +9,20 @@ import { useText } from '../i18n';
 const PX_PER_STEP = 8;
 const STEP_MM = 0.5;
 const PX_PER_DEG = 12;
+/** Page Up / Page Down on the focused pad: a longer step, as a slider's page keys. */
+const PAGE_STEP_MM = 5;
+/** Left / right on the focused pad: a small redirection, as one drag step. */
+const KEY_REDIRECT_DEG = 1;
+
+/** The focused pad's keys (a slider's own: the window's shortcuts leave them to it). */
+const PAD_KEYS: Record<string, () => void> = {
+  ArrowDown: () => runSafely(() => useSimStore.getState().advanceNeedle(STEP_MM)),
+  ArrowUp: () => runSafely(() => useSimStore.getState().advanceNeedle(-STEP_MM)),
+  PageDown: () => runSafely(() => useSimStore.getState().advanceNeedle(PAGE_STEP_MM)),
+  PageUp: () => runSafely(() => useSimStore.getState().advanceNeedle(-PAGE_STEP_MM)),
+  ArrowRight: () => redirectInPlane(KEY_REDIRECT_DEG),
+  ArrowLeft: () => redirectInPlane(-KEY_REDIRECT_DEG),
+};
 
 /** Turns the needle `deltaDeg` steeper (+) or shallower (−) in the image plane. */
 export function redirectInPlane(deltaDeg: number): void {
@@ -24,12 +38,30 @@ export function redirectInPlane(deltaDeg: number): void {
 export function NeedlePad({ disabled }: { disabled: boolean }) {
   const last = useRef<{ x: number; y: number } | null>(null);
   const st = useSimStore.getState;
-  const { t } = useText();
+  const { t, n } = useText();
+  const needle = useSimStore((s) => s.needle);
+  const report = useSimStore((s) => s.needleReport);
   return (
+    // A vertical slider for assistive technology: the value is how far the needle is in.
     <div
       className="needle-pad"
       data-testid="needle-pad"
+      role="slider"
+      tabIndex={0}
+      aria-label={t('needle.padLabel')}
+      aria-describedby="needle-pad-keys"
+      aria-orientation="vertical"
+      aria-valuemin={0}
+      aria-valuemax={NEEDLE_LENGTH_MM}
+      aria-valuenow={needle ? Math.round(needle.insertedMm * 10) / 10 : 0}
+      aria-valuetext={needle && report ? t('needle.padValue', { inserted: n(needle.insertedMm, 1), angle: n(report.angleToBeamDeg) }) : t('needle.padNone')}
       aria-disabled={disabled}
+      onKeyDown={(e) => {
+        const run = PAD_KEYS[e.key];
+        if (!run || e.altKey || e.ctrlKey || e.metaKey) return;
+        e.preventDefault();
+        if (!disabled) run();
+      }}
       onPointerDown={(e) => {
         if (disabled) return;
         e.currentTarget.setPointerCapture(e.pointerId);
@@ -58,6 +90,9 @@ export function NeedlePad({ disabled }: { disabled: boolean }) {
       }}
     >
       {t('needle.pad')}
+      <span id="needle-pad-keys" className="sr-only">
+        {t('needle.padKeys')}
+      </span>
     </div>
   );
 }

@@ -61,7 +61,8 @@ export function ReviewPage() {
       refresh();
     });
   return (
-    <div className="page review" data-testid="review">
+    // The page's main landmark (the simulator's is hidden meanwhile): its header is the page's, not a second banner.
+    <main className="page review" data-testid="review">
       <header className="page-header">
         <h2>{tx('review.title')}</h2>
         <div className="button-row">
@@ -140,7 +141,9 @@ export function ReviewPage() {
               <th>{tx('attempt.mode')}</th>
               <th>{tx('review.score')}</th>
               <th>{tx('review.critical')}</th>
-              <th />
+              <th>
+                <span className="sr-only">{tx('review.actions')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -180,6 +183,6 @@ export function ReviewPage() {
       {compare.length === 2 && <CompareAttempts ids={compare} />}
       {trainee !== '' && <LearningCurveChart attempts={(attempts ?? []).filter((a) => a.trainee === trainee && a.total !== null)} />}
       {trainee === '' && attempts && attempts.length > 0 && <p className="hint">{tx('review.chooseTrainee')}</p>}
-    </div>
+    </main>
   );
 }

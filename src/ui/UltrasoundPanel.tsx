@@ -84,7 +84,20 @@ export function UltrasoundPanel() {
           {t('us.settings', { depth: n(depthMm), gain: n(gainDb, { signed: true }) })}
         </span>
       </div>
-      <div className="us-image" title={t('us.wheel')} style={{ '--us-aspect': FOOTPRINT_MM / depthMm } as CSSProperties}>
+      {/* Focusable and named for keyboard users: the probe's shortcuts (Q/E as the wheel) act on it. */}
+      <div
+        className="us-image"
+        data-testid="us-image"
+        title={t('us.wheel')}
+        role="application"
+        tabIndex={0}
+        aria-label={`${t('a11y.image')}: ${mode === 'b-mode' ? t('us.bmode', { frequency: n(frequencyMHz) }) : t('us.anatomy')} · ${t('us.settings', { depth: n(depthMm), gain: n(gainDb, { signed: true }) })}${view ? ` · ${t(`us.view.${view}`)}` : ''}`}
+        aria-describedby="us-image-keys"
+        style={{ '--us-aspect': FOOTPRINT_MM / depthMm } as CSSProperties}
+      >
+        <span id="us-image-keys" className="sr-only">
+          {t('a11y.imageKeys')}
+        </span>
         <div className="us-image-frame">
           <div className="us-canvas-wrap">
             <canvas ref={canvasRef} data-testid="ultrasound-canvas" className="us-canvas" />

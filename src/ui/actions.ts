@@ -86,6 +86,8 @@ const NON_TEXT_INPUTS = new Set(['checkbox', 'radio', 'button', 'submit', 'reset
 /** Whether the focused element needs this key itself: typing in a text field or a list, a slider's own keys. */
 export function keyBelongsToFocus(target: EventTarget | null, key: string): boolean {
   if (!(target instanceof HTMLElement)) return false;
+  // A custom slider (the needle pad) keeps a slider's keys too.
+  if (target.getAttribute('role') === 'slider') return SLIDER_KEYS.has(key);
   if (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
   if (!(target instanceof HTMLInputElement)) return false;
   if (target.type === 'range') return SLIDER_KEYS.has(key);
