@@ -28,8 +28,12 @@ export type AttemptEvent =
   | { tMs: number; kind: 'needle-advanced'; mm: number }
   /** A small turn of the shaft about the skin puncture, to the new unit direction. */
   | { tMs: number; kind: 'needle-redirected'; direction: Vec3 }
-  /** `continuesHold`: a later step of one press-and-hold, the same injection as the step before it. */
-  | { tMs: number; kind: 'injection'; ml: number; continuesHold?: boolean }
+  /**
+   * `continuesHold`: a later step of one press-and-hold, the same injection as the step before it.
+   * `rateMlPerS`: how fast the plunger went (the manometer reads more the faster); absent in older
+   * logs, which read as DEFAULT_INJECTION_RATE_ML_PER_S.
+   */
+  | { tMs: number; kind: 'injection'; ml: number; continuesHold?: boolean; rateMlPerS?: number }
   | { tMs: number; kind: 'aspiration' }
   | { tMs: number; kind: 'image-saved'; imageId: string }
   | { tMs: number; kind: 'finished' };

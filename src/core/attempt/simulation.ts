@@ -8,6 +8,8 @@ import { probeFrame } from '../probe/scanGeometry';
 import { type NeedleState, type NeedleStep, placeNeedle, advanceNeedle, redirectNeedle, needleTip, needleVisibility } from '../needle/needle';
 import { FluidSpread, type InjectionResult } from '../fluid/spread';
 import { fluidFractionAt } from '../fluid/fluidSample';
+import { ParaneuralSpace } from '../fluid/paraneuralSpace';
+import { DEFAULT_INJECTION_RATE_ML_PER_S, injectionPlane, injectionPressurePsi, isInjectionRate, openingPressureInPlanePsi, MIN_INJECTION_RATE_ML_PER_S, MAX_INJECTION_RATE_ML_PER_S } from '../fluid/injectionPressure';
 import type { Vec3 } from '../math/vec3';
 import { SimError } from '../simError';
 import type { AttemptEvent, AttemptMode, ImagingSettings } from './events';
@@ -23,10 +25,16 @@ export interface Patient {
 
 export type PatientProvider = (parameters: AnatomyParameters, caseId: string) => Patient;
 
+/**
+ * An injection's result for the UI: `openingPressurePsi` is the plane's opening pressure (what
+ * scoring reads), `injectionPressurePsi` the manometer's reading at the injection's rate.
+ */
+export type InjectionOutcome = InjectionResult & { tipTissue: TissueType; injectionPressurePsi: number; rateMlPerS: number };
+
 /** What one event did, for the live UI: the needle's step or the injection's result. */
 export interface EventOutcome {
   needle?: NeedleStep;
-  injection?: InjectionResult & { tipTissue: TissueType };
+  injection?: InjectionOutcome;
   /** The event could not apply (no case yet, no needle, bad value): it changed nothing. */
   refused?: string;
 }
@@ -53,6 +61,7 @@ export class AttemptSimulation {
   private facts: FactsRecorder | null = null;
 
   constructor(
+  private space: { grid: FluidSpread['field']['grid']; space: ParaneuralSpace } | null = null;
     private readonly providePatient: PatientProvider,
     readonly mode: AttemptMode = 'assessment',
   ) {}
@@ -126,12 +135,20 @@ export class AttemptSimulation {
         const tip = needleTip(needle);
         const tipTissue = knee.tissueAt(tip);
         this.injectionSiteSMm ??= knee.cpn.line.closest(tip, 60)?.sMm ?? 0;
-        const result: InjectionResult = this.fluid ? this.fluid.inject(tip, event.ml) : { injectedMl: event.ml, openingPressurePsi: 0, intravascularMl: 0, intraneural: false };
+        const spread: InjectionResult = this.fluid ? this.fluid.inject(tip, event.ml) : { injectedMl: event.ml, openingPressurePsi: 0, intravascularMl: 0, intraneural: false };
+        // The manometer's figures come from the plane the tip is in (injectionPressure.ts); where
+        // fluid is not simulated (the main thread) there is no pressure to read.
+        const plane = this.fluid ? injectionPlane(tipTissue, this.paraneuralSpace(this.fluid).distanceAtMm(tip.x, tip.y, tip.z)) : null;
+        const openingPressurePsi = plane ? openingPressureInPlanePsi(plane, spread.openingPressurePsi) : spread.openingPressurePsi;
+        const result: InjectionResult = { ...spread, openingPressurePsi };
         this.injectedMl += event.ml;
         const visible = this.probe ? needleVisibility(probeFrame(knee, this.probe), needle).tipVisible : false;
         facts.injected(event.ml, result, visible, tipTissue, tip, event.continuesHold ?? false);
-        return { injection: { ...result, tipTissue } };
+        const pressure = plane ? injectionPressurePsi(plane, openingPressurePsi, rateMlPerS) : openingPressurePsi;
+        return { injection: { ...result, tipTissue, injectionPressurePsi: pressure, rateMlPerS } };
       }
+        const rateMlPerS = event.rateMlPerS ?? DEFAULT_INJECTION_RATE_ML_PER_S;
+        if (!isInjectionRate(rateMlPerS)) throw new SimError('invalid-argument', `An injection rate must be ${MIN_INJECTION_RATE_ML_PER_S}–${MAX_INJECTION_RATE_ML_PER_S} ml/s, got ${String(rateMlPerS)}.`);
       case 'aspiration':
         this.requireNeedle();
         return {};
@@ -160,6 +177,17 @@ export class AttemptSimulation {
 
   /** The facts so far, with the fluid measured round the first injection's site. */
   attemptFacts(): AttemptFacts | null {
+  /** The CPN's paraneural space on the fluid's grid (distances cached per volume). */
+  private paraneuralSpace(fluid: FluidSpread): ParaneuralSpace {
+    if (this.space?.grid !== fluid.field.grid) this.space = { grid: fluid.field.grid, space: new ParaneuralSpace(this.requirePatient().knee.cpn, fluid.field.grid) };
+    return this.space.space;
+  }
+
+  private requirePatient(): Patient {
+    if (!this.patient) throw new SimError('not-ready', 'No case is loaded.');
+    return this.patient;
+  }
+
     if (!this.facts || !this.patient) return null;
     return this.facts.result(this.fluid, this.patient.volume, this.injectionSiteSMm);
   }
