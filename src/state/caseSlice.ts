@@ -62,7 +62,7 @@ export const createCaseSlice: StateCreator<SimState, [], [], CaseSlice> = (set, 
     const generation = get().generation + 1;
     set({
       caseId, parameters, anatomy: null, probe: null, buildStatus: 'building', buildProgress: 0, buildError: null, generation, attemptStartedAtMs: clockMs(), events: [],
-      needle: null, needleReport: null, patientSays: null, syringeMl: SYRINGE_ML, lastPressurePsi: null, fluidMeasures: null, adhesionReleased: false, fluidSurface: null, finished: false, checklist: null, coaching: null, savedImages: {},
+      needle: null, needleReport: null, patientSays: null, syringeMl: SYRINGE_ML, lastPressurePsi: null, manometerPsi: null, fluidMeasures: null, adhesionReleased: false, fluidSurface: null, finished: false, checklist: null, coaching: null, savedImages: {},
       session: newSession(get().session.trainee, get().session.mode),
     });
     try {

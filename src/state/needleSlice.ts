@@ -11,6 +11,7 @@ import type { SimState } from './store';
 import type { FluidSurfaceBuffers, FluidState } from '../worker/protocol';
 import type { StructureName } from '../core/anatomy/namedStructure';
 import { patientWordsFor } from './contactWords';
+import { DEFAULT_INJECTION_RATE_ML_PER_S, isInjectionRate, MIN_INJECTION_RATE_ML_PER_S, MAX_INJECTION_RATE_ML_PER_S } from '../core/fluid/injectionPressure';
 
 /** The syringe on the needle: 10 ml. */
 export const SYRINGE_ML = 10;
@@ -29,6 +30,9 @@ export interface InjectionReport {
   injectedMl: number;
   openingPressurePsi: number;
   totalMl: number;
+  /** What the manometer read during the injection: the opening pressure plus the flow at `rateMlPerS`. */
+  injectionPressurePsi: number;
+  rateMlPerS: number;
 }
 
 export interface NeedleSlice {
@@ -38,6 +42,11 @@ export interface NeedleSlice {
   patientSays: Said | null;
   syringeMl: number;
   lastPressurePsi: number | null;
+  /** The manometer: the last injection's reading at its rate (live while the plunger is held). */
+  manometerPsi: number | null;
+  /** How fast the plunger is pushed (ml/s), for the hold and each press. */
+  injectionRateMlPerS: number;
+  setInjectionRate: (rateMlPerS: number) => void;
   fluidMeasures: FluidMeasures | null;
   /** Fluid has opened the plane of the scar binding the nerve to the gastrocnemius. */
   adhesionReleased: boolean;
@@ -53,7 +62,7 @@ export interface NeedleSlice {
    * `steady`: one step of a press-and-hold injection (the fluid's figures may lag a few hundred ms);
    * `continuesHold`: a step after the first of one hold, so the attempt counts the hold as one injection.
    */
-  inject: (ml: number, options?: { steady?: boolean; continuesHold?: boolean }) => Promise<InjectionReport>;
+  inject: (ml: number, options?: { steady?: boolean; continuesHold?: boolean; rateMlPerS?: number }) => Promise<InjectionReport>;
   /** Pulls back on the plunger: blood in the syringe if the tip is in a vessel. */
   aspirate: () => boolean;
   /** The plunger is held (press-and-hold injection): the image runs at the scanner's full rate. */
@@ -96,6 +105,12 @@ export const createNeedleSlice: StateCreator<SimState, [], [], NeedleSlice> = (s
     patientSays: null,
     syringeMl: SYRINGE_ML,
     lastPressurePsi: null,
+    manometerPsi: null,
+    injectionRateMlPerS: DEFAULT_INJECTION_RATE_ML_PER_S,
+    setInjectionRate: (rateMlPerS) => {
+      if (!isInjectionRate(rateMlPerS)) throw new SimError('invalid-argument', `The injection rate must be ${MIN_INJECTION_RATE_ML_PER_S}–${MAX_INJECTION_RATE_ML_PER_S} ml/s, got ${String(rateMlPerS)}.`);
+      set({ injectionRateMlPerS: rateMlPerS });
+    },
     fluidMeasures: null,
     adhesionReleased: false,
     fluidVersion: 0,
@@ -133,17 +148,21 @@ export const createNeedleSlice: StateCreator<SimState, [], [], NeedleSlice> = (s
       if (typeof ml !== 'number' || !Number.isFinite(ml) || ml <= 0) throw new SimError('invalid-argument', `inject needs a positive volume in ml, got ${String(ml)}.`);
       if (!needle || needle.insertedMm === 0) throw new SimError('no-needle', 'Insert and advance the needle before injecting.');
       if (ml > get().syringeMl + 1e-9) throw new SimError('invalid-argument', `The syringe holds ${get().syringeMl.toFixed(1)} ml; ${ml} ml is more than that.`);
+      const rateMlPerS = options.rateMlPerS ?? get().injectionRateMlPerS;
+      if (!isInjectionRate(rateMlPerS)) throw new SimError('invalid-argument', `The injection rate must be ${MIN_INJECTION_RATE_ML_PER_S}–${MAX_INJECTION_RATE_ML_PER_S} ml/s, got ${String(rateMlPerS)}.`);
       // Taken from the syringe at once, so a second press cannot overdraw it while the worker spreads this one.
       set({ syringeMl: get().syringeMl - ml });
-      const applied = await get().record({ kind: 'injection', ml, ...(options.continuesHold ? { continuesHold: true } : {}) }, { throttleFluid: options.steady ?? false });
+      const applied = await get().record({ kind: 'injection', ml, rateMlPerS, ...(options.continuesHold ? { continuesHold: true } : {}) }, { throttleFluid: options.steady ?? false });
       if (!applied.injection) throw new SimError('invalid-argument', applied.refused ?? 'The injection could not be made.');
-      set({ lastPressurePsi: applied.injection.openingPressurePsi, fluidVersion: get().fluidVersion + 1 });
+      // The worker's outcome carries the manometer's reading (injectionPressure.ts); the main thread computes none.
+      const { injectionPressurePsi = applied.injection.openingPressurePsi } = applied.injection as { injectionPressurePsi?: number };
+      set({ lastPressurePsi: applied.injection.openingPressurePsi, manometerPsi: injectionPressurePsi, fluidVersion: get().fluidVersion + 1 });
       if (applied.injection.intravascularMl > 0) {
         const ml = applied.injection.intravascularMl.toFixed(1);
         set({ patientSays: { en: `INTRAVASCULAR: ${ml} ml went into a vessel and away with the blood. Stop, withdraw and aspirate.`, zh: `血管内注射：${ml} ml 进入血管并随血流带走。停止注射，退针并回抽。` } });
       }
       if (applied.fluid) get().showFluid(applied.fluid);
-      return { injectedMl: ml, openingPressurePsi: applied.injection.openingPressurePsi, totalMl: SYRINGE_ML - get().syringeMl };
+      return { injectedMl: ml, openingPressurePsi: applied.injection.openingPressurePsi, totalMl: SYRINGE_ML - get().syringeMl, injectionPressurePsi, rateMlPerS };
     },
     aspirate: () => {
       const report = get().needleReport;

@@ -4,7 +4,9 @@ import { SYRINGE_ML } from '../state/needleSlice';
 import { useText, type TextKey } from '../i18n';
 import type { TissueType } from '../core/anatomy/tissues';
 import { shortcutOf } from './actions';
-import { insertNeedleInPlane, STEADY_RATE_ML_PER_S, runSafely, INJECTION_STEP_ML, startSteadyInjection, stopSteadyInjection } from './needleActions';
+import { HIGH_OPENING_PRESSURE_PSI } from '../core/scoring/rubric';
+import { MIN_INJECTION_RATE_ML_PER_S, MAX_INJECTION_RATE_ML_PER_S } from '../core/fluid/injectionPressure';
+import { insertNeedleInPlane, runSafely, INJECTION_STEP_ML, startSteadyInjection, stopSteadyInjection } from './needleActions';
 
 /** Every tissue the tip can be in, by its core name (the compiler checks none is missing). */
 const TISSUE_TEXT: Record<TissueType, TextKey> = {
@@ -12,7 +14,14 @@ const TISSUE_TEXT: Record<TissueType, TextKey> = {
   vessel: 'tissue.vessel', sheath: 'tissue.sheath', epineurium: 'tissue.epineurium', nerve: 'tissue.nerve', fibrous: 'tissue.fibrous', fluid: 'tissue.fluid',
 };
 
-const pressureClass = (psi: number | null) => (psi === null ? '' : psi >= 15 ? 'danger' : psi > 10 ? 'caution' : 'ok');
+/**
+ * The gauge's colours follow the rubric's line (scoring.md: ≥ HIGH_OPENING_PRESSURE_PSI is against
+ * or in the nerve); amber from two thirds of it, where perineural readings (4–8 psi) have been left behind.
+ */
+const CAUTION_SHARE = 2 / 3;
+const pressureClass = (psi: number | null) => (psi === null ? '' : psi >= HIGH_OPENING_PRESSURE_PSI ? 'danger' : psi >= CAUTION_SHARE * HIGH_OPENING_PRESSURE_PSI ? 'caution' : 'ok');
+/** The gauge's dial runs to twice the rubric's line. */
+const GAUGE_MAX_PSI = 2 * HIGH_OPENING_PRESSURE_PSI;
 
 /** The needle and the syringe with its in-line manometer, and what the patient says. */
 export function NeedlePanel() {
@@ -23,7 +32,8 @@ export function NeedlePanel() {
   const needle = useSimStore((s) => s.needle);
   const report = useSimStore((s) => s.needleReport);
   const syringeMl = useSimStore((s) => s.syringeMl);
-  const pressure = useSimStore((s) => s.lastPressurePsi);
+  const pressure = useSimStore((s) => s.manometerPsi);
+  const rate = useSimStore((s) => s.injectionRateMlPerS);
   const measures = useSimStore((s) => s.fluidMeasures);
   const patientSays = useSimStore((s) => s.patientSays);
   const injecting = useSimStore((s) => s.injecting);
@@ -77,7 +87,7 @@ export function NeedlePanel() {
           <button
             type="button"
             data-testid="inject-hold"
-            title={t('syringe.holdTitle')}
+            title={t('syringe.holdTitle', { rate: n(rate, 1) })}
             onPointerDown={(e) => {
               // Captured: the press holds even if the panel's layout shifts under the finger.
               e.currentTarget.setPointerCapture(e.pointerId);
@@ -106,11 +116,33 @@ export function NeedlePanel() {
           </button>
           <span data-testid="syringe">{t('syringe.left', { ml: n(syringeMl, 1) })}</span>
           <span data-testid="injected">{t('syringe.injected', { ml: n(SYRINGE_ML - syringeMl, 1) })}</span>
-          <span data-testid="injection-rate">{t('syringe.rate', { rate: n(injecting ? STEADY_RATE_ML_PER_S : 0, 1) })}</span>
-          <span className={`manometer ${pressureClass(pressure)}`} data-testid="manometer">
-            {pressure === null ? t('syringe.noPressure') : q(pressure, 'psi', 1)}
+          <span data-testid="injection-rate">{t('syringe.rate', { rate: n(injecting ? rate : 0, 1) })}</span>
+          {/* Live while the plunger is held; at rest it keeps the last injection's reading, marked as such. */}
+          <span
+            className={`manometer ${pressureClass(pressure)}${injecting ? ' live' : ''}`}
+            data-testid="manometer"
+            data-live={injecting}
+            data-psi={pressure ?? ''}
+            title={t('syringe.manometerTitle', { psi: n(HIGH_OPENING_PRESSURE_PSI) })}
+          >
+            {pressure === null ? t('syringe.noPressure') : injecting ? q(pressure, 'psi', 1) : t('syringe.lastPressure', { psi: n(pressure, 1) })}
+            <meter min={0} max={GAUGE_MAX_PSI} low={CAUTION_SHARE * HIGH_OPENING_PRESSURE_PSI} high={HIGH_OPENING_PRESSURE_PSI} optimum={0} value={pressure ?? 0} aria-label={t('syringe.legend')} />
           </span>
         </div>
+        <label className="slider">
+          <span className="slider-label">{t('syringe.rateLabel')}</span>
+          <input
+            type="range"
+            data-testid="injection-rate-setting"
+            min={MIN_INJECTION_RATE_ML_PER_S}
+            max={MAX_INJECTION_RATE_ML_PER_S}
+            step={0.1}
+            value={rate}
+            disabled={injecting}
+            onChange={(e) => runSafely(() => st().setInjectionRate(Number(e.target.value)))}
+          />
+          <span className="slider-value">{q(rate, 'ml/s', 1)}</span>
+        </label>
         {measures && (
           <p className="needle-status" data-testid="fluid-figures">
             {t('fluid.figures', {

@@ -2,6 +2,7 @@ import { useSimStore } from '../state/store';
 import { errorSaid } from '../state/said';
 import { probeFrame } from '../core/probe/scanGeometry';
 import { plannedInPlanePath } from '../core/needle/plannedPath';
+import { DEFAULT_INJECTION_RATE_ML_PER_S } from '../core/fluid/injectionPressure';
 
 export const INJECTION_STEP_ML = 0.5;
 
@@ -22,11 +23,12 @@ export function runSafely(action: () => unknown): void {
 }
 
 /**
- * Press-and-hold injection at 1 ml/s: every 100 ms the volume owed since the last step goes in, once
- * the last step is in, so what is delivered is the rate shown times the time held however slow a
- * step is; the step owed at release goes in too. The hold is one injection in the record.
+ * Press-and-hold injection at the syringe's rate (1 ml/s unless the trainee changes it): every
+ * 100 ms the volume owed since the last step goes in, once the last step is in, so what is
+ * delivered is the rate shown times the time held however slow a step is; the step owed at
+ * release goes in too. The hold is one injection in the record.
  */
-export const STEADY_RATE_ML_PER_S = 1;
+export const STEADY_RATE_ML_PER_S = DEFAULT_INJECTION_RATE_ML_PER_S;
 const STEADY_INTERVAL_MS = 100;
 /** Smaller steps wait for the next tick (0.01 ml is the syringe's resolution). */
 const MIN_STEP_ML = 0.01;
@@ -38,6 +40,8 @@ interface Hold {
   releasedAtMs: number | null;
   stepInFlight: boolean;
   steps: number;
+  /** The rate chosen when the plunger went down (ml/s): a hold keeps one speed. */
+  rateMlPerS: number;
 }
 let hold: Hold | null = null;
 
@@ -45,15 +49,15 @@ function sendOwedStep(h: Hold): void {
   if (h.stepInFlight) return;
   const { inject, syringeMl } = useSimStore.getState();
   const until = h.releasedAtMs ?? performance.now();
-  const owedMl = Math.min(syringeMl, (STEADY_RATE_ML_PER_S * (until - h.accountedAtMs)) / 1000);
+  const owedMl = Math.min(syringeMl, (h.rateMlPerS * (until - h.accountedAtMs)) / 1000);
   const ml = Math.floor(owedMl / MIN_STEP_ML) * MIN_STEP_ML;
   if (ml < MIN_STEP_ML) {
     if (h.releasedAtMs !== null || syringeMl < MIN_STEP_ML) endHold(h);
     return;
   }
-  h.accountedAtMs += (ml / STEADY_RATE_ML_PER_S) * 1000;
+  h.accountedAtMs += (ml / h.rateMlPerS) * 1000;
   h.stepInFlight = true;
-  inject(ml, { steady: true, continuesHold: h.steps++ > 0 })
+  inject(ml, { steady: true, continuesHold: h.steps++ > 0, rateMlPerS: h.rateMlPerS })
     .then(() => {
       h.stepInFlight = false;
       if (h.releasedAtMs !== null) sendOwedStep(h);
@@ -75,7 +79,7 @@ function endHold(h: Hold): void {
 
 export function startSteadyInjection(): void {
   if (hold) return;
-  const h: Hold = { timer: null, accountedAtMs: performance.now(), releasedAtMs: null, stepInFlight: false, steps: 0 };
+  const h: Hold = { timer: null, accountedAtMs: performance.now(), releasedAtMs: null, stepInFlight: false, steps: 0, rateMlPerS: useSimStore.getState().injectionRateMlPerS };
   hold = h;
   useSimStore.getState().setInjecting(true);
   h.timer = setInterval(() => sendOwedStep(h), STEADY_INTERVAL_MS);
