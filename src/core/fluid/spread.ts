@@ -76,6 +76,9 @@ export class FluidSpread {
   readonly filledBox = { min: [Infinity, Infinity, Infinity], max: [-Infinity, -Infinity, -Infinity] };
   private readonly seen: Uint8Array;
   private readonly unitMl: number;
+  /** Grid columns (x + nx·y) whose fill changed since `takeChangedColumns`, each once. */
+  private changedColumns: number[] = [];
+  private readonly columnChanged: Uint8Array;
   /**
    * The front left by the last injection, kept while the tip stays in the same voxel: a
    * press-and-hold injection is many small steps from one place, and each continues the one
@@ -94,6 +97,7 @@ export class FluidSpread {
     this.field = emptyFluid(volume);
     this.paraneural = nerve ? new ParaneuralSpace(nerve, this.field.grid) : null;
     this.seen = new Uint8Array(volume.labels.length);
+    this.columnChanged = new Uint8Array(volume.nx * volume.ny);
     this.unitMl = unitMl(this.field);
   }
 
@@ -181,6 +185,11 @@ export class FluidSpread {
         const amount = Math.min(room, remaining);
         this.field.fill[i] += amount;
         remaining -= amount;
+        const column = i % nxy;
+        if (this.columnChanged[column] === 0) {
+          this.columnChanged[column] = 1;
+          this.changedColumns.push(column);
+        }
         this.growBox(i % nx, Math.floor(i / nx) % ny, Math.floor(i / nxy));
         // What the trainee's manometer shows: the tissue's opening pressure, not the flow's.
         const opening = pressure - fromTipPsi(i);
@@ -207,6 +216,17 @@ export class FluidSpread {
       throw new RangeError('No tissue around the tip will take the injectate');
     }
     return { injectedMl: ml, openingPressurePsi, intravascularMl: 0, intraneural };
+  }
+
+  /**
+   * The grid columns (x + nx·y) whose fill changed since the last call, so what is derived per
+   * column (the tissue displacement) is redone only there.
+   */
+  takeChangedColumns(): number[] {
+    const taken = this.changedColumns;
+    for (const c of taken) this.columnChanged[c] = 0;
+    this.changedColumns = [];
+    return taken;
   }
 
   private releaseContinuation(): void {
