@@ -8,6 +8,7 @@ import { sliceHalfThicknessMm } from './beamShape';
 import { VesselDynamics } from './vesselDynamics';
 import { TissueMotion } from './tissueMotion';
 import { fluidMeetsBeam } from './fluidInImage';
+import type { TissueWarp } from '../fluid/tissueWarp';
 import { NerveDeformation, DeformedSource, type NerveDeformationSpec } from './nerveDeformation';
 import { addNeedle, type NeedleSegment } from './needleEcho';
 import { FibreDirections } from './tendonFibres';
@@ -68,6 +69,11 @@ export interface EchoOptions {
   nerveDeformation?: NerveDeformationSpec | null;
   /** Fluid has opened the plane of the scar: the nerve no longer moves with the gastrocnemius. */
   adhesionReleased?: boolean;
+  /**
+   * The tissue pushed aside by the injectate (fluid/tissueWarp.ts): labels are read where the
+   * tissue now shown came from, and the injectate where the warp puts it (instead of `fluid`).
+   */
+  tissueWarp?: TissueWarp | null;
 }
 
 // Label ids as plain numbers: the inner loop runs 130 000 times a frame.
@@ -110,7 +116,8 @@ export class EchoField {
     const { re, im } = this;
     const { origin, spacingMm: h, nx, ny, nz, labels } = volume;
     const nxy = nx * ny;
-    const fluid = options.fluid ?? null;
+    const warp = options.tissueWarp?.active ? options.tissueWarp : null;
+    const fluid = warp === null ? (options.fluid ?? null) : null;
     const inv = 1 / h;
     const ox0 = origin.x;
     const oy0 = origin.y;
@@ -147,6 +154,10 @@ export class EchoField {
     // Label lookup from voxel-space coordinates (already scaled and offset): the hot path.
     // Beyond the fine volume, the coarse volume of the surroundings (skin, fat, deep anatomy).
     const labelAtVoxelCoords = (vx: number, vy: number, vz: number): number => {
+      if (warp !== null) {
+        vz = warp.restVz(vx, vy, vz);
+        if (vz !== vz) return FLUID; // NaN: injectate lies here
+      }
       if (vx < -0.5 || vy < -0.5 || vz < -0.5 || vx >= nx - 0.5 || vy >= ny - 0.5 || vz >= nz - 0.5) {
         const l = surroundingsLabelAt(volume, vx * h + ox0, vy * h + oy0, vz * h + oz0);
         return l === NOT_COVERED ? BEYOND_VOLUME : l;
