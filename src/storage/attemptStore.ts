@@ -1,9 +1,9 @@
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import type { IDBPDatabase, IDBPTransaction } from 'idb';
 import type { SessionRecord } from '../core/attempt/events';
 import type { FluidMeasures } from '../core/fluid/measures';
 import type { AttemptResult } from '../core/scoring/result';
-import { SimError } from '../core/simError';
-import { mappingStorageErrors, storageSimError, storageUnavailableMessage } from './storageErrors';
+import { canonicalJson } from './canonicalJson';
+import { mappingStorageErrors, storageSimError } from './storageErrors';
 import {
   finishTimeMs,
   instantAfterStart,
@@ -12,21 +12,9 @@ import {
   type AttemptSummary,
   type StoredAttempt,
 } from './storedAttempt';
+import { ALL_STORES, ATTEMPTS_DB_NAME, eventsOf, headOf, openTrainerDb, type TrainerDb, type TrainerStore } from './trainerDb';
 
-export const ATTEMPTS_DB_NAME = 'cpn-trainer';
-/** Bump with a migration in `upgrade` whenever the stores or indexes change. */
-const ATTEMPTS_DB_VERSION = 1;
-
-/*
- * Two stores written in one transaction: full attempts (event logs can run to megabytes) and their
- * small summaries, so that listing a trainee's history never deserialises a single event log.
- */
-interface TrainerDb extends DBSchema {
-  attempts: { key: string; value: StoredAttempt; indexes: { 'by-trainee': string; 'by-started': string } };
-  'attempt-summaries': { key: string; value: AttemptSummary; indexes: { 'by-trainee': string; 'by-started': string } };
-}
-type TrainerStore = StoreNames<TrainerDb>;
-const BOTH_STORES: TrainerStore[] = ['attempts', 'attempt-summaries'];
+export { ATTEMPTS_DB_NAME } from './trainerDb';
 
 export interface AttemptStoreOptions {
   /** Database name; tests give each case its own. */
@@ -51,31 +39,60 @@ interface SaveSlot {
   queued: PendingSave | null;
 }
 
+type ReadWriteTx = IDBPTransaction<TrainerDb, TrainerStore[], 'readwrite'>;
+type AnyTx = IDBPTransaction<TrainerDb, TrainerStore[], IDBTransactionMode>;
+
+/** How import places one attempt: written (perhaps under a new id), or already stored as is. */
+export type Placement = { store: AttemptDraft } | { duplicateOf: string };
+/** Looks an id up inside the import's own transaction (so it sees what the import has written). */
+export type StoredLookup = (id: string) => Promise<StoredAttempt | undefined>;
+
 /** Attempts kept in the browser (IndexedDB), for resume-after-reload, history and export. */
 export class AttemptStore {
   /** Per attempt id: at most one write in flight and one queued (the newest), see `save`. */
   private readonly saves = new Map<string, SaveSlot>();
+  /** Attempts the automation API has driven: every save of them is marked `scripted`. */
+  private readonly scriptedIds = new Set<string>();
+  private db: IDBPDatabase<TrainerDb> | null;
+  private reopening: Promise<IDBPDatabase<TrainerDb>> | null = null;
 
   private constructor(
-    private readonly db: IDBPDatabase<TrainerDb>,
+    db: IDBPDatabase<TrainerDb>,
+    private readonly name: string,
     private readonly now: () => Date,
-  ) {}
+  ) {
+    this.db = db;
+  }
 
   /** Rejects with SimError 'storage-unavailable' when IndexedDB cannot be opened here. */
   static async open(options: AttemptStoreOptions = {}): Promise<AttemptStore> {
-    const db = await openTrainerDb(options.name ?? ATTEMPTS_DB_NAME);
-    return new AttemptStore(db, options.now ?? (() => new Date()));
+    const name = options.name ?? ATTEMPTS_DB_NAME;
+    let store: AttemptStore | null = null;
+    const db = await openTrainerDb(name, { onVersionChange: () => store?.stepAside() });
+    store = new AttemptStore(db, name, options.now ?? (() => new Date()));
+    return store;
   }
 
   close(): void {
-    this.db.close();
+    this.db?.close();
+    this.db = null;
+    this.closed = true;
+  }
+
+  private closed = false;
+
+  /** From now on every save of attempt `id` carries `scripted: true` (and it stays so once stored). */
+  markScripted(id: string): void {
+    this.scriptedIds.add(id);
   }
 
   /**
-   * Upserts an attempt. Called every few events while the attempt goes on, so it stays cheap:
-   * nothing is validated (the types are), and saves that arrive while one is being written collapse
-   * into one write of the newest record. Each promise settles when its data (or newer) is stored.
-   * `result`/`fluid`: undefined keeps what is stored, null clears it.
+   * Stores an attempt's new events and its summary. Called after every event while the attempt goes
+   * on, so it stays cheap: only the events not yet stored are written (one record each, keyed by
+   * attempt and sequence), with the attempt's head and summary in the same transaction. Saves that
+   * arrive while one is being written collapse into one write of the newest record. Each promise
+   * settles when its data (or newer) is stored. `result`/`fluid`: undefined keeps what is stored,
+   * null clears it.
    */
   save(record: SessionRecord, result?: AttemptResult | null, fluid?: FluidMeasures | null): Promise<void> {
     return new Promise<void>((resolve, reject) => {
@@ -95,45 +112,100 @@ export class AttemptStore {
     });
   }
 
-  /** Writes whole attempts at once (import): all of them or, on any failure, none. */
+  /** Settles when every save asked for so far has been written (or has failed). */
+  async flush(): Promise<void> {
+    const pending = [...this.saves.values()].flatMap((slot) =>
+      slot.queued ? [new Promise<void>((resolve) => slot.queued?.waiters.push({ resolve, reject: () => resolve() }))] : [],
+    );
+    await Promise.all(pending);
+    while ([...this.saves.values()].some((slot) => slot.writing)) await new Promise((r) => setTimeout(r, 5));
+  }
+
+  /**
+   * Import's write: one read-write transaction in which `place` decides, for each draft in turn, where
+   * it goes (seeing everything stored before it, this import's earlier drafts included). Any failure
+   * aborts the transaction, so either every placed attempt is stored or none is.
+   */
+  importAll(drafts: readonly AttemptDraft[], place: (draft: AttemptDraft, lookup: StoredLookup) => Promise<Placement>): Promise<Placement[]> {
+    return mappingStorageErrors('imported', () =>
+      this.inTransaction(ALL_STORES, 'readwrite', async (tx) => {
+        const updatedAt = this.now().toISOString();
+        const lookup: StoredLookup = (id) => readStored(tx, id);
+        const placements: Placement[] = [];
+        for (const draft of drafts) {
+          const placement = await place(draft, lookup);
+          if ('store' in placement) await this.putStored(tx, this.stamp(placement.store, updatedAt), 0);
+          placements.push(placement);
+        }
+        return placements;
+      }),
+    );
+  }
+
+  /** Writes whole attempts at once: all of them or, on any failure, none (overwrites same ids). */
   putAll(drafts: readonly AttemptDraft[]): Promise<void> {
     return mappingStorageErrors('saved', () =>
-      this.inTransaction(BOTH_STORES, 'readwrite', async (tx) => {
+      this.inTransaction(ALL_STORES, 'readwrite', async (tx) => {
         const updatedAt = this.now().toISOString();
-        for (const draft of drafts) await this.putStored(tx, this.stamp(draft, updatedAt));
+        for (const draft of drafts) {
+          await tx.objectStore('attempt-events').delete(eventsOf(draft.record.id));
+          await this.putStored(tx, this.stamp(draft, updatedAt), 0);
+        }
       }),
     );
   }
 
   get(id: string): Promise<StoredAttempt | undefined> {
-    return mappingStorageErrors('read', () => this.db.get('attempts', id));
+    return mappingStorageErrors('read', () => this.inTransaction(ALL_STORES, 'readonly', (tx) => readStored(tx, id)));
   }
 
   /** Summaries, newest first; only one trainee's when `trainee` is given. */
   list(filter: { trainee?: string } = {}): Promise<AttemptSummary[]> {
     return mappingStorageErrors('listed', async () => {
+      const db = await this.connection();
       const summaries =
         filter.trainee === undefined
-          ? await this.db.getAllFromIndex('attempt-summaries', 'by-started')
-          : await this.db.getAllFromIndex('attempt-summaries', 'by-trainee', filter.trainee);
+          ? await db.getAllFromIndex('attempt-summaries', 'by-started')
+          : await db.getAllFromIndex('attempt-summaries', 'by-trainee', filter.trainee);
       return summaries.sort((a, b) => compareStartedAt(b, a));
     });
   }
 
   remove(id: string): Promise<void> {
     return mappingStorageErrors('removed', () =>
-      this.inTransaction(BOTH_STORES, 'readwrite', async (tx) => {
+      this.inTransaction(ALL_STORES, 'readwrite', async (tx) => {
         await tx.objectStore('attempts').delete(id);
         await tx.objectStore('attempt-summaries').delete(id);
+        await tx.objectStore('attempt-events').delete(eventsOf(id));
       }),
     );
   }
 
-  /** The newest attempt that was never finished: what to offer to resume after a reload. */
+  /**
+   * The newest attempt left unfinished (a reload mid-attempt): what to offer to resume. Imported
+   * attempts are never offered (they are someone's record, not this tab's work), nor attempts that
+   * start in the future by this clock.
+   */
   async unfinished(): Promise<StoredAttempt | undefined> {
-    // Summaries are small, and `list` orders by instant (the index orders ISO strings as text).
-    const newest = (await this.list()).find((summary) => !summary.finished);
+    const nowMs = this.now().getTime();
+    const newest = (await this.list()).find((s) => !s.finished && !s.imported && Date.parse(s.startedAt) <= nowMs);
     return newest ? this.get(newest.id) : undefined;
+  }
+
+  /** Another tab upgrades or deletes the database: close ours so as not to block it; reopen on next use. */
+  private stepAside(): void {
+    this.db?.close();
+    this.db = null;
+  }
+
+  private async connection(): Promise<IDBPDatabase<TrainerDb>> {
+    if (this.db) return this.db;
+    if (this.closed) throw storageSimError('storage-unavailable', 'The attempts store was closed.');
+    this.reopening ??= openTrainerDb(this.name, { onVersionChange: () => this.stepAside() }).finally(() => {
+      this.reopening = null;
+    });
+    this.db = await this.reopening;
+    return this.db;
   }
 
   private async drainSaves(id: string, slot: SaveSlot): Promise<void> {
@@ -146,7 +218,7 @@ export class AttemptStore {
         for (const waiter of pending.waiters) waiter.resolve();
       } catch (error) {
         // Every caller whose data this write carried hears of the failure; the next queued save
-        // (if any) still tries, since it may fit where this one did not.
+        // (if any) still tries, and writes from where the stored log ends, so nothing is skipped.
         for (const waiter of pending.waiters) waiter.reject(error);
       }
     }
@@ -155,98 +227,95 @@ export class AttemptStore {
   }
 
   private writeSave(pending: PendingSave): Promise<void> {
-    return this.inTransaction(BOTH_STORES, 'readwrite', async (tx) => {
-      const id = pending.record.id;
-      // The summary is small; the stored result is only read when a finished attempt is re-saved
-      // without one, so the frequent in-progress saves never load the previous event log.
-      const previous = await tx.objectStore('attempt-summaries').get(id);
-      let result = pending.result;
-      if (result === undefined) {
-        result = previous?.finished ? ((await tx.objectStore('attempts').get(id))?.result ?? null) : null;
+    return this.inTransaction(ALL_STORES, 'readwrite', async (tx) => {
+      const { record } = pending;
+      const [head, summary] = await Promise.all([tx.objectStore('attempts').get(record.id), tx.objectStore('attempt-summaries').get(record.id)]);
+      const storedCount = summary?.eventCount ?? 0;
+      if (head?.imported) {
+        throw storageSimError('storage-unavailable', `Attempt ${record.id} is an imported record; it cannot be continued here.`);
+      }
+      if (record.events.length < storedCount) {
+        throw conflict(record.id, `${storedCount} events are stored but this tab has ${record.events.length}`);
+      }
+      if (storedCount > 0) {
+        // The stored log must be a prefix of this one: its last event is compared, cheaply.
+        const last = await tx.objectStore('attempt-events').get([record.id, storedCount - 1]);
+        if (!last || canonicalJson(last.event) !== canonicalJson(record.events[storedCount - 1])) {
+          throw conflict(record.id, 'the stored log differs from this tab’s');
+        }
       }
       const draft: AttemptDraft = {
-        record: pending.record,
-        result,
-        fluid: pending.fluid === undefined ? (previous?.fluid ?? null) : pending.fluid,
-        altered: previous?.altered ?? false,
+        record,
+        result: pending.result === undefined ? (head?.result ?? null) : pending.result,
+        fluid: pending.fluid === undefined ? (head?.fluid ?? null) : pending.fluid,
+        altered: head?.altered ?? false,
+        scripted: (head?.scripted ?? false) || this.scriptedIds.has(record.id),
       };
-      await this.putStored(tx, this.stamp(draft, this.now().toISOString()));
+      await this.putStored(tx, this.stamp(draft, this.now().toISOString()), storedCount);
     });
   }
 
   private stamp(draft: AttemptDraft, updatedAt: string): StoredAttempt {
     const finishedAt = draft.result === null ? null : instantAfterStart(draft.record, finishTimeMs(draft.record));
-    return { ...draft, altered: draft.altered ?? false, finishedAt, updatedAt };
+    const stored: StoredAttempt = { ...draft, altered: draft.altered ?? false, finishedAt, updatedAt };
+    if (!stored.scripted) delete stored.scripted;
+    if (!stored.imported) delete stored.imported;
+    return stored;
   }
 
-  private async putStored(tx: IDBPTransaction<TrainerDb, TrainerStore[], 'readwrite'>, stored: StoredAttempt): Promise<void> {
-    await tx.objectStore('attempts').put(stored);
-    await tx.objectStore('attempt-summaries').put(summariseAttempt(stored));
+  /** Writes the head, the summary and the events from `fromSeq` on (the ones before are stored). */
+  private async putStored(tx: ReadWriteTx, stored: StoredAttempt, fromSeq: number): Promise<void> {
+    const { id, events } = stored.record;
+    const eventStore = tx.objectStore('attempt-events');
+    const writes: Promise<unknown>[] = [];
+    for (let seq = fromSeq; seq < events.length; seq++) writes.push(eventStore.put({ attemptId: id, seq, event: events[seq] }));
+    writes.push(tx.objectStore('attempts').put(headOf(stored)));
+    writes.push(tx.objectStore('attempt-summaries').put(summariseAttempt(stored)));
+    await Promise.all(writes);
   }
 
-  /** Runs `work` in one transaction and settles only when the transaction has committed. */
+  /**
+   * Runs `work` in one transaction and settles only when the transaction has committed. If `work`
+   * fails, the transaction is aborted: nothing it wrote stays.
+   */
   private async inTransaction<T, Mode extends IDBTransactionMode>(
     stores: TrainerStore[],
     mode: Mode,
     work: (tx: IDBPTransaction<TrainerDb, TrainerStore[], Mode>) => Promise<T>,
   ): Promise<T> {
-    const tx = this.db.transaction(stores, mode);
-    // Both awaited together: a failed request aborts the transaction, and `tx.done` must not be
-    // left to reject unobserved.
-    const [value] = await Promise.all([work(tx), tx.done]);
+    const db = await this.connection();
+    const tx = db.transaction(stores, mode);
+    const done = tx.done;
+    // `done` must not be left to reject unobserved when `work` fails first.
+    done.catch(() => undefined);
+    let value: T;
+    try {
+      value = await work(tx);
+    } catch (error) {
+      try {
+        tx.abort();
+      } catch {
+        // Already aborted by the failed request.
+      }
+      throw error;
+    }
+    await done;
     return value;
   }
 }
 
+function conflict(id: string, why: string) {
+  return storageSimError(
+    'storage-unavailable',
+    `Attempt ${id} was not saved: ${why}. It is open in another tab, which now keeps it; continue it there, or take it over in this tab.`,
+  );
+}
+
+async function readStored(tx: AnyTx, id: string): Promise<StoredAttempt | undefined> {
+  const [head, events] = await Promise.all([tx.objectStore('attempts').get(id), tx.objectStore('attempt-events').getAll(eventsOf(id))]);
+  if (!head) return undefined;
+  return { ...head, record: { ...head.record, events: events.map((stored) => stored.event) } };
+}
+
 const compareStartedAt = (a: AttemptSummary, b: AttemptSummary): number =>
   Date.parse(a.startedAt) - Date.parse(b.startedAt) || a.id.localeCompare(b.id);
-
-async function openTrainerDb(name: string): Promise<IDBPDatabase<TrainerDb>> {
-  let connection: IDBPDatabase<TrainerDb> | undefined;
-  let refuseBlocked: (error: unknown) => void = () => undefined;
-  const blocked = new Promise<never>((_resolve, reject) => {
-    refuseBlocked = reject;
-  });
-  const opening = (async () =>
-    openDB<TrainerDb>(name, ATTEMPTS_DB_VERSION, {
-      upgrade(db) {
-        const attempts = db.createObjectStore('attempts', { keyPath: 'record.id' });
-        attempts.createIndex('by-trainee', 'record.trainee');
-        attempts.createIndex('by-started', 'record.startedAt');
-        const summaries = db.createObjectStore('attempt-summaries', { keyPath: 'id' });
-        summaries.createIndex('by-trainee', 'trainee');
-        summaries.createIndex('by-started', 'startedAt');
-      },
-      // An older trainer in another tab holds the database open and will not let it upgrade.
-      blocked() {
-        refuseBlocked(
-          storageSimError(
-            'storage-unavailable',
-            'Attempts cannot be opened: another tab is running an older version of the trainer. Close the other tabs and reload.',
-          ),
-        );
-      },
-      // A newer trainer in another tab wants to upgrade: step aside rather than block it. Later calls
-      // here then fail as 'storage-unavailable' and ask for a reload.
-      blocking() {
-        connection?.close();
-      },
-    }))();
-  try {
-    connection = await Promise.race([opening, blocked]);
-    return connection;
-  } catch (error) {
-    // If we gave up while blocked, the open may still succeed later: close that connection so it
-    // does not block anyone in turn. Its own failure, if any, is the one already reported.
-    opening.then((late) => late.close()).catch(() => undefined);
-    if (error instanceof SimError) throw error;
-    const newer = error instanceof Error && error.name === 'VersionError';
-    throw storageSimError(
-      'storage-unavailable',
-      newer
-        ? 'Attempts cannot be opened: they were saved by a newer version of the trainer. Reload the page to get it.'
-        : storageUnavailableMessage('opened'),
-      error,
-    );
-  }
-}

@@ -18,8 +18,8 @@ describe('attemptsCsv', () => {
     const csv = attemptsCsv([stored(), stored({ record: sampleRecord({ id: 'open' }), result: null, fluid: null, finishedAt: null })]);
     expect(csv.split('\r\n')).toEqual([
       'id,trainee,case,started,mode,total,halo %,spread mm,volume ml,critical events',
-      'attempt-1,Dr Ana Silva,typical-right,2025-03-04T09:30:00.000Z,assessment,72,78.4,20.4,5.25,needle-in-nerve; intraneural-injection',
-      'open,Dr Ana Silva,typical-right,2025-03-04T09:30:00.000Z,assessment,,,,,',
+      'attempt-1,Dr Ana Silva,normal-teaching-knee,2025-03-04T09:30:00.000Z,assessment,72,78.4,20.4,5.25,needle-in-nerve; intraneural-injection',
+      'open,Dr Ana Silva,normal-teaching-knee,2025-03-04T09:30:00.000Z,assessment,,,,,',
       '',
     ]);
   });

@@ -107,7 +107,7 @@ describe('importAttempts', () => {
       EXPORTED_AT,
     );
     const rescore = honestRescore();
-    expect(await importAttempts(store, json, rescore)).toEqual({ imported: ['doctored', 'honest'], duplicates: [], altered: ['doctored'] });
+    expect(await importAttempts(store, json, rescore)).toEqual({ imported: ['doctored', 'honest'], duplicates: [], altered: ['doctored'], renamed: [] });
     expect(rescore).toHaveBeenCalledTimes(2);
     const stored = await store.get('doctored');
     expect(stored?.result?.total).toBe(72);
@@ -127,9 +127,9 @@ describe('importAttempts', () => {
   it('does not store the same attempt twice', async () => {
     const store = await freshStore();
     const json = exportAttempts([{ record: finishedRecord(), result: sampleResult() }], EXPORTED_AT);
-    expect(await importAttempts(store, json, honestRescore())).toEqual({ imported: ['attempt-1'], duplicates: [], altered: [] });
+    expect(await importAttempts(store, json, honestRescore())).toEqual({ imported: ['attempt-1'], duplicates: [], altered: [], renamed: [] });
     const rescore = honestRescore();
-    expect(await importAttempts(store, json, rescore)).toEqual({ imported: [], duplicates: ['attempt-1'], altered: [] });
+    expect(await importAttempts(store, json, rescore)).toEqual({ imported: [], duplicates: ['attempt-1'], altered: [], renamed: [] });
     expect(rescore).not.toHaveBeenCalled();
     expect(await store.list()).toHaveLength(1);
   });
@@ -141,7 +141,7 @@ describe('importAttempts', () => {
     const first = await importAttempts(store, json, honestRescore());
     expect(first.imported).toEqual([expect.stringMatching(/^attempt-1-[0-9a-f]{8}$/)]);
     expect((await store.get('attempt-1'))?.record).toEqual(sampleRecord());
-    expect(await importAttempts(store, json, honestRescore())).toEqual({ imported: [], duplicates: first.imported, altered: [] });
+    expect(await importAttempts(store, json, honestRescore())).toEqual({ imported: [], duplicates: first.imported, altered: [], renamed: [] });
   });
 
   it('keeps unfinished attempts unscored and stores the fluid figures a rescore gives', async () => {
@@ -184,7 +184,7 @@ describe('importAttempts', () => {
         const store = await freshStore();
         const json = exportAttempts([{ record, result: sampleResult() }], EXPORTED_AT);
         const report = await importAttempts(store, json, honestRescore());
-        expect(report).toEqual({ imported: [record.id], duplicates: [], altered: [] });
+        expect(report).toEqual({ imported: [record.id], duplicates: [], altered: [], renamed: [] });
         const stored = await store.get(record.id);
         expect(stored?.record).toEqual(record);
         expect(parseImport(exportAttempts(stored ? [stored] : [], EXPORTED_AT))).toEqual(parseImport(json));

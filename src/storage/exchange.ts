@@ -3,9 +3,12 @@ import { SESSION_SCHEMA_VERSION, type SessionRecord } from '../core/attempt/even
 import type { FluidMeasures } from '../core/fluid/measures';
 import type { AttemptResult } from '../core/scoring/result';
 import { SimError } from '../core/simError';
-import { jsonFingerprint, sameJsonData } from './canonicalJson';
+import { findCase } from '../core/cases/cases';
+import { IMPORT_LIMITS, megabytes } from './importLimits';
 import { attemptResultSchema, sessionRecordSchema } from './sessionSchema';
 import type { AttemptDraft, StoredAttempt } from './storedAttempt';
+import type { Placement, StoredLookup } from './attemptStore';
+import { canonicalJson, jsonFingerprint } from './canonicalJson';
 
 export const ATTEMPTS_FILE_FORMAT = 'cpn-hydrodissection-attempts';
 /** The attempts file version this app writes and reads; it follows the session record's. */
@@ -17,6 +20,8 @@ const POINTS_TOLERANCE = 1e-6;
 export interface ExchangedAttempt {
   record: SessionRecord;
   result: AttemptResult | null;
+  /** The automation API drove this attempt (absent when it did not). */
+  scripted?: boolean;
 }
 
 /** The one file format, for one attempt or many. */
@@ -31,16 +36,18 @@ const attemptsFileSchema = z.object({
   format: z.literal(ATTEMPTS_FILE_FORMAT),
   schemaVersion: z.literal(ATTEMPTS_FILE_SCHEMA_VERSION),
   exportedAt: z.iso.datetime({ offset: true }),
-  attempts: z.array(z.object({ record: sessionRecordSchema, result: attemptResultSchema.nullable() })),
+  attempts: z.array(
+    z.object({ record: sessionRecordSchema, result: attemptResultSchema.nullable(), scripted: z.boolean().optional() }),
+  ),
 });
 
 /** `exportedAt` comes in (ISO 8601) so that the same attempts always export to the same text. */
-export function exportAttempts(stored: readonly Pick<StoredAttempt, 'record' | 'result'>[], exportedAt: string): string {
+export function exportAttempts(stored: readonly Pick<StoredAttempt, 'record' | 'result' | 'scripted'>[], exportedAt: string): string {
   const file: AttemptsFile = {
     format: ATTEMPTS_FILE_FORMAT,
     schemaVersion: ATTEMPTS_FILE_SCHEMA_VERSION,
     exportedAt,
-    attempts: stored.map(({ record, result }) => ({ record, result })),
+    attempts: stored.map(({ record, result, scripted }) => (scripted ? { record, result, scripted: true } : { record, result })),
   };
   // Compact: event logs are long, and the file is for the trainer to read, not for people.
   return JSON.stringify(file);
@@ -74,7 +81,11 @@ function newestSchemaVersion(file: Record<string, unknown>): number | null {
  * Reads an attempts file, or refuses it with SimError 'invalid-import' saying what is wrong: not
  * JSON, another program's file, a newer version than this app reads, or the first invalid field.
  */
-export function parseImport(json: string): { attempts: ExchangedAttempt[] } {
+export function parseImport(json: string, nowMs: number = Date.now()): { attempts: ExchangedAttempt[] } {
+  if (typeof json !== 'string') throw refuse('Import needs the text of an attempts file.');
+  if (json.length > IMPORT_LIMITS.fileBytes) {
+    throw refuse(`This file is larger than ${megabytes(IMPORT_LIMITS.fileBytes)}, the most one import takes: export fewer attempts per file.`);
+  }
   let data: unknown;
   try {
     data = JSON.parse(json);
@@ -95,13 +106,39 @@ export function parseImport(json: string): { attempts: ExchangedAttempt[] } {
         `version ${ATTEMPTS_FILE_SCHEMA_VERSION}. Update the trainer, then import it again.`,
     );
   }
+  if (Array.isArray(data.attempts) && data.attempts.length > IMPORT_LIMITS.attemptsPerFile) {
+    throw refuse(
+      `This file holds ${data.attempts.length} attempts; one import takes at most ${IMPORT_LIMITS.attemptsPerFile}: export fewer attempts per file.`,
+    );
+  }
   const parsed = attemptsFileSchema.safeParse(data);
   if (!parsed.success) {
     const [first, ...others] = parsed.error.issues;
     const more = others.length > 0 ? ` (and ${others.length} more problem${others.length > 1 ? 's' : ''})` : '';
     throw refuse(`This attempts file is damaged at ${fieldPath(first.path) || 'the top level'}: ${first.message}${more}.`);
   }
+  parsed.data.attempts.forEach((attempt, index) => checkAttempt(attempt.record, `attempts[${index}]`, nowMs));
   return { attempts: parsed.data.attempts };
+}
+
+/** What the schema cannot see alone: the case exists and is the one loaded, and nothing is in the future. */
+function checkAttempt(record: SessionRecord, where: string, nowMs: number): void {
+  if (!findCase(record.caseId)) {
+    throw refuse(`Attempt ${where} (${record.id}) is of case "${record.caseId}", which this trainer does not have.`);
+  }
+  const loaded = record.events.find((event) => event.kind === 'case-loaded');
+  if (loaded && (loaded.caseId !== record.caseId || loaded.seed !== record.seed)) {
+    throw refuse(
+      `Attempt ${where} (${record.id}) says case "${record.caseId}" (seed ${record.seed}) but its log loads ` +
+        `"${loaded.caseId}" (seed ${loaded.seed}).`,
+    );
+  }
+  const unknownCase = record.events.find((event) => event.kind === 'case-loaded' && !findCase(event.caseId));
+  if (unknownCase?.kind === 'case-loaded') throw refuse(`Attempt ${where} (${record.id}) loads case "${unknownCase.caseId}", which this trainer does not have.`);
+  const latestMs = Math.max(0, ...record.events.map((event) => event.tMs));
+  if (Date.parse(record.startedAt) + latestMs > nowMs + IMPORT_LIMITS.clockSkewMs) {
+    throw refuse(`Attempt ${where} (${record.id}) starts or runs into the future (${record.startedAt}): check the clock of the computer that made it.`);
+  }
 }
 
 /** What rescoring gives back: the result alone, or with the final fluid figures for the CSV. */
@@ -115,72 +152,119 @@ export type Rescore = (record: SessionRecord) => Promise<AttemptResult | Rescore
 /** The part of AttemptStore that import needs (a fake in tests, the real store in the app). */
 export interface AttemptImportTarget {
   get(id: string): Promise<StoredAttempt | undefined>;
-  putAll(drafts: readonly AttemptDraft[]): Promise<void>;
+  importAll(drafts: readonly AttemptDraft[], place: (draft: AttemptDraft, lookup: StoredLookup) => Promise<Placement>): Promise<Placement[]>;
 }
 
 export interface ImportReport {
-  /** Ids as stored (see `placeRecord` for when one differs from the file's). */
+  /** Ids as stored (see `placeAttempt` for when one differs from the file's). */
   imported: string[];
-  /** Ids already stored with identical events: not stored again. */
+  /** Ids already stored with identical content: not stored again. */
   duplicates: string[];
   /** Imported ids whose score in the file did not match their events. */
   altered: string[];
+  /** Attempts kept under a new id because a different attempt here already had the file's id. */
+  renamed: { from: string; to: string }[];
+}
+
+/** How far an import has got, for a progress line. */
+export interface ImportProgress {
+  stage: 'reading' | 'rescoring' | 'writing';
+  done: number;
+  total: number;
+}
+
+export interface ImportOptions {
+  /** Parses the file (off the main thread in the app); `parseImport` by default. */
+  parse?: (json: string) => Promise<{ attempts: ExchangedAttempt[] }>;
+  onProgress?: (progress: ImportProgress) => void;
+  /** The import's time, for `imported.at`. */
+  now?: () => Date;
 }
 
 /**
- * Imports an attempts file. All of it is parsed and rescored before anything is written, and it is
- * written in one transaction, so a bad file or a failing rescore leaves the store as it was. Scores
- * are recomputed from the events: a file's score is a claim, the events are the evidence.
+ * Imports an attempts file. All of it is parsed and rescored before anything is written; then every
+ * attempt is placed and written inside one read-write transaction, so a bad file, a failing rescore
+ * or a failing write leaves the store exactly as it was, and two imports at once cannot both claim
+ * an id. Scores are recomputed from the events: a file's score is a claim, the events the evidence.
  */
-export async function importAttempts(store: AttemptImportTarget, json: string, rescore: Rescore): Promise<ImportReport> {
-  const { attempts } = parseImport(json);
-  const report: ImportReport = { imported: [], duplicates: [], altered: [] };
+export async function importAttempts(store: AttemptImportTarget, json: string, rescore: Rescore, options: ImportOptions = {}): Promise<ImportReport> {
+  const progress = options.onProgress ?? (() => undefined);
+  progress({ stage: 'reading', done: 0, total: 1 });
+  const { attempts } = options.parse ? await options.parse(json) : parseImport(json);
+  const importedAt = (options.now ?? (() => new Date()))().toISOString();
   const drafts: AttemptDraft[] = [];
-  const planned = new Map<string, SessionRecord>();
-  for (const attempt of attempts) {
-    const placed = await placeRecord(store, planned, attempt.record);
-    if (placed.duplicateOf !== undefined) {
-      report.duplicates.push(placed.duplicateOf);
-      continue;
-    }
-    const { record } = placed;
-    planned.set(record.id, record);
+  const claimed = new Map<AttemptDraft, AttemptResult | null>();
+  for (const [index, attempt] of attempts.entries()) {
+    progress({ stage: 'rescoring', done: index, total: attempts.length });
+    const { record } = attempt;
+    const draft: AttemptDraft = { record, result: null, fluid: null, altered: false, imported: { at: importedAt, renamedFrom: null } };
+    if (attempt.scripted) draft.scripted = true;
+    drafts.push(draft);
+    claimed.set(draft, attempt.result);
+    // Rescoring is the slow part; an attempt already stored exactly as in the file needs none (the
+    // write below checks again, inside its transaction).
+    const local = await store.get(record.id);
+    if (local && sameAttempt(local, draft)) continue;
     const finished = attempt.result !== null || record.events.some((event) => event.kind === 'finished');
-    let result: AttemptResult | null = null;
-    let fluid: FluidMeasures | null = null;
-    if (finished) {
-      const rescored = await rescore(record);
-      ({ result, fluid } = 'result' in rescored ? rescored : { result: rescored, fluid: null });
-    }
-    const altered = attempt.result !== null && result !== null && scoreDiffers(attempt.result, result);
-    drafts.push({ record, result, fluid, altered });
-    report.imported.push(record.id);
-    if (altered) report.altered.push(record.id);
+    if (!finished) continue;
+    const rescored = await rescore(record);
+    ({ result: draft.result, fluid: draft.fluid } = 'result' in rescored ? rescored : { result: rescored, fluid: null });
+    draft.altered = attempt.result !== null && scoreDiffers(attempt.result, draft.result);
   }
-  if (drafts.length > 0) await store.putAll(drafts);
+  progress({ stage: 'writing', done: 0, total: drafts.length });
+  const placements = drafts.length > 0 ? await store.importAll(drafts, placeAttempt) : [];
+  const report: ImportReport = { imported: [], duplicates: [], altered: [], renamed: [] };
+  placements.forEach((placement, index) => {
+    if ('duplicateOf' in placement) {
+      report.duplicates.push(placement.duplicateOf);
+      return;
+    }
+    const stored = placement.store;
+    report.imported.push(stored.record.id);
+    if (stored.altered) report.altered.push(stored.record.id);
+    if (stored.imported?.renamedFrom) report.renamed.push({ from: stored.imported.renamedFrom, to: stored.record.id });
+    void index;
+  });
+  progress({ stage: 'writing', done: drafts.length, total: drafts.length });
   return report;
 }
 
 /**
- * Where a record goes. Same id and same events: a duplicate. Same id but other events (an attempt
- * exported part-way and continued, or ids that collided): kept beside the local one under an id
- * derived from its events, so nothing local is overwritten and importing the file again still
- * finds the duplicate.
+ * What is the same attempt: the whole record (events, trainee, mode, answers) and whether it was
+ * scripted. A different trainee name on the same events is different content, kept, not dropped.
  */
-async function placeRecord(
-  store: AttemptImportTarget,
-  planned: ReadonlyMap<string, SessionRecord>,
-  record: SessionRecord,
-): Promise<{ record: SessionRecord; duplicateOf?: undefined } | { duplicateOf: string }> {
-  const holding = async (id: string) => planned.get(id) ?? (await store.get(id))?.record;
-  const local = await holding(record.id);
-  if (!local) return { record };
-  if (sameJsonData(local.events, record.events)) return { duplicateOf: record.id };
-  const derived: SessionRecord = { ...record, id: `${record.id}-${jsonFingerprint(record.events)}` };
-  const previousImport = await holding(derived.id);
-  if (!previousImport) return { record: derived };
-  if (sameJsonData(previousImport.events, derived.events)) return { duplicateOf: derived.id };
-  throw refuse(`Attempt ${record.id} clashes with two stored attempts of the same id; remove one of them first.`);
+const sameAttempt = (stored: Pick<StoredAttempt, 'record' | 'scripted'>, draft: AttemptDraft): boolean =>
+  (stored.scripted ?? false) === (draft.scripted ?? false) && canonicalJson(stored.record) === canonicalJson(draft.record);
+
+/**
+ * Where an attempt goes, decided inside the import's transaction. Same id and same content: a
+ * duplicate. Same id, other content (an attempt exported part-way and continued, edited details, ids
+ * that collided): kept beside the local one under an id derived from its content, with a note of the
+ * id it came with, so nothing here is overwritten and importing the file again finds the duplicate.
+ */
+export async function placeAttempt(draft: AttemptDraft, lookup: StoredLookup): Promise<Placement> {
+  const local = await lookup(draft.record.id);
+  if (!local) return checkedScored(draft);
+  if (sameAttempt(local, draft)) return { duplicateOf: draft.record.id };
+  const newId = `${draft.record.id}-${jsonFingerprint({ record: draft.record, scripted: draft.scripted ?? false })}`;
+  const renamed: AttemptDraft = {
+    ...draft,
+    record: { ...draft.record, id: newId },
+    imported: { at: draft.imported?.at ?? new Date().toISOString(), renamedFrom: draft.record.id },
+  };
+  const previousImport = await lookup(newId);
+  if (!previousImport) return checkedScored(renamed);
+  if (sameAttempt(previousImport, renamed)) return { duplicateOf: newId };
+  throw refuse(`Attempt ${draft.record.id} clashes with two stored attempts of the same id; remove one of them first.`);
+}
+
+/** A finished attempt skipped by rescoring (it was stored) but gone by the time of writing. */
+function checkedScored(draft: AttemptDraft): Placement {
+  const finished = draft.record.events.some((event) => event.kind === 'finished');
+  if (finished && draft.result === null) {
+    throw refuse(`Attempt ${draft.record.id} changed here while the file was being imported; import the file again.`);
+  }
+  return { store: draft };
 }
 
 const differs = (a: number, b: number): boolean => Math.abs(a - b) > POINTS_TOLERANCE;

@@ -4,6 +4,7 @@ import type { ProbePose } from '../core/probe/pose';
 import type { Vec3 } from '../core/math/vec3';
 import type { AttemptResult, SafetyEventKind, ScoreGroup } from '../core/scoring/result';
 import { STRUCTURE_TITLES_EN, type StructureName } from '../core/anatomy/namedStructure';
+import { IMPORT_LIMITS as LIMITS } from './importLimits';
 
 /**
  * Runtime mirrors of the core's attempt types, used where data comes from outside the app (an
@@ -15,56 +16,76 @@ import { STRUCTURE_TITLES_EN, type StructureName } from '../core/anatomy/namedSt
  */
 
 const finite = z.number();
-const vec3Schema = z.object({ x: finite, y: finite, z: finite });
+/** Lengths and coordinates: finite is not enough (1e308 mm breaks the simulation's arithmetic). */
+const mm = z
+  .number()
+  .min(-LIMITS.lengthMaxMm, { error: `a length beyond ±${LIMITS.lengthMaxMm} mm` })
+  .max(LIMITS.lengthMaxMm, { error: `a length beyond ±${LIMITS.lengthMaxMm} mm` });
+const seed = z.int({ error: 'a seed must be a whole number' });
+const id = z.string().min(1).max(LIMITS.idChars, { error: `longer than ${LIMITS.idChars} characters` });
+const text = z.string().max(LIMITS.textChars, { error: `longer than ${LIMITS.textChars} characters` });
+const vec3Schema = z.object({ x: mm, y: mm, z: mm });
 const sideSchema = z.enum(['left', 'right']);
 
 const probePoseSchema = z.object({
   centre: vec3Schema,
   rotationDeg: finite,
   tiltDeg: finite,
-  compressionMm: finite,
-  skinDragMm: finite.optional(),
+  compressionMm: mm,
+  skinDragMm: mm.optional(),
 });
 
 const imagingSettingsSchema = z.object({
   mode: z.enum(['b-mode', 'anatomy']),
-  depthMm: finite,
+  depthMm: mm,
   gainDb: finite,
   frequencyMHz: finite,
-  focusMm: finite,
+  focusMm: mm,
   dynamicRangeDb: finite,
-  tgcDb: z.array(finite),
+  tgcDb: z.array(finite).max(16),
 });
 
 /** Events are stamped by the store's clock from the attempt's start, so never before it. */
-const tMs = z.number().nonnegative();
+const tMs = z
+  .number()
+  .nonnegative()
+  .max(LIMITS.eventMaxMs, { error: `an event more than ${LIMITS.eventMaxMs / 3_600_000} hours after the start` });
+const injectionMl = z
+  .number()
+  .gt(0, { error: 'an injection must be more than 0 ml' })
+  .max(LIMITS.injectionMaxMl, { error: `an injection step holds at most ${LIMITS.injectionMaxMl} ml (the syringe)` });
 
 export const attemptEventSchema = z.discriminatedUnion('kind', [
-  z.object({ tMs, kind: z.literal('case-loaded'), caseId: z.string(), side: sideSchema, seed: finite }),
+  z.object({ tMs, kind: z.literal('case-loaded'), caseId: id, side: sideSchema, seed }),
   z.object({ tMs, kind: z.literal('probe-pose'), pose: probePoseSchema }),
   z.object({ tMs, kind: z.literal('imaging'), settings: imagingSettingsSchema }),
   z.object({ tMs, kind: z.literal('needle-inserted'), entry: vec3Schema, direction: vec3Schema }),
-  z.object({ tMs, kind: z.literal('needle-advanced'), mm: finite }),
+  z.object({ tMs, kind: z.literal('needle-advanced'), mm }),
   z.object({ tMs, kind: z.literal('needle-redirected'), direction: vec3Schema }),
-  z.object({ tMs, kind: z.literal('injection'), ml: finite, continuesHold: z.boolean().optional() }),
+  z.object({ tMs, kind: z.literal('injection'), ml: injectionMl, continuesHold: z.boolean().optional() }),
   z.object({ tMs, kind: z.literal('aspiration') }),
-  z.object({ tMs, kind: z.literal('image-saved'), imageId: z.string() }),
+  z.object({ tMs, kind: z.literal('image-saved'), imageId: id }),
   z.object({ tMs, kind: z.literal('finished') }),
 ]);
 
 export const sessionRecordSchema = z.object({
   schemaVersion: z.literal(1),
-  id: z.string().min(1),
-  caseId: z.string().min(1),
+  id,
+  caseId: id,
   side: sideSchema,
-  seed: finite,
-  trainee: z.string(),
+  seed,
+  trainee: z.string().max(LIMITS.traineeChars, { error: `a trainee name longer than ${LIMITS.traineeChars} characters` }),
   mode: z.enum(['guided', 'assessment']),
   // Offsets allowed: a record written on another machine may carry its local offset. xAPI and the
   // CSV turn this into instants, so a malformed date must be refused here, not crash there.
   startedAt: z.iso.datetime({ offset: true }),
-  events: z.array(attemptEventSchema),
-  reasoning: z.array(z.object({ questionId: z.string().min(1), answer: z.string().min(1) })).optional(),
+  events: z
+    .array(attemptEventSchema)
+    .max(LIMITS.eventsPerAttempt, { error: `more than ${LIMITS.eventsPerAttempt} events in one attempt` }),
+  reasoning: z
+    .array(z.object({ questionId: id, answer: text.min(1) }))
+    .max(100)
+    .optional(),
 });
 
 /*
@@ -90,13 +111,13 @@ const enumOf = <K extends string>(members: Record<K, true>) => z.enum(Object.key
 const structureNames = z.enum(Object.keys(STRUCTURE_TITLES_EN) as [StructureName, ...StructureName[]]);
 
 const scoreItemSchema = z.object({
-  id: z.string(),
+  id: z.string().max(LIMITS.idChars),
   group: enumOf(scoreGroups),
-  title: z.string(),
+  title: text,
   points: finite,
   maxPoints: finite,
-  reason: z.string(),
-  advice: z.string().nullable(),
+  reason: text,
+  advice: text.nullable(),
 });
 
 const safetyEventSchema = z.object({
@@ -105,7 +126,7 @@ const safetyEventSchema = z.object({
   penalty: finite,
   capTo: finite.nullable(),
   critical: z.boolean(),
-  description: z.string(),
+  description: text,
   // Optional: results stored before safety events named their structure have none.
   structure: structureNames.optional(),
 });
@@ -113,8 +134,8 @@ const safetyEventSchema = z.object({
 export const attemptResultSchema = z.object({
   total: finite,
   itemPoints: finite,
-  items: z.array(scoreItemSchema),
-  safetyEvents: z.array(safetyEventSchema),
+  items: z.array(scoreItemSchema).max(200),
+  safetyEvents: z.array(safetyEventSchema).max(LIMITS.eventsPerAttempt),
   cappedAt: finite.nullable(),
 });
 

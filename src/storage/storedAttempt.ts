@@ -18,6 +18,20 @@ export interface StoredAttempt {
   fluid: FluidMeasures | null;
   /** Set on import when the file's score differed from the one recomputed from its events. */
   altered?: boolean;
+  /** The automation API (window.sim) moved the probe, needle or syringe in this attempt. */
+  scripted?: boolean;
+  /** Came from a file: never offered for resume. */
+  imported?: AttemptImport;
+}
+
+export interface AttemptImport {
+  /** ISO 8601 time of the import. */
+  at: string;
+  /**
+   * The id the file gave it, when another attempt with different content already had that id here:
+   * it is then kept beside that one under a new id, never over it.
+   */
+  renamedFrom: string | null;
 }
 
 /** What a write supplies; the store stamps `finishedAt` and `updatedAt` itself. */
@@ -38,9 +52,15 @@ export interface AttemptSummary {
   eventCount: number;
   fluid: FluidMeasures | null;
   altered: boolean;
+  scripted: boolean;
+  imported: boolean;
+  /** See `AttemptImport.renamedFrom`. */
+  renamedFrom: string | null;
 }
 
-export function summariseAttempt(stored: Pick<StoredAttempt, 'record' | 'result' | 'fluid' | 'altered'>): AttemptSummary {
+export function summariseAttempt(
+  stored: Pick<StoredAttempt, 'record' | 'result' | 'fluid' | 'altered' | 'scripted' | 'imported'>,
+): AttemptSummary {
   const { record, result } = stored;
   const criticalEvents: SafetyEventKind[] = [];
   for (const event of result?.safetyEvents ?? []) {
@@ -58,6 +78,9 @@ export function summariseAttempt(stored: Pick<StoredAttempt, 'record' | 'result'
     eventCount: record.events.length,
     fluid: stored.fluid,
     altered: stored.altered ?? false,
+    scripted: stored.scripted ?? false,
+    imported: stored.imported !== undefined,
+    renamedFrom: stored.imported?.renamedFrom ?? null,
   };
 }
 

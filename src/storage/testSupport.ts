@@ -8,19 +8,20 @@ import type { FluidMeasures } from '../core/fluid/measures';
 import type { Vec3 } from '../core/math/vec3';
 import type { ProbePose } from '../core/probe/pose';
 import type { AttemptResult, SafetyEventKind } from '../core/scoring/result';
+import { cases } from '../core/cases/cases';
 
 export function sampleRecord(overrides: Partial<SessionRecord> = {}): SessionRecord {
   return {
     schemaVersion: 1,
     id: 'attempt-1',
-    caseId: 'typical-right',
+    caseId: 'normal-teaching-knee',
     side: 'right',
     seed: 42,
     trainee: 'Dr Ana Silva',
     mode: 'assessment',
     startedAt: '2025-03-04T09:30:00.000Z',
     events: [
-      { tMs: 0, kind: 'case-loaded', caseId: 'typical-right', side: 'right', seed: 42 },
+      { tMs: 0, kind: 'case-loaded', caseId: 'normal-teaching-knee', side: 'right', seed: 42 },
       { tMs: 120, kind: 'probe-pose', pose: { centre: { x: 1, y: 2, z: 30 }, rotationDeg: 0, tiltDeg: 0, compressionMm: 0 } },
       { tMs: 900, kind: 'needle-inserted', entry: { x: -20, y: 0, z: 31 }, direction: { x: 0.8, y: 0, z: -0.6 } },
       { tMs: 1500, kind: 'injection', ml: 1.5 },
@@ -67,46 +68,56 @@ export const sampleFluid: FluidMeasures = {
 
 // JSON turns -0 into 0; the round trip is exact for every other double.
 const finite = fc.double({ noNaN: true, noDefaultInfinity: true }).map((v) => (v === 0 ? 0 : v));
+/** Lengths within the import limit (±10 m). */
+const mm = fc.double({ min: -10_000, max: 10_000, noNaN: true }).map((v) => (v === 0 ? 0 : v));
 const tMs = fc.double({ min: 0, max: 3_600_000, noNaN: true }).map((v) => (v === 0 ? 0 : v));
-const vec3: fc.Arbitrary<Vec3> = fc.record({ x: finite, y: finite, z: finite });
+const seed = fc.integer({ min: 0, max: 1_000_000 });
+const knownCaseId = fc.constantFrom(...cases.map((c) => c.id));
+const vec3: fc.Arbitrary<Vec3> = fc.record({ x: mm, y: mm, z: mm });
 const side = fc.constantFrom<'left' | 'right'>('left', 'right');
 const pose: fc.Arbitrary<ProbePose> = fc.record(
-  { centre: vec3, rotationDeg: finite, tiltDeg: finite, compressionMm: finite, skinDragMm: finite },
+  { centre: vec3, rotationDeg: finite, tiltDeg: finite, compressionMm: mm, skinDragMm: mm },
   { requiredKeys: ['centre', 'rotationDeg', 'tiltDeg', 'compressionMm'] },
 );
 const imaging: fc.Arbitrary<ImagingSettings> = fc.record({
   mode: fc.constantFrom<ImagingSettings['mode']>('b-mode', 'anatomy'),
-  depthMm: finite,
+  depthMm: mm,
   gainDb: finite,
   frequencyMHz: finite,
-  focusMm: finite,
+  focusMm: mm,
   dynamicRangeDb: finite,
   tgcDb: fc.array(finite, { maxLength: 5 }),
 });
 
 export const attemptEventArb: fc.Arbitrary<AttemptEvent> = fc.oneof(
-  fc.record({ tMs, kind: fc.constant('case-loaded' as const), caseId: fc.string(), side, seed: finite }),
+  fc.record({ tMs, kind: fc.constant('case-loaded' as const), caseId: knownCaseId, side, seed }),
   fc.record({ tMs, kind: fc.constant('probe-pose' as const), pose }),
   fc.record({ tMs, kind: fc.constant('imaging' as const), settings: imaging }),
   fc.record({ tMs, kind: fc.constant('needle-inserted' as const), entry: vec3, direction: vec3 }),
-  fc.record({ tMs, kind: fc.constant('needle-advanced' as const), mm: finite }),
+  fc.record({ tMs, kind: fc.constant('needle-advanced' as const), mm }),
   fc.record({ tMs, kind: fc.constant('needle-redirected' as const), direction: vec3 }),
-  fc.record({ tMs, kind: fc.constant('injection' as const), ml: finite }),
+  fc.record({ tMs, kind: fc.constant('injection' as const), ml: fc.double({ min: 1e-6, max: 10, noNaN: true }) }),
   fc.record({ tMs, kind: fc.constant('aspiration' as const) }),
-  fc.record({ tMs, kind: fc.constant('image-saved' as const), imageId: fc.string() }),
+  fc.record({ tMs, kind: fc.constant('image-saved' as const), imageId: fc.string({ minLength: 1, maxLength: 200 }) }),
   fc.record({ tMs, kind: fc.constant('finished' as const) }),
 );
 
-export const sessionRecordArb: fc.Arbitrary<SessionRecord> = fc.record({
-  schemaVersion: fc.constant(1 as const),
-  id: fc.uuid(),
-  caseId: fc.string({ minLength: 1 }),
-  side,
-  seed: finite,
-  trainee: fc.string({ unit: 'grapheme' }),
-  mode: fc.constantFrom<SessionRecord['mode']>('guided', 'assessment'),
-  startedAt: fc
-    .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T23:59:59Z'), noInvalidDate: true })
-    .map((d) => d.toISOString()),
-  events: fc.array(attemptEventArb, { maxLength: 30 }),
-});
+/** Any record an import accepts: a known case, loaded as the record says, begun in the past. */
+export const sessionRecordArb: fc.Arbitrary<SessionRecord> = fc
+  .record({
+    schemaVersion: fc.constant(1 as const),
+    id: fc.uuid(),
+    caseId: knownCaseId,
+    side,
+    seed,
+    trainee: fc.string({ unit: 'grapheme', maxLength: 60 }),
+    mode: fc.constantFrom<SessionRecord['mode']>('guided', 'assessment'),
+    startedAt: fc
+      .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2024-12-31T23:59:59Z'), noInvalidDate: true })
+      .map((d) => d.toISOString()),
+    events: fc.array(attemptEventArb, { maxLength: 30 }),
+  })
+  .map((record) => ({
+    ...record,
+    events: record.events.map((event) => (event.kind === 'case-loaded' ? { ...event, caseId: record.caseId, seed: record.seed } : event)),
+  }));

@@ -17,7 +17,7 @@ describe('xapiStatements', () => {
     expect(statements.map((s) => s.timestamp)).toEqual(['2025-03-04T09:30:00.000Z', '2025-03-04T09:31:35.000Z', '2025-03-04T09:31:35.000Z']);
     const [attempted, completed, scored] = statements;
     expect(attempted.actor).toEqual({ objectType: 'Agent', account: { homePage: 'https://trainer.example.org', name: 'Dr Ana Silva' } });
-    expect(attempted.object.id).toBe('https://trainer.example.org/cases/typical-right');
+    expect(attempted.object.id).toBe('https://trainer.example.org/cases/normal-teaching-knee');
     expect(attempted.object.definition.name).toEqual({ 'en-US': 'Typical right knee' });
     expect(attempted.result).toBeUndefined();
     expect(completed.result).toEqual({ completion: true, success: true, duration: 'PT95S' });

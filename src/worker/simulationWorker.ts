@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import '../storage/jitless';
 import { KneeAnatomy } from '../core/anatomy/knee';
 import { voxelise, volumeBytes, type LabelVolume } from '../core/anatomy/voxelise';
 import type { AnatomyParameters } from '../core/anatomy/parameters';
