@@ -42,7 +42,8 @@ export class BModeImager {
   form(pose: ProbePose, settings: ScannerSettings, options: EchoOptions = {}, samplesPerLine = samplesForDepth(settings.depthMm)): BModeFrame {
     const acquisition = acquisitionGeometry(settings.depthMm, SCAN_LINES, samplesPerLine);
     const scan = new ScanGeometry(this.knee, probeFrame(this.knee, pose), acquisition);
-    this.echoes.form(this.knee, this.volume, scan, settings, options);
+    const negligible = this.display.negligibleEchoAmplitude(samplesPerLine, acquisition.sampleSpacingMm, settings);
+    this.echoes.form(this.knee, this.volume, scan, settings, options, negligible);
     const { re, im } = this.echoes;
     this.psf.apply(re, im, SCAN_LINES, samplesPerLine, acquisition.lineSpacingMm, acquisition.sampleSpacingMm, settings.frequencyMHz, settings.focusMm);
     if (this.lineData.length !== re.length) this.lineData = new Uint8Array(re.length);

@@ -21,6 +21,11 @@ const TOE = (() => {
   for (let i = 0; i < table.length; i++) table[i] = Math.round(GREY_MAP_TOE * Math.exp((i + TOE_FLOOR - GREY_MAP_TOE) / (2 * GREY_MAP_TOE)));
   return table;
 })();
+/**
+ * An echo this far under the quietest noise cannot change a grey level, even from the
+ * strongest reflector (a bone wall, ~60 dB over tissue backscatter): −100 dB, 40 dB to spare.
+ */
+const NEGLIGIBLE_UNDER_NOISE = 1e-5;
 /** Echo level (dB) shown mid-grey at 0 dB gain. */
 const MID_GREY_LEVEL_DB = -8;
 
@@ -35,25 +40,51 @@ const MID_GREY_LEVEL_DB = -8;
 export class Display {
   private readonly noise = new ReceiverNoise();
   private gainDb = new Float32Array(0);
+  private noiseRe = new Float32Array(0);
+  private noiseIm = new Float32Array(0);
+  private readonly bitsAsFloat = new Float32Array(1);
+  private readonly floatBits = new Int32Array(this.bitsAsFloat.buffer);
 
-  compressToGrey(re: Float32Array, im: Float32Array, lines: number, samples: number, sampleSpacingMm: number, settings: ScannerSettings, out: Uint8Array): void {
-    if (this.gainDb.length !== samples) this.gainDb = new Float32Array(samples);
+  /**
+   * The echo amplitude (before gain) below which nothing can show over the receiver's noise at
+   * any depth of the frame: the echo loop stops a line there (deep in a bone's shadow).
+   */
+  negligibleEchoAmplitude(samples: number, sampleSpacingMm: number, settings: ScannerSettings): number {
+    return this.prepare(samples, sampleSpacingMm, settings) * NEGLIGIBLE_UNDER_NOISE;
+  }
+
+  /** Gain and noise per sample for these settings; returns the quietest noise level (per component). */
+  private prepare(samples: number, sampleSpacingMm: number, settings: ScannerSettings): number {
+    if (this.gainDb.length !== samples) {
+      this.gainDb = new Float32Array(samples);
+      this.noiseRe = new Float32Array(samples);
+      this.noiseIm = new Float32Array(samples);
+    }
     const gainDb = this.gainDb;
     for (let s = 0; s < samples; s++) {
       const depthMm = (s + 0.5) * sampleSpacingMm;
       gainDb[s] = automaticTgcDb(settings.frequencyMHz, depthMm) + settings.gainDb + tgcAt(settings.tgcDb, depthMm / (samples * sampleSpacingMm)) - MID_GREY_LEVEL_DB;
     }
-    this.noise.add(re, im, lines, samples, gainDb, settings.timeSeconds);
+    return this.noise.prepare(samples, gainDb);
+  }
+
+  /** Lines [lineFrom, lineTo) of the field (all by default) into `out`; `re` and `im` are left as they were. */
+  compressToGrey(re: Float32Array, im: Float32Array, lines: number, samples: number, sampleSpacingMm: number, settings: ScannerSettings, out: Uint8Array, lineFrom = 0, lineTo = lines): void {
+    this.prepare(samples, sampleSpacingMm, settings);
+    const { noiseRe, noiseIm, bitsAsFloat, floatBits } = this;
+    const gainDb = this.gainDb;
     const greyPerDb = 255 / settings.dynamicRangeDb;
     // 10·log10(power) = 20·log10(envelope), with log2 read off the float's bits (Mitchell's
     // approximation, within 0.3 dB: far below a grey level at 60 dB over 255 levels).
     const dbPerLog2 = 10 * Math.LOG10E * Math.LN2;
-    const bitsAsFloat = new Float32Array(1);
-    const floatBits = new Int32Array(bitsAsFloat.buffer);
-    for (let line = 0; line < lines; line++) {
+    for (let line = lineFrom; line < lineTo; line++) {
       const base = line * samples;
+      // Noise joins the echoes here, in one pass with the compression (no write back to the field).
+      this.noise.line(line, settings.timeSeconds, noiseRe, noiseIm);
       for (let s = 0; s < samples; s++) {
-        bitsAsFloat[0] = re[base + s] * re[base + s] + im[base + s] * im[base + s] + 1e-30;
+        const r = re[base + s] + noiseRe[s];
+        const i = im[base + s] + noiseIm[s];
+        bitsAsFloat[0] = r * r + i * i + 1e-30;
         const log2 = floatBits[0] * 1.1920928955078125e-7 - 126.94269504;
         const grey = 127.5 + (dbPerLog2 * log2 + gainDb[s]) * greyPerDb;
         out[base + s] = grey >= 255 ? 255 : grey >= GREY_MAP_TOE ? grey : grey > TOE_FLOOR ? TOE[(grey - TOE_FLOOR) | 0] : 0;
@@ -77,17 +108,27 @@ function tgcAt(tgcDb: readonly number[], fraction: number): number {
 
 /** Linear-array scan conversion: resample the line × sample grid onto the display's pixels. */
 export function scanConvert(grey: Uint8Array, lines: number, samples: number, cols: number, rows: number, out: Uint8Array): void {
+  // Where each column falls between lines: worked out once per frame, not once per pixel.
+  const lineAt = new Int32Array(cols);
+  const lineWeight = new Float64Array(cols);
+  for (let col = 0; col < cols; col++) {
+    const fl = ((col + 0.5) / cols) * lines - 0.5;
+    const l0 = Math.max(0, Math.min(lines - 2, Math.floor(fl)));
+    lineAt[col] = l0 * samples;
+    lineWeight[col] = Math.min(1, Math.max(0, fl - l0));
+  }
   for (let row = 0; row < rows; row++) {
     const fs = ((row + 0.5) / rows) * samples - 0.5;
     const s0 = Math.max(0, Math.min(samples - 2, Math.floor(fs)));
     const ts = Math.min(1, Math.max(0, fs - s0));
+    const us = 1 - ts;
+    const rowBase = row * cols;
     for (let col = 0; col < cols; col++) {
-      const fl = ((col + 0.5) / cols) * lines - 0.5;
-      const l0 = Math.max(0, Math.min(lines - 2, Math.floor(fl)));
-      const tl = Math.min(1, Math.max(0, fl - l0));
-      const a = grey[l0 * samples + s0] * (1 - ts) + grey[l0 * samples + s0 + 1] * ts;
-      const b = grey[(l0 + 1) * samples + s0] * (1 - ts) + grey[(l0 + 1) * samples + s0 + 1] * ts;
-      out[row * cols + col] = a * (1 - tl) + b * tl;
+      const i = lineAt[col] + s0;
+      const tl = lineWeight[col];
+      const a = grey[i] * us + grey[i + 1] * ts;
+      const b = grey[i + samples] * us + grey[i + samples + 1] * ts;
+      out[rowBase + col] = a * (1 - tl) + b * tl;
     }
   }
 }

@@ -105,7 +105,12 @@ export class EchoField {
     return this.vessels.dynamics;
   }
 
-  form(knee: KneeAnatomy, volume: LabelVolume, scan: ScanGeometry, settings: ScannerSettings, options: EchoOptions = {}): void {
+  /**
+   * Echoes of scan lines [lineFrom, lineTo) (all by default). Below `negligibleAmplitude` of
+   * what the beam still carries (deep in a bone's shadow) a line is left silent: it could not
+   * show over the receiver's noise.
+   */
+  form(knee: KneeAnatomy, volume: LabelVolume, scan: ScanGeometry, settings: ScannerSettings, options: EchoOptions = {}, negligibleAmplitude = 0, lineFrom = 0, lineTo = scan.image.cols): void {
     const lines = scan.image.cols;
     const samples = scan.image.rows;
     const n = lines * samples;
@@ -181,7 +186,7 @@ export class EchoField {
     const bvy = by * inv;
     const bvz = bz * inv;
 
-    for (let line = 0; line < lines; line++) {
+    for (let line = lineFrom; line < lineTo; line++) {
       const base = line * samples;
       const entry = scan.entryMm[line];
       if (Number.isNaN(entry)) {
@@ -207,6 +212,12 @@ export class EchoField {
       const cpnFrom = cpnRowStart[line];
       const cpnTo = cpnRowEnd[line];
       for (let s = 0; s < samples; s++) {
+        // Only ever weaker further down: the rest of the line is silent.
+        if (transmitted * attenuation < negligibleAmplitude) {
+          re.fill(0, base + s, base + samples);
+          im.fill(0, base + s, base + samples);
+          break;
+        }
         const t = entry + tissueDepth[s];
         let px = o.x + bx * t;
         let py = o.y + by * t;

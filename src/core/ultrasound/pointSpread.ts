@@ -10,18 +10,26 @@ export class PointSpread {
   private tmpRe = new Float32Array(0);
   private tmpIm = new Float32Array(0);
   private lateralWeights = new Float32Array(0);
+  private weightsKey = '';
 
-  apply(re: Float32Array, im: Float32Array, lines: number, samples: number, lineSpacingMm: number, sampleSpacingMm: number, frequencyMHz: number, focusMm: number): void {
+  /**
+   * Blurs lines [lineFrom, lineTo) of the field in place (all lines by default). A band of lines
+   * reads MAX_LATERAL_RADIUS lines either side of it, which must hold their echoes already.
+   */
+  apply(re: Float32Array, im: Float32Array, lines: number, samples: number, lineSpacingMm: number, sampleSpacingMm: number, frequencyMHz: number, focusMm: number, lineFrom = 0, lineTo = lines): void {
     if (this.tmpRe.length !== re.length) {
       this.tmpRe = new Float32Array(re.length);
       this.tmpIm = new Float32Array(re.length);
     }
     const { tmpRe, tmpIm } = this;
+    const radius = MAX_LATERAL_RADIUS;
+    const readFrom = Math.max(0, lineFrom - radius);
+    const readTo = Math.min(lines, lineTo + radius);
     // Axial: one kernel for every sample (pulse length does not change with depth). Edges are
     // clamped so the inner loop needs no bounds.
     const axial = gaussianKernel(axialSigmaMm(frequencyMHz) / sampleSpacingMm);
     const ra = (axial.length - 1) >> 1;
-    for (let line = 0; line < lines; line++) {
+    for (let line = readFrom; line < readTo; line++) {
       const base = line * samples;
       const last = base + samples - 1;
       for (let s = 0; s < samples; s++) {
@@ -46,21 +54,52 @@ export class PointSpread {
       }
     }
     // Lateral: a kernel per depth, narrowest at the focus; weights[k][s] so the inner loop runs
-    // along contiguous samples.
-    const radius = MAX_LATERAL_RADIUS;
+    // along contiguous samples. Kept between frames while the settings stay.
     const taps = 2 * radius + 1;
-    if (this.lateralWeights.length !== taps * samples) this.lateralWeights = new Float32Array(taps * samples);
-    const weights = this.lateralWeights;
-    for (let s = 0; s < samples; s++) {
-      const sigmaLines = Math.max(0.35, lateralSigmaMm(frequencyMHz, (s + 0.5) * sampleSpacingMm, focusMm) / lineSpacingMm);
-      let total = 0;
-      for (let k = -radius; k <= radius; k++) total += Math.exp(-(k * k) / (2 * sigmaLines * sigmaLines));
-      for (let k = -radius; k <= radius; k++) weights[(k + radius) * samples + s] = Math.exp(-(k * k) / (2 * sigmaLines * sigmaLines)) / total;
+    const key = `${samples} ${lineSpacingMm} ${sampleSpacingMm} ${frequencyMHz} ${focusMm}`;
+    if (this.weightsKey !== key) {
+      this.weightsKey = key;
+      if (this.lateralWeights.length !== taps * samples) this.lateralWeights = new Float32Array(taps * samples);
+      const weights = this.lateralWeights;
+      for (let s = 0; s < samples; s++) {
+        const sigmaLines = Math.max(0.35, lateralSigmaMm(frequencyMHz, (s + 0.5) * sampleSpacingMm, focusMm) / lineSpacingMm);
+        let total = 0;
+        for (let k = -radius; k <= radius; k++) total += Math.exp(-(k * k) / (2 * sigmaLines * sigmaLines));
+        for (let k = -radius; k <= radius; k++) weights[(k + radius) * samples + s] = Math.exp(-(k * k) / (2 * sigmaLines * sigmaLines)) / total;
+      }
     }
-    re.fill(0);
-    im.fill(0);
-    for (let line = 0; line < lines; line++) {
+    const weights = this.lateralWeights;
+    for (let line = lineFrom; line < lineTo; line++) {
       const out = line * samples;
+      if (line >= radius && line < lines - radius) {
+        // All seven taps in one pass, each output written once (the hot loop: no read-modify-write).
+        const m3 = out - 3 * samples;
+        const m2 = out - 2 * samples;
+        const m1 = out - samples;
+        const p1 = out + samples;
+        const p2 = out + 2 * samples;
+        const p3 = out + 3 * samples;
+        const w1 = samples;
+        const w2 = 2 * samples;
+        const w3 = 3 * samples;
+        const w4 = 4 * samples;
+        const w5 = 5 * samples;
+        const w6 = 6 * samples;
+        for (let s = 0; s < samples; s++) {
+          const a = weights[s];
+          const b = weights[w1 + s];
+          const c = weights[w2 + s];
+          const d = weights[w3 + s];
+          const e = weights[w4 + s];
+          const f = weights[w5 + s];
+          const g = weights[w6 + s];
+          re[out + s] = a * tmpRe[m3 + s] + b * tmpRe[m2 + s] + c * tmpRe[m1 + s] + d * tmpRe[out + s] + e * tmpRe[p1 + s] + f * tmpRe[p2 + s] + g * tmpRe[p3 + s];
+          im[out + s] = a * tmpIm[m3 + s] + b * tmpIm[m2 + s] + c * tmpIm[m1 + s] + d * tmpIm[out + s] + e * tmpIm[p1 + s] + f * tmpIm[p2 + s] + g * tmpIm[p3 + s];
+        }
+        continue;
+      }
+      re.fill(0, out, out + samples);
+      im.fill(0, out, out + samples);
       for (let k = -radius; k <= radius; k++) {
         const source = line + k;
         if (source < 0 || source >= lines) continue;

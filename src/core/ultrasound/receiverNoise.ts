@@ -29,30 +29,37 @@ const GAUSSIAN = (() => {
 /**
  * Complex Gaussian receiver noise added to the echoes before envelope detection, so its
  * envelope is Rayleigh like a scanner's. It changes from frame to frame (seeded by the frame's
- * time), never from run to run.
+ * time), never from run to run, and each scan line has its own stream (seeded by the line), so
+ * a band of lines formed on its own gets the same noise as in the whole frame.
  */
 export class ReceiverNoise {
   private sigma = new Float32Array(0);
 
-  /** `gainDb` per sample: the gain the display will apply there (the noise is set against it). */
-  add(re: Float32Array, im: Float32Array, lines: number, samples: number, gainDb: Float32Array, timeSeconds: number): void {
+  /** Sets the noise level per sample from `gainDb`, the gain the display will apply there; returns the lowest. */
+  prepare(samples: number, gainDb: Float32Array): number {
     if (this.sigma.length !== samples) this.sigma = new Float32Array(samples);
     const sigma = this.sigma;
     const thermal = 10 ** (THERMAL_LEVEL_DB / 20);
+    let lowest = Infinity;
     for (let s = 0; s < samples; s++) {
       // Per quadrature component: half the power each.
       const clutter = 10 ** ((CLUTTER_LEVEL_DB - gainDb[s]) / 20);
       sigma[s] = Math.SQRT1_2 * Math.sqrt(clutter * clutter + thermal * thermal);
+      if (sigma[s] < lowest) lowest = sigma[s];
     }
-    let state = (Math.round(timeSeconds * 1000) * 0x9e3779b1) | 0;
-    for (let line = 0; line < lines; line++) {
-      const base = line * samples;
-      for (let s = 0; s < samples; s++) {
-        state = (Math.imul(state ^ (state >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) | 0;
-        const index = (state >>> 8) & TABLE_MASK;
-        re[base + s] += sigma[s] * GAUSSIAN[index];
-        im[base + s] += sigma[s] * GAUSSIAN[index ^ 1];
-      }
+    return lowest;
+  }
+
+  /** One scan line's noise (after prepare): its in-phase and quadrature parts, `samples` each. */
+  line(line: number, timeSeconds: number, noiseRe: Float32Array, noiseIm: Float32Array): void {
+    const sigma = this.sigma;
+    let state = (Math.imul(Math.round(timeSeconds * 1000), 0x9e3779b1) ^ Math.imul(line + 1, 0x85ebca6b)) | 0;
+    state = Math.imul(state ^ (state >>> 16), 0x7feb352d);
+    for (let s = 0; s < sigma.length; s++) {
+      state = (Math.imul(state ^ (state >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) | 0;
+      const index = (state >>> 8) & TABLE_MASK;
+      noiseRe[s] = sigma[s] * GAUSSIAN[index];
+      noiseIm[s] = sigma[s] * GAUSSIAN[index ^ 1];
     }
   }
 }
