@@ -1,9 +1,10 @@
 import { nameUuid } from './nameUuid';
 import { finishTimeMs, instantAfterStart, type StoredAttempt } from './storedAttempt';
+import { DEFAULT_PASS_SCORE } from '../core/scoring/learningCurve';
 
 export const XAPI_VERSION = '1.0.3' as const;
-/** The total (of 100) at which an attempt counts as a pass in a learning record store. */
-export const PASSING_TOTAL = 80;
+/** The total (of 100) at which an attempt counts as a pass in a learning record store: the rubric's pass mark. */
+export const PASSING_TOTAL = DEFAULT_PASS_SCORE;
 export const SCORE_MAX = 100;
 
 export const XAPI_VERBS = {
