@@ -170,9 +170,16 @@ export class AttemptSimulation {
     return this.fluid ? fluidFractionAt(this.fluid.field, p) : 0;
   }
 
-  private requireNeedle(): NeedleState {
-    if (!this.needle) throw new SimError('no-needle', 'There is no needle: it must be inserted first.');
-    return this.needle;
+  /**
+   * The tissue at a point of the limb frame as the injectate has left it: 'fluid' where the
+   * injectate fraction (fluidAt) is at least ½ — the level the image draws as the fluid's edge —
+   * else the anatomy there. NOTE: the anatomy is read at rest (KneeAnatomy.tissueAt) until the
+   * fluid's displacement field offers a displaced lookup; then this is the one place to switch.
+   */
+  tissueAt(p: Vec3): TissueType {
+    if (!Number.isFinite(p.x) || !Number.isFinite(p.y) || !Number.isFinite(p.z)) throw new SimError('invalid-argument', `tissueAt needs a finite point, got (${p.x}, ${p.y}, ${p.z}).`);
+    const knee = this.requirePatient().knee;
+    return this.fluidAt(p) >= 0.5 ? 'fluid' : knee.tissueAt(p);
   }
 
   /** The facts so far, with the fluid measured round the first injection's site. */

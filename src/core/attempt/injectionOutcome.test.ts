@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { KneeAnatomy } from '../anatomy/knee';
+import { voxelise, type LabelVolume } from '../anatomy/voxelise';
+import type { AnatomyParameters } from '../anatomy/parameters';
+import { AttemptSimulation, type PatientProvider } from './simulation';
+import { goodAttemptEvents } from './scriptedAttempt';
+import type { AttemptEvent } from './events';
+
+// The reducer's side of the manometer and of sim.fluidAt / sim.tissueAt.
+const knee = new KneeAnatomy(new KneeAnatomy().parameters);
+let volume: LabelVolume | null = null;
+const patients: PatientProvider = (parameters: AnatomyParameters) => {
+  volume ??= voxelise(new KneeAnatomy(parameters));
+  return { knee: new KneeAnatomy(parameters), volume };
+};
+const good = goodAttemptEvents(knee, { caseId: 'normal-teaching-knee' });
+const firstInjection = good.findIndex((e) => e.kind === 'injection');
+
+/** The good attempt up to its first injection, then that injection at `rateMlPerS`. */
+function injectAt(rateMlPerS: number | undefined) {
+  const sim = new AttemptSimulation(patients);
+  for (const e of good.slice(0, firstInjection)) sim.apply(e);
+  const injection = good[firstInjection] as Extract<AttemptEvent, { kind: 'injection' }>;
+  return { sim, outcome: sim.apply(rateMlPerS === undefined ? injection : { ...injection, rateMlPerS }) };
+}
+
+describe('an injection’s pressure in the reducer', () => {
+  it('reads the paraneural space’s 4–8 psi at 1 ml/s and more the faster the plunger goes', () => {
+    const slow = injectAt(0.5).outcome.injection!;
+    const usual = injectAt(undefined).outcome.injection!;
+    const fast = injectAt(3).outcome.injection!;
+    expect(usual.rateMlPerS).toBe(1);
+    expect(usual.injectionPressurePsi).toBeGreaterThanOrEqual(4);
+    expect(usual.injectionPressurePsi).toBeLessThanOrEqual(8);
+    expect(fast.injectionPressurePsi).toBeGreaterThan(usual.injectionPressurePsi);
+    expect(usual.injectionPressurePsi).toBeGreaterThan(slow.injectionPressurePsi);
+    // The opening pressure (what scoring reads) is the plane's, whatever the speed.
+    expect(fast.openingPressurePsi).toBe(slow.openingPressurePsi);
+  });
+
+  it('refuses a rate outside the syringe’s range and changes nothing', () => {
+    const { sim, outcome } = injectAt(50);
+    expect(outcome.refused).toMatch(/rate/);
+    expect(sim.injectedMl).toBe(0);
+    expect(sim.fluid!.gridMl()).toBe(0);
+  });
+});
+
+describe('the point lookups (sim.fluidAt, sim.tissueAt)', () => {
+  const sim = new AttemptSimulation(patients);
+  for (const e of good) sim.apply(e);
+  const site = knee.nerveAt(knee.nerveSAtLevel(-5))!;
+  const up = knee.skinNormal(knee.projectOntoSkin(site.centre));
+  const radius = Math.sqrt(site.areaMm2 / Math.PI);
+  const at = (mm: number) => ({ x: site.centre.x + up.x * mm, y: site.centre.y + up.y * mm, z: site.centre.z + up.z * mm });
+
+  it('names the injectate where the fraction is at least ½ and the anatomy elsewhere', () => {
+    expect(sim.fluidAt(at(radius + 1.5))).toBeGreaterThanOrEqual(0.5);
+    expect(sim.tissueAt(at(radius + 1.5))).toBe('fluid');
+    expect(sim.tissueAt(at(0))).toBe('nerve');
+    const far = { x: site.centre.x + 40, y: site.centre.y, z: site.centre.z };
+    expect(sim.tissueAt(far)).toBe(knee.tissueAt(far));
+  });
+
+  it('refuses a point that is not finite', () => {
+    expect(() => sim.tissueAt({ x: 0, y: Number.POSITIVE_INFINITY, z: 0 })).toThrow(/finite/);
+  });
+});
