@@ -170,6 +170,13 @@ export class AttemptSimulation {
     return this.fluid ? fluidFractionAt(this.fluid.field, p) : 0;
   }
 
+  private requireNeedle(): NeedleState {
+    if (!this.needle) throw new SimError('no-needle', 'There is no needle: it must be inserted first.');
+    return this.needle;
+  }
+
+  /** The facts so far, with the fluid measured round the first injection's site. */
+  attemptFacts(): AttemptFacts | null {
   /**
    * The tissue at a point of the limb frame as the injectate has left it: 'fluid' where the
    * injectate fraction (fluidAt) is at least ½ — the level the image draws as the fluid's edge —
@@ -182,8 +189,6 @@ export class AttemptSimulation {
     return this.fluidAt(p) >= 0.5 ? 'fluid' : knee.tissueAt(p);
   }
 
-  /** The facts so far, with the fluid measured round the first injection's site. */
-  attemptFacts(): AttemptFacts | null {
   /** The CPN's paraneural space on the fluid's grid (distances cached per volume). */
   private paraneuralSpace(fluid: FluidSpread): ParaneuralSpace {
     if (this.space?.grid !== fluid.field.grid) this.space = { grid: fluid.field.grid, space: new ParaneuralSpace(this.requirePatient().knee.cpn, fluid.field.grid) };
