@@ -5,6 +5,7 @@ import type { Vec3 } from '../core/math/vec3';
 import type { AttemptResult, SafetyEventKind, ScoreGroup } from '../core/scoring/result';
 import { STRUCTURE_TITLES_EN, type StructureName } from '../core/anatomy/namedStructure';
 import { IMPORT_LIMITS as LIMITS } from './importLimits';
+import { MIN_INJECTION_RATE_ML_PER_S, MAX_INJECTION_RATE_ML_PER_S } from '../core/fluid/injectionPressure';
 
 /**
  * Runtime mirrors of the core's attempt types, used where data comes from outside the app (an
@@ -50,6 +51,11 @@ const tMs = z
   .number()
   .nonnegative()
   .max(LIMITS.eventMaxMs, { error: `an event more than ${LIMITS.eventMaxMs / 3_600_000} hours after the start` });
+/** The plunger's speed (injectionPressure.ts): outside the syringe's range the log was not made by this simulator. */
+const injectionRate = z
+  .number()
+  .min(MIN_INJECTION_RATE_ML_PER_S, { error: `an injection rate below ${MIN_INJECTION_RATE_ML_PER_S} ml/s` })
+  .max(MAX_INJECTION_RATE_ML_PER_S, { error: `an injection rate above ${MAX_INJECTION_RATE_ML_PER_S} ml/s` });
 const injectionMl = z
   .number()
   .gt(0, { error: 'an injection must be more than 0 ml' })
@@ -62,7 +68,7 @@ export const attemptEventSchema = z.discriminatedUnion('kind', [
   z.object({ tMs, kind: z.literal('needle-inserted'), entry: vec3Schema, direction: vec3Schema }),
   z.object({ tMs, kind: z.literal('needle-advanced'), mm }),
   z.object({ tMs, kind: z.literal('needle-redirected'), direction: vec3Schema }),
-  z.object({ tMs, kind: z.literal('injection'), ml: injectionMl, continuesHold: z.boolean().optional() }),
+  z.object({ tMs, kind: z.literal('injection'), ml: injectionMl, continuesHold: z.boolean().optional(), rateMlPerS: injectionRate.optional() }),
   z.object({ tMs, kind: z.literal('aspiration') }),
   z.object({ tMs, kind: z.literal('image-saved'), imageId: id }),
   z.object({ tMs, kind: z.literal('finished') }),
