@@ -59,9 +59,9 @@ export class AttemptSimulation {
   injectedMl = 0;
   appliedEvents = 0;
   private facts: FactsRecorder | null = null;
+  private space: { grid: FluidSpread['field']['grid']; space: ParaneuralSpace } | null = null;
 
   constructor(
-  private space: { grid: FluidSpread['field']['grid']; space: ParaneuralSpace } | null = null;
     private readonly providePatient: PatientProvider,
     readonly mode: AttemptMode = 'assessment',
   ) {}
@@ -134,6 +134,8 @@ export class AttemptSimulation {
         if (!(event.ml > 0) || !Number.isFinite(event.ml)) throw new SimError('invalid-argument', `An injection needs a positive volume, got ${event.ml}.`);
         const tip = needleTip(needle);
         const tipTissue = knee.tissueAt(tip);
+        const rateMlPerS = event.rateMlPerS ?? DEFAULT_INJECTION_RATE_ML_PER_S;
+        if (!isInjectionRate(rateMlPerS)) throw new SimError('invalid-argument', `An injection rate must be ${MIN_INJECTION_RATE_ML_PER_S}–${MAX_INJECTION_RATE_ML_PER_S} ml/s, got ${String(rateMlPerS)}.`);
         this.injectionSiteSMm ??= knee.cpn.line.closest(tip, 60)?.sMm ?? 0;
         const spread: InjectionResult = this.fluid ? this.fluid.inject(tip, event.ml) : { injectedMl: event.ml, openingPressurePsi: 0, intravascularMl: 0, intraneural: false };
         // The manometer's figures come from the plane the tip is in (injectionPressure.ts); where
@@ -147,8 +149,6 @@ export class AttemptSimulation {
         const pressure = plane ? injectionPressurePsi(plane, openingPressurePsi, rateMlPerS) : openingPressurePsi;
         return { injection: { ...result, tipTissue, injectionPressurePsi: pressure, rateMlPerS } };
       }
-        const rateMlPerS = event.rateMlPerS ?? DEFAULT_INJECTION_RATE_ML_PER_S;
-        if (!isInjectionRate(rateMlPerS)) throw new SimError('invalid-argument', `An injection rate must be ${MIN_INJECTION_RATE_ML_PER_S}–${MAX_INJECTION_RATE_ML_PER_S} ml/s, got ${String(rateMlPerS)}.`);
       case 'aspiration':
         this.requireNeedle();
         return {};
@@ -170,13 +170,6 @@ export class AttemptSimulation {
     return this.fluid ? fluidFractionAt(this.fluid.field, p) : 0;
   }
 
-  private requireNeedle(): NeedleState {
-    if (!this.needle) throw new SimError('no-needle', 'There is no needle: it must be inserted first.');
-    return this.needle;
-  }
-
-  /** The facts so far, with the fluid measured round the first injection's site. */
-  attemptFacts(): AttemptFacts | null {
   /**
    * The tissue at a point of the limb frame as the injectate has left it: 'fluid' where the
    * injectate fraction (fluidAt) is at least ½ — the level the image draws as the fluid's edge —
@@ -200,6 +193,13 @@ export class AttemptSimulation {
     return this.patient;
   }
 
+  private requireNeedle(): NeedleState {
+    if (!this.needle) throw new SimError('no-needle', 'There is no needle: it must be inserted first.');
+    return this.needle;
+  }
+
+  /** The facts so far, with the fluid measured round the first injection's site. */
+  attemptFacts(): AttemptFacts | null {
     if (!this.facts || !this.patient) return null;
     return this.facts.result(this.fluid, this.patient.volume, this.injectionSiteSMm);
   }
