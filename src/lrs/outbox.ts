@@ -14,6 +14,8 @@ export interface OutboxStatus {
   needsCredentials: boolean;
   /** Statements the LRS refused for good (400 invalid, 409 another statement holds the id). */
   rejected: number;
+  /** Why the last refused statement was refused (kept after later batches succeed). */
+  lastRejected: string | null;
   /** When the next retry is due (epoch ms), if one is scheduled. */
   retryAt: number | null;
 }
@@ -44,7 +46,7 @@ const describe = (error: unknown): string => (error instanceof Error ? error.mes
  */
 export class Outbox {
   private readonly deps: Required<Omit<OutboxDeps, 'send' | 'target'>> & Pick<OutboxDeps, 'send' | 'target'>;
-  private state: OutboxStatus = { queued: 0, sending: false, lastError: null, needsCredentials: false, rejected: 0, retryAt: null };
+  private state: OutboxStatus = { queued: 0, sending: false, lastError: null, needsCredentials: false, rejected: 0, lastRejected: null, retryAt: null };
   private failures = 0;
   private timer: unknown = null;
   private flushing: Promise<void> | null = null;
@@ -138,7 +140,7 @@ export class Outbox {
     if (!target) return;
     this.update({ sending: true, retryAt: null });
     for (;;) {
-      const batch = await this.db.getAllFromIndex('outbox', 'order', undefined, this.deps.batchSize);
+      const batch = atMostOneAttachment(await this.db.getAllFromIndex('outbox', 'order', undefined, this.deps.batchSize));
       if (batch.length === 0) break;
       const outcome = await this.sendBatch(target, batch);
       if (outcome === 'stop') return;
@@ -166,7 +168,8 @@ export class Outbox {
           return 'ok';
         }
         await this.remove(batch);
-        this.update({ rejected: this.state.rejected + 1, lastError: `Statement ${batch[0].id} refused: ${describe(error)}` });
+        const why = `Statement ${batch[0].id} refused: ${describe(error)}`;
+        this.update({ rejected: this.state.rejected + 1, lastRejected: why, lastError: why });
         return 'ok';
       }
       this.failures += 1;
@@ -197,4 +200,14 @@ async function withLock(work: () => Promise<void>): Promise<void> {
   const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
   if (!locks) return work();
   await locks.request('cpn-trainer-lrs-outbox', work);
+}
+
+/**
+ * A batch carries at most one attachment: @xapi/xapi writes a second attachment part straight after
+ * the first one's bytes, without the CRLF that RFC 2046 puts before a boundary, so a strict LRS
+ * would read the first attachment one byte pair short of its hash. One per batch is always well formed.
+ */
+export function atMostOneAttachment(batch: OutboxEntry[]): OutboxEntry[] {
+  const second = batch.findIndex((entry, i) => entry.attachment !== undefined && batch.slice(0, i).some((e) => e.attachment !== undefined));
+  return second < 0 ? batch : batch.slice(0, second);
 }

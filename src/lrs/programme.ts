@@ -31,7 +31,7 @@ export const homePage = (): string => location.origin + location.pathname.replac
 
 let snapshot: ProgrammeSnapshot = {
   configured: null,
-  outbox: { queued: 0, sending: false, lastError: null, needsCredentials: false, rejected: 0, retryAt: null },
+  outbox: { queued: 0, sending: false, lastError: null, needsCredentials: false, rejected: 0, lastRejected: null, retryAt: null },
   cmi5: { state: 'none', detail: null, registration: null },
 };
 const listeners = new Set<() => void>();
