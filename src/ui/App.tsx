@@ -1,5 +1,4 @@
-import { useEffect } from 'react';
-import { SceneView } from '../scene/SceneView';
+import { lazy, Suspense, useEffect } from 'react';
 import { UltrasoundPanel } from './UltrasoundPanel';
 import { ProbeControls, ScannerControls } from './ControlsPanel';
 import { StatusBar } from './StatusBar';
@@ -14,11 +13,15 @@ import { GuidedChecklist } from './GuidedChecklist';
 import { CaseBriefing } from './CaseBriefing';
 import { ReplayBar } from './ReplayBar';
 import { SessionNotices } from './SessionNotices';
-import { DebriefPage } from './DebriefPage';
-import { ReviewPage } from './ReviewPage';
 import { useSimStore } from '../state/store';
 import { LanguageSelect } from './LanguageSelect';
 import { useText } from '../i18n';
+
+// The 3D view (three.js, React Three Fiber) loads beside the first image, not before it.
+const SceneView = lazy(() => import('../scene/SceneView').then((m) => ({ default: m.SceneView })));
+// Read after an attempt, not while scanning: loaded on demand, so the first image comes sooner.
+const DebriefPage = lazy(() => import('./DebriefPage').then((m) => ({ default: m.DebriefPage })));
+const ReviewPage = lazy(() => import('./ReviewPage').then((m) => ({ default: m.ReviewPage })));
 
 export function App() {
   useEffect(() => installKeyboardShortcuts(), []);
@@ -35,12 +38,16 @@ export function App() {
       </header>
       <SessionNotices />
       <ReplayBar />
-      {page === 'debrief' && <DebriefPage />}
-      {page === 'review' && <ReviewPage />}
+      <Suspense fallback={null}>
+        {page === 'debrief' && <DebriefPage />}
+        {page === 'review' && <ReviewPage />}
+      </Suspense>
       {page === 'simulator' && <StatusBar />}
       <main className="workspace" hidden={page !== 'simulator'}>
         <div className="scene-pane">
-          <SceneView />
+          <Suspense fallback={null}>
+            <SceneView />
+          </Suspense>
           <BuildOverlay />
         </div>
         {/* The image and the hands' controls never scroll; what is read now and then does, beside them. */}
