@@ -15,6 +15,8 @@ imagePipeline.start();
 getWorkerClient().onFluid((fluid) => useSimStore.getState().showFluid(fluid));
 startAutosave();
 startCoaching();
+// A cmi5 launch or a configured LRS: its outbox and session start; otherwise nothing is loaded.
+void import('./lrs/programme').then((lrs) => lrs.startProgramme()).catch((error: unknown) => console.error('Could not start the LRS outbox', error));
 void useSimStore.getState().loadCase().catch((error: unknown) => console.error('Could not build the knee', error));
 
 createRoot(document.getElementById('root')!).render(

@@ -90,6 +90,8 @@ export const createSessionSlice: StateCreator<SimState, [], [], SessionSlice> = 
     } catch (error) {
       set({ storageProblem: errorSaid(error) });
     }
+    // To the programme's LRS (configured, or a cmi5 launch), loaded only now: no LRS code on first load.
+    void import('../lrs/programme').then((lrs) => lrs.reportInBackground(record, result));
     return result;
   },
   answerReasoning: async (questionId, answer) => {
