@@ -1,18 +1,20 @@
+import type { Vec3 } from '../core/math/vec3';
+import type { ViewClass } from '../core/probe/viewClass';
+import type { ProbePose } from '../core/probe/pose';
+import type { NeedleContact } from '../core/needle/needle';
+import type { FluidMeasures } from '../core/fluid/measures';
+import type { AttemptResult, ScoreItem, SafetyEvent } from '../core/scoring/result';
+import type { AttemptSummary } from '../storage/storedAttempt';
+
 /**
  * The automation API's public types (docs: shared automation.md). Playwright specs and
- * scenario scripts import these; keep every name once published (add, don't rename).
+ * scenario scripts import these; keep every name once published (add, don't rename). Each data
+ * type is core's own (or storage's), re-exported under its published name, so the API cannot
+ * drift from what the simulation gives: no hand copies.
  */
-export type Vec3 = { x: number; y: number; z: number };
-export type ViewClass = 'short-axis' | 'long-axis' | 'oblique' | 'no-nerve';
-
-export interface ProbePoseReport {
-  centre: Vec3;
-  rotationDeg: number;
-  tiltDeg: number;
-  compressionMm: number;
-  /** Skin and fat dragged along the array by a pressed, sliding probe (mm). */
-  skinDragMm?: number;
-}
+export type { Vec3, ViewClass, AttemptResult, AttemptSummary };
+export type { Message, MessageKey, MessageValue } from '../core/message';
+export type ProbePoseReport = ProbePose;
 
 export interface ProbeReport {
   pose: ProbePoseReport;
@@ -29,7 +31,7 @@ export interface ProbeReport {
   dynamics?: { nerveMovesMm: number; gastrocnemiusMovesMm: number } | null;
 }
 
-export type NeedleContactKind = 'skin-punctured' | 'fascia-crossed' | 'nerve-touched' | 'nerve-entered' | 'vessel-punctured' | 'bone-struck';
+export type NeedleContactKind = NeedleContact;
 
 export interface NeedleReport {
   tip: Vec3;
@@ -46,15 +48,7 @@ export interface NeedleReport {
   contacts: { kind: NeedleContactKind; insertedMm: number; structure: string }[];
 }
 
-export interface FluidReport {
-  totalMl: number;
-  haloCoveragePct: number;
-  spreadProximalMm: number;
-  spreadDistalMm: number;
-  superficialMl: number;
-  deepMl: number;
-  intraneuralMl: number;
-}
+export type FluidReport = FluidMeasures;
 
 export interface FrameReport {
   width: number;
@@ -126,45 +120,9 @@ export interface SimAutomation {
   };
 }
 
-export interface ScoreItemReport {
-  id: string;
-  group: string;
-  title: string;
-  points: number;
-  maxPoints: number;
-  reason: string;
-  advice: string | null;
-}
-
-export interface SafetyEventReport {
-  kind: string;
-  tMs: number;
-  penalty: number;
-  capTo: number | null;
-  critical: boolean;
-  description: string;
-}
-
-export interface AttemptResult {
-  total: number;
-  itemPoints: number;
-  items: ScoreItemReport[];
-  safetyEvents: SafetyEventReport[];
-  cappedAt: number | null;
-}
-
-export interface AttemptSummary {
-  id: string;
-  trainee: string;
-  caseId: string;
-  startedAt: string;
-  mode: 'guided' | 'assessment';
-  total: number | null;
-  criticalEvents: string[];
-  finished: boolean;
-  eventCount: number;
-  altered: boolean;
-}
+/** A scored item: its reason and advice are messages (a key and values; window.sim's error messages are in English). */
+export type ScoreItemReport = ScoreItem;
+export type SafetyEventReport = SafetyEvent;
 
 declare global {
   interface Window {

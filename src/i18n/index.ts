@@ -4,6 +4,8 @@ import { initReactI18next, useTranslation } from 'react-i18next';
 import en from './locales/en.json';
 import zh from './locales/zh.json';
 import { formatDate, formatNumber, formatQuantity, type Language, type NumberStyle, type Unit } from './format';
+import { say } from './message';
+import type { Message } from '../core/message';
 
 export type { Language, Unit } from './format';
 
@@ -82,6 +84,8 @@ export interface UiText {
   date: (when: string | number) => string;
   /** The language's side of a bilingual text (case texts, the patient's words, the coach). */
   pick: (text: { en: string; zh: string }) => string;
+  /** A message from core (a reason, advice, a safety event, a refusal) as a sentence in this language. */
+  say: (message: Message) => string;
 }
 
 const styleOf = (decimals: number | NumberStyle | undefined): NumberStyle => (typeof decimals === 'number' ? { decimals } : (decimals ?? {}));
@@ -96,6 +100,7 @@ export function textFor(language: Language): UiText {
     q: (value, unit, decimals) => formatQuantity(value, unit, language, styleOf(decimals)),
     date: (when) => formatDate(when, language),
     pick: (text) => text[language],
+    say: (message) => say(message, language),
   };
 }
 

@@ -4,6 +4,7 @@ import type { ProbePose } from '../core/probe/pose';
 import type { Vec3 } from '../core/math/vec3';
 import type { AttemptResult, SafetyEventKind, ScoreGroup } from '../core/scoring/result';
 import { STRUCTURE_TITLES_EN, type StructureName } from '../core/anatomy/namedStructure';
+import { MESSAGE_PLACEHOLDERS, type Message, type MessageKey } from '../core/message';
 import { IMPORT_LIMITS as LIMITS } from './importLimits';
 import { MIN_INJECTION_RATE_ML_PER_S, MAX_INJECTION_RATE_ML_PER_S } from '../core/fluid/injectionPressure';
 
@@ -116,14 +117,26 @@ const enumOf = <K extends string>(members: Record<K, true>) => z.enum(Object.key
 // Core's table of names has every structure as a key, so a new structure is accepted here at once.
 const structureNames = z.enum(Object.keys(STRUCTURE_TITLES_EN) as [StructureName, ...StructureName[]]);
 
+/** Core's sentences travel as a key and values (the English beside them, for people, never read back). */
+const messageKeys = [...Object.keys(MESSAGE_PLACEHOLDERS), ...Object.keys(STRUCTURE_TITLES_EN).map((s) => `structure.${s}`)] as [MessageKey, ...MessageKey[]];
+const messageSchema: z.ZodType<Message> = z.lazy(() =>
+  z.object({
+    key: z.enum(messageKeys),
+    values: z.record(z.string(), z.union([finite, z.string(), messageSchema])),
+    text: z.string().optional(),
+  }),
+);
+/** Files written before core spoke in keys carry English sentences: read as a verbatim text (the score is recomputed anyway). */
+const sentence = z.union([messageSchema, z.string().transform((text): Message => ({ key: 'text.verbatim', values: { text } }))]);
+
 const scoreItemSchema = z.object({
   id: z.string().max(LIMITS.idChars),
   group: enumOf(scoreGroups),
   title: text,
   points: finite,
   maxPoints: finite,
-  reason: text,
-  advice: text.nullable(),
+  reason: sentence,
+  advice: sentence.nullable(),
 });
 
 const safetyEventSchema = z.object({
@@ -132,7 +145,7 @@ const safetyEventSchema = z.object({
   penalty: finite,
   capTo: finite.nullable(),
   critical: z.boolean(),
-  description: text,
+  description: sentence,
   // Optional: results stored before safety events named their structure have none.
   structure: structureNames.optional(),
 });

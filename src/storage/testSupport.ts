@@ -9,6 +9,7 @@ import type { Vec3 } from '../core/math/vec3';
 import type { ProbePose } from '../core/probe/pose';
 import type { AttemptResult, SafetyEventKind } from '../core/scoring/result';
 import { cases } from '../core/cases/cases';
+import { message } from '../core/message';
 
 export function sampleRecord(overrides: Partial<SessionRecord> = {}): SessionRecord {
   return {
@@ -41,8 +42,8 @@ export function sampleResult(total = 72, criticalKinds: SafetyEventKind[] = []):
     total,
     itemPoints: 80,
     items: [
-      { id: 'halo', group: 'spread', title: 'Halo around the nerve', points: 15, maxPoints: 20, reason: 'halo 78%', advice: 'Inject on both sides.' },
-      { id: 'volume', group: 'spread', title: 'Volume', points: 5, maxPoints: 5, reason: '5 ml', advice: null },
+      { id: 'halo', group: 'spread', title: 'Halo around the nerve', points: 15, maxPoints: 20, reason: message('reason.halo', { halo: 78, full: 90, zero: 25 }), advice: message('advice.halo', { full: 90 }) },
+      { id: 'volume', group: 'spread', title: 'Volume', points: 5, maxPoints: 5, reason: message('reason.volume', { total: 5, min: 4, max: 6 }), advice: null },
     ],
     safetyEvents: criticalKinds.map((kind, i) => ({
       kind,
@@ -50,7 +51,7 @@ export function sampleResult(total = 72, criticalKinds: SafetyEventKind[] = []):
       penalty: 0,
       capTo: 40,
       critical: true,
-      description: `${kind} happened`,
+      description: message('text.verbatim', { text: `${kind} happened` }),
     })),
     cappedAt: criticalKinds.length > 0 ? 40 : null,
   };

@@ -1,14 +1,14 @@
 import { useEffect, useState } from 'react';
 import { storedAttempt } from '../state/attemptLibrary';
+import { findCase } from '../core/cases/cases';
 import type { StoredAttempt } from '../storage/storedAttempt';
-import { useText } from '../i18n';
-import { itemTitle } from './scoreText';
+import { useText, type TextKey } from '../i18n';
 
 /** Two attempts side by side, item by item. */
 export function CompareAttempts({ ids }: { ids: string[] }) {
   const [pair, setPair] = useState<StoredAttempt[] | null>(null);
   const text = useText();
-  const { t, n, date } = text;
+  const { t, n, date, pick } = text;
   useEffect(() => {
     void Promise.all(ids.map(storedAttempt)).then(setPair, () => setPair(null));
   }, [ids]);
@@ -20,6 +20,12 @@ export function CompareAttempts({ ids }: { ids: string[] }) {
     return points === undefined ? '—' : n(points, points % 1 ? 1 : 0);
   };
   const totalOf = (s: StoredAttempt) => (s.result ? n(s.result.total, s.result.total % 1 ? 1 : 0) : t('review.unfinished'));
+  // Each column says whose attempt, on which case, what it scored and when.
+  const headingOf = (s: StoredAttempt) => {
+    const c = findCase(s.record.caseId);
+    const score = s.result ? t('compare.score', { score: n(s.result.total, s.result.total % 1 ? 1 : 0) }) : t('review.unfinished');
+    return t('compare.heading', { trainee: s.record.trainee || t('review.unnamed'), case: c ? pick(c.texts.title) : s.record.caseId, score, date: date(s.record.startedAt) });
+  };
   return (
     <section className="compare" data-testid="compare">
       <h3>{t('compare.title')}</h3>
@@ -27,14 +33,14 @@ export function CompareAttempts({ ids }: { ids: string[] }) {
         <thead>
           <tr>
             <th>{t('compare.item')}</th>
-            <th>{date(a.record.startedAt)}</th>
-            <th>{date(b.record.startedAt)}</th>
+            <th data-testid="compare-heading">{headingOf(a)}</th>
+            <th data-testid="compare-heading">{headingOf(b)}</th>
           </tr>
         </thead>
         <tbody>
           {items.map((i) => (
             <tr key={i.id}>
-              <td>{itemTitle(i, text)}</td>
+              <td>{text.t(`score.title.${i.id}` as TextKey)}</td>
               <td className="points">{pointsOf(a, i.id)}</td>
               <td className="points">{pointsOf(b, i.id)}</td>
             </tr>

@@ -4,8 +4,7 @@ import type { SafetyEvent, ScoreGroup } from '../core/scoring/result';
 import { findCase } from '../core/cases/cases';
 import { FluidCrossSections } from './FluidCrossSections';
 import { ReasoningQuestions } from './ReasoningQuestions';
-import { useText, type UiText } from '../i18n';
-import { itemTitle, itemReason, itemAdvice, safetyDescription } from './scoreText';
+import { useText, type TextKey, type UiText } from '../i18n';
 
 const GROUPS: ScoreGroup[] = ['scan', 'needle', 'spread', 'verify'];
 
@@ -53,7 +52,7 @@ export function DebriefPage() {
       )}
       <section aria-label={t('debrief.safety')}>
         <h3>{t('debrief.safety')}</h3>
-        {result.safetyEvents.length === 0 ? <p className="hint">{t('debrief.noSafety')}</p> : <SafetyTimeline events={result.safetyEvents} facts={facts} durationMs={facts.durationMs} text={text} seconds={seconds} />}
+        {result.safetyEvents.length === 0 ? <p className="hint">{t('debrief.noSafety')}</p> : <SafetyTimeline events={result.safetyEvents} durationMs={facts.durationMs} text={text} seconds={seconds} />}
       </section>
       <section aria-label={t('debrief.figures')} className="figures" data-testid="debrief-figures">
         <Figure label={t('debrief.halo')} value={q(facts.fluid.haloCoveragePct, '%')} />
@@ -81,8 +80,8 @@ export function DebriefPage() {
                   <td className="points">
                     {n(i.points, i.points % 1 ? 1 : 0)}/{n(i.maxPoints)}
                   </td>
-                  <td>{itemTitle(i, text)}</td>
-                  <td className="reason">{itemReason(i, facts, text)}</td>
+                  <td>{t(`score.title.${i.id}` as TextKey)}</td>
+                  <td className="reason">{text.say(i.reason)}</td>
                 </tr>
               )),
             ])}
@@ -113,7 +112,7 @@ export function DebriefPage() {
         ) : (
           <ol className="advice" data-testid="advice">
             {improvements.slice(0, 5).map((i) => (
-              <li key={i.id}>{itemAdvice(i, facts, text)}</li>
+              <li key={i.id}>{i.advice && text.say(i.advice)}</li>
             ))}
           </ol>
         )}
@@ -132,7 +131,7 @@ function Figure({ label, value }: { label: string; value: string }) {
 }
 
 /** Safety events on the attempt's time line, critical ones red; listed below with their effect. */
-function SafetyTimeline({ events, facts, durationMs, text, seconds }: { events: SafetyEvent[]; facts: Debrief['facts']; durationMs: number; text: UiText; seconds: (ms: number) => string }) {
+function SafetyTimeline({ events, durationMs, text, seconds }: { events: SafetyEvent[]; durationMs: number; text: UiText; seconds: (ms: number) => string }) {
   const { t } = text;
   const width = 600;
   const x = (tMs: number) => 10 + ((width - 20) * tMs) / Math.max(1, durationMs);
@@ -142,14 +141,14 @@ function SafetyTimeline({ events, facts, durationMs, text, seconds }: { events: 
         <line x1={10} x2={width - 10} y1={18} y2={18} stroke="#556" />
         {events.map((e, i) => (
           <circle key={i} cx={x(e.tMs)} cy={18} r={6} fill={e.critical ? '#d9534f' : '#f0ad4e'}>
-            <title>{safetyDescription(e, text, facts, events)}</title>
+            <title>{text.say(e.description)}</title>
           </circle>
         ))}
       </svg>
       <ul className="safety-list">
         {events.map((e, i) => (
           <li key={i} className={e.critical ? 'critical' : ''} data-testid={`safety-${e.kind}`}>
-            <span className="when">{seconds(e.tMs)}</span> {safetyDescription(e, text, facts, events)}
+            <span className="when">{seconds(e.tMs)}</span> {text.say(e.description)}
           </li>
         ))}
       </ul>

@@ -1,6 +1,5 @@
 import { useSimStore } from '../state/store';
 import { useText } from '../i18n';
-import { safetyDescription } from './scoreText';
 
 /** Play, pause, scrub, speed and step through a stored attempt; shown instead of the attempt bar. */
 export function ReplayBar() {
@@ -50,7 +49,7 @@ export function ReplayBar() {
       </span>
       {here.length > 0 && (
         <span className={here.some((m) => m.event.critical) ? 'replay-safety critical' : 'replay-safety'} data-testid="replay-safety-here">
-          {here.map((m) => safetyDescription(m.event, ui, undefined, safetyMarks.map((s) => s.event))).join(' · ')}
+          {here.map((m) => ui.say(m.event.description)).join(' · ')}
         </span>
       )}
       <button type="button" data-testid="replay-close" onClick={() => void st().closeReplay()}>

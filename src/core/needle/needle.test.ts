@@ -140,7 +140,6 @@ describe('contacts name the structure', () => {
     const paraesthesia = nicked.safetyEvents.filter((e) => e.kind === 'other-nerve-paraesthesia');
     expect(paraesthesia).toHaveLength(1);
     expect(paraesthesia[0]).toMatchObject({ structure: 'lateralSuralCutaneousNerve', penalty: SAFETY_RULES['other-nerve-paraesthesia'].penalty, capTo: null, critical: false });
-    expect(paraesthesia[0].description).toMatch(/lateral sural cutaneous nerve/);
     expect(nicked.safetyEvents.map((e) => e.kind)).not.toContain('needle-in-nerve');
     expect(nicked.cappedAt).toBeNull();
 
@@ -149,7 +148,6 @@ describe('contacts name the structure', () => {
     const entered = scoreAttempt(sim.attemptFacts()!);
     const inNerve = entered.safetyEvents.find((e) => e.kind === 'needle-in-nerve');
     expect(inNerve).toMatchObject({ structure: 'commonPeronealNerve', capTo: 40, critical: true });
-    expect(inNerve?.description).toMatch(/^Needle tip entered the common peroneal nerve/);
     expect(entered.cappedAt).toBe(40);
     expect(entered.total).toBeLessThanOrEqual(40);
   });

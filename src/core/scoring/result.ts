@@ -1,6 +1,7 @@
 /** What scoring an attempt gives: the total, every item with its reason, the safety events. */
 
 import type { StructureName } from '../anatomy/namedStructure';
+import type { Message } from '../message';
 
 export type ScoreGroup = 'scan' | 'needle' | 'spread' | 'verify';
 
@@ -11,10 +12,10 @@ export interface ScoreItem {
   title: string;
   points: number;
   maxPoints: number;
-  /** One line: why these points (figures included), shown in the debrief. */
-  reason: string;
+  /** One line: why these points (figures included), shown in the debrief in the UI's language. */
+  reason: Message;
   /** What to do next time, when points were lost; null at full marks. */
-  advice: string | null;
+  advice: Message | null;
 }
 
 export type SafetyEventKind =
@@ -38,7 +39,8 @@ export interface SafetyEvent {
   /** The total is capped at this (critical events), else null. */
   capTo: number | null;
   critical: boolean;
-  description: string;
+  /** One line: what happened (with its figures), its effect on the total, and why it matters. */
+  description: Message;
   /** Which structure: the nerve touched, the vessel punctured, the bone struck. Absent for events about no one structure, and in results stored before events named it. */
   structure?: StructureName;
 }

@@ -122,8 +122,6 @@ export interface SafetyRule {
   /** The total is capped at this, else null. */
   capTo: number | null;
   critical: boolean;
-  /** One line for the debrief: why this matters clinically. */
-  explanation: string;
 }
 
 /** Opening pressure (psi) at or above which an injection is against or inside the nerve. */
@@ -133,28 +131,18 @@ export const ENTRAPMENT_MISSED_CAP = 50;
 /** Injected volume (ml) above which the over-volume penalty applies, once. */
 export const MAX_SAFE_VOLUME_ML = 10;
 
+/** Each kind's effect on the total; why each matters is said in the locale files (safety.explain.*). */
 export const SAFETY_RULES: Readonly<Record<SafetyEventKind, SafetyRule>> = {
-  'nerve-touched': { penalty: 10, capTo: null, critical: false,
-    explanation: 'The tip touched the epineurium: the patient feels paraesthesia and the nerve is at risk.' },
-  'needle-in-nerve': { penalty: 0, capTo: 40, critical: true,
-    explanation: 'The tip entered the nerve: mechanical nerve injury.' },
+  'nerve-touched': { penalty: 10, capTo: null, critical: false },
+  'needle-in-nerve': { penalty: 0, capTo: 40, critical: true },
   // A nick of a small nerve on the way in is a lapse in scanning the path, not an injury to the nerve being treated: a penalty, never a cap.
-  'other-nerve-paraesthesia': { penalty: 5, capTo: null, critical: false,
-    explanation: 'The tip met a nerve other than the target: a sharp paraesthesia in its skin territory. Scan the whole needle path, not only the target, before advancing.' },
-  'high-pressure-injection': { penalty: 0, capTo: 40, critical: true,
-    explanation: `Opening pressure ≥ ${HIGH_OPENING_PRESSURE_PSI} psi means the tip is against or inside the nerve.` },
-  'intraneural-injection': { penalty: 0, capTo: 20, critical: true,
-    explanation: 'Injectate inside the epineurium: the nerve swells and may be permanently injured.' },
-  'vessel-punctured': { penalty: 15, capTo: null, critical: false,
-    explanation: 'A vessel was punctured: haematoma risk around the nerve.' },
-  'intravascular-injection': { penalty: 0, capTo: 20, critical: true,
-    explanation: 'Injecting into a vessel puts the drug into the circulation (systemic toxicity).' },
-  'bone-struck': { penalty: 2, capTo: null, critical: false,
-    explanation: 'The tip struck bone: painful, and a sign the depth was not being watched.' },
-  'over-10-ml': { penalty: 10, capTo: null, critical: false,
-    explanation: `More than ${MAX_SAFE_VOLUME_ML} ml injected: more volume than the dissection needs.` },
-  'entrapment-site-missed': { penalty: 0, capTo: ENTRAPMENT_MISSED_CAP, critical: false,
-    explanation: 'The nerve is entrapped elsewhere than where the fluid went: trace the nerve in long axis to find every site before injecting.' },
-  'injection-tip-not-visible': { penalty: 5, capTo: null, critical: false,
-    explanation: 'Injecting with the tip out of view: where the injectate goes is unknown.' },
+  'other-nerve-paraesthesia': { penalty: 5, capTo: null, critical: false },
+  'high-pressure-injection': { penalty: 0, capTo: 40, critical: true },
+  'intraneural-injection': { penalty: 0, capTo: 20, critical: true },
+  'vessel-punctured': { penalty: 15, capTo: null, critical: false },
+  'intravascular-injection': { penalty: 0, capTo: 20, critical: true },
+  'bone-struck': { penalty: 2, capTo: null, critical: false },
+  'over-10-ml': { penalty: 10, capTo: null, critical: false },
+  'entrapment-site-missed': { penalty: 0, capTo: ENTRAPMENT_MISSED_CAP, critical: false },
+  'injection-tip-not-visible': { penalty: 5, capTo: null, critical: false },
 };

@@ -2,8 +2,8 @@ import type { AttemptFacts, ContactFact } from '../attempt/facts';
 import type { SafetyEvent, SafetyEventKind } from './result';
 import { HIGH_OPENING_PRESSURE_PSI, MAX_SAFE_VOLUME_ML, SAFETY_RULES } from './rubric';
 import { finiteOr0, injectedMl } from './figures';
-import { formatNumber } from './format';
-import { type StructureName, STRUCTURE_TITLES_EN, TARGET_NERVE, isNerveName } from '../anatomy/namedStructure';
+import { type StructureName, TARGET_NERVE, isNerveName } from '../anatomy/namedStructure';
+import { floorTo, message, structureMessage, type Message, type MessageValue } from '../message';
 
 /**
  * scoring.md's safety events, found in the attempt's contacts and injections. Each event carries
@@ -13,13 +13,30 @@ import { type StructureName, STRUCTURE_TITLES_EN, TARGET_NERVE, isNerveName } fr
 /** Only a vessel is named as where an intravascular injection went: the tip itself may lie just beside the vessel the injectate found. */
 export const VESSELS: Partial<Record<StructureName, true>> = { poplitealArtery: true, poplitealVein: true, genicularArtery: true };
 
-const SITE_NAMES: Record<string, string> = { 'fibular-head': 'fibular head', 'popliteal-groove': 'groove between the biceps femoris tendon and the lateral gastrocnemius' };
+/** An entrapment site by its name in the locale files; a name they lack (from a file) as it came. */
+const siteName = (name: string): MessageValue => (name === 'fibular-head' || name === 'popliteal-groove' ? message(`site.${name}`) : name);
+
+/** Why each kind matters clinically; two quote the rubric's limits. */
+const EXPLANATIONS: Readonly<Record<SafetyEventKind, Message>> = {
+  'nerve-touched': message('safety.explain.nerve-touched'),
+  'needle-in-nerve': message('safety.explain.needle-in-nerve'),
+  'other-nerve-paraesthesia': message('safety.explain.other-nerve-paraesthesia'),
+  'high-pressure-injection': message('safety.explain.high-pressure-injection', { psi: HIGH_OPENING_PRESSURE_PSI }),
+  'intraneural-injection': message('safety.explain.intraneural-injection'),
+  'vessel-punctured': message('safety.explain.vessel-punctured'),
+  'intravascular-injection': message('safety.explain.intravascular-injection'),
+  'bone-struck': message('safety.explain.bone-struck'),
+  'over-10-ml': message('safety.explain.over-10-ml', { ml: MAX_SAFE_VOLUME_ML }),
+  'entrapment-site-missed': message('safety.explain.entrapment-site-missed'),
+  'injection-tip-not-visible': message('safety.explain.injection-tip-not-visible'),
+};
 
 /** One line: what happened (with its figures), its effect on the total, and why it matters. */
-function event(kind: SafetyEventKind, tMs: number, what: string, structure?: StructureName): SafetyEvent {
+function event(kind: SafetyEventKind, tMs: number, what: Message, structure?: StructureName): SafetyEvent {
   const rule = SAFETY_RULES[kind];
-  const effect = rule.capTo !== null ? `critical: total capped at ${rule.capTo}` : `−${rule.penalty}`;
-  const found: SafetyEvent = { kind, tMs, penalty: rule.penalty, capTo: rule.capTo, critical: rule.critical, description: `${what} (${effect}). ${rule.explanation}` };
+  const effect = rule.capTo !== null ? message('safety.effect.capped', { cap: rule.capTo }) : message('safety.effect.penalty', { penalty: rule.penalty });
+  const description = message('safety.description', { what, effect, explanation: EXPLANATIONS[kind] });
+  const found: SafetyEvent = { kind, tMs, penalty: rule.penalty, capTo: rule.capTo, critical: rule.critical, description };
   return structure === undefined ? found : { ...found, structure };
 }
 
@@ -39,37 +56,40 @@ const sameNick = (previous: ContactFact | undefined, c: ContactFact): boolean =>
 export function findSafetyEvents(facts: AttemptFacts): SafetyEvent[] {
   const events: SafetyEvent[] = [];
   facts.contacts.forEach((c, i) => {
-    const the = `the ${STRUCTURE_TITLES_EN[c.structure]}`;
+    const structure = structureMessage(c.structure);
     const nerveContact = c.kind === 'nerve-touched' || c.kind === 'nerve-entered';
     if (nerveContact && isOtherNerve(c.structure)) {
-      if (!sameNick(facts.contacts[i - 1], c)) events.push(event('other-nerve-paraesthesia', c.tMs, `Paraesthesia: the needle tip met ${the}`, c.structure));
-    } else if (c.kind === 'nerve-touched') events.push(event('nerve-touched', c.tMs, `Needle tip touched ${the}`, c.structure));
-    else if (c.kind === 'nerve-entered') events.push(event('needle-in-nerve', c.tMs, `Needle tip entered ${the}`, c.structure));
-    else if (c.kind === 'vessel-punctured') events.push(event('vessel-punctured', c.tMs, `Needle punctured ${the}`, c.structure));
-    else if (c.kind === 'bone-struck') events.push(event('bone-struck', c.tMs, `Needle tip struck ${the}`, c.structure));
+      if (!sameNick(facts.contacts[i - 1], c)) events.push(event('other-nerve-paraesthesia', c.tMs, message('safety.what.other-nerve-paraesthesia', { structure }), c.structure));
+    } else if (c.kind === 'nerve-touched') events.push(event('nerve-touched', c.tMs, message('safety.what.nerve-touched', { structure }), c.structure));
+    else if (c.kind === 'nerve-entered') events.push(event('needle-in-nerve', c.tMs, message('safety.what.needle-in-nerve', { structure }), c.structure));
+    else if (c.kind === 'vessel-punctured') events.push(event('vessel-punctured', c.tMs, message('safety.what.vessel-punctured', { structure }), c.structure));
+    else if (c.kind === 'bone-struck') events.push(event('bone-struck', c.tMs, message('safety.what.bone-struck', { structure }), c.structure));
     // Skin puncture and fascia crossings are the normal course of a needle, not safety events.
   });
   for (const inj of facts.injections) {
-    const ml = `${formatNumber(finiteOr0(inj.ml), 1)} ml`;
+    const ml = floorTo(finiteOr0(inj.ml), 1);
     if (inj.openingPressurePsi >= HIGH_OPENING_PRESSURE_PSI) {
-      events.push(event('high-pressure-injection', inj.tMs, `Injection of ${ml} at ${formatNumber(inj.openingPressurePsi, 0)} psi opening pressure`));
+      events.push(event('high-pressure-injection', inj.tMs, message('safety.what.high-pressure-injection', { ml, psi: floorTo(inj.openingPressurePsi, 0) })));
     }
-    if (inj.intraneural) events.push(event('intraneural-injection', inj.tMs, `Intraneural injection of ${ml}`));
+    if (inj.intraneural) events.push(event('intraneural-injection', inj.tMs, message('safety.what.intraneural-injection', { ml })));
     if (inj.intravascular) {
       const vessel = inj.tipStructure !== undefined && inj.tipStructure in VESSELS ? inj.tipStructure : undefined;
-      events.push(event('intravascular-injection', inj.tMs, `Injection of ${ml} into ${vessel ? `the ${STRUCTURE_TITLES_EN[vessel]}` : 'a vessel'}`, vessel));
+      const what = vessel
+        ? message('safety.what.intravascular-injection.named', { ml, structure: structureMessage(vessel) })
+        : message('safety.what.intravascular-injection', { ml });
+      events.push(event('intravascular-injection', inj.tMs, what, vessel));
     }
-    if (!inj.tipVisible) events.push(event('injection-tip-not-visible', inj.tMs, `Injection of ${ml}`));
+    if (!inj.tipVisible) events.push(event('injection-tip-not-visible', inj.tMs, message('safety.what.injection-tip-not-visible', { ml })));
   }
   // A case entrapped at a site the trainee never injected (the groove case: only the fibular head treated).
   if (facts.injections.length > 0) {
     for (const site of facts.entrapmentSites ?? []) {
       const treated = facts.injections.some((inj) => inj.tipSMm !== null && inj.tipSMm !== undefined && inj.tipSMm >= site.minSMm && inj.tipSMm <= site.maxSMm);
-      if (!treated) events.push(event('entrapment-site-missed', facts.durationMs, `No injection reached the entrapment at the ${SITE_NAMES[site.name] ?? site.name}`));
+      if (!treated) events.push(event('entrapment-site-missed', facts.durationMs, message('safety.what.entrapment-site-missed', { site: siteName(site.name) })));
     }
   }
   const totalMl = injectedMl(facts);
-  if (totalMl > MAX_SAFE_VOLUME_ML) events.push(event('over-10-ml', overVolumeTimeMs(facts), `${formatNumber(totalMl, 1)} ml injected in all`));
+  if (totalMl > MAX_SAFE_VOLUME_ML) events.push(event('over-10-ml', overVolumeTimeMs(facts), message('safety.what.over-10-ml', { ml: floorTo(totalMl, 1) })));
   // Array.prototype.sort is stable, so events at the same ms keep the order they were found in.
   return events.sort((a, b) => a.tMs - b.tMs);
 }

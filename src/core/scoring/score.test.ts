@@ -4,7 +4,7 @@ import type { AttemptFacts, ContactFact, InjectionFact, NeedleMoveFact, ViewSamp
 import type { SafetyEventKind } from './result';
 import { scoreAttempt } from './score';
 import { RUBRIC_ITEMS, SAFETY_RULES, type ScoreItemId } from './rubric';
-import { formatNumber } from './format';
+import { floorTo, message, structureMessage } from '../message';
 import { perfectFacts } from './testFacts';
 import { STRUCTURE_TITLES_EN, type StructureName } from '../anatomy/namedStructure';
 
@@ -39,7 +39,7 @@ describe('scoreAttempt: the rubric', () => {
     expect(result.cappedAt).toBeNull();
     for (const i of result.items) {
       expect(i.points, i.id).toBe(i.maxPoints);
-      expect(i.reason.length).toBeGreaterThan(0);
+      expect(i.reason.key, i.id).toMatch(/^reason\./);
       expect(i.advice).toBeNull();
     }
   });
@@ -49,7 +49,7 @@ describe('scoreAttempt: the rubric', () => {
       fluid: { totalMl: 0, haloCoveragePct: 0, spreadProximalMm: 0, spreadDistalMm: 0, superficialMl: 0, deepMl: 0, intraneuralMl: 0 } };
     const result = scoreAttempt(empty);
     expect(result.total).toBe(0);
-    for (const i of result.items) expect(i.advice, i.id).toMatch(/\w/);
+    for (const i of result.items) expect(i.advice?.key, i.id).toMatch(/^advice\./);
   });
 });
 
@@ -65,8 +65,8 @@ describe('scan items', () => {
     expect(pointsOf(shortHeld(1000), 'short-axis-view')).toBe(5);
     const short = itemOf(shortHeld(999), 'short-axis-view');
     expect(short.points).toBe(0);
-    expect(short.reason).toContain('0.99 s');
-    expect(short.advice).toMatch(/hold/);
+    expect(short.reason).toEqual(message('reason.short-axis-view.held', { held: 0.99, full: 1 }));
+    expect(short.advice).toEqual(message('advice.short-axis-view', { window: 15, hold: 1 }));
   });
   it('short axis must be within 15 mm of the fibular head', () => {
     expect(pointsOf(shortHeld(2000, -15), 'short-axis-view')).toBe(5);
@@ -118,18 +118,19 @@ describe('needle items', () => {
     expect(pointsOf(seen(80), 'tip-visible-advancing')).toBe(10);
     const low = itemOf(seen(79.9), 'tip-visible-advancing');
     expect(low.points).toBe(0);
-    expect(low.reason).toContain('79.9%');
-    expect(low.advice).toMatch(/tip/);
+    expect(low.reason).toEqual(message('reason.tip-visible-advancing.share', { share: 79.9, mm: 100, min: 80 }));
+    expect(low.advice?.key).toBe('advice.tip-visible-advancing');
     const none = itemOf(facts((f) => { f.needleMoves = []; }), 'tip-visible-advancing');
     expect(none.points).toBe(0);
-    expect(none.reason).toMatch(/never advanced/);
+    expect(none.reason.key).toBe('reason.tip-visible-advancing.none');
   });
   it('medial-to-lateral: every insertion, and at least one', () => {
     const ins = (medial: boolean, lateral: boolean) => ({ tMs: 30_000, entryMedialToProbe: medial, directedLateral: lateral, angleToSkinDeg: 20 });
     expect(pointsOf(facts((f) => { f.insertions.push(ins(true, true)); }), 'medial-to-lateral')).toBe(5);
     const lateralEntry = itemOf(facts((f) => { f.insertions.push(ins(false, true)); }), 'medial-to-lateral');
     expect(lateralEntry.points).toBe(0);
-    expect(lateralEntry.advice).toMatch(/medial end/);
+    expect(lateralEntry.reason.values.how).toEqual(message('reason.medial-to-lateral.enteredLateral'));
+    expect(lateralEntry.advice).toEqual(message('advice.medial-to-lateral.enteredLateral'));
     expect(pointsOf(facts((f) => { f.insertions = [ins(true, false)]; }), 'medial-to-lateral')).toBe(0);
     expect(pointsOf(facts((f) => { f.insertions = []; }), 'medial-to-lateral')).toBe(0);
   });
@@ -144,7 +145,7 @@ describe('needle items', () => {
       for (let i = 0; i < reAdvances; i++) f.needleMoves.push(move(16_000 + i * 100, -3), move(16_010 + i * 100, -2), move(16_020 + i * 100, 4));
       f.needleMoves.push(move(30_000, -4), move(30_100, 4));
     });
-    expect(itemOf(passes(1, 1), 'few-passes').reason).toMatch(/^2 redirection/);
+    expect(itemOf(passes(1, 1), 'few-passes').reason.values).toMatchObject({ redirections: 2, max: 2 });
     expect(pointsOf(passes(1, 1), 'few-passes')).toBe(5);
     expect(pointsOf(passes(0, 2), 'few-passes')).toBe(5);
     expect(pointsOf(passes(2, 1), 'few-passes')).toBe(0);
@@ -156,13 +157,13 @@ describe('needle items', () => {
       x.insertions.push({ tMs: 17_000, entryMedialToProbe: true, directedLateral: true, angleToSkinDeg: 20 });
       x.needleMoves.push(move(17_500, 20));
     });
-    expect(itemOf(f, 'few-passes').reason).toMatch(/^1 redirection/);
+    expect(itemOf(f, 'few-passes').reason.values.redirections).toBe(1);
   });
   it('fluid leads the needle: near-nerve advances after the first injection go ≥ 80% into fluid', () => {
     expect(pointsOf(facts((f) => { f.needleMoves[1].nearNerveIntoFluidMm = 1.6; }), 'fluid-leads-needle')).toBe(5);
     const dry = itemOf(facts((f) => { f.needleMoves[1].nearNerveIntoFluidMm = 1.5; }), 'fluid-leads-needle');
     expect(dry.points).toBe(0);
-    expect(dry.reason).toContain('worst 75%');
+    expect(dry.reason).toEqual(message('reason.fluid-leads-needle.shortfalls', { shortfalls: 1, advances: 1, min: 80, worst: 75 }));
   });
   it('fluid leads the needle: more than 2 mm near the nerve before any injection, or no injection, scores 0', () => {
     expect(pointsOf(facts((f) => { f.needleMoves[0].nearNerveMm = 2.1; }), 'fluid-leads-needle')).toBe(0);
@@ -180,8 +181,8 @@ describe('spread and verify items', () => {
     expect(pointsOf(withFluid({ haloCoveragePct: 10 }), 'halo')).toBe(0);
     const part = itemOf(withFluid({ haloCoveragePct: 72 }), 'halo');
     expect(part.points).toBe(14.5); // 47/65 × 20 = 14.46
-    expect(part.reason).toMatch(/^Halo 72% \(full marks at ≥ 90%/);
-    expect(part.advice).toMatch(/all round/);
+    expect(part.reason).toEqual(message('reason.halo', { halo: 72, full: 90, zero: 25 }));
+    expect(part.advice).toEqual(message('advice.halo', { full: 90 }));
   });
   it('longitudinal spread: linear from 5 to 20 mm, proximal plus distal', () => {
     expect(pointsOf(withFluid({ spreadProximalMm: 12, spreadDistalMm: 8 }), 'longitudinal-spread')).toBe(10);
@@ -194,7 +195,7 @@ describe('spread and verify items', () => {
     expect(pointsOf(withFluid({ totalMl: 3.9 }), 'volume')).toBe(0);
     const over = itemOf(withFluid({ totalMl: 6.1 }), 'volume');
     expect(over.points).toBe(0);
-    expect(over.advice).toMatch(/Stop at 6 ml/);
+    expect(over.advice).toEqual(message('advice.volume.over', { max: 6 }));
   });
   it('above and below: ≥ 1.5 ml each side', () => {
     expect(pointsOf(withFluid({ superficialMl: 1.5, deepMl: 1.5 }), 'above-and-below')).toBe(5);
@@ -237,7 +238,7 @@ describe('safety events', () => {
   it('tells the trainee the patient felt the nerve', () => {
     const [touch] = scoreAttempt(facts((f) => { f.contacts.push(contact(12_000, 'nerve-touched')); })).safetyEvents;
     expect(touch).toMatchObject({ penalty: SAFETY_RULES['nerve-touched'].penalty, critical: false, capTo: null });
-    expect(touch.description).toMatch(/paraesthesia/);
+    expect(touch.description.values.explanation).toEqual(message('safety.explain.nerve-touched'));
   });
   it('caps the total: needle in nerve or high pressure at 40, intraneural or intravascular at 20, both → 20', () => {
     const inNerve = scoreAttempt(facts((f) => { f.contacts.push(contact(12_000, 'nerve-entered')); }));
@@ -260,17 +261,22 @@ describe('safety events', () => {
       f.contacts.push(contact(12_000, 'nerve-touched'), contact(12_100, 'vessel-punctured', 'poplitealVein'), contact(12_200, 'bone-struck', 'tibia'));
     })).safetyEvents;
     expect(events.map((e) => [e.kind, e.structure])).toEqual([['nerve-touched', 'commonPeronealNerve'], ['vessel-punctured', 'poplitealVein'], ['bone-struck', 'tibia']]);
-    expect(events[0].description).toMatch(/^Needle tip touched the common peroneal nerve \(−10\)/);
-    expect(events[1].description).toMatch(/^Needle punctured the popliteal vein \(−15\)/);
-    expect(events[2].description).toMatch(/^Needle tip struck the tibia \(−2\)/);
+    expect(events.map((e) => [e.description.values.what, e.description.values.effect])).toEqual([
+      [message('safety.what.nerve-touched', { structure: structureMessage('commonPeronealNerve') }), message('safety.effect.penalty', { penalty: 10 })],
+      [message('safety.what.vessel-punctured', { structure: structureMessage('poplitealVein') }), message('safety.effect.penalty', { penalty: 15 })],
+      [message('safety.what.bone-struck', { structure: structureMessage('tibia') }), message('safety.effect.penalty', { penalty: 2 })],
+    ]);
     const intravascular = scoreAttempt(facts((f) => { f.injections[1].intravascular = true; f.injections[1].tipStructure = 'genicularArtery'; })).safetyEvents;
     expect(intravascular.map((e) => [e.kind, e.structure])).toEqual([['intravascular-injection', 'genicularArtery']]);
-    expect(intravascular[0].description).toMatch(/^Injection of 4 ml into the lateral inferior genicular artery/);
+    expect(intravascular[0].description.values.what).toEqual(message('safety.what.intravascular-injection.named', { ml: 4, structure: structureMessage('genicularArtery') }));
   });
   it('entering the CPN stays critical (capped at 40), named in the debrief', () => {
     const result = scoreAttempt(facts((f) => { f.contacts.push(contact(12_000, 'nerve-touched'), contact(12_010, 'nerve-entered')); }));
     expect(result.safetyEvents.map((e) => [e.kind, e.critical, e.capTo])).toEqual([['nerve-touched', false, null], ['needle-in-nerve', true, 40]]);
-    expect(result.safetyEvents[1].description).toMatch(/^Needle tip entered the common peroneal nerve \(critical: total capped at 40\)/);
+    expect(result.safetyEvents[1].description.values).toMatchObject({
+      what: message('safety.what.needle-in-nerve', { structure: structureMessage('commonPeronealNerve') }),
+      effect: message('safety.effect.capped', { cap: 40 }),
+    });
     expect(result.total).toBe(40);
   });
   it('nicking the lateral sural cutaneous nerve is one paraesthesia with a penalty, not a cap', () => {
@@ -282,7 +288,10 @@ describe('safety events', () => {
     expect(SAFETY_RULES['other-nerve-paraesthesia'].capTo).toBeNull();
     expect(nick.safetyEvents).toHaveLength(1);
     expect(nick.safetyEvents[0]).toMatchObject({ kind: 'other-nerve-paraesthesia', structure: 'lateralSuralCutaneousNerve', penalty, capTo: null, critical: false });
-    expect(nick.safetyEvents[0].description).toMatch(/^Paraesthesia: the needle tip met the lateral sural cutaneous nerve \(−5\)/);
+    expect(nick.safetyEvents[0].description.values).toMatchObject({
+      what: message('safety.what.other-nerve-paraesthesia', { structure: structureMessage('lateralSuralCutaneousNerve') }),
+      effect: message('safety.effect.penalty', { penalty: 5 }),
+    });
     expect(nick.cappedAt).toBeNull();
     expect(nick.total).toBe(100 - penalty);
   });
@@ -323,10 +332,12 @@ describe('safety events', () => {
 
 describe('reasons', () => {
   it('never show a failing figure as if it met the threshold', () => {
-    expect(formatNumber(79.99, 1)).toBe('79.9');
-    expect(formatNumber(79.9, 1)).toBe('79.9');
-    expect(formatNumber(10, 0)).toBe('10');
-    expect(formatNumber(72, 1)).toBe('72');
+    expect(floorTo(79.99, 1)).toBe(79.9);
+    expect(floorTo(79.9, 1)).toBe(79.9);
+    expect(floorTo(10, 0)).toBe(10);
+    expect(floorTo(72, 1)).toBe(72);
+    expect(floorTo(-0.04, 1)).toBe(-0.1);
+    expect(floorTo(-1e-9, 1)).toBe(0); // never "-0"
   });
 });
 
