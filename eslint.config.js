@@ -16,6 +16,20 @@ export const coreForbiddenImports = {
   ],
 };
 
+// src/ui and src/scene are views over the store: they read its selectors and call its actions. The
+// simulation (core's kinematics, fluid, imaging and scoring) runs in the worker's session; these
+// fences keep it from creeping back into components.
+export const viewForbiddenImports = {
+  patterns: [
+    { group: ['**/worker/**', '**/state/workerClient'], message: 'Components talk to the store; the store talks to the worker.' },
+    { group: ['**/automation/**'], message: 'window.sim is an adapter over the store, not a library for components.' },
+    { group: ['**/core/attempt/simulation', '**/core/attempt/factsRecorder', '**/core/fluid/spread', '**/core/fluid/fluidEffects', '**/core/ultrasound/bmode', '**/core/scoring/score', '**/core/scoring/safety'],
+      message: 'No simulation in components: the worker session runs core; read its snapshot from the store.' },
+    { group: ['**/core/needle/needle'], importNames: ['placeNeedle', 'advanceNeedle', 'redirectNeedle'],
+      message: 'Needle kinematics run in the worker session: call the registered needle action.' },
+  ],
+};
+
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'e2e-artifacts'] },
   js.configs.recommended,
@@ -31,6 +45,16 @@ export default tseslint.config(
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
     },
+  },
+  {
+    files: ['src/ui/**/*.{ts,tsx}', 'src/scene/**/*.{ts,tsx}'],
+    ignores: ['src/**/*.test.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', viewForbiddenImports] },
+  },
+  {
+    // The review and the fluid sections still drive the worker themselves until their orchestration becomes store actions (issue 14, item 6).
+    files: ['src/ui/ReviewPage.tsx', 'src/ui/FluidCrossSections.tsx'],
+    rules: { 'no-restricted-imports': ['error', { patterns: viewForbiddenImports.patterns.filter((p) => !p.group.includes('**/state/workerClient')) }] },
   },
   {
     files: ['src/core/**/*.ts'],
