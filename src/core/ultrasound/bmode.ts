@@ -4,7 +4,7 @@ import type { ProbePose } from '../probe/pose';
 import { probeFrame, ScanGeometry } from '../probe/scanGeometry';
 import { acquisitionGeometry, imageGeometry, type ImageGeometry } from '../imaging/imageGeometry';
 import { EchoField, type EchoOptions } from './echoField';
-import { PointSpread } from './pointSpread';
+import { PointSpread, POINT_SPREAD_REACH_LINES } from './pointSpread';
 import { Display, scanConvert } from './display';
 import type { ScannerSettings } from './scannerSettings';
 
@@ -40,17 +40,31 @@ export class BModeImager {
   ) {}
 
   form(pose: ProbePose, settings: ScannerSettings, options: EchoOptions = {}, samplesPerLine = samplesForDepth(settings.depthMm)): BModeFrame {
-    const acquisition = acquisitionGeometry(settings.depthMm, SCAN_LINES, samplesPerLine);
-    const scan = new ScanGeometry(this.knee, probeFrame(this.knee, pose), acquisition);
-    const negligible = this.display.negligibleEchoAmplitude(samplesPerLine, acquisition.sampleSpacingMm, settings);
-    this.echoes.form(this.knee, this.volume, scan, settings, options, negligible);
-    const { re, im } = this.echoes;
-    this.psf.apply(re, im, SCAN_LINES, samplesPerLine, acquisition.lineSpacingMm, acquisition.sampleSpacingMm, settings.frequencyMHz, settings.focusMm);
-    if (this.lineData.length !== re.length) this.lineData = new Uint8Array(re.length);
-    this.display.compressToGrey(re, im, SCAN_LINES, samplesPerLine, acquisition.sampleSpacingMm, settings, this.lineData);
+    if (this.lineData.length !== SCAN_LINES * samplesPerLine) this.lineData = new Uint8Array(SCAN_LINES * samplesPerLine);
+    const acquisition = this.formLines(pose, settings, options, samplesPerLine, 0, SCAN_LINES, this.lineData);
     const image = imageGeometry(settings.depthMm);
     const pixels = new Uint8Array(image.cols * image.rows);
     scanConvert(this.lineData, SCAN_LINES, samplesPerLine, image.cols, image.rows, pixels);
     return { pixels, image, lineData: this.lineData, acquisition };
+  }
+
+  /**
+   * Scan lines [lineFrom, lineTo) of the frame into `out` (line-major, from lineFrom): the same
+   * bytes form() gives for those lines, so workers can each form a band of one frame. A band
+   * traces the point-spread function's reach of lines beyond its edges as well.
+   */
+  formLines(pose: ProbePose, settings: ScannerSettings, options: EchoOptions, samplesPerLine: number, lineFrom: number, lineTo: number, out: Uint8Array): ImageGeometry {
+    if (!(Number.isInteger(lineFrom) && Number.isInteger(lineTo) && lineFrom >= 0 && lineFrom < lineTo && lineTo <= SCAN_LINES)) throw new RangeError(`Scan lines [${lineFrom}, ${lineTo}) are not a band of 0–${SCAN_LINES}.`);
+    if (out.length < (lineTo - lineFrom) * samplesPerLine) throw new RangeError(`A band of ${lineTo - lineFrom} lines needs ${(lineTo - lineFrom) * samplesPerLine} bytes, not ${out.length}.`);
+    const acquisition = acquisitionGeometry(settings.depthMm, SCAN_LINES, samplesPerLine);
+    const scan = new ScanGeometry(this.knee, probeFrame(this.knee, pose), acquisition);
+    const negligible = this.display.negligibleEchoAmplitude(samplesPerLine, acquisition.sampleSpacingMm, settings);
+    const traceFrom = Math.max(0, lineFrom - POINT_SPREAD_REACH_LINES);
+    const traceTo = Math.min(SCAN_LINES, lineTo + POINT_SPREAD_REACH_LINES);
+    this.echoes.form(this.knee, this.volume, scan, settings, options, negligible, traceFrom, traceTo);
+    const { re, im } = this.echoes;
+    this.psf.apply(re, im, SCAN_LINES, samplesPerLine, acquisition.lineSpacingMm, acquisition.sampleSpacingMm, settings.frequencyMHz, settings.focusMm, lineFrom, lineTo);
+    this.display.compressToGrey(re, im, SCAN_LINES, samplesPerLine, acquisition.sampleSpacingMm, settings, out, lineFrom, lineTo);
+    return acquisition;
   }
 }

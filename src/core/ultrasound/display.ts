@@ -68,7 +68,10 @@ export class Display {
     return this.noise.prepare(samples, gainDb);
   }
 
-  /** Lines [lineFrom, lineTo) of the field (all by default) into `out`; `re` and `im` are left as they were. */
+  /**
+   * Lines [lineFrom, lineTo) of the field (all by default) into `out`, line-major from lineFrom
+   * (a band's own buffer); `re` and `im` are left as they were.
+   */
   compressToGrey(re: Float32Array, im: Float32Array, lines: number, samples: number, sampleSpacingMm: number, settings: ScannerSettings, out: Uint8Array, lineFrom = 0, lineTo = lines): void {
     this.prepare(samples, sampleSpacingMm, settings);
     const { noiseRe, noiseIm, bitsAsFloat, floatBits } = this;
@@ -79,6 +82,7 @@ export class Display {
     const dbPerLog2 = 10 * Math.LOG10E * Math.LN2;
     for (let line = lineFrom; line < lineTo; line++) {
       const base = line * samples;
+      const outBase = (line - lineFrom) * samples;
       // Noise joins the echoes here, in one pass with the compression (no write back to the field).
       this.noise.line(line, settings.timeSeconds, noiseRe, noiseIm);
       for (let s = 0; s < samples; s++) {
@@ -87,7 +91,7 @@ export class Display {
         bitsAsFloat[0] = r * r + i * i + 1e-30;
         const log2 = floatBits[0] * 1.1920928955078125e-7 - 126.94269504;
         const grey = 127.5 + (dbPerLog2 * log2 + gainDb[s]) * greyPerDb;
-        out[base + s] = grey >= 255 ? 255 : grey >= GREY_MAP_TOE ? grey : grey > TOE_FLOOR ? TOE[(grey - TOE_FLOOR) | 0] : 0;
+        out[outBase + s] = grey >= 255 ? 255 : grey >= GREY_MAP_TOE ? grey : grey > TOE_FLOOR ? TOE[(grey - TOE_FLOOR) | 0] : 0;
       }
     }
   }

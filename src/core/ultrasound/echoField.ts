@@ -387,7 +387,7 @@ export class EchoField {
         im[base + s] = amplitude * sumIm;
       }
     }
-    if (options.needle) addNeedle(options.needle, scan, settings, re, im);
+    if (options.needle) addNeedle(options.needle, scan, settings, re, im, lineFrom, lineTo);
   }
 }
 

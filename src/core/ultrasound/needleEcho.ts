@@ -54,7 +54,7 @@ const FAINTEST = 1e-4;
  * Gaussian elevation beam profile as the needle leaves the slice: −6 dB at the slice's
  * half-thickness, no hard edge. The point-spread function blurs it afterwards.
  */
-export function addNeedle(needle: NeedleSegment, scan: ScanGeometry, settings: ScannerSettings, re: Float32Array, im: Float32Array): void {
+export function addNeedle(needle: NeedleSegment, scan: ScanGeometry, settings: ScannerSettings, re: Float32Array, im: Float32Array, lineFrom = 0, lineTo = scan.image.cols): void {
   const lines = scan.image.cols;
   const samples = scan.image.rows;
   const sampleMm = scan.image.sampleSpacingMm;
@@ -93,7 +93,7 @@ export function addNeedle(needle: NeedleSegment, scan: ScanGeometry, settings: S
     const t = i / steps;
     const line = Math.floor(from.col + (to.col - from.col) * t);
     const row = from.row + (to.row - from.row) * t;
-    if (line < 0 || line >= lines || row < 0 || row >= samples) continue;
+    if (line < lineFrom || line >= lineTo || row < 0 || row >= samples) continue;
     const outOfPlaneMm = from.outOfPlaneMm + (to.outOfPlaneMm - from.outOfPlaneMm) * t;
     const half = sliceHalfThicknessMm(row * sampleMm);
     const k = 1 - SHADOW_OPACITY * blockedShare(outOfPlaneMm, radius, half);
@@ -101,7 +101,7 @@ export function addNeedle(needle: NeedleSegment, scan: ScanGeometry, settings: S
     const behind = row + frontWallSamples;
     if (behind < shadowFrom[line]) shadowFrom[line] = behind;
   }
-  for (let line = 0; line < lines; line++) {
+  for (let line = lineFrom; line < lineTo; line++) {
     const k = keep[line];
     if (k > 0.999) continue;
     const base = line * samples;
@@ -116,7 +116,7 @@ export function addNeedle(needle: NeedleSegment, scan: ScanGeometry, settings: S
     const line = Math.floor(from.col + (to.col - from.col) * t);
     const row = from.row + (to.row - from.row) * t - frontWallSamples;
     // Steel above the probe's face (a pressed probe images the entry point out of the picture) echoes nothing.
-    if (line < 0 || line >= lines || row < 0 || row >= samples) continue;
+    if (line < lineFrom || line >= lineTo || row < 0 || row >= samples) continue;
     const outOfPlaneMm = from.outOfPlaneMm + (to.outOfPlaneMm - from.outOfPlaneMm) * t;
     const depthMm = row * sampleMm;
     const half = sliceHalfThicknessMm(depthMm);

@@ -117,6 +117,8 @@ export class PointSpread {
 
 /** Beyond ±3 lines (±0.5 mm) the beam's side lobes are below what log compression shows. */
 const MAX_LATERAL_RADIUS = 3;
+/** Lines either side of a band that its point-spread function reads. */
+export const POINT_SPREAD_REACH_LINES = MAX_LATERAL_RADIUS;
 
 function gaussianKernel(sigma: number): Float32Array {
   const s = Math.max(0.4, sigma);
