@@ -4,13 +4,14 @@ import type { StoredAttempt } from '../storage/storedAttempt';
 import { useText, type TextKey } from '../i18n';
 
 /** Two attempts side by side, item by item. */
-export function CompareAttempts({ ids }: { ids: string[] }) {
+/** `load` reads an attempt by id: this browser's store by default, the cohort cache for the programme's. */
+export function CompareAttempts({ ids, load = storedAttempt }: { ids: string[]; load?: (id: string) => Promise<StoredAttempt> }) {
   const [pair, setPair] = useState<StoredAttempt[] | null>(null);
   const text = useText();
   const { t, n, date } = text;
   useEffect(() => {
-    void Promise.all(ids.map(storedAttempt)).then(setPair, () => setPair(null));
-  }, [ids]);
+    void Promise.all(ids.map((id) => load(id))).then(setPair, () => setPair(null));
+  }, [ids, load]);
   if (!pair) return null;
   const [a, b] = pair;
   const items = a.result?.items ?? b.result?.items ?? [];

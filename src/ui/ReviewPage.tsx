@@ -7,6 +7,7 @@ import { LearningCurveChart } from './LearningCurveChart';
 import { replayedSavedImages } from '../state/replayImages';
 import { getWorkerClient } from '../state/workerClient';
 import { CompareAttempts } from './CompareAttempts';
+import { ReviewTabs, ProgrammeTabPanel, type ReviewTab } from './ProgrammeTab';
 import { useText, inBoth, type TextKey } from '../i18n';
 import { errorSaid, type Said } from '../state/said';
 
@@ -21,6 +22,7 @@ export function ReviewPage() {
   const [mode, setMode] = useState('');
   const [sort, setSort] = useState<SortKey>('date');
   const [compare, setCompare] = useState<string[]>([]);
+  const [tab, setTab] = useState<ReviewTab>('browser');
   const st = useSimStore.getState;
   const { t: tx, n, pick, date } = useText();
   const refresh = useCallback(() => {
@@ -81,6 +83,9 @@ export function ReviewPage() {
           </label>
         </div>
       </header>
+      <ReviewTabs tab={tab} onTab={setTab} />
+      {tab === 'programme' && <ProgrammeTabPanel />}
+      <div hidden={tab === 'programme'}>
       {message && (
         <p className="notice" role="status" data-testid="review-message">
           {pick(message)}
@@ -183,6 +188,7 @@ export function ReviewPage() {
       {compare.length === 2 && <CompareAttempts ids={compare} />}
       {trainee !== '' && <LearningCurveChart attempts={(attempts ?? []).filter((a) => a.trainee === trainee && a.total !== null)} />}
       {trainee === '' && attempts && attempts.length > 0 && <p className="hint">{tx('review.chooseTrainee')}</p>}
+      </div>
     </main>
   );
 }
