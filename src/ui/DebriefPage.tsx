@@ -23,8 +23,11 @@ export function DebriefPage() {
   const visible = advance.reduce((a, m) => a + m.tipVisibleMm, 0);
   const improvements = result.items.filter((i) => i.advice).sort((a, b) => b.maxPoints - b.points - (a.maxPoints - a.points));
   const seconds = (ms: number) => q(ms / 1000, 's', 1);
+  // Critical kinds first, then in the order they happened.
+  const safetyKinds = [...new Set([...result.safetyEvents].sort((a, b) => Number(b.critical) - Number(a.critical) || a.tMs - b.tMs).map((e) => e.kind))];
   return (
-    <div className="page debrief" data-testid="debrief">
+    // The page's main landmark (the simulator's is hidden meanwhile): its header is the page's, not a second banner.
+    <main className="page debrief" data-testid="debrief">
       <header className="page-header">
         <div>
           <h2>{t('debrief.title', { case: definition ? pick(definition.texts.title) : record.caseId })}</h2>
@@ -107,17 +110,23 @@ export function DebriefPage() {
       <ReasoningQuestions debrief={debrief} />
       <section aria-label={t('debrief.nextTime')}>
         <h3>{t('debrief.nextTime')}</h3>
-        {improvements.length === 0 ? (
+        {improvements.length === 0 && safetyKinds.length === 0 ? (
           <p>{t('debrief.fullMarks')}</p>
         ) : (
           <ol className="advice" data-testid="advice">
+            {/* Every kind of safety event first (each once), then the items that lost the most. */}
+            {safetyKinds.map((kind) => (
+              <li key={kind} className="safety-advice" data-testid={`advice-safety-${kind}`}>
+                {t(`advice.safety.${kind}`)}
+              </li>
+            ))}
             {improvements.slice(0, 5).map((i) => (
               <li key={i.id}>{i.advice && text.say(i.advice)}</li>
             ))}
           </ol>
         )}
       </section>
-    </div>
+    </main>
   );
 }
 
