@@ -4,13 +4,23 @@ import { scoreItems } from '../core/scoring/score';
 import type { ScoreItem } from '../core/scoring/result';
 import { HIGH_OPENING_PRESSURE_PSI } from '../core/scoring/rubric';
 import type { Said } from './said';
-import { coachWordsFor } from './contactWords';
+import { coachWordsFor, patientWordsFor } from './contactWords';
+import { clockMs } from './attemptSlice';
 
 /** Steeper than this to the probe face, a needle reflects little back: hard to see. */
 const STEEP_NEEDLE_DEG = 45;
 /** A probe sliding this far while the needle is in has lost the needle's plane. */
 const PROBE_DRIFT_MM = 3;
-const CHECKLIST_REFRESH_MS = 1000;
+/** Often enough that "held 1 s" ticks within a quarter second of the second passing, with no input. */
+const CHECKLIST_REFRESH_MS = 250;
+/** Where the tip is on (epineurium) or in a nerve. */
+const NERVE_TISSUE = new Set(['epineurium', 'nerve']);
+/** What the patient says on any nerve's contact (English text identifies it). */
+const NERVE_PATIENT_WORDS = new Set(
+  (['nerve-touched', 'nerve-entered'] as const).flatMap((kind) =>
+    (['commonPeronealNerve', 'lateralSuralCutaneousNerve', 'tibialNerve', 'superficialPeronealNerve', 'deepPeronealNerve'] as const).map((structure) => patientWordsFor({ kind, structure })?.en),
+  ),
+);
 
 /**
  * Guided practice: a checklist that ticks itself from the rubric's own items (what the trainee
@@ -23,21 +33,39 @@ export function startCoaching(): void {
     if (guided()) useSimStore.setState({ coaching: message });
   };
 
-  // The needle report's contacts grow with each move; those past this count are the last move's.
+  // A nerve met: the coach speaks at once (from the needle's report, not the next event), and the
+  // patient's and the coach's words about it clear once the tip is off the nerve.
   let contactsSeen = 0;
+  let nerveCoaching: Said | null = null;
+  useSimStore.subscribe(
+    (s: SimState) => s.needleReport,
+    (report) => {
+      const contacts = report?.contacts ?? [];
+      if (contacts.length < contactsSeen) contactsSeen = 0; // a new needle
+      const nerveWords = contacts.slice(contactsSeen).map(coachWordsFor).filter((w): w is Said => w !== null).at(-1);
+      contactsSeen = contacts.length;
+      if (nerveWords && guided()) {
+        nerveCoaching = nerveWords;
+        coach(nerveWords);
+        return;
+      }
+      if (report && NERVE_TISSUE.has(report.tissueAtTip)) return;
+      const s = useSimStore.getState();
+      const clear: Partial<SimState> = {};
+      if (s.patientSays && NERVE_PATIENT_WORDS.has(s.patientSays.en)) clear.patientSays = null;
+      if (nerveCoaching && s.coaching?.en === nerveCoaching.en) clear.coaching = null;
+      nerveCoaching = null;
+      if (Object.keys(clear).length > 0) useSimStore.setState(clear);
+    },
+  );
+
   useSimStore.subscribe(
     (s: SimState) => s.events.length,
     () => {
       const s = useSimStore.getState();
       const last = s.events.at(-1);
-      const contacts = s.needleReport?.contacts ?? [];
-      if (contacts.length < contactsSeen) contactsSeen = 0; // a new needle
-      const nerveWords = contacts.slice(contactsSeen).map(coachWordsFor).filter((w): w is Said => w !== null).at(-1);
-      contactsSeen = contacts.length;
       if (!last || !guided()) return;
-      if (nerveWords && (last.kind === 'needle-advanced' || last.kind === 'needle-redirected')) {
-        coach(nerveWords);
-      } else if (last.kind === 'needle-advanced' && last.mm > 0 && s.needleReport && !s.needleReport.tipVisible) {
+      if (last.kind === 'needle-advanced' && last.mm > 0 && s.needleReport && !s.needleReport.tipVisible) {
         coach({ en: 'You advanced with the tip out of the image. Stop; tilt or slide the probe until the tip is seen, then advance.', zh: '针尖不在图像内时进针。停下；倾斜或滑动探头直到看见针尖，再进针。' });
       } else if (last.kind === 'needle-inserted' && s.needleReport && s.needleReport.angleToBeamDeg > STEEP_NEEDLE_DEG) {
         const deg = s.needleReport.angleToBeamDeg.toFixed(0);
@@ -76,7 +104,10 @@ export function startCoaching(): void {
     void getWorkerClient()
       .facts()
       .then((facts) => {
-        if (facts) useSimStore.setState({ checklist: scoreItems(facts) });
+        if (!facts) return;
+        // The view held now counts up to now: the facts end at the last event, which may be seconds ago.
+        const nowMs = clockMs() - useSimStore.getState().attemptStartedAtMs;
+        useSimStore.setState({ checklist: scoreItems({ ...facts, durationMs: Math.max(facts.durationMs, nowMs) }) });
       })
       .catch(() => undefined);
   }, CHECKLIST_REFRESH_MS);
