@@ -2,7 +2,9 @@ import type { StateCreator } from 'zustand';
 import type { AttemptEvent, AttemptEventBody, AttemptMode } from '../core/attempt/events';
 import type { SimState } from './store';
 import { getWorkerClient } from './workerClient';
-import type { AppliedEvent } from '../worker/client';
+import type { AppliedEvent, SessionSnapshot } from '../worker/protocol';
+import { SimError } from '../core/simError';
+import { mirrorApplied } from './sessionMirror';
 
 export type { AttemptEvent };
 
@@ -22,14 +24,36 @@ export interface AttemptSession {
 export interface AttemptSlice {
   session: AttemptSession;
   attemptStartedAtMs: number;
-  /** The attempt's log: exactly the events the worker's reducer has been fed, in order. */
+  /** The attempt's log: exactly the events the worker's session accepted, in order. */
   events: AttemptEvent[];
   /** The attempt was finished (scored); later inputs start nothing new until a new attempt. */
   finished: boolean;
-  /** Stamps the event with the store's clock, logs it and feeds it to the worker's reducer. */
-  record: (event: AttemptEventBody, options?: { throttleFluid?: boolean }) => Promise<AppliedEvent>;
+  /**
+   * Stamps the event with the store's clock and sends it to the worker's live session; once the
+   * session accepts it, logs it and mirrors the snapshot (a refusal rejects with its SimError and
+   * changes nothing). Probe poses are sampled: one that waits resolves with null.
+   */
+  record: (event: AttemptEventBody, options?: { throttleFluid?: boolean }) => Promise<AppliedEvent | null>;
+  /** Resolves once every input made so far has been answered by the worker (a waiting pose is sent first). */
+  settled: () => Promise<void>;
+  /** The live session's snapshot as last mirrored. */
+  lastSnapshot: SessionSnapshot | null;
   setTrainee: (name: string) => void;
   setMode: (mode: AttemptMode) => void;
+}
+
+/**
+ * Whether the trainee has done anything scoring reads: any event but the case loading, imaging
+ * settings and the probe's start pose (placed by the app, not the trainee).
+ */
+export function hasScoredEvent(events: readonly AttemptEvent[]): boolean {
+  let poses = 0;
+  for (const e of events) {
+    if (e.kind === 'case-loaded' || e.kind === 'imaging') continue;
+    if (e.kind === 'probe-pose' && poses++ === 0) continue;
+    return true;
+  }
+  return false;
 }
 
 /** The store's clock: core never reads one, it gets times as data from here. */
@@ -55,11 +79,25 @@ export const createAttemptSlice: StateCreator<SimState, [], [], AttemptSlice> = 
   let waitingPose: AttemptEventBody | null = null;
   let waitingTimer: ReturnType<typeof setTimeout> | null = null;
 
+  /** The answers still owed, in order: settled() waits on the last. */
+  let tail: Promise<unknown> = Promise.resolve();
+
   const append = (body: AttemptEventBody, throttleFluid = false): Promise<AppliedEvent> => {
     const tMs = Math.round(clockMs() - get().attemptStartedAtMs);
     const event = { ...body, tMs } as AttemptEvent;
-    set({ events: [...get().events, event] });
-    return getWorkerClient().applyEvent(event, get().session.mode, throttleFluid);
+    const generation = get().generation;
+    const answered = getWorkerClient()
+      .call('event', { session: 'live', event, throttleFluid })
+      .then((applied) => {
+        // A case loaded since: this answer belongs to an attempt that is gone.
+        if (get().generation !== generation) return applied;
+        if (applied.refused) throw new SimError(applied.refused.code, applied.refused.said);
+        set({ events: [...get().events, event], lastSnapshot: applied.snapshot });
+        mirrorApplied(applied, get, set);
+        return applied;
+      });
+    tail = answered.catch(() => undefined);
+    return answered;
   };
 
   const flushPose = () => {
@@ -68,7 +106,7 @@ export const createAttemptSlice: StateCreator<SimState, [], [], AttemptSlice> = 
     const pose = waitingPose;
     waitingPose = null;
     lastPoseMs = clockMs();
-    void append(pose);
+    append(pose).catch(() => undefined);
   };
 
   return {
@@ -76,9 +114,17 @@ export const createAttemptSlice: StateCreator<SimState, [], [], AttemptSlice> = 
     attemptStartedAtMs: clockMs(),
     events: [],
     finished: false,
+    lastSnapshot: null,
+    settled: async () => {
+      if (waitingPose) {
+        if (waitingTimer) clearTimeout(waitingTimer);
+        flushPose();
+      }
+      await tail;
+    },
     record: (body, options = {}) => {
       // A replay shows a stored log: nothing done meanwhile belongs to any attempt.
-      if (get().replay) return Promise.resolve({ refused: 'replaying', injection: null, fluid: null });
+      if (get().replay) return Promise.reject(new SimError('replaying', 'A stored attempt is being replayed and cannot be changed: close the replay first.'));
       if (body.kind === 'case-loaded') {
         lastPoseMs = -Infinity;
         waitingPose = null;
@@ -88,10 +134,12 @@ export const createAttemptSlice: StateCreator<SimState, [], [], AttemptSlice> = 
         if (now - lastPoseMs < POSE_SAMPLE_INTERVAL_MS) {
           waitingPose = body;
           waitingTimer ??= setTimeout(flushPose, POSE_SAMPLE_INTERVAL_MS - (now - lastPoseMs));
-          return Promise.resolve({ refused: null, injection: null, fluid: null });
+          return Promise.resolve(null);
         }
         lastPoseMs = now;
         waitingPose = null;
+        if (waitingTimer) clearTimeout(waitingTimer);
+        waitingTimer = null;
         return append(body);
       }
       // Any other input comes after the pose it was made at.
@@ -110,6 +158,23 @@ export const createAttemptSlice: StateCreator<SimState, [], [], AttemptSlice> = 
       }
       set({ session: { ...get().session, trainee } });
     },
-    setMode: (mode) => set({ session: { ...get().session, mode } }),
+    setMode: (mode) => {
+      if (mode === get().session.mode) return;
+      if (get().replay) throw new SimError('replaying', 'A stored attempt is being replayed and cannot be changed: close the replay first.');
+      set({ session: { ...get().session, mode } });
+      if (hasScoredEvent(get().events)) {
+        // The mode is part of what is scored: a switch after the trainee began is a new attempt.
+        const { caseId, parameters } = get();
+        const loaded = get().events.find((e) => e.kind === 'case-loaded');
+        void get()
+          .loadCase({ caseId, side: parameters.side, seed: loaded?.kind === 'case-loaded' ? loaded.seed : undefined })
+          .catch(() => undefined);
+        return;
+      }
+      // Nothing scored yet: the same attempt, its session reopened in the new mode.
+      getWorkerClient()
+        .call('mode', { session: 'live', mode })
+        .catch(() => undefined);
+    },
   };
 };

@@ -62,16 +62,18 @@ export const createCaseSlice: StateCreator<SimState, [], [], CaseSlice> = (set, 
     const generation = get().generation + 1;
     set({
       caseId, parameters, anatomy: null, probe: null, buildStatus: 'building', buildProgress: 0, buildError: null, generation, attemptStartedAtMs: clockMs(), events: [],
-      needle: null, needleReport: null, patientSays: null, syringeMl: SYRINGE_ML, lastPressurePsi: null, manometerPsi: null, fluidMeasures: null, adhesionReleased: false, fluidSurface: null, finished: false, checklist: null, coaching: null, savedImages: {},
+      needle: null, needleReport: null, lastSnapshot: null, patientSays: null, syringeMl: SYRINGE_ML, lastPressurePsi: null, manometerPsi: null, fluidMeasures: null, adhesionReleased: false, fluidSurface: null, finished: false, checklist: null, coaching: null, savedImages: {},
       session: newSession(get().session.trainee, get().session.mode),
     });
     try {
       const worker = getWorkerClient();
       // The worker builds the knee first, so the attempt's first event finds it ready.
-      const built = worker.build(parameters, (fraction) => {
+      const built = worker.call('build', { parameters }, (fraction) => {
         if (get().generation === generation) set({ buildProgress: fraction });
       });
-      void get().record({ kind: 'case-loaded', caseId, side, seed });
+      // A new attempt is a new live session, in the mode it keeps to its end.
+      void worker.call('open', { session: 'live', mode: get().session.mode, events: [] }).catch(() => undefined);
+      get().record({ kind: 'case-loaded', caseId, side, seed }).catch(() => undefined);
       const anatomy = new KneeAnatomy(parameters);
       await built;
       if (get().generation !== generation) return;

@@ -65,7 +65,7 @@ export const createImagingSlice: StateCreator<SimState, [], [], ImagingSlice> = 
     // The view report depends on the depth shown, so it follows the settings.
     const anatomy = get().anatomy;
     const probe = get().probe;
-    set({ imaging: next, probe: anatomy && probe ? reportFor(anatomy, probe.pose, next.depthMm) : probe });
-    get().record({ kind: 'imaging', settings: next });
+    set({ imaging: next, probe: anatomy && probe ? reportFor(anatomy, probe.pose, next.depthMm, get().adhesionReleased) : probe });
+    get().record({ kind: 'imaging', settings: next }).catch(() => undefined);
   },
 });

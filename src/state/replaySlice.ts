@@ -1,11 +1,11 @@
 import type { StateCreator } from 'zustand';
-import type { SessionRecord, AttemptEvent } from '../core/attempt/events';
-import { AttemptSimulation } from '../core/attempt/simulation';
-import { defaultScannerSettings } from '../core/ultrasound/scannerSettings';
+import type { SessionRecord } from '../core/attempt/events';
+import { scoreAttempt } from '../core/scoring/score';
+import { SimError } from '../core/simError';
 import type { SimState } from './store';
-import type { NeedleReport } from './needleSlice';
-import { SYRINGE_ML } from './needleSlice';
 import { reportFor } from './probeSlice';
+import type { SessionSnapshot } from '../worker/protocol';
+import { mirrorSnapshot } from './sessionMirror';
 import { getWorkerClient } from './workerClient';
 import { clockMs } from './attemptSlice';
 import type { SafetyEvent } from '../core/scoring/result';
@@ -33,63 +33,81 @@ export interface ReplaySlice {
   resumeAttempt: (record: SessionRecord) => Promise<void>;
 }
 
-/**
- * Applies a log on the main thread (probe and needle: no voxels here) with the same reducer the
- * worker runs, and puts the result in the store; the worker's copy supplies the fluid.
- */
-async function showStateAfter(events: AttemptEvent[], record: SessionRecord, get: () => SimState, set: (s: Partial<SimState>) => void, asLive: boolean) {
+/** Shows a session's snapshot: probe, settings, needle, syringe and fluid as the worker has them. */
+function showSnapshot(snapshot: SessionSnapshot, get: () => SimState, set: (s: Partial<SimState>) => void) {
   const anatomy = get().anatomy;
   if (!anatomy) return;
-  const sim = new AttemptSimulation(() => ({ knee: anatomy, volume: null }), record.mode);
-  const contacts: NeedleReport['contacts'] = [];
-  for (const e of events) {
-    const outcome = sim.apply(e);
-    for (const c of outcome.needle?.contacts ?? []) contacts.push({ kind: c.kind, insertedMm: c.insertedMm, structure: c.structure });
-  }
-  const imaging = sim.imaging ?? { ...get().imaging };
-  const { fluid } = await getWorkerClient().replay(events, record.mode, true, asLive);
-  const pose = sim.probe ?? get().probe?.pose;
+  const imaging = snapshot.imaging ?? { ...get().imaging };
+  const pose = snapshot.probe?.pose ?? get().probe?.pose;
   set({
     imaging,
-    probe: pose ? reportFor(anatomy, pose, imaging.depthMm ?? defaultScannerSettings.depthMm) : get().probe,
-    needle: sim.needle,
-    needleReport: null,
-    syringeMl: SYRINGE_ML - sim.injectedMl,
-    fluidMeasures: fluid.measures,
-    fluidSurface: fluid.surface,
-    adhesionReleased: fluid.adhesionReleased,
+    probe: snapshot.probe ?? (pose ? reportFor(anatomy, pose, imaging.depthMm, snapshot.adhesionReleased) : get().probe),
     fluidVersion: get().fluidVersion + 1,
   });
-  if (sim.needle) {
-    set({ needleReport: { tip: { x: 0, y: 0, z: 0 }, tissueAtTip: sim.tissueAtTip ?? 'outside', inPlane: false, tipVisible: false, angleToBeamDeg: 0, contacts } });
-    get().refreshNeedleReport();
-  }
+  mirrorSnapshot(snapshot, get, set);
+  // Seeking back before the first injection empties the syringe's work.
+  if (snapshot.fluid && !snapshot.fluid.measures) set({ fluidMeasures: null, fluidSurface: null });
 }
 
 let playTimer: ReturnType<typeof setTimeout> | null = null;
+/**
+ * Playing follows the attempt's own clock: at this wall-clock moment the replay stood at this
+ * attempt time. Events due by now are applied at once (a slow step skips the ones it overran
+ * rather than slowing the whole replay), the next is awaited for as long as it took in the attempt.
+ */
+let playAnchor: { wallMs: number; attemptMs: number } | null = null;
+
+const shownAtMs = (replay: ReplayState): number => replay.record.events[Math.max(0, replay.index - 1)]?.tMs ?? 0;
 
 export const createReplaySlice: StateCreator<SimState, [], [], ReplaySlice> = (set, get) => {
   const caseOf = (record: SessionRecord) => ({ caseId: record.caseId, side: record.side, seed: record.seed });
+  /** The replay session's state after `index` events, from its nearest checkpoint. */
+  const showSeek = async (index: number) => {
+    const snapshot = await getWorkerClient().call('seek', { session: 'replay', index });
+    // A later seek may have overtaken this one.
+    if (get().replay?.index === index) showSnapshot(snapshot, get, set);
+  };
+  const anchorNow = () => {
+    const replay = get().replay;
+    playAnchor = replay ? { wallMs: clockMs(), attemptMs: shownAtMs(replay) } : null;
+  };
+  const showIndex = async (index: number) => {
+    const replay = get().replay;
+    if (!replay) return;
+    const clamped = Math.max(1, Math.min(replay.record.events.length, Math.round(index)));
+    set({ replay: { ...replay, index: clamped } });
+    await showSeek(clamped);
+  };
   const scheduleNext = () => {
     if (playTimer) clearTimeout(playTimer);
     const replay = get().replay;
     if (!replay?.playing) return;
-    if (replay.index >= replay.record.events.length) {
+    const events = replay.record.events;
+    if (replay.index >= events.length) {
       set({ replay: { ...replay, playing: false } });
       return;
     }
-    const now = replay.record.events[Math.max(0, replay.index - 1)].tMs;
-    const next = replay.record.events[replay.index].tMs;
-    playTimer = setTimeout(() => {
-      void get().seekReplay(replay.index + 1).then(scheduleNext);
-    }, Math.min(2000, Math.max(0, (next - now) / replay.speed)));
+    if (!playAnchor) anchorNow();
+    const attemptNowMs = playAnchor!.attemptMs + (clockMs() - playAnchor!.wallMs) * replay.speed;
+    let due = replay.index;
+    while (due < events.length && events[due].tMs <= attemptNowMs) due++;
+    if (due > replay.index) {
+      void showIndex(due).then(scheduleNext);
+      return;
+    }
+    playTimer = setTimeout(scheduleNext, Math.max(0, (events[replay.index].tMs - attemptNowMs) / replay.speed));
   };
   return {
     replay: null,
     openReplay: async (record) => {
       set({ replay: { record, index: 0, playing: false, speed: 1, safetyMarks: [] }, page: 'simulator' });
       await get().loadCase(caseOf(record));
-      const { result } = await get().rescore(record);
+      // One replay session in the worker: scored once, then each seek starts from its nearest checkpoint.
+      const worker = getWorkerClient();
+      const { facts } = await worker.call('open', { session: 'replay', mode: record.mode, events: record.events });
+      if (!facts) throw new SimError('invalid-import', 'The attempt has no case-loaded event: it cannot be replayed.');
+      await worker.call('show', { session: 'replay' });
+      const result = scoreAttempt(facts);
       const safetyMarks = result.safetyEvents.map((e) => {
         const at = record.events.findIndex((ev) => ev.tMs >= e.tMs);
         return { index: (at < 0 ? record.events.length - 1 : at) + 1, event: e };
@@ -103,7 +121,7 @@ export const createReplaySlice: StateCreator<SimState, [], [], ReplaySlice> = (s
       if (!replay) return;
       const clamped = Math.max(1, Math.min(replay.record.events.length, Math.round(index)));
       set({ replay: { ...replay, index: clamped } });
-      await showStateAfter(replay.record.events.slice(0, clamped), replay.record, get, set, false);
+      await showSeek(clamped);
     },
     setReplayPlaying: async (playing) => {
       const replay = get().replay;
@@ -113,15 +131,20 @@ export const createReplaySlice: StateCreator<SimState, [], [], ReplaySlice> = (s
       const now = get().replay;
       if (!now) return;
       set({ replay: { ...now, playing } });
+      anchorNow();
       scheduleNext();
     },
     setReplaySpeed: (speed) => {
       const replay = get().replay;
-      if (replay) set({ replay: { ...replay, speed } });
+      if (!replay) return;
+      // The new speed runs from where the replay's clock stands now.
+      if (replay.playing && playAnchor) playAnchor = { wallMs: clockMs(), attemptMs: playAnchor.attemptMs + (clockMs() - playAnchor.wallMs) * replay.speed };
+      set({ replay: { ...replay, speed } });
     },
     closeReplay: async () => {
       if (playTimer) clearTimeout(playTimer);
       set({ replay: null, page: 'review' });
+      await getWorkerClient().call('close', { session: 'replay' });
       await get().loadCase({ caseId: get().caseId });
     },
     resumeAttempt: async (record) => {
@@ -133,7 +156,10 @@ export const createReplaySlice: StateCreator<SimState, [], [], ReplaySlice> = (s
         attemptStartedAtMs: clockMs() - last - 1,
         finished: false,
       });
-      await showStateAfter(record.events, record, get, set, true);
+      // The live session is rebuilt from the record, in the record's mode.
+      const { snapshot } = await getWorkerClient().call('open', { session: 'live', mode: record.mode, events: record.events });
+      set({ lastSnapshot: snapshot });
+      showSnapshot(snapshot, get, set);
     },
   };
 };

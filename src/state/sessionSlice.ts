@@ -32,6 +32,8 @@ export interface SessionSlice {
   checklist: ScoreItem[] | null;
   /** Guided practice: the coach's last word on a typical novice error. */
   coaching: Said | null;
+  /** The simulation worker stopped and was restarted with the attempt rebuilt: said to the trainee until dismissed. */
+  workerRecovered: boolean;
   setPage: (page: Page) => void;
   /** The attempt so far as stored and exported. */
   sessionRecord: () => SessionRecord;
@@ -52,6 +54,7 @@ export const createSessionSlice: StateCreator<SimState, [], [], SessionSlice> = 
   storageProblem: null,
   checklist: null,
   coaching: null,
+  workerRecovered: false,
   setPage: (page) => set({ page }),
   sessionRecord: () => {
     const { session, events, parameters, caseId } = get();
@@ -80,7 +83,7 @@ export const createSessionSlice: StateCreator<SimState, [], [], SessionSlice> = 
     if (get().buildStatus !== 'ready') throw new SimError('not-ready', 'The knee is still being built; there is no attempt to finish.');
     if (get().finished && get().debrief) return get().debrief!.result;
     await get().record({ kind: 'finished' });
-    const facts = await getWorkerClient().facts();
+    const facts = await getWorkerClient().call('facts', { session: 'live' });
     if (!facts) throw new SimError('not-ready', 'The attempt has no case loaded.');
     const result = scoreAttempt(facts);
     const record = get().sessionRecord();
@@ -107,7 +110,9 @@ export const createSessionSlice: StateCreator<SimState, [], [], SessionSlice> = 
     }
   },
   rescore: async (record) => {
-    const { facts } = await getWorkerClient().replay(record.events, record.mode, false);
+    const worker = getWorkerClient();
+    const { facts } = await worker.call('open', { session: 'review', mode: record.mode, events: record.events });
+    await worker.call('close', { session: 'review' });
     if (!facts) throw new SimError('invalid-import', 'The attempt has no case-loaded event: it cannot be replayed.');
     return { result: scoreAttempt(facts), facts };
   },

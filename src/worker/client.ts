@@ -1,15 +1,11 @@
-import type { AnatomyParameters } from '../core/anatomy/parameters';
-import type { ProbePose } from '../core/probe/pose';
-import type { ImagingSettings, WorkerRequest, WorkerResponse, FluidState } from './protocol';
-import type { NeedleSegment } from '../core/ultrasound/echoField';
+import { SimError } from '../core/simError';
 import type { AttemptEvent, AttemptMode } from '../core/attempt/events';
+import type { ProbePose } from '../core/probe/pose';
+import type { NeedleSegment } from '../core/ultrasound/echoField';
 import type { AttemptFacts } from '../core/attempt/facts';
+import type { BuildResult, FluidState, ImagingSettings, RequestKind, RequestMessage, Requests, Responses, SessionId, WorkerMessage } from './protocol';
 
-export interface BuildResult {
-  buildMs: number;
-  voxelCount: number;
-  volumeBytes: number;
-}
+export type { BuildResult };
 
 export interface WorkerFrame {
   width: number;
@@ -18,108 +14,247 @@ export interface WorkerFrame {
   computeMs: number;
 }
 
-export type AppliedEvent = Omit<Extract<WorkerResponse, { type: 'applied' }>, 'type' | 'id'>;
+/** The part of a Worker the client uses (a fake one runs the host in-process for tests in Node). */
+export interface WorkerLike {
+  postMessage<K extends RequestKind>(message: RequestMessage<K>, transfer: Transferable[]): void;
+  terminate(): void;
+  onmessage: ((event: { data: WorkerMessage }) => void) | null;
+  onerror: ((event: { message?: string }) => void) | null;
+}
 
-type Pending = {
-  resolve: (value: never) => void;
-  reject: (error: Error) => void;
-  onProgress?: (fraction: number) => void;
+export type WorkerFactory = () => WorkerLike;
+
+export type RecoveryReason = 'crashed' | 'hung' | 'killed';
+
+/**
+ * How long a request may wait with the worker silent before it is taken for hung. Any message
+ * from the worker (an answer, build progress) shows it alive; a long build reports progress.
+ */
+export const WATCHDOG_MS: Record<RequestKind, number> = {
+  build: 120_000,
+  open: 60_000,
+  event: 20_000,
+  seek: 20_000,
+  mode: 60_000,
+  facts: 20_000,
+  frame: 20_000,
+  show: 20_000,
+  close: 20_000,
+  fault: 20_000,
 };
 
-/** Promise-shaped access to the simulation worker. */
+/** A request that keeps killing the worker is refused after this many tries. */
+const MAX_TRIES = 3;
+
+interface Pending<K extends RequestKind = RequestKind> {
+  kind: K;
+  body: Requests[K];
+  tries: number;
+  sentAtMs: number;
+  settle: (answer: Partial<Responses>) => void;
+  reject: (error: Error) => void;
+  onProgress?: (fraction: number) => void;
+}
+
+const defaultFactory: WorkerFactory = () => {
+  const worker = new Worker(new URL('./simulationWorker.ts', import.meta.url), { type: 'module' });
+  return {
+    postMessage: (message, transfer) => worker.postMessage(message, transfer),
+    terminate: () => worker.terminate(),
+    set onmessage(listener: ((event: { data: WorkerMessage }) => void) | null) {
+      worker.onmessage = listener;
+    },
+    get onmessage() {
+      return null;
+    },
+    set onerror(listener: ((event: { message?: string }) => void) | null) {
+      worker.onerror = listener
+        ? (event) => {
+            event.preventDefault();
+            listener({ message: event.message });
+          }
+        : null;
+    },
+    get onerror() {
+      return null;
+    },
+  };
+};
+
+/**
+ * Typed, supervised access to the simulation worker. Every request has a watchdog; when the
+ * worker crashes or hangs the client terminates it, starts a new one, rebuilds each session from
+ * the events it had answered, and sends again only the requests it had not answered — so an event
+ * the trainee saw applied is neither lost nor applied twice.
+ */
 export class SimulationWorkerClient {
-  private readonly worker: Worker;
+  private worker: WorkerLike;
   private nextId = 1;
-  private fluidListener: ((fluid: FluidState) => void) | null = null;
   private readonly pending = new Map<number, Pending>();
+  /** Each session's log as the worker has answered it: what a new worker is rebuilt from. */
+  private readonly sessions = new Map<SessionId, { mode: AttemptMode; events: AttemptEvent[] }>();
+  private shown: SessionId = 'live';
+  private lastMessageMs: number;
+  private readonly fluidListeners = new Set<(fluid: FluidState, session: SessionId) => void>();
+  private readonly recoveryListeners = new Set<(reason: RecoveryReason) => void>();
+  private readonly watchdog: ReturnType<typeof setInterval>;
+  restarts = 0;
 
-  constructor() {
-    this.worker = new Worker(new URL('./simulationWorker.ts', import.meta.url), { type: 'module' });
-    this.worker.onmessage = (event: MessageEvent<WorkerResponse>) => this.receive(event.data);
-    this.worker.onerror = (event) => {
-      for (const p of this.pending.values()) p.reject(new Error(`Simulation worker failed: ${event.message}`));
-      this.pending.clear();
-    };
+  constructor(
+    private readonly factory: WorkerFactory = defaultFactory,
+    private readonly clock: () => number = () => performance.now(),
+    watchdogIntervalMs = 1000,
+  ) {
+    this.lastMessageMs = clock();
+    this.worker = this.start();
+    this.watchdog = setInterval(() => this.checkWatchdog(), watchdogIntervalMs);
   }
 
-  build(parameters: AnatomyParameters, onProgress: (fraction: number) => void): Promise<BuildResult> {
-    return this.send({ type: 'build', id: 0, parameters }, onProgress);
-  }
-
-  renderFrame(pose: ProbePose, imaging: ImagingSettings, timeSeconds: number, needle: NeedleSegment | null): Promise<WorkerFrame> {
-    return this.send({ type: 'frame', id: 0, pose, imaging, timeSeconds, needle });
-  }
-
-  /** Feeds one event of the live attempt to the worker's reducer. */
-  applyEvent(event: AttemptEvent, mode: AttemptMode, throttleFluid = false): Promise<AppliedEvent> {
-    return this.send({ type: 'event', id: 0, event, mode, throttleFluid });
-  }
-
-  /** Called with the fluid the worker redraws on its own after throttled injection steps. */
-  onFluid(listener: (fluid: FluidState) => void): void {
-    this.fluidListener = listener;
-  }
-
-  facts(): Promise<AttemptFacts | null> {
-    return this.send({ type: 'facts', id: 0 });
-  }
-
-  /** Runs a log through a fresh reducer; with `show`, the image draws its fluid until showLive(). */
-  replay(events: AttemptEvent[], mode: AttemptMode, show: boolean, asLive = false): Promise<{ facts: AttemptFacts | null; fluid: FluidState }> {
-    return this.send({ type: 'replay', id: 0, events, mode, show, asLive });
-  }
-
-  showLive(): Promise<AppliedEvent> {
-    return this.send({ type: 'show-live', id: 0 });
-  }
-
-  private send<T>(request: WorkerRequest, onProgress?: (fraction: number) => void): Promise<T> {
-    const id = this.nextId++;
-    return new Promise<T>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (value: never) => void, reject, onProgress });
-      this.worker.postMessage({ ...request, id });
+  /** Sends one request; resolves with its own answer or rejects with its own error. */
+  call<K extends RequestKind>(kind: K, body: Requests[K], onProgress?: (fraction: number) => void): Promise<Responses[K]> {
+    return new Promise<Responses[K]>((resolve, reject) => {
+      const id = this.nextId++;
+      const settle = (answer: Partial<Responses>) => {
+        const value = answer[kind];
+        if (value === undefined) reject(new Error(`The simulation worker answered a '${kind}' request with something else.`));
+        else {
+          this.afterAnswer[kind]?.(body);
+          resolve(value);
+        }
+      };
+      const entry: Pending<K> = { kind, body, tries: 1, sentAtMs: this.clock(), settle, reject, onProgress };
+      this.pending.set(id, entry);
+      this.post(id, entry);
     });
   }
 
-  private receive(message: WorkerResponse): void {
-    if (message.type === 'fluid') {
-      this.fluidListener?.(message.fluid);
+  /** A frame of the session the image shows. */
+  async renderFrame(pose: ProbePose, imaging: ImagingSettings, timeSeconds: number, needle: NeedleSegment | null): Promise<WorkerFrame> {
+    const frame = await this.call('frame', { pose, imaging, timeSeconds, needle });
+    return { width: frame.width, height: frame.height, pixels: new Uint8Array(frame.pixels), computeMs: frame.computeMs };
+  }
+
+  /** The live attempt's facts so far. */
+  facts(): Promise<AttemptFacts | null> {
+    return this.call('facts', { session: 'live' });
+  }
+
+  /**
+   * A stored log through a fresh 'review' session (rescoring, review); with `show`, the image draws
+   * it until `call('show', { session: 'live' })`.
+   */
+  async replay(events: AttemptEvent[], mode: AttemptMode, show: boolean): Promise<Responses['open']> {
+    const opened = await this.call('open', { session: 'review', mode, events });
+    if (show) await this.call('show', { session: 'review' });
+    return opened;
+  }
+
+  /** The fluid the worker redraws on its own after throttled injection steps. */
+  onFluid(listener: (fluid: FluidState, session: SessionId) => void): () => void {
+    this.fluidListeners.add(listener);
+    return () => this.fluidListeners.delete(listener);
+  }
+
+  /** Told after the worker was restarted and its sessions rebuilt (the trainee is told too). */
+  onRecovered(listener: (reason: RecoveryReason) => void): () => void {
+    this.recoveryListeners.add(listener);
+    return () => this.recoveryListeners.delete(listener);
+  }
+
+  /** Fault hook for tests: the worker dies at once, mid-request, as a killed process would. */
+  killWorker(): void {
+    this.recover('killed');
+  }
+
+  /** Fault hook for tests: the worker throws outside any request (its error event). */
+  crashWorker(): void {
+    void this.call('fault', { kind: 'crash' });
+  }
+
+  dispose(): void {
+    clearInterval(this.watchdog);
+    this.worker.terminate();
+  }
+
+  private start(): WorkerLike {
+    const worker = this.factory();
+    worker.onmessage = (event) => {
+      if (this.worker === worker) this.receive(event.data);
+    };
+    worker.onerror = () => {
+      if (this.worker === worker) this.recover('crashed');
+    };
+    return worker;
+  }
+
+  private post(id: number, entry: Pending): void {
+    this.worker.postMessage({ id, kind: entry.kind, body: entry.body }, []);
+  }
+
+  private receive(message: WorkerMessage): void {
+    this.lastMessageMs = this.clock();
+    if ('push' in message) {
+      if (this.sessions.has(message.session)) for (const l of this.fluidListeners) l(message.fluid, message.session);
       return;
     }
-    const pending = this.pending.get(message.id);
-    if (!pending) return;
-    switch (message.type) {
-      case 'progress':
-        pending.onProgress?.(message.fraction);
-        return;
-      case 'built':
-        this.pending.delete(message.id);
-        (pending.resolve as (v: BuildResult) => void)({ buildMs: message.buildMs, voxelCount: message.voxelCount, volumeBytes: message.volumeBytes });
-        return;
-      case 'frame':
-        this.pending.delete(message.id);
-        (pending.resolve as (v: WorkerFrame) => void)({
-          width: message.width,
-          height: message.height,
-          pixels: new Uint8Array(message.pixels),
-          computeMs: message.computeMs,
-        });
-        return;
-      case 'applied':
-        this.pending.delete(message.id);
-        (pending.resolve as (v: AppliedEvent) => void)({ refused: message.refused, injection: message.injection, fluid: message.fluid });
-        return;
-      case 'facts':
-        this.pending.delete(message.id);
-        (pending.resolve as (v: AttemptFacts | null) => void)(message.facts);
-        return;
-      case 'replayed':
-        this.pending.delete(message.id);
-        (pending.resolve as (v: { facts: AttemptFacts | null; fluid: FluidState }) => void)({ facts: message.facts, fluid: message.fluid });
-        return;
-      case 'error':
-        this.pending.delete(message.id);
-        pending.reject(new Error(message.message));
+    const entry = this.pending.get(message.id);
+    if (!entry) return;
+    if ('progress' in message) {
+      entry.onProgress?.(message.progress);
+      return;
     }
+    this.pending.delete(message.id);
+    if (message.ok) entry.settle(message.answer);
+    else entry.reject(new SimError(message.error.code, message.error.said));
+  }
+
+  /** Keeps each session's answered log, so a new worker can be brought to the same state. */
+  private readonly afterAnswer: { [K in RequestKind]?: (body: Requests[K]) => void } = {
+    open: (body) => this.sessions.set(body.session, { mode: body.mode, events: [...body.events] }),
+    event: (body) => this.sessions.get(body.session)?.events.push(body.event),
+    mode: (body) => {
+      const log = this.sessions.get(body.session);
+      if (log) log.mode = body.mode;
+    },
+    show: (body) => {
+      this.shown = body.session;
+    },
+    close: (body) => {
+      this.sessions.delete(body.session);
+      if (this.shown === body.session) this.shown = 'live';
+    },
+  };
+
+  private checkWatchdog(): void {
+    const now = this.clock();
+    for (const entry of this.pending.values()) {
+      if (now - Math.max(entry.sentAtMs, this.lastMessageMs) > WATCHDOG_MS[entry.kind]) {
+        this.recover('hung');
+        return;
+      }
+    }
+  }
+
+  private recover(reason: RecoveryReason): void {
+    this.worker.onmessage = null;
+    this.worker.onerror = null;
+    this.worker.terminate();
+    this.restarts++;
+    this.worker = this.start();
+    this.lastMessageMs = this.clock();
+    // Rebuild every session from what was answered, then send again only what was not.
+    for (const [session, log] of this.sessions) this.worker.postMessage({ id: this.nextId++, kind: 'open', body: { session, mode: log.mode, events: log.events } }, []);
+    if (this.shown !== 'live') this.worker.postMessage({ id: this.nextId++, kind: 'show', body: { session: this.shown } }, []);
+    for (const [id, entry] of [...this.pending]) {
+      if (entry.kind === 'fault' || entry.tries >= MAX_TRIES) {
+        this.pending.delete(id);
+        entry.reject(new SimError('not-ready', `The simulation worker stopped (${reason}) while answering '${entry.kind}'.`));
+        continue;
+      }
+      entry.tries++;
+      entry.sentAtMs = this.clock();
+      this.post(id, entry);
+    }
+    for (const l of this.recoveryListeners) l(reason);
   }
 }

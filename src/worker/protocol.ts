@@ -2,25 +2,39 @@ import type { AnatomyParameters } from '../core/anatomy/parameters';
 import type { ProbePose } from '../core/probe/pose';
 import type { NeedleSegment } from '../core/ultrasound/echoField';
 import type { FluidMeasures } from '../core/fluid/measures';
-import type { InjectionResult } from '../core/fluid/spread';
+import type { InjectionOutcome } from '../core/attempt/simulation';
 import type { AttemptEvent, AttemptMode, ImagingSettings } from '../core/attempt/events';
 import type { AttemptFacts } from '../core/attempt/facts';
 import type { TissueType } from '../core/anatomy/tissues';
+import type { Vec3 } from '../core/math/vec3';
+import type { NeedleContact, NeedleContactEvent, NeedleState } from '../core/needle/needle';
+import type { StructureName } from '../core/anatomy/namedStructure';
+import type { ProbeReport } from '../core/probe/probeReport';
+import type { SimErrorCode } from '../core/simError';
+import type { Message } from '../core/message';
 
 export type { ImagingSettings };
-/** Messages between the main thread and the simulation worker. Pixels travel as transferred buffers. */
 export type ImageMode = ImagingSettings['mode'];
 
-export type WorkerRequest =
-  | { type: 'build'; id: number; parameters: AnatomyParameters }
-  | { type: 'frame'; id: number; pose: ProbePose; imaging: ImagingSettings; timeSeconds: number; needle: NeedleSegment | null }
-  /** One event of the live attempt, for the worker's copy of the reducer. */
-  /** `throttleFluid`: a press-and-hold step — redraw the fluid's figures and surface at most a few times a second. */
-  | { type: 'event'; id: number; event: AttemptEvent; mode: AttemptMode; throttleFluid: boolean }
-  | { type: 'facts'; id: number }
-  /** Runs a whole log through a fresh reducer (replay, rescoring an import); `show` puts it on the image, `asLive` makes it the live attempt (resume). */
-  | { type: 'replay'; id: number; events: AttemptEvent[]; mode: AttemptMode; show: boolean; asLive: boolean }
-  | { type: 'show-live'; id: number };
+/**
+ * Messages between the main thread and the simulation worker: one map of request bodies and one
+ * of their answers, by kind, so `call<K>` is typed end to end. Pixels and surfaces travel as
+ * transferred buffers.
+ */
+
+/** Sessions live in the worker's registry by id: the live attempt, a replay, a review's rescoring. */
+export type SessionId = 'live' | 'replay' | 'review';
+
+/** The needle as the probe sees it. */
+export interface NeedleReport {
+  tip: Vec3;
+  tissueAtTip: TissueType;
+  inPlane: boolean;
+  tipVisible: boolean;
+  angleToBeamDeg: number;
+  /** Everything the needle met since it was inserted, each with the structure it was (which nerve, vessel, bone). */
+  contacts: { kind: NeedleContact; insertedMm: number; structure: StructureName }[];
+}
 
 /** The injectate as the UI shows it: the figures, the 3D surface, and whether scar has let go. */
 export interface FluidState {
@@ -29,20 +43,118 @@ export interface FluidState {
   adhesionReleased: boolean;
 }
 
-export type WorkerResponse =
-  | { type: 'progress'; id: number; fraction: number }
-  | { type: 'built'; id: number; buildMs: number; voxelCount: number; volumeBytes: number }
-  | { type: 'frame'; id: number; width: number; height: number; pixels: ArrayBuffer; computeMs: number }
-  | { type: 'applied'; id: number; refused: string | null; injection: (InjectionResult & { tipTissue: TissueType }) | null; fluid: FluidState | null }
-  | { type: 'facts'; id: number; facts: AttemptFacts | null }
-  | { type: 'replayed'; id: number; facts: AttemptFacts | null; fluid: FluidState }
-  /** The fluid redrawn after throttled steps (unsolicited, id 0). */
-  | { type: 'fluid'; id: number; fluid: FluidState }
-  | { type: 'error'; id: number; message: string };
-
 /** The injectate's surface for the 3D view, as transferable buffers (limb frame, mm). */
 export interface FluidSurfaceBuffers {
   positions: Float32Array;
   normals: Float32Array;
   indices: Uint32Array;
 }
+
+/** Something the session noticed that the trainee is told (the store words it). */
+export type SessionNotice =
+  | { kind: 'contact'; contact: NeedleContactEvent }
+  | { kind: 'sono-tinel'; caseId: string }
+  | { kind: 'intravascular'; ml: number }
+  | { kind: 'aspiration'; blood: boolean };
+
+/** Everything the store mirrors of a session after an event: it computes none of it itself. */
+export interface SessionSnapshot {
+  /** Events the session has applied (its log's length). */
+  applied: number;
+  mode: AttemptMode;
+  caseId: string | null;
+  probe: ProbeReport | null;
+  imaging: ImagingSettings | null;
+  needle: NeedleState | null;
+  needleReport: NeedleReport | null;
+  injectedMl: number;
+  lastPressurePsi: number | null;
+  /** The manometer: the last injection's reading at its rate. */
+  manometerPsi: number | null;
+  adhesionReleased: boolean;
+  /** The injectate's figures and surface when they were redrawn by this answer (null: unchanged). */
+  fluid: FluidState | null;
+}
+
+export interface RefusalInfo {
+  code: SimErrorCode;
+  /** What to tell the trainee (a key and values; the UI words it in its language). */
+  said: Message;
+}
+
+/** The answer to one event: refused (changed nothing) or applied, and the snapshot after it. */
+export interface AppliedEvent {
+  refused: RefusalInfo | null;
+  injection: InjectionOutcome | null;
+  notices: SessionNotice[];
+  snapshot: SessionSnapshot;
+}
+
+export interface BuildResult {
+  buildMs: number;
+  voxelCount: number;
+  volumeBytes: number;
+}
+
+export interface FrameResult {
+  width: number;
+  height: number;
+  pixels: ArrayBuffer;
+  computeMs: number;
+}
+
+export interface Requests {
+  build: { parameters: AnatomyParameters };
+  /** A frame of the session the image shows (`show`). */
+  frame: { pose: ProbePose; imaging: ImagingSettings; timeSeconds: number; needle: NeedleSegment | null };
+  /** A new session from a log (a new attempt: empty; a resume, a rebuild after a crash, a replay: the events). */
+  open: { session: SessionId; mode: AttemptMode; events: AttemptEvent[] };
+  /** One event of a session; `throttleFluid`: a press-and-hold step — redraw the fluid at most a few times a second. */
+  event: { session: SessionId; event: AttemptEvent; throttleFluid: boolean };
+  /** A replay: the state after its first `index` events (from the nearest checkpoint). */
+  seek: { session: SessionId; index: number };
+  /** The same log in another mode (only before anything was scored: the store decides that). */
+  mode: { session: SessionId; mode: AttemptMode };
+  facts: { session: SessionId };
+  /** Which session the image draws. */
+  show: { session: SessionId };
+  close: { session: SessionId };
+  /** Test hook: the worker throws outside any request (as a crash would). */
+  fault: { kind: 'crash' };
+}
+
+export interface Responses {
+  build: BuildResult;
+  frame: FrameResult;
+  open: { snapshot: SessionSnapshot; facts: AttemptFacts | null };
+  event: AppliedEvent;
+  seek: SessionSnapshot;
+  mode: SessionSnapshot;
+  facts: AttemptFacts | null;
+  show: null;
+  close: null;
+  fault: null;
+}
+
+export type RequestKind = keyof Requests;
+
+/** One request on the wire: its id (for the answer), its kind and its body. */
+export interface RequestMessage<K extends RequestKind = RequestKind> {
+  id: number;
+  kind: K;
+  body: Requests[K];
+}
+
+/** An answer carries its body under its request's kind, so the client reads it typed by kind. */
+export interface AnswerMessage {
+  id: number;
+  ok: true;
+  answer: Partial<Responses>;
+}
+
+export type WorkerMessage =
+  | AnswerMessage
+  | { id: number; ok: false; error: RefusalInfo }
+  | { id: number; progress: number }
+  /** The fluid redrawn after throttled steps (unsolicited). */
+  | { id: 0; push: 'fluid'; session: SessionId; fluid: FluidState };

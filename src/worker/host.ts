@@ -1,0 +1,186 @@
+import { volumeBytes } from '../core/anatomy/voxelise';
+import type { AnatomyParameters } from '../core/anatomy/parameters';
+import { SimError, errorMessage } from '../core/simError';
+import { PatientCache, type BuiltPatient, type PatientBuilder } from './patients';
+import { SimulationSession } from './session';
+import type { FluidState, RequestKind, RequestMessage, Requests, Responses, SessionId, WorkerMessage } from './protocol';
+
+/**
+ * While the trainee holds the plunger (a step every 100 ms), the figures and the nerve's push are
+ * redrawn at most every FLUID_REFRESH_MS and the 3D surface every SURFACE_REFRESH_MS (each costs
+ * tens of ms the image needs); once the plunger rests, everything is redrawn.
+ */
+const FLUID_REFRESH_MS = 400;
+const SURFACE_REFRESH_MS = 1200;
+const AT_REST_MS = 250;
+
+export interface HostOptions {
+  post: (message: WorkerMessage, transfer: Transferable[]) => void;
+  buildPatient?: PatientBuilder;
+  now?: () => number;
+}
+
+type Handlers = { [K in RequestKind]: (body: Requests[K], id: number) => Responses[K] };
+
+const surfaceBuffers = (fluid: FluidState | null | undefined): Transferable[] => (fluid?.surface ? [fluid.surface.positions.buffer, fluid.surface.normals.buffer, fluid.surface.indices.buffer] : []) as Transferable[];
+
+/** What each answer hands over rather than copies. */
+const transfers: { [K in RequestKind]?: (answer: Responses[K]) => Transferable[] } = {
+  frame: (answer) => [answer.pixels],
+  event: (answer) => surfaceBuffers(answer.snapshot.fluid),
+  seek: (answer) => surfaceBuffers(answer.fluid),
+};
+
+/**
+ * The worker's side of the protocol: the built knees, the sessions by id (live, replay, review)
+ * and which one the image shows. Every request gets exactly one answer, its own error if it
+ * fails; nothing here is a module global, so a test can run a host in Node.
+ */
+export function createWorkerHost(options: HostOptions): { handle: (message: RequestMessage) => void } {
+  const now = options.now ?? (() => performance.now());
+  const patients = new PatientCache(options.buildPatient);
+  const sessions = new Map<SessionId, SimulationSession>();
+  let shown: SessionId = 'live';
+  let lastParameters: AnatomyParameters | null = null;
+  const provider = (parameters: AnatomyParameters) => {
+    lastParameters = parameters;
+    return patients.get(parameters).patient;
+  };
+
+  const throttle = { lastRefreshMs: -Infinity, lastSurfaceMs: -Infinity, refreshTimer: null as ReturnType<typeof setTimeout> | null, restTimer: null as ReturnType<typeof setTimeout> | null };
+  const clearTimers = () => {
+    if (throttle.refreshTimer) clearTimeout(throttle.refreshTimer);
+    if (throttle.restTimer) clearTimeout(throttle.restTimer);
+    throttle.refreshTimer = null;
+    throttle.restTimer = null;
+  };
+  const pushFluid = (id: SessionId, withSurface: boolean) => {
+    const session = sessions.get(id);
+    if (!session) return;
+    throttle.lastRefreshMs = now();
+    if (withSurface) throttle.lastSurfaceMs = throttle.lastRefreshMs;
+    const fluid = session.refreshFluid(withSurface);
+    options.post({ id: 0, push: 'fluid', session: id, fluid }, surfaceBuffers(fluid));
+  };
+  const throttledStep = (id: SessionId) => {
+    if (throttle.restTimer) clearTimeout(throttle.restTimer);
+    throttle.restTimer = setTimeout(() => {
+      clearTimers();
+      pushFluid(id, true);
+    }, AT_REST_MS);
+    throttle.refreshTimer ??= setTimeout(
+      () => {
+        throttle.refreshTimer = null;
+        pushFluid(id, now() - throttle.lastSurfaceMs >= SURFACE_REFRESH_MS);
+      },
+      Math.max(0, throttle.lastRefreshMs + FLUID_REFRESH_MS - now()),
+    );
+  };
+
+  const session = (id: SessionId): SimulationSession => {
+    const found = sessions.get(id);
+    if (!found) throw new SimError('not-ready', `There is no '${id}' session in the simulation worker.`);
+    return found;
+  };
+  const shownPatient = (): BuiltPatient => {
+    const patient = sessions.get(shown)?.simulation.patient ?? sessions.get('live')?.simulation.patient;
+    const parameters = patient?.knee.parameters ?? lastParameters;
+    if (!parameters) throw new SimError('not-ready', 'The knee is not built yet.');
+    // Rebuilt if a replay of two other cases pushed it out of the cache.
+    return patients.get(parameters);
+  };
+
+  const handlers: Handlers = {
+    build: (body, id) => {
+      const start = now();
+      let lastPosted = 0;
+      lastParameters = body.parameters;
+      const built = patients.get(body.parameters, (f) => {
+        if (f - lastPosted >= 0.05 || f === 1) {
+          lastPosted = f;
+          options.post({ id, progress: f }, []);
+        }
+      });
+      const volume = built.patient.volume;
+      return { buildMs: now() - start, voxelCount: volume?.labels.length ?? 0, volumeBytes: volume ? volumeBytes(volume) : 0 };
+    },
+    open: (body) => {
+      if (body.session === 'live') clearTimers();
+      const opened = new SimulationSession(provider, body.mode);
+      const facts = opened.applyAll(body.events);
+      sessions.set(body.session, opened);
+      return { snapshot: opened.seek(opened.eventsFed), facts };
+    },
+    event: (body) => {
+      const target = session(body.session);
+      const applied = target.apply(body.event, body.throttleFluid);
+      if (applied.injection && body.throttleFluid) throttledStep(body.session);
+      else if (applied.injection) {
+        clearTimers();
+        throttle.lastRefreshMs = throttle.lastSurfaceMs = now();
+      }
+      return applied;
+    },
+    seek: (body) => session(body.session).seek(body.index),
+    mode: (body) => {
+      const rebuilt = new SimulationSession(provider, body.mode);
+      rebuilt.applyAll(session(body.session).log());
+      sessions.set(body.session, rebuilt);
+      return rebuilt.seek(rebuilt.eventsFed);
+    },
+    facts: (body) => session(body.session).facts(),
+    show: (body) => {
+      session(body.session);
+      shown = body.session;
+      return null;
+    },
+    close: (body) => {
+      sessions.delete(body.session);
+      if (shown === body.session) shown = 'live';
+      return null;
+    },
+    frame: (body) => {
+      const built = shownPatient();
+      const sim = sessions.get(shown)?.simulation;
+      const fx = sessions.get(shown)?.fluidEffects ?? null;
+      const start = now();
+      const { imaging } = body;
+      const frame =
+        imaging.mode === 'anatomy'
+          ? built.frames.anatomyFrame(body.pose, imaging.depthMm, imaging.gainDb)
+          : built.frames.bModeFrame(body.pose, { ...imaging, timeSeconds: body.timeSeconds }, {
+              fluid: sim?.fluid?.field.fill ?? null,
+              needle: body.needle,
+              nerveDeformation: fx ? { swelling: fx.swelling, lift: fx.displacement.nerveLift } : null,
+              adhesionReleased: fx?.displacement.adhesionReleased ?? false,
+            });
+      return { width: frame.width, height: frame.height, pixels: frame.pixels.buffer as ArrayBuffer, computeMs: now() - start };
+    },
+    fault: () => {
+      // Outside the request, as a real crash is: the client sees the worker's error event.
+      setTimeout(() => {
+        throw new Error('Simulated simulation-worker crash (sim.faults.killWorker)');
+      }, 0);
+      return null;
+    },
+  };
+
+  function run<K extends RequestKind>(id: number, kind: K, body: Requests[K]): void {
+    const result: Responses[K] = handlers[kind](body, id);
+    const answer: Partial<Responses> = {};
+    answer[kind] = result;
+    const transfer = transfers[kind];
+    options.post({ id, ok: true, answer }, transfer ? transfer(result) : []);
+  }
+
+  return {
+    handle: (message) => {
+      try {
+        run(message.id, message.kind, message.body);
+      } catch (error) {
+        const code = error instanceof SimError ? error.code : 'invalid-argument';
+        options.post({ id: message.id, ok: false, error: { code, said: errorMessage(error) } }, []);
+      }
+    },
+  };
+}

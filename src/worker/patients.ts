@@ -1,0 +1,43 @@
+import { KneeAnatomy } from '../core/anatomy/knee';
+import { voxelise } from '../core/anatomy/voxelise';
+import type { AnatomyParameters } from '../core/anatomy/parameters';
+import { FrameMaker } from '../core/imaging/frame';
+import type { Patient } from '../core/attempt/simulation';
+
+export interface BuiltPatient {
+  patient: Patient;
+  frames: FrameMaker;
+}
+
+export type PatientBuilder = (parameters: AnatomyParameters, onProgress?: (fraction: number) => void) => BuiltPatient;
+
+/** Voxelises the knee for a case (the worker's default: the real volume, as the image needs). */
+export const buildVoxelisedPatient: PatientBuilder = (parameters, onProgress) => {
+  const knee = new KneeAnatomy(parameters);
+  onProgress?.(0.2);
+  const volume = voxelise(knee, { onProgress: (f) => onProgress?.(0.2 + 0.8 * f) });
+  return { patient: { knee, volume }, frames: new FrameMaker(knee, volume) };
+};
+
+/** Built knees by their parameters, at most `capacity`: a replay of another case must not throw away the live one. */
+export class PatientCache {
+  private readonly built = new Map<string, BuiltPatient>();
+
+  constructor(
+    private readonly build: PatientBuilder = buildVoxelisedPatient,
+    private readonly capacity = 2,
+  ) {}
+
+  get(parameters: AnatomyParameters, onProgress?: (fraction: number) => void): BuiltPatient {
+    const key = JSON.stringify(parameters);
+    const cached = this.built.get(key);
+    if (cached) return cached;
+    const built = this.build(parameters, onProgress);
+    if (this.built.size >= this.capacity) {
+      const oldest = this.built.keys().next();
+      if (!oldest.done) this.built.delete(oldest.value);
+    }
+    this.built.set(key, built);
+    return built;
+  }
+}

@@ -1,0 +1,255 @@
+import { AttemptSimulation, type PatientProvider } from '../core/attempt/simulation';
+import type { AttemptEvent, AttemptMode } from '../core/attempt/events';
+import type { AttemptFacts } from '../core/attempt/facts';
+import { probeFrame } from '../core/probe/scanGeometry';
+import { needleTip, needleVisibility } from '../core/needle/needle';
+import { probeReport, provokesSonoTinel, type ProbeReport } from '../core/probe/probeReport';
+import { DEFAULT_DEPTH_MM } from '../core/imaging/imageGeometry';
+import { fluidEffects, type FluidEffects } from '../core/fluid/fluidEffects';
+import { fluidSurface } from '../core/fluid/fluidSurface';
+import { SimError } from '../core/simError';
+import { floorTo, message } from '../core/message';
+import { StateCopier } from './checkpoint';
+import type { AppliedEvent, FluidState, NeedleReport, SessionNotice, SessionSnapshot } from './protocol';
+
+/** The syringe on the needle: 10 ml. */
+export const SYRINGE_ML = 10;
+
+/** A checkpoint of the session every this many events: a seek applies at most this many. */
+export const CHECKPOINT_EVERY = 100;
+
+/** What a session keeps beside the reducer: the needle's contacts, the probe report, the fluid's effects. */
+interface SessionExtras {
+  contacts: NeedleReport['contacts'];
+  probe: ProbeReport | null;
+  lastPressurePsi: number | null;
+  manometerPsi: number | null;
+  effects: FluidEffects | null;
+  /** Injections applied: the fluid changed when this did. */
+  injections: number;
+}
+
+interface Checkpoint {
+  fed: number;
+  sim: AttemptSimulation;
+  extras: SessionExtras;
+}
+
+const emptyExtras = (): SessionExtras => ({ contacts: [], probe: null, lastPressurePsi: null, manometerPsi: null, effects: null, injections: 0 });
+
+/**
+ * One attempt's simulation in the worker: the reducer (core's AttemptSimulation), what the UI is
+ * shown of it (probe and needle reports, syringe, fluid figures, the patient's words as notices),
+ * and checkpoints so that a replay can show any moment of a long log at once. Live play, replay,
+ * debrief and review all run this.
+ */
+export class SimulationSession {
+  private sim: AttemptSimulation;
+  private extras: SessionExtras = emptyExtras();
+  /** Every event fed (applied or refused), in order: the log a seek reads. */
+  private readonly fed: AttemptEvent[] = [];
+  private readonly checkpoints: Checkpoint[] = [];
+  private copier: StateCopier | null = null;
+  /** The fluid's effects are behind the field (a throttled hold step since). */
+  private effectsStale = false;
+  /** Injections shown by the last surface sent: an unchanged fluid is not sent again. */
+  private surfaceShownAt = -1;
+  private factsCache: { fed: number; facts: AttemptFacts | null } | null = null;
+
+  constructor(
+    private readonly providePatient: PatientProvider,
+    readonly mode: AttemptMode,
+  ) {
+    this.sim = new AttemptSimulation(providePatient, mode);
+  }
+
+  /** The reducer, for the image: its patient, fluid and the effects to draw. */
+  get simulation(): AttemptSimulation {
+    return this.sim;
+  }
+
+  get fluidEffects(): FluidEffects | null {
+    return this.extras.effects;
+  }
+
+  get eventsFed(): number {
+    return this.fed.length;
+  }
+
+  /** Feeds one event; `deferFluid`: leave the fluid's effects for refreshFluid (a throttled hold step). */
+  apply(event: AttemptEvent, deferFluid = false): AppliedEvent {
+    if (this.position !== this.fed.length) throw new SimError('replaying', 'This session shows an earlier moment of its log: events cannot be added to it.');
+    const result = this.step(event);
+    let fluid: FluidState | null = null;
+    if (result.injection) {
+      if (deferFluid) this.effectsStale = true;
+      else fluid = this.refreshFluid(true);
+    }
+    return { ...result, snapshot: this.snapshot(fluid) };
+  }
+
+  /** Recomputes the fluid's figures and push (and its surface when asked) after injections. */
+  refreshFluid(withSurface: boolean): FluidState {
+    const sim = this.sim;
+    const patient = sim.patient;
+    this.effectsStale = false;
+    if (!sim.fluid || !patient?.volume || sim.injectionSiteSMm === null) {
+      this.extras.effects = null;
+      return { measures: null, surface: null, adhesionReleased: false };
+    }
+    const released = this.extras.effects?.displacement.adhesionReleased ?? false;
+    this.extras.effects = fluidEffects(patient.knee, patient.volume, sim.fluid.field, sim.fluid.filledBox, sim.injectionSiteSMm);
+    const adhesionReleased = this.extras.effects.displacement.adhesionReleased;
+    // Scar let go: the dynamic test now shows the nerve sliding apart from the muscle.
+    if (adhesionReleased !== released) this.refreshProbe();
+    if (withSurface) this.surfaceShownAt = this.extras.injections;
+    return { measures: this.extras.effects.measures, surface: withSurface ? fluidSurface(sim.fluid) : null, adhesionReleased };
+  }
+
+  /** Feeds a log from the start of this (fresh) session, taking checkpoints; returns the facts. */
+  applyAll(events: AttemptEvent[]): AttemptFacts | null {
+    for (const e of events) this.step(e);
+    if (this.extras.injections > 0) this.refreshFluid(false);
+    return this.facts();
+  }
+
+  /**
+   * The state after the first `index` events of the log fed so far (a replay opened with the
+   * whole record): from the nearest checkpoint at or before it, applying at most CHECKPOINT_EVERY.
+   * Events after `index` stay in the log, so a later seek may go forward again.
+   */
+  seek(index: number): SessionSnapshot {
+    if (!Number.isInteger(index) || index < 0) throw new SimError('invalid-argument', `seek needs a whole number of events, got ${String(index)}.`);
+    const log = this.fed;
+    const target = Math.min(index, log.length);
+    const at = this.position;
+    const injectionsBefore = this.extras.injections;
+    if (target < at || target - at > CHECKPOINT_EVERY) this.restore(target);
+    for (let i = this.position; i < target; i++) this.step(log[i], false);
+    const fluidChanged = this.extras.injections !== injectionsBefore || this.effectsStale || (this.extras.injections > 0 && this.extras.effects === null);
+    const fluid = fluidChanged ? this.refreshFluid(this.surfaceShownAt !== this.extras.injections) : null;
+    return this.snapshot(fluid);
+  }
+
+  /** The events fed so far, for a session rebuilt from them (another mode). */
+  log(): AttemptEvent[] {
+    return this.fed.slice(0, this.position);
+  }
+
+  facts(): AttemptFacts | null {
+    const fed = this.position;
+    if (this.factsCache?.fed !== fed) this.factsCache = { fed, facts: this.sim.attemptFacts() };
+    return this.factsCache.facts;
+  }
+
+  /** Events applied to the state shown (less than the log after a seek back). */
+  private position = 0;
+
+  private step(event: AttemptEvent, log = true): Omit<AppliedEvent, 'snapshot'> {
+    const sim = this.sim;
+    const extras = this.extras;
+    // More than the syringe still holds is refused before it reaches the reducer (an old log never held one).
+    if (event.kind === 'injection' && event.ml > SYRINGE_ML - sim.injectedMl + 1e-9) {
+      if (log) this.fed.push(event);
+      this.position++;
+      const said = message('error.injection.syringe', { left: floorTo(SYRINGE_ML - sim.injectedMl, 1), asked: event.ml });
+      return { refused: { code: 'invalid-argument', said }, injection: null, notices: [] };
+    }
+    const outcome = sim.apply(event);
+    if (log) this.fed.push(event);
+    this.position++;
+    if (this.position % CHECKPOINT_EVERY === 0 && this.position > (this.checkpoints.at(-1)?.fed ?? 0)) this.takeCheckpoint();
+    const notices: SessionNotice[] = [];
+    if (outcome.refused !== undefined) {
+      return { refused: { code: outcome.refusedCode ?? 'invalid-argument', said: outcome.refused }, injection: null, notices };
+    }
+    switch (event.kind) {
+      case 'case-loaded':
+        this.extras = emptyExtras();
+        this.copier = sim.patient ? new StateCopier([sim.patient]) : null;
+        break;
+      case 'probe-pose':
+      case 'imaging': {
+        const previous = extras.probe;
+        this.refreshProbe();
+        if (event.kind === 'probe-pose' && sim.caseId && this.extras.probe && provokesSonoTinel(sim.caseId, previous, this.extras.probe)) notices.push({ kind: 'sono-tinel', caseId: sim.caseId });
+        break;
+      }
+      case 'needle-inserted':
+        extras.contacts = [];
+        break;
+      case 'injection':
+        extras.injections++;
+        if (outcome.injection) {
+          extras.lastPressurePsi = outcome.injection.openingPressurePsi;
+          extras.manometerPsi = outcome.injection.injectionPressurePsi;
+          if (outcome.injection.intravascularMl > 0) notices.push({ kind: 'intravascular', ml: outcome.injection.intravascularMl });
+        }
+        break;
+      case 'aspiration':
+        notices.push({ kind: 'aspiration', blood: sim.tissueAtTip === 'vessel' });
+        break;
+    }
+    for (const contact of outcome.needle?.contacts ?? []) {
+      extras.contacts.push({ kind: contact.kind, insertedMm: contact.insertedMm, structure: contact.structure });
+      notices.push({ kind: 'contact', contact });
+    }
+    return { refused: null, injection: outcome.injection ?? null, notices };
+  }
+
+  private refreshProbe(): void {
+    const sim = this.sim;
+    const knee = sim.patient?.knee;
+    const released = this.extras.effects?.displacement.adhesionReleased ?? false;
+    this.extras.probe = knee && sim.probe ? probeReport(knee, sim.probe, sim.imaging?.depthMm ?? DEFAULT_DEPTH_MM, released) : null;
+  }
+
+  private needleReport(): NeedleReport | null {
+    const { needle, patient, probe, tissueAtTip } = this.sim;
+    if (!needle || !patient) return null;
+    const visibility = probe ? needleVisibility(probeFrame(patient.knee, probe), needle) : { inPlane: false, tipVisible: false, angleToBeamDeg: 0 };
+    return { tip: needleTip(needle), tissueAtTip: tissueAtTip ?? 'outside', ...visibility, contacts: [...this.extras.contacts] };
+  }
+
+  private snapshot(fluid: FluidState | null): SessionSnapshot {
+    const sim = this.sim;
+    return {
+      applied: this.position,
+      mode: this.mode,
+      caseId: sim.caseId,
+      probe: this.extras.probe,
+      imaging: sim.imaging,
+      needle: sim.needle,
+      needleReport: this.needleReport(),
+      injectedMl: sim.injectedMl,
+      lastPressurePsi: this.extras.lastPressurePsi,
+      manometerPsi: this.extras.manometerPsi,
+      adhesionReleased: this.extras.effects?.displacement.adhesionReleased ?? false,
+      fluid,
+    };
+  }
+
+  private takeCheckpoint(): void {
+    if (!this.copier) return;
+    if (this.effectsStale || (this.extras.injections > 0 && this.extras.effects === null)) this.refreshFluid(false);
+    // The fluid is the big part: while no injection came since the last checkpoint, they share one copy.
+    const previous = this.checkpoints.at(-1);
+    const reuse = new Map<object, unknown>();
+    if (previous && previous.extras.injections === this.extras.injections && this.sim.fluid && previous.sim.fluid) reuse.set(this.sim.fluid, previous.sim.fluid);
+    this.checkpoints.push({ fed: this.position, sim: this.copier.copy(this.sim, reuse), extras: { ...this.extras, contacts: [...this.extras.contacts] } });
+  }
+
+  private restore(target: number): void {
+    const checkpoint = this.checkpoints.filter((c) => c.fed <= target).at(-1);
+    if (checkpoint && this.copier) {
+      this.sim = this.copier.copy(checkpoint.sim);
+      this.extras = { ...checkpoint.extras, contacts: [...checkpoint.extras.contacts] };
+      this.position = checkpoint.fed;
+    } else {
+      this.sim = new AttemptSimulation(this.providePatient, this.mode);
+      this.extras = emptyExtras();
+      this.position = 0;
+    }
+    this.factsCache = null;
+  }
+}
