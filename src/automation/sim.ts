@@ -11,6 +11,7 @@ import type { KneeAnatomy } from '../core/anatomy/knee';
 import { structureAt } from '../core/anatomy/namedStructure';
 import type { SimAutomation, ProbeReport } from './types';
 import { displayedFramePng } from '../state/framePng';
+import { getWorkerClient } from '../state/workerClient';
 import { listAttempts, exportAttemptJson, importAttemptJson } from '../state/attemptLibrary';
 
 /**
@@ -80,14 +81,17 @@ export function createSimAutomation(): SimAutomation {
     },
     setProbe: async (pose) => {
       live();
-      const report = store.getState().setProbe(pose);
+      store.getState().setProbe(pose);
+      // The worker's session answers for the pose (the needle as it sees it, the patient's words).
+      await store.getState().settled();
       await imagePipeline.whenCurrent();
-      return structuredClone(report);
+      return currentProbe();
     },
     probe: currentProbe,
     setImaging: async (settings) => {
       live();
       store.getState().setImaging(settings);
+      await store.getState().settled();
       await imagePipeline.whenCurrent();
     },
     frame: async () => {
@@ -108,15 +112,18 @@ export function createSimAutomation(): SimAutomation {
       return { imageFps: imageRate.perSecond(now), sceneFps: sceneRate.perSecond(now), imageFrameMs: imageRate.meanDurationMs(now) };
     },
     events: () => structuredClone(store.getState().events),
+    faults: {
+      killWorker: () => getWorkerClient().killWorker(),
+    },
     insertNeedle: async (request) => {
       live();
-      const report = store.getState().insertNeedle(request);
+      const report = await store.getState().insertNeedle(request);
       await imagePipeline.whenCurrent();
       return structuredClone(report);
     },
     advanceNeedle: async (mm) => {
       live();
-      const report = store.getState().advanceNeedle(mm);
+      const report = await store.getState().advanceNeedle(mm);
       await imagePipeline.whenCurrent();
       return structuredClone(report);
     },
@@ -129,7 +136,7 @@ export function createSimAutomation(): SimAutomation {
     },
     redirectNeedle: async (direction) => {
       live();
-      const report = store.getState().redirectNeedle(direction);
+      const report = await store.getState().redirectNeedle(direction);
       await imagePipeline.whenCurrent();
       return structuredClone(report);
     },

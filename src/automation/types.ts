@@ -113,6 +113,8 @@ export interface SimAutomation {
   finish(): Promise<AttemptResult>;
   /** Trainee name and mode of the attempt under way (add-on: set before the first event that counts). */
   setAttempt(a: { trainee?: string; mode?: 'guided' | 'assessment' }): void;
+  /** Test hooks (the API exists only with ?automation): killWorker ends the simulation worker at once, mid-request; the app restarts it and rebuilds the attempt. */
+  faults: { killWorker(): void };
   attempts: {
     list(): Promise<AttemptSummary[]>;
     export(id: string): Promise<string>;
