@@ -1,11 +1,23 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import type { Plugin } from 'vite';
+
+/**
+ * The dev server injects an inline script (React Fast Refresh) that index.html's CSP forbids: serve
+ * without that meta. Builds (and so `vite preview` and the e2e specs) keep it.
+ */
+const cspOnlyInBuilds = (): Plugin => ({
+  name: 'csp-only-in-builds',
+  apply: 'serve',
+  transformIndexHtml: (html) => html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>/, ''),
+});
 
 // BASE_URL lets the production build live under a sub-path of a static host.
 export default defineConfig({
   base: process.env.BASE_URL ?? '/',
   plugins: [
+    cspOnlyInBuilds(),
     react(),
     // Installable, and offline after the first visit: the service worker precaches the app, its
     // simulation worker and the knee model, so a ward computer or tablet needs no network.

@@ -52,8 +52,18 @@ export const test = base.extend<{ sim: Simulator }>({
   sim: async ({ page }, use) => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
+    // Any Content-Security-Policy violation fails the spec: the page reports each one (the event's
+    // directive and blocked URI), and Chromium logs those it blocks in workers.
+    const violations: string[] = [];
+    await page.addInitScript(() =>
+      document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`)),
+    );
+    page.on('console', (m) => {
+      if (m.type() === 'error' && /CSP violation|Content Security Policy/.test(m.text())) violations.push(m.text());
+    });
     await use(new Simulator(page));
     expect(errors, 'uncaught errors in the page').toEqual([]);
+    expect(violations, 'Content-Security-Policy violations').toEqual([]);
   },
 });
 

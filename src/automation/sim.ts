@@ -11,8 +11,8 @@ import type { KneeAnatomy } from '../core/anatomy/knee';
 import { structureAt } from '../core/anatomy/namedStructure';
 import type { SimAutomation, ProbeReport } from './types';
 import { displayedFramePng } from '../state/framePng';
-import { getWorkerClient } from '../state/workerClient';
 import { listAttempts, exportAttemptJson, importAttemptJson } from '../state/attemptLibrary';
+import { markLiveAttemptScripted } from '../state/attemptStorage';
 
 /**
  * window.sim: a thin adapter over the store's actions — the same paths the UI takes — with
@@ -81,17 +81,15 @@ export function createSimAutomation(): SimAutomation {
     },
     setProbe: async (pose) => {
       live();
-      store.getState().setProbe(pose);
-      // The worker's session answers for the pose (the needle as it sees it, the patient's words).
-      await store.getState().settled();
+      markLiveAttemptScripted();
+      const report = store.getState().setProbe(pose);
       await imagePipeline.whenCurrent();
-      return currentProbe();
+      return structuredClone(report);
     },
     probe: currentProbe,
     setImaging: async (settings) => {
       live();
       store.getState().setImaging(settings);
-      await store.getState().settled();
       await imagePipeline.whenCurrent();
     },
     frame: async () => {
@@ -112,31 +110,32 @@ export function createSimAutomation(): SimAutomation {
       return { imageFps: imageRate.perSecond(now), sceneFps: sceneRate.perSecond(now), imageFrameMs: imageRate.meanDurationMs(now) };
     },
     events: () => structuredClone(store.getState().events),
-    faults: {
-      killWorker: () => getWorkerClient().killWorker(),
-    },
     insertNeedle: async (request) => {
       live();
-      const report = await store.getState().insertNeedle(request);
+      markLiveAttemptScripted();
+      const report = store.getState().insertNeedle(request);
       await imagePipeline.whenCurrent();
       return structuredClone(report);
     },
     advanceNeedle: async (mm) => {
       live();
-      const report = await store.getState().advanceNeedle(mm);
+      markLiveAttemptScripted();
+      const report = store.getState().advanceNeedle(mm);
       await imagePipeline.whenCurrent();
       return structuredClone(report);
     },
     needle: () => structuredClone(store.getState().needleReport),
     inject: async (ml) => {
       live();
+      markLiveAttemptScripted();
       const result = await store.getState().inject(ml);
       await imagePipeline.whenCurrent();
       return result;
     },
     redirectNeedle: async (direction) => {
       live();
-      const report = await store.getState().redirectNeedle(direction);
+      markLiveAttemptScripted();
+      const report = store.getState().redirectNeedle(direction);
       await imagePipeline.whenCurrent();
       return structuredClone(report);
     },

@@ -1,11 +1,11 @@
-import { exportAttempts, importAttempts, type ImportReport } from '../storage/exchange';
+import { exportAttempts, type ImportReport } from '../storage/exchange';
 import { attemptsCsv } from '../storage/csv';
 import { xapiStatements } from '../storage/xapi';
 import type { AttemptSummary, StoredAttempt } from '../storage/storedAttempt';
 import { SimError } from '../core/simError';
 import { resultWithEnglish } from '../i18n/message';
 import { attemptStore } from './attemptStorage';
-import { useSimStore } from './store';
+import { importAttemptText } from './attemptImport';
 
 /** The stored attempts as the instructor's list, export and import use them (UI and window.sim alike). */
 export async function listAttempts(): Promise<AttemptSummary[]> {
@@ -36,12 +36,7 @@ export async function exportXapi(id: string): Promise<string> {
 
 /** Imports a file's attempts, rescoring each from its events (a stored score is only a claim). */
 export async function importAttemptJson(json: string): Promise<ImportReport> {
-  if (typeof json !== 'string') throw new SimError('invalid-import', 'Import needs the text of an attempts file.');
-  const store = await attemptStore();
-  return importAttempts(store, json, async (record) => {
-    const { result, facts } = await useSimStore.getState().rescore(record);
-    return { result, fluid: facts.fluid };
-  });
+  return importAttemptText(json);
 }
 
 /** Offers text as a file download. */

@@ -4,6 +4,7 @@ import type { FluidMeasures } from '../core/fluid/measures';
 import type { AttemptResult } from '../core/scoring/result';
 import { canonicalJson } from './canonicalJson';
 import { mappingStorageErrors, storageSimError } from './storageErrors';
+import { message } from '../core/message';
 import {
   finishTimeMs,
   instantAfterStart,
@@ -200,7 +201,7 @@ export class AttemptStore {
 
   private async connection(): Promise<IDBPDatabase<TrainerDb>> {
     if (this.db) return this.db;
-    if (this.closed) throw storageSimError('storage-unavailable', 'The attempts store was closed.');
+    if (this.closed) throw storageSimError('storage-unavailable', message('error.storage.closed'));
     this.reopening ??= openTrainerDb(this.name, { onVersionChange: () => this.stepAside() }).finally(() => {
       this.reopening = null;
     });
@@ -232,7 +233,7 @@ export class AttemptStore {
       const [head, summary] = await Promise.all([tx.objectStore('attempts').get(record.id), tx.objectStore('attempt-summaries').get(record.id)]);
       const storedCount = summary?.eventCount ?? 0;
       if (head?.imported) {
-        throw storageSimError('storage-unavailable', `Attempt ${record.id} is an imported record; it cannot be continued here.`);
+        throw storageSimError('storage-unavailable', message('error.storage.importedRecord', { id: record.id }));
       }
       if (record.events.length < storedCount) {
         throw conflict(record.id, `${storedCount} events are stored but this tab has ${record.events.length}`);
@@ -268,9 +269,15 @@ export class AttemptStore {
     const { id, events } = stored.record;
     const eventStore = tx.objectStore('attempt-events');
     const writes: Promise<unknown>[] = [];
-    for (let seq = fromSeq; seq < events.length; seq++) writes.push(eventStore.put({ attemptId: id, seq, event: events[seq] }));
-    writes.push(tx.objectStore('attempts').put(headOf(stored)));
-    writes.push(tx.objectStore('attempt-summaries').put(summariseAttempt(stored)));
+    try {
+      for (let seq = fromSeq; seq < events.length; seq++) writes.push(eventStore.put({ attemptId: id, seq, event: events[seq] }));
+      writes.push(tx.objectStore('attempts').put(headOf(stored)));
+      writes.push(tx.objectStore('attempt-summaries').put(summariseAttempt(stored)));
+    } catch (error) {
+      // A put refused at once (quota): the transaction is aborted, so the ones issued fail too.
+      for (const write of writes) write.catch(() => undefined);
+      throw error;
+    }
     await Promise.all(writes);
   }
 
@@ -307,7 +314,7 @@ export class AttemptStore {
 function conflict(id: string, why: string) {
   return storageSimError(
     'storage-unavailable',
-    `Attempt ${id} was not saved: ${why}. It is open in another tab, which now keeps it; continue it there, or take it over in this tab.`,
+    message('error.storage.takenOver', { id, why }),
   );
 }
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSimStore } from '../state/store';
-import { listAttempts, storedAttempt, exportAttemptJson, exportCsv, exportXapi, importAttemptJson, download } from '../state/attemptLibrary';
+import { listAttempts, storedAttempt, exportAttemptJson, exportCsv, exportXapi, download } from '../state/attemptLibrary';
 import type { AttemptSummary } from '../storage/storedAttempt';
 import { findCase, cases } from '../core/cases/cases';
 import { LearningCurveChart } from './LearningCurveChart';
@@ -8,8 +8,10 @@ import { replayedSavedImages } from '../state/replayImages';
 import { getWorkerClient } from '../state/workerClient';
 import { CompareAttempts } from './CompareAttempts';
 import { ReviewTabs, ProgrammeTabPanel, type ReviewTab } from './ProgrammeTab';
-import { useText, inBoth, type TextKey } from '../i18n';
+import { useText, type TextKey } from '../i18n';
 import { errorSaid, type Said } from '../state/said';
+import { importAttemptFile, importReportSaid } from '../state/attemptImport';
+import { AttemptNotes, AttemptStorageBar } from './AttemptStorageBar';
 
 type SortKey = 'date' | 'score' | 'trainee';
 
@@ -58,8 +60,8 @@ export function ReviewPage() {
     });
   const onImport = (file: File) =>
     act(async () => {
-      const report = await importAttemptJson(await file.text());
-      setMessage(inBoth('review.imported', { imported: report.imported.length, duplicates: report.duplicates.length, altered: report.altered.length }));
+      const report = await importAttemptFile(file);
+      setMessage(importReportSaid(report));
       refresh();
     });
   return (
@@ -86,6 +88,7 @@ export function ReviewPage() {
       <ReviewTabs tab={tab} onTab={setTab} />
       {tab === 'programme' && <ProgrammeTabPanel />}
       <div hidden={tab === 'programme'}>
+      <AttemptStorageBar />
       {message && (
         <p className="notice" role="status" data-testid="review-message">
           {pick(message)}
@@ -157,7 +160,10 @@ export function ReviewPage() {
                 <td>
                   <input type="checkbox" aria-label={tx('review.compare')} checked={compare.includes(a.id)} onChange={(e) => setCompare(e.target.checked ? [...compare, a.id].slice(-2) : compare.filter((c) => c !== a.id))} />
                 </td>
-                <td>{a.trainee || tx('review.unnamed')}</td>
+                <td>
+                  {a.trainee || tx('review.unnamed')}
+                  <AttemptNotes summary={a} />
+                </td>
                 <td>{caseTitle(a.caseId)}</td>
                 <td>{date(a.startedAt)}</td>
                 <td>{tx(a.mode === 'guided' ? 'attempt.guided' : 'attempt.assessment')}</td>
