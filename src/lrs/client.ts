@@ -88,7 +88,11 @@ export async function testConnection(target: LrsTarget): Promise<About> {
 export async function postStatements(target: LrsTarget, statements: Statement[], attachments: string[]): Promise<string[]> {
   const client = await lrsClient(target);
   const buffers = attachments.map((text) => new TextEncoder().encode(text).buffer as ArrayBuffer);
-  return (await client.sendStatements({ statements, ...(buffers.length ? { attachments: buffers } : {}) })).data;
+  // @xapi/xapi pairs the n-th attachment part with the n-th entry of the batch's attachments
+  // list, which counts a statement without attachments as an empty entry: statements that carry
+  // attachments go first so that the pairing holds (the outbox sends one attachment per batch).
+  const ordered = [...statements.filter((s) => s.attachments?.length), ...statements.filter((s) => !s.attachments?.length)];
+  return (await client.sendStatements({ statements: buffers.length ? ordered : statements, ...(buffers.length ? { attachments: buffers } : {}) })).data;
 }
 
 /** One page of a statements query: the statements, the raw attachments (by order) and the `more` link. */
