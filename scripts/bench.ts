@@ -9,6 +9,7 @@ import { placeProbe } from '../src/core/probe/placement';
 import { DEFAULT_DEPTH_MM } from '../src/core/imaging/imageGeometry';
 import { summarise, line } from './benchFigures';
 import { benchFluidAndAttempt } from './benchFluid';
+import { benchBands } from './benchBands';
 
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 
@@ -37,7 +38,7 @@ for (let i = 0; i < runs; i++) {
   voxelCount = v.labels.length;
   heapGrowthMb = (process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers - heapBefore) / 2 ** 20;
 }
-line(`voxelise at ${DEFAULT_VOXEL_SPACING_MM} mm`, summarise(voxelTimes), 'ms', 1500);
+line(`voxelise at ${DEFAULT_VOXEL_SPACING_MM} mm`, summarise(voxelTimes), 'ms', 1000);
 console.log(`${'volume memory'.padEnd(34)} ${(voxelBytes / 2 ** 20).toFixed(1)} MiB of labels (${(voxelCount / 1e6).toFixed(1)} M fine voxels, ${(surroundingsBytes / 2 ** 20).toFixed(1)} MiB of it the coarse surroundings); heap+buffers grew ${heapGrowthMb.toFixed(1)} MiB during one build`);
 
 // A probe sliding 30 mm along the nerve in short axis, as a trainee traces it.
@@ -80,3 +81,6 @@ line(`B-mode live frame ${SCAN_LINES}×${samplesForDepth(defaultScannerSettings.
 console.log(`${''.padEnd(34)} (a scanner needs ~13 ms to acquire 256 lines at 40 mm: 2·40 mm / 1540 m/s per line)`);
 
 benchFluidAndAttempt(knee, volume);
+
+// The same frame split across a pool of worker threads by scan-line bands (1, 2 and 4 workers).
+await benchBands(knee);
