@@ -1,6 +1,4 @@
-import { exportAttempts, type ImportReport } from '../storage/exchange';
-import { attemptsCsv } from '../storage/csv';
-import { xapiStatements } from '../storage/xapi';
+import type { ImportReport } from '../storage/exchange';
 import type { AttemptSummary, StoredAttempt } from '../storage/storedAttempt';
 import { SimError } from '../core/simError';
 import { resultWithEnglish } from '../i18n/message';
@@ -23,14 +21,18 @@ export async function exportAttemptJson(ids: string[] | 'all'): Promise<string> 
   const store = await attemptStore();
   const chosen = ids === 'all' ? await Promise.all((await store.list()).map((s) => storedAttempt(s.id))) : await Promise.all(ids.map(storedAttempt));
   // The file carries every sentence's key and values, and its English for a reader without the app.
+  // Export code (and its schemas) loads on first use, not with the simulator.
+  const { exportAttempts } = await import('../storage/exchange');
   return exportAttempts(chosen.map((stored) => ({ ...stored, result: stored.result && resultWithEnglish(stored.result) })), new Date().toISOString());
 }
 
 export async function exportCsv(): Promise<string> {
+  const { attemptsCsv } = await import('../storage/csv');
   return attemptsCsv(await listAttempts());
 }
 
 export async function exportXapi(id: string): Promise<string> {
+  const { xapiStatements } = await import('../storage/xapi');
   return JSON.stringify(xapiStatements(await storedAttempt(id), { homePage: location.origin + location.pathname.replace(/[^/]*$/, '') }), null, 2);
 }
 
