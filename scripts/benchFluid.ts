@@ -34,7 +34,7 @@ export function benchFluidAndAttempt(knee: KneeAnatomy, volume: LabelVolume): vo
       const t1 = performance.now();
       measureFluid(knee, volume, spread.field, site, spread.filledBox);
       fluidSurface(spread);
-      fluidDisplacement(knee, volume, spread.field, spread.filledBox);
+      fluidDisplacement(knee, volume, spread.field, spread.warp, spread.filledBox);
       const t2 = performance.now();
       spreadSteps.push(t1 - t0);
       workerSteps.push(t2 - t0);

@@ -24,7 +24,7 @@ const spread = new FluidSpread(volume, 1);
 const before = imager.form(pose, settings).pixels.slice();
 const k = side === 'deep' ? -(r + 0.6) : r + 0.6;
 const result = spread.inject({ x: n.centre.x + up.x * k, y: n.centre.y + up.y * k, z: n.centre.z + up.z * k }, Number(ml));
-const moved = fluidDisplacement(knee, volume, spread.field, spread.filledBox);
+const moved = fluidDisplacement(knee, volume, spread.field, spread.warp, spread.filledBox);
 console.log('pressure', result.openingPressurePsi.toFixed(1), 'adhesion opened', moved.adhesionOpenedShare.toFixed(2), 'released', moved.adhesionReleased);
 if (moved.nerveLift) {
   const o = moved.nerveLift.offsets;

@@ -151,7 +151,7 @@ export class FactsRecorder {
       fluid: measures,
       injectionSiteSMm: siteSMm,
       entrapmentSites: this.entrapmentSites.map((name) => ({ name, minSMm: ENTRAPMENT_SITE_RANGES_S_MM[name].minMm, maxSMm: ENTRAPMENT_SITE_RANGES_S_MM[name].maxMm })),
-      adhesionReleased: fluid && volume && this.knee.parameters.adhesionToGastrocnemius ? fluidDisplacement(this.knee, volume, fluid.field, fluid.filledBox).adhesionReleased : false,
+      adhesionReleased: fluid && volume && this.knee.parameters.adhesionToGastrocnemius ? fluidDisplacement(this.knee, volume, fluid.field, fluid.warp, fluid.filledBox).adhesionReleased : false,
     };
   }
 

@@ -17,7 +17,7 @@ describe('fluid pushes tissue aside', () => {
   const fromNerve = (mm: number) => ({ x: nerve.centre.x + up.x * mm, y: nerve.centre.y + up.y * mm, z: nerve.centre.z + up.z * mm });
   /** The nerve's move at the site, and its part toward the fluid near it (negative: pushed away). */
   const liftAtSite = (spread: FluidSpread) => {
-    const moved = fluidDisplacement(knee, volume, spread.field, spread.filledBox);
+    const moved = fluidDisplacement(knee, volume, spread.field, spread.warp, spread.filledBox);
     const offset = moved.nerveLift ? liftAt(moved.nerveLift, site, { x: 0, y: 0, z: 0 }) : { x: 0, y: 0, z: 0 };
     // Centroid of the injectate within 6 mm of the nerve's centre at the site.
     let cx = 0, cy = 0, cz = 0, n = 0;
@@ -33,7 +33,7 @@ describe('fluid pushes tissue aside', () => {
 
   it('nothing moves before any injection', () => {
     const spread = new FluidSpread(volume, 1, knee.cpn);
-    const moved = fluidDisplacement(knee, volume, spread.field, spread.filledBox);
+    const moved = fluidDisplacement(knee, volume, spread.field, spread.warp, spread.filledBox);
     expect(moved.nerveLift).toBeNull();
     expect(moved.adhesionReleased).toBe(false);
   });
@@ -43,10 +43,11 @@ describe('fluid pushes tissue aside', () => {
     spread.inject(fromNerve(-(radius + 0.6)), 2.5);
     const { moved, liftMm, towardFluidMm } = liftAtSite(spread);
     // The paraneural space carries part of a bolus round the nerve (a cuff thicker on the bolus's
-    // side), so the nerve rises by about the difference, not the whole layer.
-    expect(liftMm).toBeGreaterThan(0.4);
+    // side), and the tissue either side of a layer shares its thickness (tissueWarp.ts), so the
+    // nerve rises by about half the difference, not the whole layer.
+    expect(liftMm).toBeGreaterThan(0.2);
     expect(liftMm).toBeLessThanOrEqual(MAX_NERVE_LIFT_MM + 1e-9);
-    expect(towardFluidMm).toBeLessThan(-0.5);
+    expect(towardFluidMm).toBeLessThan(-0.2);
     expect(moved.adhesionReleased).toBe(true);
   });
 
@@ -54,7 +55,7 @@ describe('fluid pushes tissue aside', () => {
     const spread = new FluidSpread(volume, 1, knee.cpn);
     spread.inject(fromNerve(radius + 0.6), 1.5);
     const { towardFluidMm, towardSkinMm } = liftAtSite(spread);
-    expect(towardFluidMm).toBeLessThan(-0.3);
+    expect(towardFluidMm).toBeLessThan(-0.15);
     expect(towardSkinMm).toBeLessThan(0);
   });
 

@@ -7,6 +7,7 @@ import { MinHeap } from './minHeap';
 import { ENTRY_PRESSURE_PSI, ENTRY_PRESSURE_SCATTER, crossingPressurePsi, FASCIA_CROSSING_PSI, EPINEURIUM_CROSSING_PSI } from './entryPressure';
 import type { NerveStructure } from '../anatomy/nerve';
 import { ParaneuralSpace, TIP_IN_SHEATH_MM, PARANEURAL_REACH_MM } from './paraneuralSpace';
+import { TissueWarp } from './tissueWarp';
 
 export interface InjectionResult {
   injectedMl: number;
@@ -76,15 +77,15 @@ export class FluidSpread {
   readonly filledBox = { min: [Infinity, Infinity, Infinity], max: [-Infinity, -Infinity, -Infinity] };
   private readonly seen: Uint8Array;
   private readonly unitMl: number;
-  /** Grid columns (x + nx·y) whose fill changed since `takeChangedColumns`, each once. */
-  private changedColumns: number[] = [];
-  private readonly columnChanged: Uint8Array;
   /**
    * The front left by the last injection, kept while the tip stays in the same voxel: a
    * press-and-hold injection is many small steps from one place, and each continues the one
    * before instead of flooding again through everything already filled.
    */
   private continuation: { start: number; front: MinHeap; touched: number[] } | null = null;
+
+  /** The tissue pushed aside by the fluid, redone after every injection where the fill changed. */
+  readonly warp: TissueWarp;
 
   /** Null where no nerve's paraneural space is modelled (plain invasion by label). */
   private readonly paraneural: ParaneuralSpace | null;
@@ -96,8 +97,10 @@ export class FluidSpread {
   ) {
     this.field = emptyFluid(volume);
     this.paraneural = nerve ? new ParaneuralSpace(nerve, this.field.grid) : null;
+    const space = this.paraneural;
+    this.warp = new TissueWarp(this.field, volume.labels, space ? (x, y, z) => space.distanceAtMm(x, y, z) : null);
     this.seen = new Uint8Array(volume.labels.length);
-    this.columnChanged = new Uint8Array(volume.nx * volume.ny);
+
     this.unitMl = unitMl(this.field);
   }
 
@@ -185,11 +188,7 @@ export class FluidSpread {
         const amount = Math.min(room, remaining);
         this.field.fill[i] += amount;
         remaining -= amount;
-        const column = i % nxy;
-        if (this.columnChanged[column] === 0) {
-          this.columnChanged[column] = 1;
-          this.changedColumns.push(column);
-        }
+        this.warp.markWet(i);
         this.growBox(i % nx, Math.floor(i / nx) % ny, Math.floor(i / nxy));
         // What the trainee's manometer shows: the tissue's opening pressure, not the flow's.
         const opening = pressure - fromTipPsi(i);
@@ -211,22 +210,12 @@ export class FluidSpread {
     }
     // A voxel left part full stays at the head of the front for the next step.
     if (last >= 0 && this.field.fill[last] > 0 && this.field.fill[last] < FULL) front.push(fromTipPsi(last), last);
+    this.warp.update();
     if (remaining > 0) {
       this.releaseContinuation();
       throw new RangeError('No tissue around the tip will take the injectate');
     }
     return { injectedMl: ml, openingPressurePsi, intravascularMl: 0, intraneural };
-  }
-
-  /**
-   * The grid columns (x + nx·y) whose fill changed since the last call, so what is derived per
-   * column (the tissue displacement) is redone only there.
-   */
-  takeChangedColumns(): number[] {
-    const taken = this.changedColumns;
-    for (const c of taken) this.columnChanged[c] = 0;
-    this.changedColumns = [];
-    return taken;
   }
 
   private releaseContinuation(): void {

@@ -1,5 +1,6 @@
 import type { Vec3 } from '../math/vec3';
-import { Label } from '../anatomy/tissues';
+import { Label, type TissueType } from '../anatomy/tissues';
+import type { KneeAnatomy } from '../anatomy/knee';
 import { type FluidField, FULL } from './fluidField';
 
 /**
@@ -26,10 +27,37 @@ import { type FluidField, FULL } from './fluidField';
 /** Share of an inserted layer's thickness that moves the tissue superficial to it (the rest goes deep). */
 export const SUPERFICIAL_SHARE = 0.5;
 
+/** The sheath is about a voxel thick; a run this many sheath voxels off the nerve still lies on it. */
+const SHEATH_VOXELS = 2;
 const NERVE_PART = new Uint8Array(32);
 NERVE_PART[Label.epineurium] = 1;
 NERVE_PART[Label.interfascicularEpineurium] = 1;
 NERVE_PART[Label.fascicle] = 1;
+
+/**
+ * The one lookup of the anatomy after displacement: 'fluid' where the injectate lies at p, else
+ * the resting tissue the warp has carried to p.
+ */
+export function displacedTissueAt(knee: KneeAnatomy, warp: TissueWarp, p: Vec3): TissueType {
+  if (!warp.active) return knee.tissueAt(p);
+  return warp.fluidFractionAt(p) >= 0.5 ? 'fluid' : knee.tissueAt(warp.restPoint(p));
+}
+
+const warps = new WeakMap<FluidField, TissueWarp>();
+
+/**
+ * The displacement of a fluid field's tissue: the one its spread keeps up to date, or (a field
+ * filled some other way) one built now over the whole field.
+ */
+export function tissueWarpOf(field: FluidField, volume: { labels: Uint8Array }): TissueWarp {
+  let warp = warps.get(field);
+  if (!warp) {
+    warp = new TissueWarp(field, volume.labels);
+    const { nx, ny, nz } = field.grid;
+    warp.update({ min: [0, 0, 0], max: [nx - 1, ny - 1, nz - 1] });
+  }
+  return warp;
+}
 
 /** Layers kept per column; a column crossing more wet runs than this merges the last ones. */
 const LAYERS_PER_COLUMN = 6;
@@ -50,12 +78,26 @@ export class TissueWarp {
   private readonly columnHigh: Float32Array;
   /** Per column: the shift of what lies deep to every layer (voxels, negative: pushed down). */
   private readonly columnBase: Float32Array;
+  /** Per column: the resting Z range (voxels) its fluid was ever put in (low > high: none yet). */
+  private readonly wetLow: Int16Array;
+  private readonly wetHigh: Int16Array;
+  /** Columns whose fill changed since the last `update` (each once). */
+  private readonly dirty: Uint8Array;
+  private dirtyColumns: number[] = [];
+
+  /** Per column: the epineurium's surface (voxel Z) under and over a layer against the nerve; NaN not found yet. */
+  private readonly nerveFloor: Float32Array;
+  private readonly nerveRoof: Float32Array;
 
   constructor(
     private readonly field: FluidField,
     private readonly labels: Uint8Array,
+    /** The nerve's surface to a fraction of a voxel (distance outside the epineurium, mm; 0 inside). */
+    private readonly nerveDistance: ((x: number, y: number, z: number) => number) | null = null,
   ) {
     const columns = field.grid.nx * field.grid.ny;
+    this.nerveFloor = new Float32Array(columns).fill(Number.NaN);
+    this.nerveRoof = new Float32Array(columns).fill(Number.NaN);
     this.nx = field.grid.nx;
     this.layerCount = new Uint8Array(columns);
     this.layerZ = new Float32Array(columns * LAYERS_PER_COLUMN);
@@ -63,20 +105,39 @@ export class TissueWarp {
     this.columnLow = new Float32Array(columns);
     this.columnHigh = new Float32Array(columns);
     this.columnBase = new Float32Array(columns);
+    this.wetLow = new Int16Array(columns).fill(0x7fff);
+    this.wetHigh = new Int16Array(columns).fill(-1);
+    this.dirty = new Uint8Array(columns);
+    warps.set(field, this);
+  }
+
+  /** The spread put fluid in voxel `index`: its column is redone at the next `update`. */
+  markWet(index: number): void {
+    const { nx, ny } = this.field.grid;
+    const nxy = nx * ny;
+    const column = index % nxy;
+    const z = (index - column) / nxy;
+    if (z < this.wetLow[column]) this.wetLow[column] = z;
+    if (z > this.wetHigh[column]) this.wetHigh[column] = z;
+    if (this.dirty[column] === 0) {
+      this.dirty[column] = 1;
+      this.dirtyColumns.push(column);
+    }
   }
 
   /**
-   * Redoes the layers of the given grid columns (x + nx·y; the spread's `takeChangedColumns`),
-   * or of every column over `box` (the spread's `filledBox`, voxel indices) when none are given.
+   * Redoes the layers of the columns marked wet since the last update, or (no `markWet` used:
+   * a field filled some other way) of every column over `box` (voxel indices).
    */
-  update(box: { min: number[]; max: number[] }, columns?: readonly number[]): void {
-    if (box.min[0] > box.max[0]) return;
-    const nx = this.nx;
-    if (columns) {
-      for (const c of columns) this.redoColumn(c, box.min[2], box.max[2]);
-    } else {
-      for (let y = box.min[1]; y <= box.max[1]; y++) for (let x = box.min[0]; x <= box.max[0]; x++) this.redoColumn(x + nx * y, box.min[2], box.max[2]);
+  update(box?: { min: number[]; max: number[] }): void {
+    for (const c of this.dirtyColumns) {
+      this.dirty[c] = 0;
+      this.redoColumn(c, this.wetLow[c], this.wetHigh[c]);
     }
+    this.dirtyColumns = [];
+    if (!box || box.min[0] > box.max[0]) return;
+    const nx = this.nx;
+    for (let y = box.min[1]; y <= box.max[1]; y++) for (let x = box.min[0]; x <= box.max[0]; x++) this.redoColumn(x + nx * y, box.min[2], box.max[2]);
   }
 
   private redoColumn(column: number, z0: number, z1: number): void {
@@ -107,7 +168,7 @@ export class TissueWarp {
         this.layerLength[first + count - 1] += length;
         continue;
       }
-      this.layerZ[first + count] = insertionZ(this.labels, column, nxy, nz, start, z - 1, weighted / units);
+      this.layerZ[first + count] = this.onNerve(column, insertionZ(this.labels, column, nxy, nz, start, z - 1, weighted / units));
       this.layerLength[first + count] = length;
       count++;
     }
@@ -126,6 +187,36 @@ export class TissueWarp {
     if (x > this.x1) this.x1 = x;
     if (y < this.y0) this.y0 = y;
     if (y > this.y1) this.y1 = y;
+  }
+
+  /**
+   * A layer put against the nerve at a voxel boundary goes on the epineurium's true surface
+   * instead (the voxels round it off by up to half a voxel, which would leave a sliver of sheath
+   * between the nerve and its halo). Voxel Z; other insertion points pass unchanged.
+   */
+  private onNerve(column: number, z: number): number {
+    const at = z - Math.floor(z);
+    if (this.nerveDistance === null || at !== 0.5) return z;
+    const l = (dz: number) => this.labels[column + this.field.grid.nx * this.field.grid.ny * Math.min(this.field.grid.nz - 1, Math.max(0, z + dz))];
+    const nerveAbove = NERVE_PART[l(0.5)] === 1;
+    const nerveBelow = NERVE_PART[l(-0.5)] === 1;
+    if (nerveAbove === nerveBelow) return z;
+    const cache = nerveAbove ? this.nerveFloor : this.nerveRoof;
+    if (!Number.isNaN(cache[column])) return cache[column];
+    const { origin, spacingMm: h, nx } = this.field.grid;
+    const x = origin.x + (column % nx) * h;
+    const y = origin.y + Math.floor(column / nx) * h;
+    // Bisect between a point outside the nerve (on the fluid's side) and one inside it.
+    let outside = nerveAbove ? z - 1.5 : z + 1.5;
+    let inside = nerveAbove ? z + 1.5 : z - 1.5;
+    if (this.nerveDistance(x, y, origin.z + outside * h) <= 0 || this.nerveDistance(x, y, origin.z + inside * h) > 0) return z;
+    for (let i = 0; i < 10; i++) {
+      const mid = (outside + inside) / 2;
+      if (this.nerveDistance(x, y, origin.z + mid * h) > 0) outside = mid;
+      else inside = mid;
+    }
+    cache[column] = (outside + inside) / 2;
+    return cache[column];
   }
 
   /** Whether any fluid has moved tissue. */
@@ -244,11 +335,21 @@ export class TissueWarp {
  * opened), else at the centre.
  */
 function insertionZ(labels: Uint8Array, column: number, nxy: number, nz: number, start: number, end: number, centre: number): number {
-  const below = start > 0 ? labels[column + nxy * (start - 1)] : Label.outside;
-  const above = end < nz - 1 ? labels[column + nxy * (end + 1)] : Label.outside;
+  // The paraneural space lies inside the sheath: a run against the sheath over the nerve goes
+  // under the sheath, on the epineurium (the sheath is lifted with the fat beyond it).
   const inside = NERVE_PART[labels[column + nxy * start]] === 1;
-  if (!inside && NERVE_PART[below] === 1) return start - 0.5;
-  if (!inside && NERVE_PART[above] === 1) return end + 0.5;
+  if (!inside) {
+    for (let z = start - 1, n = 0; z >= 0 && n <= SHEATH_VOXELS; z--, n++) {
+      const l = labels[column + nxy * z];
+      if (NERVE_PART[l] === 1) return z + 0.5;
+      if (l !== Label.paraneuralSheath) break;
+    }
+    for (let z = end + 1, n = 0; z < nz && n <= SHEATH_VOXELS; z++, n++) {
+      const l = labels[column + nxy * z];
+      if (NERVE_PART[l] === 1) return z - 0.5;
+      if (l !== Label.paraneuralSheath) break;
+    }
+  }
   let best = centre;
   let bestDistance = Infinity;
   for (let z = start; z < end; z++) {
