@@ -7,7 +7,7 @@ import type { ProbePose } from '../probe/pose';
 import { probeFrame } from '../probe/scanGeometry';
 import { type NeedleState, type NeedleStep, placeNeedle, advanceNeedle, redirectNeedle, needleTip, needleVisibility } from '../needle/needle';
 import { FluidSpread, type InjectionResult } from '../fluid/spread';
-import { fluidFractionAt } from '../fluid/fluidSample';
+import { displacedTissueAt } from '../fluid/tissueWarp';
 import { ParaneuralSpace } from '../fluid/paraneuralSpace';
 import { DEFAULT_INJECTION_RATE_ML_PER_S, injectionPlane, injectionPressurePsi, isInjectionRate, openingPressureInPlanePsi, MIN_INJECTION_RATE_ML_PER_S, MAX_INJECTION_RATE_ML_PER_S } from '../fluid/injectionPressure';
 import type { Vec3 } from '../math/vec3';
@@ -136,8 +136,10 @@ export class AttemptSimulation {
         const tipTissue = knee.tissueAt(tip);
         const rateMlPerS = event.rateMlPerS ?? DEFAULT_INJECTION_RATE_ML_PER_S;
         if (!isInjectionRate(rateMlPerS)) throw new SimError('invalid-argument', `An injection rate must be ${MIN_INJECTION_RATE_ML_PER_S}–${MAX_INJECTION_RATE_ML_PER_S} ml/s, got ${String(rateMlPerS)}.`);
-        this.injectionSiteSMm ??= knee.cpn.line.closest(tip, 60)?.sMm ?? 0;
-        const spread: InjectionResult = this.fluid ? this.fluid.inject(tip, event.ml) : { injectedMl: event.ml, openingPressurePsi: 0, intravascularMl: 0, intraneural: false };
+        // The fluid spreads in the resting anatomy: from where the tissue now at the tip came from.
+        const restTip = this.fluid ? this.fluid.warp.restPoint(tip) : tip;
+        this.injectionSiteSMm ??= knee.cpn.line.closest(restTip, 60)?.sMm ?? 0;
+        const spread: InjectionResult = this.fluid ? this.fluid.inject(restTip, event.ml) : { injectedMl: event.ml, openingPressurePsi: 0, intravascularMl: 0, intraneural: false };
         // The manometer's figures come from the plane the tip is in (injectionPressure.ts); where
         // fluid is not simulated (the main thread) there is no pressure to read.
         const plane = this.fluid ? injectionPlane(tipTissue, this.paraneuralSpace(this.fluid).distanceAtMm(tip.x, tip.y, tip.z)) : null;
@@ -161,25 +163,24 @@ export class AttemptSimulation {
   }
 
   /**
-   * The injectate fraction (0–1) at a point of the limb frame, trilinear between voxels (the
-   * field whose ½ level the image draws as the fluid's edge); 0 before any injection or where
-   * fluid is not simulated.
+   * The injectate fraction (0–1) at a point of the limb frame after the tissue has moved aside
+   * (fluid/tissueWarp.ts; the field whose ½ level the image draws as the fluid's edge); 0 before
+   * any injection or where fluid is not simulated.
    */
   fluidAt(p: Vec3): number {
     if (!Number.isFinite(p.x) || !Number.isFinite(p.y) || !Number.isFinite(p.z)) throw new SimError('invalid-argument', `fluidAt needs a finite point, got (${p.x}, ${p.y}, ${p.z}).`);
-    return this.fluid ? fluidFractionAt(this.fluid.field, p) : 0;
+    return this.fluid ? this.fluid.warp.fluidFractionAt(p) : 0;
   }
 
   /**
    * The tissue at a point of the limb frame as the injectate has left it: 'fluid' where the
    * injectate fraction (fluidAt) is at least ½ — the level the image draws as the fluid's edge —
-   * else the anatomy there. NOTE: the anatomy is read at rest (KneeAnatomy.tissueAt) until the
-   * fluid's displacement field offers a displaced lookup; then this is the one place to switch.
+   * else the resting anatomy the injectate has pushed there (fluid/tissueWarp.ts).
    */
   tissueAt(p: Vec3): TissueType {
     if (!Number.isFinite(p.x) || !Number.isFinite(p.y) || !Number.isFinite(p.z)) throw new SimError('invalid-argument', `tissueAt needs a finite point, got (${p.x}, ${p.y}, ${p.z}).`);
     const knee = this.requirePatient().knee;
-    return this.fluidAt(p) >= 0.5 ? 'fluid' : knee.tissueAt(p);
+    return this.fluid ? displacedTissueAt(knee, this.fluid.warp, p) : knee.tissueAt(p);
   }
 
   /** The CPN's paraneural space on the fluid's grid (distances cached per volume). */
