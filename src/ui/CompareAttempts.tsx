@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { storedAttempt } from '../state/attemptLibrary';
+import { findCase } from '../core/cases/cases';
 import type { StoredAttempt } from '../storage/storedAttempt';
 import { useText, type TextKey } from '../i18n';
 
@@ -8,7 +9,7 @@ import { useText, type TextKey } from '../i18n';
 export function CompareAttempts({ ids, load = storedAttempt }: { ids: string[]; load?: (id: string) => Promise<StoredAttempt> }) {
   const [pair, setPair] = useState<StoredAttempt[] | null>(null);
   const text = useText();
-  const { t, n, date } = text;
+  const { t, n, date, pick } = text;
   useEffect(() => {
     void Promise.all(ids.map((id) => load(id))).then(setPair, () => setPair(null));
   }, [ids, load]);
@@ -20,6 +21,12 @@ export function CompareAttempts({ ids, load = storedAttempt }: { ids: string[]; 
     return points === undefined ? '—' : n(points, points % 1 ? 1 : 0);
   };
   const totalOf = (s: StoredAttempt) => (s.result ? n(s.result.total, s.result.total % 1 ? 1 : 0) : t('review.unfinished'));
+  // Each column says whose attempt, on which case, what it scored and when.
+  const headingOf = (s: StoredAttempt) => {
+    const c = findCase(s.record.caseId);
+    const score = s.result ? t('compare.score', { score: n(s.result.total, s.result.total % 1 ? 1 : 0) }) : t('review.unfinished');
+    return t('compare.heading', { trainee: s.record.trainee || t('review.unnamed'), case: c ? pick(c.texts.title) : s.record.caseId, score, date: date(s.record.startedAt) });
+  };
   return (
     <section className="compare" data-testid="compare">
       <h3>{t('compare.title')}</h3>
@@ -27,8 +34,8 @@ export function CompareAttempts({ ids, load = storedAttempt }: { ids: string[]; 
         <thead>
           <tr>
             <th>{t('compare.item')}</th>
-            <th>{date(a.record.startedAt)}</th>
-            <th>{date(b.record.startedAt)}</th>
+            <th data-testid="compare-heading">{headingOf(a)}</th>
+            <th data-testid="compare-heading">{headingOf(b)}</th>
           </tr>
         </thead>
         <tbody>

@@ -6,6 +6,7 @@ import { findCase, cases } from '../core/cases/cases';
 import { LearningCurveChart } from './LearningCurveChart';
 import { replayedSavedImages } from '../state/replayImages';
 import { getWorkerClient } from '../state/workerClient';
+import { attemptStore } from '../state/attemptStorage';
 import { CompareAttempts } from './CompareAttempts';
 import { ReviewTabs, ProgrammeTabPanel, type ReviewTab } from './ProgrammeTab';
 import { useText, type TextKey } from '../i18n';
@@ -14,6 +15,9 @@ import { importAttemptFile, importReportSaid } from '../state/attemptImport';
 import { AttemptNotes, AttemptStorageBar } from './AttemptStorageBar';
 
 type SortKey = 'date' | 'score' | 'trainee';
+
+/** Anything slower than this shows that it is loading (quicker ones would only flicker). */
+const LOADING_AFTER_MS = 200;
 
 /** The instructor's view: every stored attempt, filtered and sorted; debrief, replay, export, import, progress. */
 export function ReviewPage() {
@@ -24,6 +28,8 @@ export function ReviewPage() {
   const [mode, setMode] = useState('');
   const [sort, setSort] = useState<SortKey>('date');
   const [compare, setCompare] = useState<string[]>([]);
+  // What is being opened, once it has taken longer than LOADING_AFTER_MS (a quicker one shows nothing).
+  const [loading, setLoading] = useState<TextKey | null>(null);
   const [tab, setTab] = useState<ReviewTab>('browser');
   const st = useSimStore.getState;
   const { t: tx, n, pick, date } = useText();
@@ -46,8 +52,27 @@ export function ReviewPage() {
   };
   const trainees = [...new Set((attempts ?? []).map((a) => a.trainee))].sort();
   const act = (what: () => Promise<unknown>) => void what().catch((e: unknown) => setMessage(errorSaid(e)));
-  const openDebrief = (id: string) =>
+  /** An action that may take a while (a debrief rescored, a replay loaded): a loading sign after 200 ms. */
+  const actLoading = (label: TextKey, what: () => Promise<unknown>) => {
+    const timer = setTimeout(() => setLoading(label), LOADING_AFTER_MS);
+    act(() =>
+      what().finally(() => {
+        clearTimeout(timer);
+        setLoading(null);
+      }),
+    );
+  };
+  const removeAttempt = (a: AttemptSummary) => {
+    if (!window.confirm(tx('review.deleteConfirm', { trainee: a.trainee || tx('review.unnamed'), date: date(a.startedAt) }))) return;
     act(async () => {
+      await (await attemptStore()).remove(a.id);
+      setCompare((c) => c.filter((id) => id !== a.id));
+      setMessage(inBoth('review.deleted'));
+      refresh();
+    });
+  };
+  const openDebrief = (id: string) =>
+    actLoading('review.opening', async () => {
       const stored = await storedAttempt(id);
       const { record } = stored;
       await st().loadCase({ caseId: record.caseId, side: record.side, seed: record.seed });
@@ -89,6 +114,11 @@ export function ReviewPage() {
       {tab === 'programme' && <ProgrammeTabPanel />}
       <div hidden={tab === 'programme'}>
       <AttemptStorageBar />
+      {loading && (
+        <p className="notice loading" role="status" data-testid="loading">
+          <span className="spinner" aria-hidden="true" /> {tx(loading)}
+        </p>
+      )}
       {message && (
         <p className="notice" role="status" data-testid="review-message">
           {pick(message)}
@@ -176,7 +206,7 @@ export function ReviewPage() {
                   <button type="button" data-testid="open-debrief" onClick={() => openDebrief(a.id)}>
                     {tx('review.debrief')}
                   </button>
-                  <button type="button" data-testid="open-replay" onClick={() => act(async () => st().openReplay((await storedAttempt(a.id)).record))}>
+                  <button type="button" data-testid="open-replay" onClick={() => actLoading('review.openingReplay', async () => st().openReplay((await storedAttempt(a.id)).record))}>
                     {tx('review.replay')}
                   </button>
                   <button type="button" onClick={() => act(async () => download(`attempt-${a.id}.json`, await exportAttemptJson([a.id])))}>
@@ -184,6 +214,9 @@ export function ReviewPage() {
                   </button>
                   <button type="button" title={tx('review.xapiTitle')} onClick={() => act(async () => download(`attempt-${a.id}.xapi.json`, await exportXapi(a.id)))}>
                     {tx('review.xapi')}
+                  </button>
+                  <button type="button" data-testid="delete-attempt" className="danger" title={tx('review.deleteTitle')} onClick={() => removeAttempt(a)}>
+                    {tx('review.delete')}
                   </button>
                 </td>
               </tr>
