@@ -150,6 +150,7 @@ export function createWorkerHost(options: HostOptions): { handle: (message: Requ
           ? built.frames.anatomyFrame(body.pose, imaging.depthMm, imaging.gainDb)
           : built.frames.bModeFrame(body.pose, { ...imaging, timeSeconds: body.timeSeconds }, {
               fluid: sim?.fluid?.field.fill ?? null,
+              tissueWarp: sim?.fluid?.warp ?? null,
               needle: body.needle,
               nerveDeformation: fx ? { swelling: fx.swelling, lift: fx.displacement.nerveLift } : null,
               adhesionReleased: fx?.displacement.adhesionReleased ?? false,
