@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useRef, type ReactNode, type RefObject } from 'react';
+import { Suspense, useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { Canvas, useFrame, useThree } from '@react-three/fiber';
 import { AdaptiveDpr, OrbitControls } from '@react-three/drei';
 import type * as THREE from 'three';
@@ -19,6 +19,7 @@ import { useProbeDrag } from './useProbeDrag';
 import { renderQuality } from './renderQuality';
 import { useText } from '../i18n';
 import type { CameraPreset } from '../state/viewSlice';
+import { ContextLossWatcher } from './ContextLossWatcher';
 
 /** Counts rendered frames (for stats()): the canvas renders on demand, so this is the real rate. */
 function SceneRateMeter() {
@@ -124,6 +125,7 @@ export function SceneView() {
   const quality = renderQuality();
   const labelsRef = useRef<HTMLDivElement>(null);
   const { t } = useText();
+  const [contextLost, setContextLost] = useState(false);
   return (
     // Focusable for keyboard users: the probe's shortcuts work here as anywhere, and 1 / 2 move the camera.
     <div
@@ -153,7 +155,13 @@ export function SceneView() {
         gl={{ antialias: quality.antialias, preserveDrawingBuffer: true }}
       >
         <Scene labelsRef={labelsRef} />
+        <ContextLossWatcher onLostChange={setContextLost} />
       </Canvas>
+      {contextLost && (
+        <p className="storage-problem" role="alert" data-testid="webgl-context-lost" style={{ position: 'absolute', top: 8, left: 8, right: 8, margin: 0 }}>
+          {t('scene.contextLost')}
+        </p>
+      )}
       <AnatomyLabelOverlay containerRef={labelsRef} />
     </div>
   );
