@@ -12,6 +12,7 @@ import { structureAt } from '../core/anatomy/namedStructure';
 import type { SimAutomation, ProbeReport } from './types';
 import { displayedFramePng } from '../state/framePng';
 import { listAttempts, exportAttemptJson, importAttemptJson } from '../state/attemptLibrary';
+import { getWorkerClient } from '../state/workerClient';
 import { markLiveAttemptScripted } from '../state/attemptStorage';
 
 /**
@@ -57,6 +58,15 @@ export function createSimAutomation(): SimAutomation {
     });
     await imagePipeline.whenCurrent();
   };
+  /**
+   * The shown session's injectate and tissue at a point: the worker holds the fluid and the
+   * anatomy it has displaced, and answers after every event sent before (one queue).
+   */
+  const atPoint = async (p: unknown, what: 'fluidAt' | 'tissueAt') => {
+    if (!isFiniteVec3(p)) throw new SimError('invalid-argument', `${what} needs a point {x, y, z} with finite numbers (mm, limb frame).`);
+    anatomy();
+    return getWorkerClient().call('point', { session: store.getState().replay ? 'replay' : 'live', p: { x: p.x, y: p.y, z: p.z } });
+  };
   // Errors thrown synchronously inside async methods become rejections, as callers expect.
   return {
     version: 1,
@@ -71,10 +81,8 @@ export function createSimAutomation(): SimAutomation {
       if (typeof sMm !== 'number' || !Number.isFinite(sMm)) throw new SimError('invalid-argument', `nerveAt needs a finite arc length in mm, got ${String(sMm)}.`);
       return anatomy().nerveAt(sMm);
     },
-    tissueAt: (p) => {
-      if (!isFiniteVec3(p)) throw new SimError('invalid-argument', 'tissueAt needs a point {x, y, z} with finite numbers (mm, limb frame).');
-      return anatomy().tissueAt(p);
-    },
+    tissueAt: async (p) => (await atPoint(p, 'tissueAt')).tissue,
+    fluidAt: async (p) => (await atPoint(p, 'fluidAt')).fluidFraction,
     structureAt: (p) => {
       if (!isFiniteVec3(p)) throw new SimError('invalid-argument', 'structureAt needs a point {x, y, z} with finite numbers (mm, limb frame).');
       return structureAt(anatomy(), p);

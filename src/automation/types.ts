@@ -65,7 +65,23 @@ export interface SimAutomation {
   cases(): { id: string; title: string }[];
   landmarks(): Record<string, Vec3>;
   nerveAt(sMm: number): { centre: Vec3; tangent: Vec3; areaMm2: number } | null;
-  tissueAt(p: Vec3): string;
+  /**
+   * The tissue at a point of the limb frame as it is now: after an injection the tissue the fluid
+   * pushed aside is where it went ('fat', 'muscle', 'nerve', ...), and 'fluid' where the
+   * injectate's fraction (`fluidAt`) is at least ½, the level the image draws as the fluid's
+   * edge. Before any injection, the anatomy as built. Asynchronous: the injectate lives in the
+   * simulation worker, and the answer comes after every action sent before it (an `inject`
+   * not yet awaited included). During a replay, the replayed attempt's. A point that is not
+   * {x, y, z} with finite numbers rejects with SimError 'invalid-argument'. (Was synchronous before
+   * fluid displaced the anatomy; `await` works for both.)
+   */
+  tissueAt(p: Vec3): Promise<string>;
+  /**
+   * The injectate's fraction (0–1) at a point of the limb frame, after the tissue has moved out of
+   * its way: 1 inside the fluid, 0 outside it, smooth across its edge (the image draws the ½ level).
+   * 0 before any injection. Asynchronous, ordered and checked as `tissueAt`.
+   */
+  fluidAt(p: Vec3): Promise<number>;
   /**
    * The anatomy label at a point, camelCase, so a scenario can aim at and check a named structure.
    * The target CPN by its parts: 'fascicle', 'interfascicularEpineurium', 'epineurium',
@@ -74,8 +90,9 @@ export interface SimAutomation {
    * 'bicepsFemorisTendon', 'bicepsFemorisMuscle', 'gastrocnemiusLateral', 'soleus',
    * 'peroneusLongus', 'lateralCollateralLigament', 'fibula', 'tibia', 'femur', 'poplitealArtery',
    * 'poplitealVein', 'genicularArtery', 'adhesion', 'deepMuscle'; 'outside' off the limb.
-   * Always agrees with `tissueAt` (the same anatomy, the same priority where structures overlap).
-   * It reads the anatomy as built: injectate and the nerve it lifts are not in it (see `fluid()`).
+   * Agrees with `tissueAt` before any injection (the same anatomy, the same priority where
+   * structures overlap). It reads the anatomy as built: injectate and the tissue it moves are not
+   * in it (see `tissueAt`, `fluidAt` and `fluid()`).
    * A point that is not {x, y, z} with finite numbers rejects with SimError 'invalid-argument'.
    */
   structureAt(p: Vec3): string;

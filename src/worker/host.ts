@@ -129,6 +129,10 @@ export function createWorkerHost(options: HostOptions): { handle: (message: Requ
       return rebuilt.seek(rebuilt.eventsFed);
     },
     facts: (body) => session(body.session).facts(),
+    point: (body) => {
+      const sim = session(body.session).simulation;
+      return { fluidFraction: sim.fluidAt(body.p), tissue: sim.tissueAt(body.p) };
+    },
     show: (body) => {
       session(body.session);
       shown = body.session;

@@ -121,6 +121,8 @@ export interface Requests {
   close: { session: SessionId };
   /** Test hook: the worker throws outside any request (as a crash would). */
   fault: { kind: 'crash' };
+  /** What a session holds at a point of the limb frame, after the injectate has moved the tissue (sim.fluidAt, sim.tissueAt). */
+  point: { session: SessionId; p: Vec3 };
 }
 
 export interface Responses {
@@ -134,6 +136,7 @@ export interface Responses {
   show: null;
   close: null;
   fault: null;
+  point: { fluidFraction: number; tissue: TissueType };
 }
 
 export type RequestKind = keyof Requests;
