@@ -23,7 +23,7 @@ const tag: CSSProperties = {
   left: 0,
   top: 0,
   whiteSpace: 'nowrap',
-  font: '500 11px/16px system-ui, sans-serif',
+  font: "500 11px/16px system-ui, 'CPN Noto Sans SC', sans-serif",
   color: '#f2f5f7',
   background: 'rgba(16, 22, 29, 0.74)',
   padding: '0 6px 0 5px',

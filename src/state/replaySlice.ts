@@ -122,6 +122,11 @@ export const createReplaySlice: StateCreator<SimState, [], [], ReplaySlice> = (s
       const clamped = Math.max(1, Math.min(replay.record.events.length, Math.round(index)));
       set({ replay: { ...replay, index: clamped } });
       await showSeek(clamped);
+      // A seek while playing plays on from there, on the attempt's clock.
+      if (get().replay?.playing) {
+        anchorNow();
+        scheduleNext();
+      }
     },
     setReplayPlaying: async (playing) => {
       const replay = get().replay;
@@ -143,6 +148,7 @@ export const createReplaySlice: StateCreator<SimState, [], [], ReplaySlice> = (s
     },
     closeReplay: async () => {
       if (playTimer) clearTimeout(playTimer);
+      playAnchor = null;
       set({ replay: null, page: 'review' });
       await getWorkerClient().call('close', { session: 'replay' });
       await get().loadCase({ caseId: get().caseId });

@@ -19,6 +19,11 @@ export function CaseBriefing() {
           </button>
         </legend>
         {open && (
+          <p className="briefing-summary" data-testid="case-summary">
+            {pick(c.texts.summary)}
+          </p>
+        )}
+        {open && (
           <dl className="briefing-list">
             <dt>{t('briefing.history')}</dt>
             <dd data-testid="briefing-history">{pick(c.briefing.history)}</dd>

@@ -11,7 +11,6 @@ export function CasePicker() {
   const { t, pick } = useText();
   const load = (next: { caseId?: string; side?: 'left' | 'right' }) =>
     void useSimStore.getState().loadCase({ caseId, side, ...next }).catch((e: unknown) => console.error(e));
-  const current = cases.find((c) => c.id === caseId);
   return (
     <div className="case-picker">
       <label>
@@ -37,7 +36,7 @@ export function CasePicker() {
           <option value="left">{t('case.left')}</option>
         </select>
       </label>
-      {current && <span className="case-summary">{pick(current.texts.summary)}</span>}
+      {/* The summary is read in the briefing: in the header it was cut to a word or two (Chinese most of all). */}
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { imagePipeline, type DisplayedFrame } from '../state/imagePipeline';
 import { DepthScale } from './DepthScale';
 import { planeSideLabels } from './planeSideLabels';
 import { NeedleGuide } from './NeedleGuide';
+import { ImageAnatomyOverlay } from './ImageAnatomyOverlay';
 import { wheelGestureBeganIn } from './wheelGesture';
 
 /**
@@ -102,6 +103,7 @@ export function UltrasoundPanel() {
           <div className="us-canvas-wrap">
             <canvas ref={canvasRef} data-testid="ultrasound-canvas" className="us-canvas" />
             <NeedleGuide />
+            {mode === 'anatomy' && <ImageAnatomyOverlay />}
             <span className="us-marker" data-testid="orientation-marker" title={t('us.marker')}>
               ●
             </span>
