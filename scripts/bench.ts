@@ -9,6 +9,7 @@ import { placeProbe } from '../src/core/probe/placement';
 import { DEFAULT_DEPTH_MM } from '../src/core/imaging/imageGeometry';
 import { summarise, line } from './benchFigures';
 import { benchFluidAndAttempt } from './benchFluid';
+import { benchReplay } from './benchReplay';
 import { benchBands } from './benchBands';
 
 const runs = Number(process.env.BENCH_RUNS ?? 5);
@@ -81,6 +82,7 @@ line(`B-mode live frame ${SCAN_LINES}×${samplesForDepth(defaultScannerSettings.
 console.log(`${''.padEnd(34)} (a scanner needs ~13 ms to acquire 256 lines at 40 mm: 2·40 mm / 1540 m/s per line)`);
 
 benchFluidAndAttempt(knee, volume);
+benchReplay(knee, volume);
 
 // The same frame split across a pool of worker threads by scan-line bands (1, 2 and 4 workers).
 await benchBands(knee);

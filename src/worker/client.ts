@@ -1,4 +1,5 @@
 import { SimError } from '../core/simError';
+import { message } from '../core/message';
 import type { AttemptEvent, AttemptMode } from '../core/attempt/events';
 import type { ProbePose } from '../core/probe/pose';
 import type { NeedleSegment } from '../core/ultrasound/echoField';
@@ -52,6 +53,8 @@ interface Pending<K extends RequestKind = RequestKind> {
   body: Requests[K];
   tries: number;
   sentAtMs: number;
+  /** Order sent to the current worker: it answers in this order, so the lowest is the one it works on. */
+  sendSeq: number;
   settle: (answer: Partial<Responses>) => void;
   reject: (error: Error) => void;
   onProgress?: (fraction: number) => void;
@@ -100,6 +103,7 @@ export class SimulationWorkerClient {
   private readonly recoveryListeners = new Set<(reason: RecoveryReason) => void>();
   private readonly watchdog: ReturnType<typeof setInterval>;
   restarts = 0;
+  private sendSeq = 0;
 
   constructor(
     private readonly factory: WorkerFactory = defaultFactory,
@@ -123,7 +127,7 @@ export class SimulationWorkerClient {
           resolve(value);
         }
       };
-      const entry: Pending<K> = { kind, body, tries: 1, sentAtMs: this.clock(), settle, reject, onProgress };
+      const entry: Pending<K> = { kind, body, tries: 1, sentAtMs: this.clock(), sendSeq: 0, settle, reject, onProgress };
       this.pending.set(id, entry);
       this.post(id, entry);
     });
@@ -189,6 +193,8 @@ export class SimulationWorkerClient {
   }
 
   private post(id: number, entry: Pending): void {
+    entry.sendSeq = this.sendSeq++;
+    entry.sentAtMs = this.clock();
     this.worker.postMessage({ id, kind: entry.kind, body: entry.body }, []);
   }
 
@@ -226,14 +232,11 @@ export class SimulationWorkerClient {
     },
   };
 
+  /** The worker works through its requests in order: only the one it is on can be overdue. */
   private checkWatchdog(): void {
-    const now = this.clock();
-    for (const entry of this.pending.values()) {
-      if (now - Math.max(entry.sentAtMs, this.lastMessageMs) > WATCHDOG_MS[entry.kind]) {
-        this.recover('hung');
-        return;
-      }
-    }
+    let head: Pending | null = null;
+    for (const entry of this.pending.values()) if (!head || entry.sendSeq < head.sendSeq) head = entry;
+    if (head && this.clock() - Math.max(head.sentAtMs, this.lastMessageMs) > WATCHDOG_MS[head.kind]) this.recover('hung');
   }
 
   private recover(reason: RecoveryReason): void {
@@ -244,16 +247,23 @@ export class SimulationWorkerClient {
     this.worker = this.start();
     this.lastMessageMs = this.clock();
     // Rebuild every session from what was answered, then send again only what was not.
-    for (const [session, log] of this.sessions) this.worker.postMessage({ id: this.nextId++, kind: 'open', body: { session, mode: log.mode, events: log.events } }, []);
-    if (this.shown !== 'live') this.worker.postMessage({ id: this.nextId++, kind: 'show', body: { session: this.shown } }, []);
-    for (const [id, entry] of [...this.pending]) {
+    const restore = (entry: Pending) => {
+      const id = this.nextId++;
+      this.pending.set(id, entry);
+      this.post(id, entry);
+    };
+    const resent = [...this.pending];
+    this.pending.clear();
+    const ignore = () => undefined;
+    for (const [session, log] of this.sessions) restore({ kind: 'open', body: { session, mode: log.mode, events: [...log.events] }, tries: 1, sentAtMs: 0, sendSeq: 0, settle: ignore, reject: ignore });
+    if (this.shown !== 'live') restore({ kind: 'show', body: { session: this.shown }, tries: 1, sentAtMs: 0, sendSeq: 0, settle: ignore, reject: ignore });
+    for (const [id, entry] of resent) {
       if (entry.kind === 'fault' || entry.tries >= MAX_TRIES) {
-        this.pending.delete(id);
-        entry.reject(new SimError('not-ready', `The simulation worker stopped (${reason}) while answering '${entry.kind}'.`));
+        entry.reject(new SimError('not-ready', message('error.worker.stopped', { reason, kind: entry.kind })));
         continue;
       }
       entry.tries++;
-      entry.sentAtMs = this.clock();
+      this.pending.set(id, entry);
       this.post(id, entry);
     }
     for (const l of this.recoveryListeners) l(reason);

@@ -16,7 +16,7 @@ import type { AppliedEvent, FluidState, NeedleReport, SessionNotice, SessionSnap
 export const SYRINGE_ML = 10;
 
 /** A checkpoint of the session every this many events: a seek applies at most this many. */
-export const CHECKPOINT_EVERY = 100;
+export const CHECKPOINT_EVERY = 50;
 
 /** What a session keeps beside the reducer: the needle's contacts, the probe report, the fluid's effects. */
 interface SessionExtras {
@@ -55,6 +55,13 @@ export class SimulationSession {
   /** Injections shown by the last surface sent: an unchanged fluid is not sent again. */
   private surfaceShownAt = -1;
   private factsCache: { fed: number; facts: AttemptFacts | null } | null = null;
+  /**
+   * The fluid object is also held by a checkpoint (copy-on-write): an injection copies it first,
+   * so checkpoints and seeks never copy the voxel-sized field unless fluid changes after them.
+   */
+  private fluidShared = false;
+  /** Poses or settings were applied without their report (a replay): made when next needed. */
+  private probeStale = false;
 
   constructor(
     private readonly providePatient: PatientProvider,
@@ -78,7 +85,7 @@ export class SimulationSession {
 
   /** Feeds one event; `deferFluid`: leave the fluid's effects for refreshFluid (a throttled hold step). */
   apply(event: AttemptEvent, deferFluid = false): AppliedEvent {
-    if (this.position !== this.fed.length) throw new SimError('replaying', 'This session shows an earlier moment of its log: events cannot be added to it.');
+    if (this.position !== this.fed.length) throw new SimError('replaying', message('error.session.earlier'));
     const result = this.step(event);
     let fluid: FluidState | null = null;
     if (result.injection) {
@@ -108,7 +115,7 @@ export class SimulationSession {
 
   /** Feeds a log from the start of this (fresh) session, taking checkpoints; returns the facts. */
   applyAll(events: AttemptEvent[]): AttemptFacts | null {
-    for (const e of events) this.step(e);
+    for (const e of events) this.step(e, true, false);
     if (this.extras.injections > 0) this.refreshFluid(false);
     return this.facts();
   }
@@ -119,7 +126,7 @@ export class SimulationSession {
    * Events after `index` stay in the log, so a later seek may go forward again.
    */
   seek(index: number): SessionSnapshot {
-    if (!Number.isInteger(index) || index < 0) throw new SimError('invalid-argument', `seek needs a whole number of events, got ${String(index)}.`);
+    if (!Number.isInteger(index) || index < 0) throw new SimError('invalid-argument', message('error.session.seek', { got: String(index) }));
     const log = this.fed;
     const target = Math.min(index, log.length);
     const at = this.position;
@@ -145,7 +152,8 @@ export class SimulationSession {
   /** Events applied to the state shown (less than the log after a seek back). */
   private position = 0;
 
-  private step(event: AttemptEvent, log = true): Omit<AppliedEvent, 'snapshot'> {
+  /** `log`: a new event (kept for seeks); `live`: the trainee is waiting for what it provokes. */
+  private step(event: AttemptEvent, log = true, live = log): Omit<AppliedEvent, 'snapshot'> {
     const sim = this.sim;
     const extras = this.extras;
     // More than the syringe still holds is refused before it reaches the reducer (an old log never held one).
@@ -154,6 +162,10 @@ export class SimulationSession {
       this.position++;
       const said = message('error.injection.syringe', { left: floorTo(SYRINGE_ML - sim.injectedMl, 1), asked: event.ml });
       return { refused: { code: 'invalid-argument', said }, injection: null, notices: [] };
+    }
+    if (event.kind === 'injection' && this.fluidShared && sim.fluid && this.copier) {
+      sim.fluid = this.copier.copy(sim.fluid);
+      this.fluidShared = false;
     }
     const outcome = sim.apply(event);
     if (log) this.fed.push(event);
@@ -170,7 +182,12 @@ export class SimulationSession {
         break;
       case 'probe-pose':
       case 'imaging': {
-        const previous = extras.probe;
+        // Replaying a log, only the last report is shown: it is made when the snapshot asks.
+        if (!live) {
+          this.probeStale = true;
+          break;
+        }
+        const previous = this.currentProbe();
         this.refreshProbe();
         if (event.kind === 'probe-pose' && sim.caseId && this.extras.probe && provokesSonoTinel(sim.caseId, previous, this.extras.probe)) notices.push({ kind: 'sono-tinel', caseId: sim.caseId });
         break;
@@ -197,7 +214,14 @@ export class SimulationSession {
     return { refused: null, injection: outcome.injection ?? null, notices };
   }
 
+  /** The probe report, made now if poses were replayed since. */
+  private currentProbe(): ProbeReport | null {
+    if (this.probeStale) this.refreshProbe();
+    return this.extras.probe;
+  }
+
   private refreshProbe(): void {
+    this.probeStale = false;
     const sim = this.sim;
     const knee = sim.patient?.knee;
     const released = this.extras.effects?.displacement.adhesionReleased ?? false;
@@ -217,7 +241,7 @@ export class SimulationSession {
       applied: this.position,
       mode: this.mode,
       caseId: sim.caseId,
-      probe: this.extras.probe,
+      probe: this.currentProbe(),
       imaging: sim.imaging,
       needle: sim.needle,
       needleReport: this.needleReport(),
@@ -232,23 +256,30 @@ export class SimulationSession {
   private takeCheckpoint(): void {
     if (!this.copier) return;
     if (this.effectsStale || (this.extras.injections > 0 && this.extras.effects === null)) this.refreshFluid(false);
-    // The fluid is the big part: while no injection came since the last checkpoint, they share one copy.
-    const previous = this.checkpoints.at(-1);
+    // The fluid is the big part: the checkpoint holds this very object, and the next injection copies it.
     const reuse = new Map<object, unknown>();
-    if (previous && previous.extras.injections === this.extras.injections && this.sim.fluid && previous.sim.fluid) reuse.set(this.sim.fluid, previous.sim.fluid);
+    if (this.sim.fluid) {
+      reuse.set(this.sim.fluid, this.sim.fluid);
+      this.fluidShared = true;
+    }
     this.checkpoints.push({ fed: this.position, sim: this.copier.copy(this.sim, reuse), extras: { ...this.extras, contacts: [...this.extras.contacts] } });
   }
 
   private restore(target: number): void {
     const checkpoint = this.checkpoints.filter((c) => c.fed <= target).at(-1);
     if (checkpoint && this.copier) {
-      this.sim = this.copier.copy(checkpoint.sim);
+      const reuse = new Map<object, unknown>();
+      if (checkpoint.sim.fluid) reuse.set(checkpoint.sim.fluid, checkpoint.sim.fluid);
+      this.sim = this.copier.copy(checkpoint.sim, reuse);
+      this.fluidShared = checkpoint.sim.fluid !== null;
       this.extras = { ...checkpoint.extras, contacts: [...checkpoint.extras.contacts] };
       this.position = checkpoint.fed;
+      this.probeStale = true;
     } else {
       this.sim = new AttemptSimulation(this.providePatient, this.mode);
       this.extras = emptyExtras();
       this.position = 0;
+      this.fluidShared = false;
     }
     this.factsCache = null;
   }
