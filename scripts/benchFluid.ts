@@ -21,7 +21,8 @@ export function benchFluidAndAttempt(knee: KneeAnatomy, volume: LabelVolume): vo
   const radius = Math.sqrt(nerve.areaMm2 / Math.PI);
   const above = { x: nerve.centre.x + up.x * (radius + 0.6), y: nerve.centre.y + up.y * (radius + 0.6), z: nerve.centre.z + up.z * (radius + 0.6) };
 
-  // Press-and-hold injects 0.1 ml at a time: the spread alone, and with what the worker redraws after it.
+  // Press-and-hold injects 0.1 ml at a time: the spread with its tissue displacement (redone in the
+  // columns the step wetted), and with what the worker redraws after it.
   const spreadSteps: number[] = [];
   const workerSteps: number[] = [];
   const wholes: number[] = [];
@@ -42,9 +43,9 @@ export function benchFluidAndAttempt(knee: KneeAnatomy, volume: LabelVolume): vo
     }
     wholes.push(whole);
   }
-  line('fluid: one 0.1 ml step', summarise(spreadSteps), 'ms', 8);
+  line('fluid: one 0.1 ml step with tissue displacement', summarise(spreadSteps), 'ms', 8);
   line('fluid: step + measures, surface, push', summarise(workerSteps), 'ms');
-  line('fluid: 5 ml in 0.1 ml steps', summarise(wholes), 'ms', 400);
+  line('fluid: 5 ml in 0.1 ml steps with displacement', summarise(wholes), 'ms', 400);
   const oneShot: number[] = [];
   for (let run = 0; run < 3; run++) {
     const spread = new FluidSpread(volume, 1 + run, knee.cpn);

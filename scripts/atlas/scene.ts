@@ -190,6 +190,7 @@ export function hydrodissection(): Hydrodissection {
     savedPoses,
     after: {
       fluid: fluid.field.fill,
+      tissueWarp: fluid.warp,
       needle,
       nerveDeformation: { swelling, lift: displacement.nerveLift },
       adhesionReleased: displacement.adhesionReleased,

@@ -27,8 +27,11 @@ export interface FluidDisplacement {
   adhesionOpenedShare: number;
 }
 
-/** The nerve moves at most this far: it is tethered above and below the fluid. */
-export const MAX_NERVE_LIFT_MM = 2.5;
+/**
+ * A bound on the nerve's move, only against a runaway: the nerve must move exactly as the tissue
+ * round it (the image draws both), and 5 ml lifts it up to about 6 mm over bone.
+ */
+export const MAX_NERVE_LIFT_MM = 8;
 /** Scar with injectate in this share of it no longer binds the nerve to the muscle. */
 export const ADHESION_RELEASE_SHARE = 0.35;
 const STATION_STEP_MM = 1;

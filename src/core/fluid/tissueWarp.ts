@@ -1,5 +1,5 @@
 import type { Vec3 } from '../math/vec3';
-import { Label, type TissueType } from '../anatomy/tissues';
+import { Label, labelCount, tissueOfLabelId, type TissueType } from '../anatomy/tissues';
 import type { KneeAnatomy } from '../anatomy/knee';
 import { type FluidField, FULL } from './fluidField';
 
@@ -9,7 +9,7 @@ import { type FluidField, FULL } from './fluidField';
  * (the limb's posterior axis, about the skin normal over the CPN) becomes a layer of pure fluid
  * *inserted* into the column at one point, and the tissue on either side moves apart to make room:
  * `SUPERFICIAL_SHARE` of the fluid's length lifts what lies superficial to it, the rest pushes what
- * lies deep to it down. Nothing is relabelled away: every column holds all its resting tissue, in
+ * lies deep to it down (less of it, down to none, where bone lies close under the fluid). Nothing is relabelled away: every column holds all its resting tissue, in
  * the same order, at the same thickness (a shear along Z has Jacobian 1), so tissue volume is
  * conserved exactly and the fluid takes space as a bulge.
  *
@@ -24,8 +24,13 @@ import { type FluidField, FULL } from './fluidField';
  * the four nearest columns, so it is smooth at a fraction of a voxel.
  */
 
-/** Share of an inserted layer's thickness that moves the tissue superficial to it (the rest goes deep). */
+/** Share of an inserted layer's thickness that moves the tissue superficial to it (the rest goes deep), away from bone. */
 export const SUPERFICIAL_SHARE = 0.5;
+
+/** Bone this close (voxels) under a column's fluid holds the deep side still. */
+const BONE_REACH_VOXELS = 40;
+const RIGID = new Uint8Array(labelCount);
+for (let l = 0; l < labelCount; l++) if (tissueOfLabelId(l) === 'bone') RIGID[l] = 1;
 
 /** The sheath is about a voxel thick; a run this many sheath voxels off the nerve still lies on it. */
 const SHEATH_VOXELS = 2;
@@ -147,6 +152,7 @@ export class TissueWarp {
     const first = column * LAYERS_PER_COLUMN;
     let count = 0;
     let total = 0;
+    let deepestWet = -1;
     let z = z0;
     while (z <= z1) {
       if (fill[column + nxy * z] === 0) {
@@ -155,6 +161,7 @@ export class TissueWarp {
       }
       // A run of wet voxels [start, z).
       const start = z;
+      if (deepestWet < 0) deepestWet = z;
       let units = 0;
       let weighted = 0;
       while (z <= z1 && fill[column + nxy * z] > 0) {
@@ -173,7 +180,7 @@ export class TissueWarp {
       count++;
     }
     this.layerCount[column] = count;
-    this.columnBase[column] = -(1 - SUPERFICIAL_SHARE) * total;
+    this.columnBase[column] = count === 0 ? 0 : -(1 - this.superficialShare(column, deepestWet)) * total;
     if (count === 0) {
       this.columnLow[column] = Infinity;
       this.columnHigh[column] = -Infinity;
@@ -217,6 +224,19 @@ export class TissueWarp {
     }
     cache[column] = (outside + inside) / 2;
     return cache[column];
+  }
+
+  /**
+   * The share of a column's layers that lifts the tissue over them: half, but all of it where bone
+   * lies just deep to the fluid (bone does not give way; the soft tissue over it does), blended
+   * over `BONE_REACH_VOXELS`, so the cortex stays where it is under a halo on the fibular head.
+   */
+  private superficialShare(column: number, deepestWetZ: number): number {
+    const nxy = this.field.grid.nx * this.field.grid.ny;
+    for (let d = 1; d <= BONE_REACH_VOXELS && deepestWetZ - d >= 0; d++) {
+      if (RIGID[this.labels[column + nxy * (deepestWetZ - d)]] === 1) return 1 - (1 - SUPERFICIAL_SHARE) * (d / BONE_REACH_VOXELS);
+    }
+    return SUPERFICIAL_SHARE;
   }
 
   /** Whether any fluid has moved tissue. */
