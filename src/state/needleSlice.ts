@@ -95,7 +95,9 @@ export const createNeedleSlice: StateCreator<SimState, [], [], NeedleSlice> = (s
     redirectNeedle: (direction) => move({ kind: 'needle-redirected', direction }),
     inject: async (ml, options = {}) => {
       requireAnatomy();
-      // The session refuses what the syringe cannot give, a needle not in tissue, a bad volume or rate.
+      // A volume that is not one is bad input, refused before anything is sent; the session refuses
+      // what the syringe cannot give, a needle not in tissue, a bad rate.
+      if (typeof ml !== 'number' || !Number.isFinite(ml) || ml <= 0) throw new SimError('invalid-argument', `inject needs a positive volume in ml, got ${String(ml)}.`);
       const rateMlPerS = options.rateMlPerS ?? get().injectionRateMlPerS;
       const applied = await get().record({ kind: 'injection', ml, rateMlPerS, ...(options.continuesHold ? { continuesHold: true } : {}) }, { throttleFluid: options.steady ?? false });
       if (!applied?.injection) throw new SimError('invalid-argument', 'The injection could not be made.');
