@@ -13,6 +13,7 @@ async function setFocus(page: Page, focusMm: number): Promise<void> {
 }
 
 test('visuals: the focus marker clears the depth numbers, the anatomy view names the nerve and shows the needle, MED reads on it, disabled buttons look disabled', async ({ sim, page }) => {
+  test.setTimeout(240_000);
   await sim.open();
   await sim.placeProbeOver('cpnAtFibularHead', 0);
   for (const focusMm of [10, 20, 30]) {
