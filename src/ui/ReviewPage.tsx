@@ -9,7 +9,7 @@ import { getWorkerClient } from '../state/workerClient';
 import { attemptStore } from '../state/attemptStorage';
 import { CompareAttempts } from './CompareAttempts';
 import { ReviewTabs, ProgrammeTabPanel, type ReviewTab } from './ProgrammeTab';
-import { useText, type TextKey } from '../i18n';
+import { useText, inBoth, type TextKey } from '../i18n';
 import { errorSaid, type Said } from '../state/said';
 import { importAttemptFile, importReportSaid } from '../state/attemptImport';
 import { AttemptNotes, AttemptStorageBar } from './AttemptStorageBar';
