@@ -18,7 +18,7 @@ async function inBothLanguages(page: Page, check: (lang: string) => Promise<void
 }
 
 test('axe finds no violations on the simulator, the debrief and the review page, in English and Chinese', async ({ sim, page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(400_000);
   await sim.open();
   await inBothLanguages(page, async (lang) => expect(await violations(page), `simulator ${lang}`).toEqual([]));
   await playIntraneuralAttempt(page, 'Dr Axe');
