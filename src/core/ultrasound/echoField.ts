@@ -91,6 +91,8 @@ const FASCICLE = Label.fascicle;
 const PERIMYSIAL = TEXTURE_CODE.perimysial;
 const IS_BONE = new Uint8Array(ECHO.length);
 for (const l of [Label.fibula, Label.tibia, Label.femur]) IS_BONE[l] = 1;
+const IS_VESSEL = new Uint8Array(ECHO.length);
+for (const l of [ARTERY, GENICULAR, VEIN]) IS_VESSEL[l] = 1;
 const IS_FIBROUS = new Uint8Array(ECHO.length);
 IS_FIBROUS[TENDON] = 1;
 IS_FIBROUS[LIGAMENT] = 1;
@@ -142,7 +144,9 @@ export class EchoField {
     const lnDecayPerMm = new Float32Array(ATTENUATION.length);
     for (let l = 0; l < ATTENUATION.length; l++) lnDecayPerMm[l] = (2 * ATTENUATION[l] * f * 0.1 * Math.LN10) / 20;
     const motion = new TissueMotion(knee, scan.frame, options.adhesionReleased ?? false);
-    const deformation = options.nerveDeformation ? new NerveDeformation(knee, scan, options.nerveDeformation) : null;
+    // With the warp the nerve moves with its voxels (CpnImaging reads it through the warp): its lift is not added twice.
+    const deformationSpec = options.nerveDeformation && warp !== null ? { ...options.nerveDeformation, lift: null } : options.nerveDeformation;
+    const deformation = deformationSpec && (deformationSpec.swelling || deformationSpec.lift) ? new NerveDeformation(knee, scan, deformationSpec) : null;
     const fatShiftBySample = new Float32Array(samples);
     for (let s = 0; s < samples; s++) fatShiftBySample[s] = motion.fatShift(tissueDepth[s]);
     const ax = scan.frame.arrayAxis.x;
@@ -174,12 +178,17 @@ export class EchoField {
     // The same from limb coordinates (mm).
     const labelAt = (x: number, y: number, z: number): number => labelAtVoxelCoords((x - ox0) * inv, (y - oy0) * inv, (z - oz0) * inv);
     // Vessel walls move (pulse, collapse): outside the lumen of the moment the beam meets fat.
-    const withMovingWalls = (l: number, x: number, y: number, z: number): number =>
-      (l === ARTERY || l === GENICULAR || l === VEIN) && !vessels.inLumen(l, x, y, z) ? FAT : l;
+    const withMovingWalls = (l: number, x: number, y: number, z: number): number => (IS_VESSEL[l] === 1 && !vessels.inLumen(l, x, y, z) ? FAT : l);
+    // Without warp or injectate, a point inside the fine volume is read right here: a call the
+    // compiler does not inline boxes each of its number arguments (~20 MB of garbage a frame).
+    const plainVolume = warp === null && fluid === null;
+    const nxEdge = nx - 0.5;
+    const nyEdge = ny - 0.5;
+    const nzEdge = nz - 0.5;
     const sampleSpacingMm = scan.image.sampleSpacingMm;
     const fibres = new FibreDirections(knee, beam);
     // Reach for a nerve moved by the dragging probe or pushed aside by fluid.
-    const cpn = new CpnImaging(knee, scan, (motion.dragging ? 1.5 : 0) + (deformation ? 3 : 0));
+    const cpn = new CpnImaging(knee, scan, (motion.dragging ? 1.5 : 0) + (deformation ? 3 : 0), warp);
     const cpnRowStart = cpn.rowStart;
     const cpnRowEnd = cpn.rowEnd;
     const bvx = bx * inv;
@@ -243,7 +252,10 @@ export class EchoField {
           imagePoint.x = px;
           imagePoint.y = py;
           imagePoint.z = pz;
-          label = labelAtVoxelCoords(vx, vy, vz);
+          label =
+            plainVolume && vx >= -0.5 && vy >= -0.5 && vz >= -0.5 && vx < nxEdge && vy < nyEdge && vz < nzEdge
+              ? labels[((vx + 0.5) | 0) + nx * ((vy + 0.5) | 0) + nxy * ((vz + 0.5) | 0)]
+              : labelAtVoxelCoords(vx, vy, vz);
         }
         let deformed = false;
         if (deformation && s >= deformation.rowStart[line] && s < deformation.rowEnd[line]) {
@@ -274,7 +286,7 @@ export class EchoField {
           vy = (py - oy0) * inv;
           vz = (pz - oz0) * inv;
         }
-        label = withMovingWalls(label, px, py, pz);
+        if (IS_VESSEL[label] === 1) label = withMovingWalls(label, px, py, pz);
         // The CPN at the image's resolution, not the voxels' (fluid in the voxels stands).
         const nearCpn = s >= cpnFrom && s < cpnTo;
         const e = sliceHalf[s];
@@ -330,7 +342,14 @@ export class EchoField {
           const qx = px + oex * side;
           const qy = py + oey * side;
           const qz = pz + oez * side;
-          let l = withMovingWalls(labelAtVoxelCoords(vx + oex * side * inv, vy + oey * side * inv, vz + oez * side * inv), qx, qy, qz);
+          const svx = vx + oex * side * inv;
+          const svy = vy + oey * side * inv;
+          const svz = vz + oez * side * inv;
+          let l =
+            plainVolume && svx >= -0.5 && svy >= -0.5 && svz >= -0.5 && svx < nxEdge && svy < nyEdge && svz < nzEdge
+              ? labels[((svx + 0.5) | 0) + nx * ((svy + 0.5) | 0) + nxy * ((svz + 0.5) | 0)]
+              : labelAtVoxelCoords(svx, svy, svz);
+          if (IS_VESSEL[l] === 1) l = withMovingWalls(l, qx, qy, qz);
           let nerveEcho = 1;
           if (nearCpn && l !== FLUID) {
             const k = (side + 1) >> 1;
