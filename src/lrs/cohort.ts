@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../core/zod';
 import type { IDBPDatabase } from 'idb';
 import type { Statement } from '@xapi/xapi';
 import { importAttempts, type AttemptImportTarget, type Rescore } from '../storage/exchange';

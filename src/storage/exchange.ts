@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../core/zod';
 import { SESSION_SCHEMA_VERSION, type SessionRecord } from '../core/attempt/events';
 import type { FluidMeasures } from '../core/fluid/measures';
 import type { AttemptResult } from '../core/scoring/result';

@@ -1,8 +1,5 @@
-import { z } from 'zod';
-
 /*
- * zod compiles object parsers with `new Function` unless told not to, which a Content-Security-
- * Policy without 'unsafe-eval' refuses (and reports). Schemas read this flag when they are built,
- * so this module is imported first by every entry point (main.tsx, the workers).
+ * Entry points import this first. The configuring itself is in core/zod.ts, which every schema
+ * module imports `z` from (a bundler may evaluate a shared chunk of schemas before an entry's body).
  */
-z.config({ jitless: true });
+import '../core/zod';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../core/zod';
 import type { AttemptEvent, ImagingSettings, SessionRecord } from '../core/attempt/events';
 import type { ProbePose } from '../core/probe/pose';
 import type { Vec3 } from '../core/math/vec3';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 
 /** A text in both of the trainer's languages. */
 export const bilingualSchema = z.object({ en: z.string().min(1), zh: z.string().min(1) });
