@@ -4,6 +4,8 @@ import { imageRate, sceneRate } from '../state/rateMeter';
 import { clockMs } from '../state/attemptSlice';
 import { cases } from '../core/cases/cases';
 import { SimError } from '../core/simError';
+import { inEnglish } from '../i18n/message';
+import { message } from '../core/message';
 import { isFiniteVec3 } from '../core/math/vec3';
 import { probeFrame, ScanGeometry } from '../core/probe/scanGeometry';
 import { imageGeometry } from '../core/imaging/imageGeometry';
@@ -23,18 +25,18 @@ export function createSimAutomation(): SimAutomation {
   const store = useSimStore;
   const anatomy = (): KneeAnatomy => {
     const a = store.getState().anatomy;
-    if (!a || store.getState().buildStatus !== 'ready') throw new SimError('not-ready', 'The knee is still being built; await sim.ready() first.');
+    if (!a || store.getState().buildStatus !== 'ready') throw new SimError('not-ready', message('error.notReady.building'));
     return a;
   };
   /** Live actions change the attempt's record; a replay shows a stored one, so they are refused then. */
   const live = (): KneeAnatomy => {
     const a = anatomy();
-    if (store.getState().replay) throw new SimError('replaying', 'A stored attempt is being replayed and cannot be changed: close the replay first.');
+    if (store.getState().replay) throw new SimError('replaying', message('error.replaying'));
     return a;
   };
   const currentProbe = (): ProbeReport => {
     const p = store.getState().probe;
-    if (!p) throw new SimError('not-ready', 'No probe on the skin yet; await sim.ready() first.');
+    if (!p) throw new SimError('not-ready', message('error.notReady.noProbe'));
     return structuredClone(p);
   };
   const ready = async (): Promise<void> => {
@@ -43,7 +45,7 @@ export function createSimAutomation(): SimAutomation {
         const s = store.getState();
         if (s.buildStatus === 'ready' && s.probe) return true;
         if (s.buildStatus === 'error') {
-          reject(new SimError('not-ready', `The knee could not be built: ${s.buildError}`));
+          reject(new SimError('not-ready', message('error.notReady.buildFailed', { error: String(s.buildError) })));
           return true;
         }
         return false;
@@ -78,13 +80,13 @@ export function createSimAutomation(): SimAutomation {
     cases: () => cases.map((c) => ({ id: c.id, title: c.title })),
     landmarks: () => structuredClone(anatomy().landmarks) as unknown as Record<string, { x: number; y: number; z: number }>,
     nerveAt: (sMm) => {
-      if (typeof sMm !== 'number' || !Number.isFinite(sMm)) throw new SimError('invalid-argument', `nerveAt needs a finite arc length in mm, got ${String(sMm)}.`);
+      if (typeof sMm !== 'number' || !Number.isFinite(sMm)) throw new SimError('invalid-argument', message('error.api.arcLength', { got: String(sMm) }));
       return anatomy().nerveAt(sMm);
     },
     tissueAt: async (p) => (await atPoint(p, 'tissueAt')).tissue,
     fluidAt: async (p) => (await atPoint(p, 'fluidAt')).fluidFraction,
     structureAt: (p) => {
-      if (!isFiniteVec3(p)) throw new SimError('invalid-argument', 'structureAt needs a point {x, y, z} with finite numbers (mm, limb frame).');
+      if (!isFiniteVec3(p)) throw new SimError('invalid-argument', message('error.point', { what: 'structureAt' }));
       return structureAt(anatomy(), p);
     },
     setProbe: async (pose) => {
@@ -106,7 +108,7 @@ export function createSimAutomation(): SimAutomation {
       return { width: f.width, height: f.height, widthMm: f.widthMm, depthMm: f.depthMm, pixels: f.pixels.slice() };
     },
     worldToImage: (p) => {
-      if (!isFiniteVec3(p)) throw new SimError('invalid-argument', 'worldToImage needs a point {x, y, z} with finite numbers.');
+      if (!isFiniteVec3(p)) throw new SimError('invalid-argument', message('error.point', { what: 'worldToImage' }));
       const a = anatomy();
       const probe = currentProbe();
       const scan = new ScanGeometry(a, probeFrame(a, probe.pose), imageGeometry(store.getState().imaging.depthMm));
@@ -157,9 +159,9 @@ export function createSimAutomation(): SimAutomation {
       return structuredClone(await store.getState().finishAttempt());
     },
     setAttempt: (a) => {
-      if (typeof a !== 'object' || a === null) throw new SimError('invalid-argument', 'setAttempt takes { trainee?, mode? }.');
-      if (a.mode !== undefined && a.mode !== 'guided' && a.mode !== 'assessment') throw new SimError('invalid-argument', `mode must be 'guided' or 'assessment', got ${String(a.mode)}.`);
-      if (a.trainee !== undefined && typeof a.trainee !== 'string') throw new SimError('invalid-argument', 'trainee must be a string.');
+      if (typeof a !== 'object' || a === null) throw new SimError('invalid-argument', message('error.api.setAttempt'));
+      if (a.mode !== undefined && a.mode !== 'guided' && a.mode !== 'assessment') throw new SimError('invalid-argument', message('error.api.mode', { got: String(a.mode) }));
+      if (a.trainee !== undefined && typeof a.trainee !== 'string') throw new SimError('invalid-argument', message('error.api.trainee'));
       if (a.trainee !== undefined) store.getState().setTrainee(a.trainee);
       if (a.mode !== undefined) store.getState().setMode(a.mode);
     },
@@ -169,7 +171,7 @@ export function createSimAutomation(): SimAutomation {
       import: async (json) => {
         const report = await importAttemptJson(json);
         const id = report.imported[0] ?? report.duplicates[0];
-        if (!id) throw new SimError('invalid-import', 'The file holds no attempt.');
+        if (!id) throw new SimError('invalid-import', message('error.import.empty'));
         return id;
       },
     },
@@ -180,7 +182,29 @@ export function createSimAutomation(): SimAutomation {
   };
 }
 
+/** The API with every SimError it throws or rejects with worded in English in `message`, its key and values in `said` (the UI words them in its own language). */
+function speakingEnglish<T extends object>(api: T): T {
+  const wrapped: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(api)) {
+    if (typeof value === 'function') {
+      wrapped[name] = (...args: unknown[]) => {
+        try {
+          const result: unknown = value.apply(api, args);
+          return result instanceof Promise ? result.catch((error: unknown) => Promise.reject(inEnglish(error))) : result;
+        } catch (error) {
+          throw inEnglish(error);
+        }
+      };
+    } else if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+      wrapped[name] = speakingEnglish(value);
+    } else {
+      wrapped[name] = value;
+    }
+  }
+  return wrapped as T;
+}
+
 /** Present only with ?automation in the page URL, in every build. */
 export function installAutomation(): void {
-  if (new URLSearchParams(window.location.search).has('automation')) window.sim = createSimAutomation();
+  if (new URLSearchParams(window.location.search).has('automation')) window.sim = speakingEnglish(createSimAutomation());
 }

@@ -9,7 +9,10 @@ const en = load('en');
 const zh = load('zh');
 
 /** Latin words that may stand in Chinese text: units, abbreviations clinicians use as is, key names. */
-const LATIN_IN_CHINESE = new Set(['mm', 'ml', 'psi', 'dB', 'MHz', 'TGC', 'CUSUM', 'JSON', 'CSV', 'xAPI', 'Shift', 'Alt', 'MED', 'LAT', 'PROX', 'DIST', 'OK', 'LRS', 'LMS', 'cmi']);
+/** window.sim's names, quoted as they are typed in refusals of bad arguments. */
+const API_NAMES = ['setProbe', 'centre', 'rotationDeg', 'tiltDeg', 'compressionMm', 'insertNeedle', 'entry', 'direction', 'advanceNeedle', 'redirectNeedle', 'nerveAt', 'setAttempt', 'trainee', 'mode', 'guided', 'assessment', 'attempts', 'list', 'IndexedDB', 'MB', 'format',
+  'reset', 'caseId', 'side', 'seed', 'left', 'right', 'setImaging', 'depthMm', 'tgcDb', 'anatomy', 'seek'];
+const LATIN_IN_CHINESE = new Set([...API_NAMES, 'mm', 'ml', 'psi', 'dB', 'MHz', 'TGC', 'CUSUM', 'JSON', 'CSV', 'xAPI', 'Shift', 'Alt', 'MED', 'LAT', 'PROX', 'DIST', 'OK', 'LRS', 'LMS', 'cmi']);
 
 describe('the locale files', () => {
   it('have the same keys in English and Chinese, every text a non-empty string', () => {

@@ -16,7 +16,7 @@ import { say, withEnglish } from './message';
  * every message core gives for a range of attempts reads as a whole sentence in both languages.
  */
 
-const placeholders = (template: string) => [...template.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
+const placeholders = (template: string) => [...new Set([...template.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]))].sort();
 
 /** Variants of core's textbook attempt that take each branch of the reasons and every kind of safety event. */
 

@@ -3,6 +3,7 @@ import zh from './locales/zh.json';
 import { formatNumber, type Language } from './format';
 import type { Message, MessageValue } from '../core/message';
 import type { AttemptResult } from '../core/scoring/result';
+import { SimError } from '../core/simError';
 
 /**
  * Core's messages (a key and values: scores' reasons and advice, safety events, refusals, the
@@ -42,4 +43,10 @@ export function resultWithEnglish(result: AttemptResult): AttemptResult {
     items: result.items.map((item) => ({ ...item, reason: withEnglish(item.reason), advice: item.advice && withEnglish(item.advice) })),
     safetyEvents: result.safetyEvents.map((event) => ({ ...event, description: withEnglish(event.description) })),
   };
+}
+
+/** A refusal whose `message` is its English sentence, for code and people reading errors outside the UI (files, window.sim, logs). */
+export function inEnglish<E>(error: E): E {
+  if (error instanceof SimError) error.message = say(error.said, 'en');
+  return error;
 }

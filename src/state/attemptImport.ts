@@ -1,6 +1,7 @@
 import type { ExchangedAttempt, ImportProgress, ImportReport } from '../storage/exchange';
 import { IMPORT_LIMITS, megabytes } from '../storage/importLimits';
 import { SimError, type SimErrorCode } from '../core/simError';
+import { message } from '../core/message';
 import { inBoth } from '../i18n';
 import type { Said } from './said';
 import { attemptStore, useStorageStatus } from './attemptStorage';
@@ -39,7 +40,7 @@ const progressSaid = (progress: ImportProgress): Said =>
  * simulation worker, all written in one transaction. Progress is shown under Attempts meanwhile.
  */
 export async function importAttemptText(json: string): Promise<ImportReport> {
-  if (typeof json !== 'string') throw new SimError('invalid-import', 'Import needs the text of an attempts file.');
+  if (typeof json !== 'string') throw new SimError('invalid-import', message('error.import.notText'));
   const store = await attemptStore();
   const { importAttempts } = await import('../storage/exchange');
   try {

@@ -2,6 +2,7 @@ import type { ImportReport } from '../storage/exchange';
 import type { AttemptSummary, StoredAttempt } from '../storage/storedAttempt';
 import { SimError } from '../core/simError';
 import { resultWithEnglish } from '../i18n/message';
+import { message } from '../core/message';
 import { attemptStore } from './attemptStorage';
 import { importAttemptText } from './attemptImport';
 
@@ -11,9 +12,9 @@ export async function listAttempts(): Promise<AttemptSummary[]> {
 }
 
 export async function storedAttempt(id: string): Promise<StoredAttempt> {
-  if (typeof id !== 'string' || id.length === 0) throw new SimError('invalid-argument', 'An attempt id (a string from attempts.list()) is needed.');
+  if (typeof id !== 'string' || id.length === 0) throw new SimError('invalid-argument', message('error.attempt.id'));
   const found = await (await attemptStore()).get(id);
-  if (!found) throw new SimError('invalid-argument', `No stored attempt has the id '${id}'.`);
+  if (!found) throw new SimError('invalid-argument', message('error.attempt.unknownId', { id }));
   return found;
 }
 

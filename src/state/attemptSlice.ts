@@ -4,6 +4,7 @@ import type { SimState } from './store';
 import { getWorkerClient } from './workerClient';
 import type { AppliedEvent, SessionSnapshot } from '../worker/protocol';
 import { SimError } from '../core/simError';
+import { message } from '../core/message';
 import { mirrorApplied } from './sessionMirror';
 
 export type { AttemptEvent };
@@ -124,7 +125,7 @@ export const createAttemptSlice: StateCreator<SimState, [], [], AttemptSlice> = 
     },
     record: (body, options = {}) => {
       // A replay shows a stored log: nothing done meanwhile belongs to any attempt.
-      if (get().replay) return Promise.reject(new SimError('replaying', 'A stored attempt is being replayed and cannot be changed: close the replay first.'));
+      if (get().replay) return Promise.reject(new SimError('replaying', message('error.replaying')));
       if (body.kind === 'case-loaded') {
         lastPoseMs = -Infinity;
         waitingPose = null;

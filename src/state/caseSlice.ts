@@ -3,6 +3,7 @@ import { KneeAnatomy } from '../core/anatomy/knee';
 import { type AnatomyParameters, defaultAnatomyParameters } from '../core/anatomy/parameters';
 import { findCase, cases, DEFAULT_CASE_ID, caseParameters } from '../core/cases/cases';
 import { SimError } from '../core/simError';
+import { message } from '../core/message';
 import { nearestScannableSkinPoint } from '../core/probe/placement';
 import type { SimState } from './store';
 import { getWorkerClient } from './workerClient';
@@ -34,16 +35,16 @@ export interface CaseSlice {
 const START_POINT = { x: -35, y: 35, z: 32 };
 
 export function validateLoadOptions(options: LoadCaseOptions): Required<LoadCaseOptions> {
-  if (typeof options !== 'object' || options === null) throw new SimError('invalid-argument', 'reset takes { caseId?, side?, seed? }.');
+  if (typeof options !== 'object' || options === null) throw new SimError('invalid-argument', message('error.api.reset'));
   const caseId = options.caseId ?? DEFAULT_CASE_ID;
   if (typeof caseId !== 'string' || !findCase(caseId)) {
-    throw new SimError('unknown-case', `Unknown case '${String(caseId)}'. Known cases: ${cases.map((c) => c.id).join(', ')}.`);
+    throw new SimError('unknown-case', message('error.case.unknown', { caseId: String(caseId), known: cases.map((c) => c.id).join(', ') }));
   }
   // A patient presents with one leg: that is the default; the trainee may choose the other.
   const side = options.side ?? findCase(caseId)!.side;
-  if (side !== 'left' && side !== 'right') throw new SimError('invalid-argument', `side must be 'left' or 'right', got ${String(side)}.`);
+  if (side !== 'left' && side !== 'right') throw new SimError('invalid-argument', message('error.api.side', { got: String(side) }));
   const seed = options.seed ?? 1;
-  if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 31) throw new SimError('invalid-argument', `seed must be a whole number from 0 to 2^31, got ${String(seed)}.`);
+  if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 31) throw new SimError('invalid-argument', message('error.api.seed', { got: String(seed) }));
   return { caseId, side, seed };
 }
 

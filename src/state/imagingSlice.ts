@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import { SimError } from '../core/simError';
+import { message } from '../core/message';
 import { DEPTH_RANGE_MM } from '../core/imaging/imageGeometry';
 import { GAIN_RANGE_DB } from '../core/imaging/frame';
 import { defaultScannerSettings, FREQUENCY_RANGE_MHZ, DYNAMIC_RANGE_DB, TGC_RANGE_DB, TGC_BANDS } from '../core/ultrasound/scannerSettings';
@@ -20,7 +21,7 @@ export interface ImagingSlice {
 
 function checkRange(name: string, value: unknown, range: { min: number; max: number }, unit: string): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < range.min || value > range.max) {
-    throw new SimError('invalid-argument', `${name} must be a number from ${range.min} to ${range.max} ${unit}, got ${String(value)}.`);
+    throw new SimError('invalid-argument', message('error.imaging.range', { name, min: range.min, max: range.max, unit, got: String(value) }));
   }
   return value;
 }
@@ -28,12 +29,12 @@ function checkRange(name: string, value: unknown, range: { min: number; max: num
 const KNOWN = ['mode', 'depthMm', 'gainDb', 'frequencyMHz', 'focusMm', 'dynamicRangeDb', 'tgcDb'];
 
 export function validatedImaging(current: ImagingSettings, change: Partial<ImagingSettings>): ImagingSettings {
-  if (typeof change !== 'object' || change === null) throw new SimError('invalid-argument', 'setImaging needs an object such as { depthMm: 30 }.');
+  if (typeof change !== 'object' || change === null) throw new SimError('invalid-argument', message('error.imaging.request'));
   const unknown = Object.keys(change).filter((k) => !KNOWN.includes(k));
-  if (unknown.length > 0) throw new SimError('invalid-argument', `Unknown imaging setting ${unknown.join(', ')}; use ${KNOWN.join(', ')}.`);
+  if (unknown.length > 0) throw new SimError('invalid-argument', message('error.imaging.unknown', { unknown: unknown.join(', '), known: KNOWN.join(', ') }));
   const next = { ...current, tgcDb: [...current.tgcDb] };
   if (change.mode !== undefined) {
-    if (change.mode !== 'b-mode' && change.mode !== 'anatomy') throw new SimError('invalid-argument', `mode must be 'b-mode' or 'anatomy', got ${String(change.mode)}.`);
+    if (change.mode !== 'b-mode' && change.mode !== 'anatomy') throw new SimError('invalid-argument', message('error.imaging.mode', { got: String(change.mode) }));
     next.mode = change.mode;
   }
   if (change.depthMm !== undefined) next.depthMm = checkRange('depthMm', change.depthMm, DEPTH_RANGE_MM, 'mm');
@@ -41,7 +42,7 @@ export function validatedImaging(current: ImagingSettings, change: Partial<Imagi
   if (change.frequencyMHz !== undefined) next.frequencyMHz = checkRange('frequencyMHz', change.frequencyMHz, FREQUENCY_RANGE_MHZ, 'MHz');
   if (change.dynamicRangeDb !== undefined) next.dynamicRangeDb = checkRange('dynamicRangeDb', change.dynamicRangeDb, DYNAMIC_RANGE_DB, 'dB');
   if (change.tgcDb !== undefined) {
-    if (!Array.isArray(change.tgcDb) || change.tgcDb.length !== TGC_BANDS) throw new SimError('invalid-argument', `tgcDb must be ${TGC_BANDS} numbers (skin to bottom), in dB.`);
+    if (!Array.isArray(change.tgcDb) || change.tgcDb.length !== TGC_BANDS) throw new SimError('invalid-argument', message('error.imaging.tgc', { bands: TGC_BANDS }));
     next.tgcDb = change.tgcDb.map((v, i) => checkRange(`tgcDb[${i}]`, v, TGC_RANGE_DB, 'dB'));
   }
   if (change.focusMm !== undefined) next.focusMm = checkRange('focusMm', change.focusMm, { min: FOCUS_MIN_MM, max: next.depthMm }, 'mm');

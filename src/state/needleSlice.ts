@@ -3,6 +3,7 @@ import type { Vec3 } from '../core/math/vec3';
 import type { NeedleState } from '../core/needle/needle';
 import type { FluidMeasures } from '../core/fluid/measures';
 import { SimError } from '../core/simError';
+import { message } from '../core/message';
 import { probeReport } from '../core/probe/probeReport';
 import { DEFAULT_INJECTION_RATE_ML_PER_S, isInjectionRate, MIN_INJECTION_RATE_ML_PER_S, MAX_INJECTION_RATE_ML_PER_S } from '../core/fluid/injectionPressure';
 import type { Said } from './said';
@@ -63,7 +64,7 @@ export interface NeedleSlice {
 export const createNeedleSlice: StateCreator<SimState, [], [], NeedleSlice> = (set, get) => {
   const requireAnatomy = () => {
     const a = get().anatomy;
-    if (!a) throw new SimError('not-ready', 'The knee is still being built; wait for ready().');
+    if (!a) throw new SimError('not-ready', message('error.notReady.building'));
     return a;
   };
   /** Sends a needle event; the session's answer carries the report. */
@@ -71,7 +72,7 @@ export const createNeedleSlice: StateCreator<SimState, [], [], NeedleSlice> = (s
     requireAnatomy();
     const applied = await get().record(body);
     const report = applied?.snapshot.needleReport;
-    if (!report) throw new SimError('no-needle', 'There is no needle yet: insertNeedle first, at the probe’s medial end.');
+    if (!report) throw new SimError('no-needle', message('error.needle.none'));
     return report;
   };
   return {
@@ -87,7 +88,7 @@ export const createNeedleSlice: StateCreator<SimState, [], [], NeedleSlice> = (s
     manometerPsi: null,
     injectionRateMlPerS: DEFAULT_INJECTION_RATE_ML_PER_S,
     setInjectionRate: (rateMlPerS) => {
-      if (!isInjectionRate(rateMlPerS)) throw new SimError('invalid-argument', `The injection rate must be ${MIN_INJECTION_RATE_ML_PER_S}–${MAX_INJECTION_RATE_ML_PER_S} ml/s, got ${String(rateMlPerS)}.`);
+      if (!isInjectionRate(rateMlPerS)) throw new SimError('invalid-argument', message('error.injection.rate', { min: MIN_INJECTION_RATE_ML_PER_S, max: MAX_INJECTION_RATE_ML_PER_S, got: String(rateMlPerS) }));
       set({ injectionRateMlPerS: rateMlPerS });
     },
     insertNeedle: (request) => move({ kind: 'needle-inserted', entry: request.entry, direction: request.direction }),
@@ -100,7 +101,7 @@ export const createNeedleSlice: StateCreator<SimState, [], [], NeedleSlice> = (s
       if (typeof ml !== 'number' || !Number.isFinite(ml) || ml <= 0) throw new SimError('invalid-argument', `inject needs a positive volume in ml, got ${String(ml)}.`);
       const rateMlPerS = options.rateMlPerS ?? get().injectionRateMlPerS;
       const applied = await get().record({ kind: 'injection', ml, rateMlPerS, ...(options.continuesHold ? { continuesHold: true } : {}) }, { throttleFluid: options.steady ?? false });
-      if (!applied?.injection) throw new SimError('invalid-argument', 'The injection could not be made.');
+      if (!applied?.injection) throw new SimError('invalid-argument', message('error.injection.failed'));
       const { injection } = applied;
       return { injectedMl: ml, openingPressurePsi: injection.openingPressurePsi, totalMl: applied.snapshot.injectedMl, injectionPressurePsi: injection.injectionPressurePsi, rateMlPerS: injection.rateMlPerS };
     },

@@ -6,6 +6,7 @@ import { type ProbeRequest, placeProbe, nearestScannableSkinPoint, normaliseRota
 import { probeFrame } from '../core/probe/scanGeometry';
 import { nextSkinDrag } from '../core/probe/skinDrag';
 import { SimError } from '../core/simError';
+import { message } from '../core/message';
 import { probeReport, type ProbeReport } from '../core/probe/probeReport';
 import type { SimState } from './store';
 
@@ -32,7 +33,7 @@ export const reportFor = (anatomy: KneeAnatomy, pose: ProbePose, depthMm: number
 export const createProbeSlice: StateCreator<SimState, [], [], ProbeSlice> = (set, get) => {
   const requireAnatomy = (): KneeAnatomy => {
     const anatomy = get().anatomy;
-    if (!anatomy) throw new SimError('not-ready', 'The knee is still being built; wait for ready().');
+    if (!anatomy) throw new SimError('not-ready', message('error.notReady.building'));
     return anatomy;
   };
   const apply = (requested: ProbePose): ProbeReport => {

@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { SessionRecord } from '../core/attempt/events';
 import { scoreAttempt } from '../core/scoring/score';
 import { SimError } from '../core/simError';
+import { message } from '../core/message';
 import type { SimState } from './store';
 import { reportFor } from './probeSlice';
 import type { SessionSnapshot } from '../worker/protocol';
@@ -105,7 +106,7 @@ export const createReplaySlice: StateCreator<SimState, [], [], ReplaySlice> = (s
       // One replay session in the worker: scored once, then each seek starts from its nearest checkpoint.
       const worker = getWorkerClient();
       const { facts } = await worker.call('open', { session: 'replay', mode: record.mode, events: record.events });
-      if (!facts) throw new SimError('invalid-import', 'The attempt has no case-loaded event: it cannot be replayed.');
+      if (!facts) throw new SimError('invalid-import', message('error.import.noCaseEvent'));
       await worker.call('show', { session: 'replay' });
       const result = scoreAttempt(facts);
       const safetyMarks = result.safetyEvents.map((e) => {

@@ -5,6 +5,7 @@ import type { AttemptFacts } from '../core/attempt/facts';
 import type { AttemptResult, ScoreItem } from '../core/scoring/result';
 import { scoreAttempt } from '../core/scoring/score';
 import { SimError } from '../core/simError';
+import { message } from '../core/message';
 import type { SimState } from './store';
 import { getWorkerClient } from './workerClient';
 import { attemptStore } from './attemptStorage';
@@ -72,19 +73,19 @@ export const createSessionSlice: StateCreator<SimState, [], [], SessionSlice> = 
     };
   },
   saveImage: async (pngDataUrl) => {
-    if (get().buildStatus !== 'ready' || !get().probe) throw new SimError('not-ready', 'There is no image to save yet.');
-    if (get().finished) throw new SimError('invalid-argument', 'This attempt is finished; start a new one to save images.');
+    if (get().buildStatus !== 'ready' || !get().probe) throw new SimError('not-ready', message('error.notReady.noImage'));
+    if (get().finished) throw new SimError('invalid-argument', message('error.attempt.finished'));
     const imageId = `image-${get().events.filter((e) => e.kind === 'image-saved').length + 1}`;
     if (pngDataUrl) set({ savedImages: { ...get().savedImages, [imageId]: pngDataUrl } });
     await get().record({ kind: 'image-saved', imageId });
     return imageId;
   },
   finishAttempt: async () => {
-    if (get().buildStatus !== 'ready') throw new SimError('not-ready', 'The knee is still being built; there is no attempt to finish.');
+    if (get().buildStatus !== 'ready') throw new SimError('not-ready', message('error.notReady.nothingToFinish'));
     if (get().finished && get().debrief) return get().debrief!.result;
     await get().record({ kind: 'finished' });
     const facts = await getWorkerClient().call('facts', { session: 'live' });
-    if (!facts) throw new SimError('not-ready', 'The attempt has no case loaded.');
+    if (!facts) throw new SimError('not-ready', message('error.notReady.noCaseLoaded'));
     const result = scoreAttempt(facts);
     const record = get().sessionRecord();
     set({ finished: true, debrief: { record, result, facts, images: get().savedImages }, page: 'debrief' });
@@ -99,7 +100,7 @@ export const createSessionSlice: StateCreator<SimState, [], [], SessionSlice> = 
   },
   answerReasoning: async (questionId, answer) => {
     const debrief = get().debrief;
-    if (!debrief) throw new SimError('invalid-argument', 'There is no finished attempt to answer questions about.');
+    if (!debrief) throw new SimError('invalid-argument', message('error.attempt.noDebrief'));
     const others = (debrief.record.reasoning ?? []).filter((a) => a.questionId !== questionId);
     const record = { ...debrief.record, reasoning: [...others, { questionId, answer }] };
     set({ debrief: { ...debrief, record } });
@@ -113,7 +114,7 @@ export const createSessionSlice: StateCreator<SimState, [], [], SessionSlice> = 
     const worker = getWorkerClient();
     const { facts } = await worker.call('open', { session: 'review', mode: record.mode, events: record.events });
     await worker.call('close', { session: 'review' });
-    if (!facts) throw new SimError('invalid-import', 'The attempt has no case-loaded event: it cannot be replayed.');
+    if (!facts) throw new SimError('invalid-import', message('error.import.noCaseEvent'));
     return { result: scoreAttempt(facts), facts };
   },
 });

@@ -3,8 +3,10 @@ import { SESSION_SCHEMA_VERSION, type SessionRecord } from '../core/attempt/even
 import type { FluidMeasures } from '../core/fluid/measures';
 import type { AttemptResult } from '../core/scoring/result';
 import { SimError } from '../core/simError';
+import { message, type Message } from '../core/message';
+import { inEnglish } from '../i18n/message';
 import { findCase } from '../core/cases/cases';
-import { IMPORT_LIMITS, megabytes } from './importLimits';
+import { IMPORT_LIMITS } from './importLimits';
 import { attemptResultSchema, sessionRecordSchema } from './sessionSchema';
 import type { AttemptDraft, StoredAttempt } from './storedAttempt';
 import type { Placement, StoredLookup } from './attemptStore';
@@ -53,7 +55,7 @@ export function exportAttempts(stored: readonly Pick<StoredAttempt, 'record' | '
   return JSON.stringify(file);
 }
 
-const refuse = (why: string): SimError => new SimError('invalid-import', `${why} Nothing was imported.`);
+const refuse = (why: Message): SimError => inEnglish(new SimError('invalid-import', message('error.import.refused', { why })));
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
@@ -82,40 +84,31 @@ function newestSchemaVersion(file: Record<string, unknown>): number | null {
  * JSON, another program's file, a newer version than this app reads, or the first invalid field.
  */
 export function parseImport(json: string, nowMs: number = Date.now()): { attempts: ExchangedAttempt[] } {
-  if (typeof json !== 'string') throw refuse('Import needs the text of an attempts file.');
+  if (typeof json !== 'string') throw refuse(message('error.import.notText'));
   if (json.length > IMPORT_LIMITS.fileBytes) {
-    throw refuse(`This file is larger than ${megabytes(IMPORT_LIMITS.fileBytes)}, the most one import takes: export fewer attempts per file.`);
+    throw refuse(message('error.import.tooLarge', { mb: Math.round(IMPORT_LIMITS.fileBytes / (1024 * 1024)) }));
   }
   let data: unknown;
   try {
     data = JSON.parse(json);
   } catch (error) {
-    const detail = error instanceof Error ? ` (${error.message})` : '';
-    throw refuse(`This file is not JSON${detail}: choose a file exported from the trainer's attempts list.`);
+    throw refuse(message('error.import.notJson', { detail: error instanceof Error ? error.message : String(error) }));
   }
   if (!isObject(data) || data.format !== ATTEMPTS_FILE_FORMAT) {
     const found = isObject(data) && typeof data.format === 'string' ? `"${data.format}"` : 'no format';
-    throw refuse(
-      `This is not a trainer attempts file: it has ${found} where "format": "${ATTEMPTS_FILE_FORMAT}" was expected.`,
-    );
+    throw refuse(message('error.import.notOurs', { found, format: ATTEMPTS_FILE_FORMAT }));
   }
   const newest = newestSchemaVersion(data);
   if (newest !== null && newest > ATTEMPTS_FILE_SCHEMA_VERSION) {
-    throw refuse(
-      `This file was written by a newer version of the trainer (schema version ${newest}); this app reads ` +
-        `version ${ATTEMPTS_FILE_SCHEMA_VERSION}. Update the trainer, then import it again.`,
-    );
+    throw refuse(message('error.import.newer', { found: newest, reads: ATTEMPTS_FILE_SCHEMA_VERSION }));
   }
   if (Array.isArray(data.attempts) && data.attempts.length > IMPORT_LIMITS.attemptsPerFile) {
-    throw refuse(
-      `This file holds ${data.attempts.length} attempts; one import takes at most ${IMPORT_LIMITS.attemptsPerFile}: export fewer attempts per file.`,
-    );
+    throw refuse(message('error.import.tooMany', { count: data.attempts.length, max: IMPORT_LIMITS.attemptsPerFile }));
   }
   const parsed = attemptsFileSchema.safeParse(data);
   if (!parsed.success) {
     const [first, ...others] = parsed.error.issues;
-    const more = others.length > 0 ? ` (and ${others.length} more problem${others.length > 1 ? 's' : ''})` : '';
-    throw refuse(`This attempts file is damaged at ${fieldPath(first.path) || 'the top level'}: ${first.message}${more}.`);
+    throw refuse(message('error.import.damaged', { path: fieldPath(first.path) || '/', detail: first.message, others: others.length + 1 }));
   }
   parsed.data.attempts.forEach((attempt, index) => checkAttempt(attempt.record, `attempts[${index}]`, nowMs));
   return { attempts: parsed.data.attempts };
@@ -124,20 +117,17 @@ export function parseImport(json: string, nowMs: number = Date.now()): { attempt
 /** What the schema cannot see alone: the case exists and is the one loaded, and nothing is in the future. */
 function checkAttempt(record: SessionRecord, where: string, nowMs: number): void {
   if (!findCase(record.caseId)) {
-    throw refuse(`Attempt ${where} (${record.id}) is of case "${record.caseId}", which this trainer does not have.`);
+    throw refuse(message('error.import.unknownCase', { where, id: record.id, caseId: record.caseId }));
   }
   const loaded = record.events.find((event) => event.kind === 'case-loaded');
   if (loaded && (loaded.caseId !== record.caseId || loaded.seed !== record.seed)) {
-    throw refuse(
-      `Attempt ${where} (${record.id}) says case "${record.caseId}" (seed ${record.seed}) but its log loads ` +
-        `"${loaded.caseId}" (seed ${loaded.seed}).`,
-    );
+    throw refuse(message('error.import.caseMismatch', { where, id: record.id, caseId: record.caseId, seed: record.seed, loadedCaseId: loaded.caseId, loadedSeed: loaded.seed }));
   }
   const unknownCase = record.events.find((event) => event.kind === 'case-loaded' && !findCase(event.caseId));
-  if (unknownCase?.kind === 'case-loaded') throw refuse(`Attempt ${where} (${record.id}) loads case "${unknownCase.caseId}", which this trainer does not have.`);
+  if (unknownCase?.kind === 'case-loaded') throw refuse(message('error.import.unknownCase', { where, id: record.id, caseId: unknownCase.caseId }));
   const latestMs = Math.max(0, ...record.events.map((event) => event.tMs));
   if (Date.parse(record.startedAt) + latestMs > nowMs + IMPORT_LIMITS.clockSkewMs) {
-    throw refuse(`Attempt ${where} (${record.id}) starts or runs into the future (${record.startedAt}): check the clock of the computer that made it.`);
+    throw refuse(message('error.import.future', { where, id: record.id, startedAt: record.startedAt }));
   }
 }
 
@@ -255,14 +245,14 @@ export async function placeAttempt(draft: AttemptDraft, lookup: StoredLookup): P
   const previousImport = await lookup(newId);
   if (!previousImport) return checkedScored(renamed);
   if (sameAttempt(previousImport, renamed)) return { duplicateOf: newId };
-  throw refuse(`Attempt ${draft.record.id} clashes with two stored attempts of the same id; remove one of them first.`);
+  throw refuse(message('error.import.clash', { id: draft.record.id }));
 }
 
 /** A finished attempt skipped by rescoring (it was stored) but gone by the time of writing. */
 function checkedScored(draft: AttemptDraft): Placement {
   const finished = draft.record.events.some((event) => event.kind === 'finished');
   if (finished && draft.result === null) {
-    throw refuse(`Attempt ${draft.record.id} changed here while the file was being imported; import the file again.`);
+    throw refuse(message('error.import.changed', { id: draft.record.id }));
   }
   return { store: draft };
 }

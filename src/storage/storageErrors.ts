@@ -1,4 +1,6 @@
 import { SimError } from '../core/simError';
+import { message, type Message } from '../core/message';
+import { inEnglish } from '../i18n/message';
 
 /** DOMException names for "no room": the standard one, and old Firefox's. */
 const QUOTA_ERROR_NAMES = new Set(['QuotaExceededError', 'NS_ERROR_DOM_QUOTA_REACHED']);
@@ -13,15 +15,20 @@ const errorName = (error: unknown): string | null =>
   typeof error === 'object' && error !== null && 'name' in error && typeof error.name === 'string' ? error.name : null;
 
 /** A SimError that keeps the browser's own error as `cause`, for whoever debugs it. */
-export function storageSimError(code: 'storage-full' | 'storage-unavailable', message: string, cause?: unknown): SimError {
-  const error = new SimError(code, message);
+export function storageSimError(code: 'storage-full' | 'storage-unavailable', said: Message | string, cause?: unknown): SimError {
+  const error = inEnglish(new SimError(code, said));
   if (cause !== undefined) error.cause = cause;
   return error;
 }
 
-export const storageUnavailableMessage = (what: string): string =>
-  `Attempts cannot be ${what}: this browser is not letting the trainer use its storage (IndexedDB). ` +
-  'Leave private browsing, allow site data for this page, or close other tabs of the trainer and reload.';
+const ACTIONS = ['saved', 'read', 'listed', 'removed', 'imported', 'opened'] as const;
+/** What could not be done to the attempts, as a word of the sentence in the UI's language. */
+const action = (what: string): Message | string => {
+  const known = ACTIONS.find((a) => a === what);
+  return known ? message(`error.storage.action.${known}`) : what;
+};
+
+export const storageUnavailableMessage = (what: string): Message => message('error.storage.unavailable', { what: action(what) });
 
 /**
  * Turns a browser storage failure into the SimError a person can act on; anything else is returned
@@ -33,8 +40,7 @@ export function toStorageError(error: unknown, what: string): unknown {
   if (name !== null && QUOTA_ERROR_NAMES.has(name)) {
     return storageSimError(
       'storage-full',
-      `Attempts cannot be ${what}: the browser's storage for this site is full. Export the attempts you want to keep ` +
-        '(attempts list → Export), remove old ones, or free disk space, then try again.',
+      message('error.storage.full', { what: action(what) }),
       error,
     );
   }

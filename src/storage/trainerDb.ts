@@ -2,6 +2,7 @@ import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type St
 import type { AttemptEvent } from '../core/attempt/events';
 import { SimError } from '../core/simError';
 import { storageSimError, storageUnavailableMessage } from './storageErrors';
+import { message } from '../core/message';
 import { summariseAttempt, type AttemptSummary, type StoredAttempt } from './storedAttempt';
 
 export const ATTEMPTS_DB_NAME = 'cpn-trainer';
@@ -103,7 +104,7 @@ export async function openTrainerDb(name: string, handlers: OpenHandlers): Promi
       refuseBlocked(
         storageSimError(
           'storage-unavailable',
-          'Attempts cannot be opened: another tab is running an older version of the trainer. Close the other tabs and reload.',
+          message('error.storage.olderTab'),
         ),
       );
     },
@@ -122,7 +123,7 @@ export async function openTrainerDb(name: string, handlers: OpenHandlers): Promi
     throw storageSimError(
       'storage-unavailable',
       newer
-        ? 'Attempts cannot be opened: another tab has a newer version of the trainer, which updated the saved attempts. Reload this page to get the newer version; nothing saved is lost.'
+        ? message('error.storage.newerTab')
         : storageUnavailableMessage('opened'),
       error,
     );

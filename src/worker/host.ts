@@ -1,6 +1,7 @@
 import { volumeBytes } from '../core/anatomy/voxelise';
 import type { AnatomyParameters } from '../core/anatomy/parameters';
 import { SimError, errorMessage } from '../core/simError';
+import { message } from '../core/message';
 import { PatientCache, type BuiltPatient, type PatientBuilder } from './patients';
 import { SimulationSession } from './session';
 import type { FluidState, RequestKind, RequestMessage, Requests, Responses, SessionId, WorkerMessage } from './protocol';
@@ -79,13 +80,13 @@ export function createWorkerHost(options: HostOptions): { handle: (message: Requ
 
   const session = (id: SessionId): SimulationSession => {
     const found = sessions.get(id);
-    if (!found) throw new SimError('not-ready', `There is no '${id}' session in the simulation worker.`);
+    if (!found) throw new SimError('not-ready', message('error.worker.noSession', { id }));
     return found;
   };
   const shownPatient = (): BuiltPatient => {
     const patient = sessions.get(shown)?.simulation.patient ?? sessions.get('live')?.simulation.patient;
     const parameters = patient?.knee.parameters ?? lastParameters;
-    if (!parameters) throw new SimError('not-ready', 'The knee is not built yet.');
+    if (!parameters) throw new SimError('not-ready', message('error.notReady.building'));
     // Rebuilt if a replay of two other cases pushed it out of the cache.
     return patients.get(parameters);
   };

@@ -33,7 +33,7 @@ describe('the attempt reducer', () => {
     expect(sim.fluidAt(at(0))).toBe(0);
     expect(sim.fluidAt({ x: site.centre.x + 40, y: site.centre.y, z: site.centre.z })).toBe(0);
     expect(run(good.slice(0, 1)).fluidAt(at(radius + 1.5))).toBe(0);
-    expect(() => sim.fluidAt({ x: Number.NaN, y: 0, z: 0 })).toThrow(/finite/);
+    expect(() => sim.fluidAt({ x: Number.NaN, y: 0, z: 0 })).toThrow(/error\.point/);
   });
 
   it('turns a model attempt into the facts scoring reads', () => {
@@ -62,9 +62,9 @@ describe('the attempt reducer', () => {
 
   it('refuses events that cannot apply, changing nothing', () => {
     const sim = run([good[0]]);
-    expect(sim.apply({ tMs: 10, kind: 'injection', ml: 1 }).refused).toMatch(/needle/);
-    expect(sim.apply({ tMs: 10, kind: 'needle-advanced', mm: 3 }).refused).toMatch(/needle/);
-    expect(new AttemptSimulation(patients).apply({ tMs: 0, kind: 'aspiration' }).refused).toMatch(/case/);
+    expect(sim.apply({ tMs: 10, kind: 'injection', ml: 1 }).refused?.key).toBe('error.needle.none');
+    expect(sim.apply({ tMs: 10, kind: 'needle-advanced', mm: 3 }).refused?.key).toBe('error.needle.none');
+    expect(new AttemptSimulation(patients).apply({ tMs: 0, kind: 'aspiration' }).refused).toEqual({ key: 'error.notReady.noCase', values: { kind: 'aspiration' } });
     expect(sim.injectedMl).toBe(0);
   });
 });

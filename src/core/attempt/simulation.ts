@@ -2,7 +2,7 @@ import type { KneeAnatomy } from '../anatomy/knee';
 import type { LabelVolume } from '../anatomy/voxelise';
 import type { AnatomyParameters } from '../anatomy/parameters';
 import type { TissueType } from '../anatomy/tissues';
-import { findCase, caseParameters } from '../cases/cases';
+import { findCase, caseParameters, cases } from '../cases/cases';
 import type { ProbePose } from '../probe/pose';
 import { probeFrame } from '../probe/scanGeometry';
 import { type NeedleState, type NeedleStep, placeNeedle, advanceNeedle, redirectNeedle, needleTip, needleVisibility } from '../needle/needle';
@@ -11,7 +11,8 @@ import { displacedTissueAt } from '../fluid/tissueWarp';
 import { ParaneuralSpace } from '../fluid/paraneuralSpace';
 import { DEFAULT_INJECTION_RATE_ML_PER_S, injectionPlane, injectionPressurePsi, isInjectionRate, openingPressureInPlanePsi, MIN_INJECTION_RATE_ML_PER_S, MAX_INJECTION_RATE_ML_PER_S } from '../fluid/injectionPressure';
 import type { Vec3 } from '../math/vec3';
-import { SimError } from '../simError';
+import { SimError, errorMessage } from '../simError';
+import { message, type Message } from '../message';
 import type { AttemptEvent, AttemptMode, ImagingSettings } from './events';
 import { FactsRecorder } from './factsRecorder';
 import type { AttemptFacts } from './facts';
@@ -36,7 +37,8 @@ export interface EventOutcome {
   needle?: NeedleStep;
   injection?: InjectionOutcome;
   /** The event could not apply (no case yet, no needle, bad value): it changed nothing. */
-  refused?: string;
+  /** Why the event was refused (it changed nothing), as a message for the trainee. */
+  refused?: Message;
 }
 
 /**
@@ -72,7 +74,7 @@ export class AttemptSimulation {
       this.appliedEvents++;
       return outcome;
     } catch (error) {
-      if (error instanceof SimError || error instanceof RangeError) return { refused: error.message };
+      if (error instanceof SimError || error instanceof RangeError) return { refused: errorMessage(error) };
       throw error;
     }
   }
@@ -80,7 +82,7 @@ export class AttemptSimulation {
   private applyOrThrow(event: AttemptEvent): EventOutcome {
     if (event.kind === 'case-loaded') {
       const definition = findCase(event.caseId);
-      if (!definition) throw new SimError('unknown-case', `Unknown case '${event.caseId}'.`);
+      if (!definition) throw new SimError('unknown-case', message('error.case.unknown', { caseId: event.caseId, known: cases.map((c) => c.id).join(', ') }));
       this.patient = this.providePatient(caseParameters(definition, event.side, event.seed), event.caseId);
       this.caseId = event.caseId;
       this.probe = null;
@@ -94,7 +96,7 @@ export class AttemptSimulation {
     }
     const patient = this.patient;
     const facts = this.facts;
-    if (!patient || !facts) throw new SimError('not-ready', `A '${event.kind}' event came before any case was loaded.`);
+    if (!patient || !facts) throw new SimError('not-ready', message('error.notReady.noCase', { kind: event.kind }));
     facts.at(event.tMs);
     const knee = patient.knee;
     switch (event.kind) {
@@ -130,12 +132,12 @@ export class AttemptSimulation {
       }
       case 'injection': {
         const needle = this.requireNeedle();
-        if (needle.insertedMm === 0) throw new SimError('no-needle', 'Advance the needle into the tissue before injecting.');
-        if (!(event.ml > 0) || !Number.isFinite(event.ml)) throw new SimError('invalid-argument', `An injection needs a positive volume, got ${event.ml}.`);
+        if (needle.insertedMm === 0) throw new SimError('no-needle', message('error.injection.notInTissue'));
+        if (!(event.ml > 0) || !Number.isFinite(event.ml)) throw new SimError('invalid-argument', message('error.injection.volume', { got: String(event.ml) }));
         const tip = needleTip(needle);
         const tipTissue = knee.tissueAt(tip);
         const rateMlPerS = event.rateMlPerS ?? DEFAULT_INJECTION_RATE_ML_PER_S;
-        if (!isInjectionRate(rateMlPerS)) throw new SimError('invalid-argument', `An injection rate must be ${MIN_INJECTION_RATE_ML_PER_S}–${MAX_INJECTION_RATE_ML_PER_S} ml/s, got ${String(rateMlPerS)}.`);
+        if (!isInjectionRate(rateMlPerS)) throw new SimError('invalid-argument', message('error.injection.rate', { min: MIN_INJECTION_RATE_ML_PER_S, max: MAX_INJECTION_RATE_ML_PER_S, got: String(rateMlPerS) }));
         // The fluid spreads in the resting anatomy: from where the tissue now at the tip came from.
         const restTip = this.fluid ? this.fluid.warp.restPoint(tip) : tip;
         this.injectionSiteSMm ??= knee.cpn.line.closest(restTip, 60)?.sMm ?? 0;
@@ -168,7 +170,7 @@ export class AttemptSimulation {
    * any injection or where fluid is not simulated.
    */
   fluidAt(p: Vec3): number {
-    if (!Number.isFinite(p.x) || !Number.isFinite(p.y) || !Number.isFinite(p.z)) throw new SimError('invalid-argument', `fluidAt needs a finite point, got (${p.x}, ${p.y}, ${p.z}).`);
+    if (!Number.isFinite(p.x) || !Number.isFinite(p.y) || !Number.isFinite(p.z)) throw new SimError('invalid-argument', message('error.point', { what: 'fluidAt' }));
     return this.fluid ? this.fluid.warp.fluidFractionAt(p) : 0;
   }
 
@@ -178,7 +180,7 @@ export class AttemptSimulation {
    * else the resting anatomy the injectate has pushed there (fluid/tissueWarp.ts).
    */
   tissueAt(p: Vec3): TissueType {
-    if (!Number.isFinite(p.x) || !Number.isFinite(p.y) || !Number.isFinite(p.z)) throw new SimError('invalid-argument', `tissueAt needs a finite point, got (${p.x}, ${p.y}, ${p.z}).`);
+    if (!Number.isFinite(p.x) || !Number.isFinite(p.y) || !Number.isFinite(p.z)) throw new SimError('invalid-argument', message('error.point', { what: 'tissueAt' }));
     const knee = this.requirePatient().knee;
     return this.fluid ? displacedTissueAt(knee, this.fluid.warp, p) : knee.tissueAt(p);
   }
@@ -190,12 +192,12 @@ export class AttemptSimulation {
   }
 
   private requirePatient(): Patient {
-    if (!this.patient) throw new SimError('not-ready', 'No case is loaded.');
+    if (!this.patient) throw new SimError('not-ready', message('error.notReady.noCaseLoaded'));
     return this.patient;
   }
 
   private requireNeedle(): NeedleState {
-    if (!this.needle) throw new SimError('no-needle', 'There is no needle: it must be inserted first.');
+    if (!this.needle) throw new SimError('no-needle', message('error.needle.none'));
     return this.needle;
   }
 

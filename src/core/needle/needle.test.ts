@@ -91,9 +91,9 @@ describe('the needle, in plane from medial to lateral', () => {
 
   it('refuses nonsense with SimError', () => {
     expect(() => placeNeedle(knee, { entry: { x: Number.NaN, y: 0, z: 0 }, direction: { x: 1, y: 0, z: 0 } })).toThrow(SimError);
-    expect(() => placeNeedle(knee, { entry: medialEntry(), direction: { x: 0, y: 0, z: 0 } })).toThrow(/zero/);
-    expect(() => placeNeedle(knee, { entry: { x: 0, y: 0, z: 200 }, direction: { x: 0, y: 0, z: -1 } })).toThrow(/skin/);
-    expect(() => placeNeedle(knee, { entry: medialEntry(), direction: up })).toThrow(/into the limb/);
+    expect(() => placeNeedle(knee, { entry: medialEntry(), direction: { x: 0, y: 0, z: 0 } })).toThrow(/error\.needle\.zeroDirection/);
+    expect(() => placeNeedle(knee, { entry: { x: 0, y: 0, z: 200 }, direction: { x: 0, y: 0, z: -1 } })).toThrow(/error\.needle\.entryOffSkin/);
+    expect(() => placeNeedle(knee, { entry: medialEntry(), direction: up })).toThrow(/error\.needle\.outward/);
     const start = placeNeedle(knee, aimAt(medialEntry(), nerve));
     expect(() => advanceNeedle(knee, start, Number.NaN)).toThrow(SimError);
   });

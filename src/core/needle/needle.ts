@@ -3,6 +3,7 @@ import type { KneeAnatomy } from '../anatomy/knee';
 import type { TissueType } from '../anatomy/tissues';
 import { type StructureName, structureHitAt } from '../anatomy/namedStructure';
 import { SimError } from '../simError';
+import { message } from '../message';
 import type { ProbeFrame } from '../probe/scanGeometry';
 import { sliceHalfThicknessMm } from '../ultrasound/beamShape';
 
@@ -55,15 +56,15 @@ export const needleTip = (n: NeedleState): Vec3 => add(n.entry, scale(n.directio
 /** Validates a new needle: an entry near the skin and a direction into the limb. */
 export function placeNeedle(knee: KneeAnatomy, request: { entry: Vec3; direction: Vec3 }): NeedleState {
   if (typeof request !== 'object' || request === null || !isFiniteVec3(request.entry) || !isFiniteVec3(request.direction)) {
-    throw new SimError('invalid-argument', 'insertNeedle needs { entry: {x, y, z}, direction: {x, y, z} } with finite numbers (mm, limb frame).');
+    throw new SimError('invalid-argument', message('error.needle.request'));
   }
-  if (length(request.direction) < 1e-6) throw new SimError('invalid-argument', 'The needle direction must not be zero.');
+  if (length(request.direction) < 1e-6) throw new SimError('invalid-argument', message('error.needle.zeroDirection'));
   if (Math.abs(knee.skin.distance(request.entry)) > MAX_ENTRY_FROM_SKIN_MM) {
-    throw new SimError('off-limb', `The needle entry must be on the skin (within ${MAX_ENTRY_FROM_SKIN_MM} mm of it); put it at the probe’s medial end.`);
+    throw new SimError('off-limb', message('error.needle.entryOffSkin', { max: MAX_ENTRY_FROM_SKIN_MM }));
   }
   const entry = knee.projectOntoSkin(request.entry);
   const direction = normalize(request.direction);
-  if (dot(direction, knee.skinNormal(entry)) > -0.05) throw new SimError('invalid-argument', 'The needle must point into the limb, not along or out of the skin.');
+  if (dot(direction, knee.skinNormal(entry)) > -0.05) throw new SimError('invalid-argument', message('error.needle.outward'));
   return { entry, direction, insertedMm: 0 };
 }
 
@@ -72,7 +73,7 @@ export function placeNeedle(knee: KneeAnatomy, request: { entry: Vec3; direction
  * the tip every 0.1 mm and reporting what it met. Bone stops it: the tip rests on the cortex.
  */
 export function advanceNeedle(knee: KneeAnatomy, needle: NeedleState, mm: number): NeedleStep {
-  if (typeof mm !== 'number' || !Number.isFinite(mm)) throw new SimError('invalid-argument', `advanceNeedle needs a finite distance in mm, got ${String(mm)}.`);
+  if (typeof mm !== 'number' || !Number.isFinite(mm)) throw new SimError('invalid-argument', message('error.needle.distance', { got: String(mm) }));
   const contacts: NeedleStep['contacts'] = [];
   if (mm <= 0) {
     const state = { ...needle, insertedMm: Math.max(0, needle.insertedMm + mm) };
@@ -110,14 +111,14 @@ const REDIRECT_STEPS = 10;
  */
 export function redirectNeedle(knee: KneeAnatomy, needle: NeedleState, direction: Vec3): NeedleStep {
   if (typeof direction !== 'object' || direction === null || !isFiniteVec3(direction) || length(direction) < 1e-6) {
-    throw new SimError('invalid-argument', 'redirectNeedle needs a direction {x, y, z} with finite numbers, not zero.');
+    throw new SimError('invalid-argument', message('error.needle.redirectRequest'));
   }
   const target = normalize(direction);
   const turnDeg = (Math.acos(Math.min(1, Math.max(-1, dot(target, needle.direction)))) * 180) / Math.PI;
   if (turnDeg > MAX_REDIRECT_DEG + 1e-9) {
-    throw new SimError('invalid-argument', `A redirection turns the needle at most ${MAX_REDIRECT_DEG}° (asked ${turnDeg.toFixed(1)}°): withdraw and make a new pass instead.`);
+    throw new SimError('invalid-argument', message('error.needle.turnTooFar', { max: MAX_REDIRECT_DEG, asked: Math.round(turnDeg * 10) / 10 }));
   }
-  if (dot(target, knee.skinNormal(needle.entry)) > -0.05) throw new SimError('invalid-argument', 'The needle must point into the limb, not along or out of the skin.');
+  if (dot(target, knee.skinNormal(needle.entry)) > -0.05) throw new SimError('invalid-argument', message('error.needle.outward'));
   const contacts: NeedleStep['contacts'] = [];
   let current = needle.direction;
   let previous = knee.tissueAt(needleTip(needle));

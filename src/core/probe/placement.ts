@@ -2,6 +2,7 @@ import { type Vec3, isFiniteVec3, add, dot, scale, sub } from '../math/vec3';
 import { footprintNormal } from './scanGeometry';
 import type { KneeAnatomy } from '../anatomy/knee';
 import { SimError } from '../simError';
+import { message } from '../message';
 import { type ProbePose, TILT_LIMIT_DEG, COMPRESSION_LIMIT_MM, MAX_DISTANCE_FROM_SKIN_MM } from './pose';
 
 export interface ProbeRequest {
@@ -29,29 +30,31 @@ export function normaliseRotationDeg(deg: number): number {
  */
 export function placeProbe(knee: KneeAnatomy, request: ProbeRequest): ProbePose {
   if (typeof request !== 'object' || request === null) {
-    throw new SimError('invalid-argument', 'setProbe needs { centre: {x, y, z}, rotationDeg, tiltDeg?, compressionMm? }.');
+    throw new SimError('invalid-argument', message('error.probe.request'));
   }
   const { centre, rotationDeg, tiltDeg = 0, compressionMm = 0 } = request;
-  if (!isFiniteVec3(centre)) throw new SimError('invalid-argument', 'Probe centre must be {x, y, z} with finite numbers (mm, limb frame).');
+  if (!isFiniteVec3(centre)) throw new SimError('invalid-argument', message('error.probe.centre'));
   if (typeof rotationDeg !== 'number' || !Number.isFinite(rotationDeg)) {
-    throw new SimError('invalid-argument', `Probe rotationDeg must be a finite number of degrees, got ${String(rotationDeg)}.`);
+    throw new SimError('invalid-argument', message('error.probe.rotation', { got: String(rotationDeg) }));
   }
   if (typeof tiltDeg !== 'number' || !Number.isFinite(tiltDeg) || Math.abs(tiltDeg) > TILT_LIMIT_DEG) {
-    throw new SimError('invalid-argument', `Probe tiltDeg must be a number from −${TILT_LIMIT_DEG} to ${TILT_LIMIT_DEG}, got ${String(tiltDeg)}.`);
+    throw new SimError('invalid-argument', message('error.probe.tilt', { max: TILT_LIMIT_DEG, got: String(tiltDeg) }));
   }
   if (typeof compressionMm !== 'number' || !Number.isFinite(compressionMm) || compressionMm < 0 || compressionMm > COMPRESSION_LIMIT_MM) {
-    throw new SimError('invalid-argument', `Probe compressionMm must be a number from 0 to ${COMPRESSION_LIMIT_MM}, got ${String(compressionMm)}.`);
+    throw new SimError('invalid-argument', message('error.probe.compression', { max: COMPRESSION_LIMIT_MM, got: String(compressionMm) }));
   }
   const fromSkin = knee.skin.distance(centre);
   if (Math.abs(fromSkin) > MAX_DISTANCE_FROM_SKIN_MM) {
-    throw new SimError('off-limb', `Probe centre is ${Math.abs(fromSkin).toFixed(0)} mm from the skin; place it within ${MAX_DISTANCE_FROM_SKIN_MM} mm of the skin (for example at a landmark).`);
+    throw new SimError('off-limb', message('error.probe.farFromSkin', { mm: Math.round(Math.abs(fromSkin)), max: MAX_DISTANCE_FROM_SKIN_MM }));
   }
   // Looking at the asked point, or, where that would leave the region, the skin nearest to it.
   const above = skinAbove(knee, centre, rotationDeg);
   const onSkin = insideScannedRegion(knee, above) ? above : knee.projectOntoSkin(centre);
   if (!insideScannedRegion(knee, onSkin)) {
     const r = knee.region;
-    throw new SimError('off-limb', `Probe centre must lie over the modelled knee: x ${r.min.x + REGION_MARGIN_MM}…${r.max.x - REGION_MARGIN_MM}, y ${r.min.y + REGION_MARGIN_MM}…${r.max.y - REGION_MARGIN_MM} mm.`);
+    throw new SimError('off-limb', message('error.probe.offKnee', {
+      xMin: r.min.x + REGION_MARGIN_MM, xMax: r.max.x - REGION_MARGIN_MM, yMin: r.min.y + REGION_MARGIN_MM, yMax: r.max.y - REGION_MARGIN_MM,
+    }));
   }
   return { centre: onSkin, rotationDeg: normaliseRotationDeg(rotationDeg), tiltDeg, compressionMm };
 }

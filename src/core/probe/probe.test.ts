@@ -21,13 +21,13 @@ describe('placing the probe', () => {
   });
   it('refuses a pose a hand could not hold, with a SimError naming the problem', () => {
     const bad: [unknown, RegExp][] = [
-      [{ centre: { x: Number.NaN, y: 0, z: 20 }, rotationDeg: 0 }, /centre/],
-      [{ centre: { x: 0, y: 0, z: 300 }, rotationDeg: 0 }, /from the skin/],
-      [{ centre: { x: 0, y: 400, z: 20 }, rotationDeg: 0 }, /skin|modelled/],
-      [{ centre: knee.landmarks.cpnAtFibularHead, rotationDeg: 'ninety' }, /rotationDeg/],
-      [{ centre: knee.landmarks.cpnAtFibularHead, rotationDeg: 0, tiltDeg: 80 }, /tiltDeg/],
-      [{ centre: knee.landmarks.cpnAtFibularHead, rotationDeg: 0, compressionMm: -1 }, /compressionMm/],
-      [null, /setProbe/],
+      [{ centre: { x: Number.NaN, y: 0, z: 20 }, rotationDeg: 0 }, /^error\.probe\.centre$/],
+      [{ centre: { x: 0, y: 0, z: 300 }, rotationDeg: 0 }, /^error\.probe\.farFromSkin$/],
+      [{ centre: { x: 0, y: 400, z: 20 }, rotationDeg: 0 }, /^error\.probe\.(farFromSkin|offKnee)$/],
+      [{ centre: knee.landmarks.cpnAtFibularHead, rotationDeg: 'ninety' }, /^error\.probe\.rotation$/],
+      [{ centre: knee.landmarks.cpnAtFibularHead, rotationDeg: 0, tiltDeg: 80 }, /^error\.probe\.tilt$/],
+      [{ centre: knee.landmarks.cpnAtFibularHead, rotationDeg: 0, compressionMm: -1 }, /^error\.probe\.compression$/],
+      [null, /^error\.probe\.request$/],
     ];
     for (const [request, message] of bad) {
       let error: unknown;
@@ -37,7 +37,7 @@ describe('placing the probe', () => {
         error = e;
       }
       expect(error).toBeInstanceOf(SimError);
-      expect((error as SimError).message).toMatch(message);
+      expect((error as SimError).said.key).toMatch(message);
     }
   });
   it('keeps rotations in (−180, 180]', () => {
