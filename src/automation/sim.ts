@@ -13,8 +13,8 @@ import type { KneeAnatomy } from '../core/anatomy/knee';
 import { structureAt } from '../core/anatomy/namedStructure';
 import type { SimAutomation, ProbeReport } from './types';
 import { displayedFramePng } from '../state/framePng';
-import { listAttempts, exportAttemptJson, importAttemptJson } from '../state/attemptLibrary';
 import { getWorkerClient } from '../state/workerClient';
+import { listAttempts, exportAttemptJson, importAttemptJson } from '../state/attemptLibrary';
 import { markLiveAttemptScripted } from '../state/attemptStorage';
 
 /**
@@ -65,7 +65,7 @@ export function createSimAutomation(): SimAutomation {
    * anatomy it has displaced, and answers after every event sent before (one queue).
    */
   const atPoint = async (p: unknown, what: 'fluidAt' | 'tissueAt') => {
-    if (!isFiniteVec3(p)) throw new SimError('invalid-argument', `${what} needs a point {x, y, z} with finite numbers (mm, limb frame).`);
+    if (!isFiniteVec3(p)) throw new SimError('invalid-argument', message('error.point', { what }));
     anatomy();
     return getWorkerClient().call('point', { session: store.getState().replay ? 'replay' : 'live', p: { x: p.x, y: p.y, z: p.z } });
   };
@@ -92,14 +92,17 @@ export function createSimAutomation(): SimAutomation {
     setProbe: async (pose) => {
       live();
       markLiveAttemptScripted();
-      const report = store.getState().setProbe(pose);
+      store.getState().setProbe(pose);
+      // The worker's session answers for the pose (the needle as it sees it, the patient's words).
+      await store.getState().settled();
       await imagePipeline.whenCurrent();
-      return structuredClone(report);
+      return currentProbe();
     },
     probe: currentProbe,
     setImaging: async (settings) => {
       live();
       store.getState().setImaging(settings);
+      await store.getState().settled();
       await imagePipeline.whenCurrent();
     },
     frame: async () => {
@@ -120,17 +123,20 @@ export function createSimAutomation(): SimAutomation {
       return { imageFps: imageRate.perSecond(now), sceneFps: sceneRate.perSecond(now), imageFrameMs: imageRate.meanDurationMs(now) };
     },
     events: () => structuredClone(store.getState().events),
+    faults: {
+      killWorker: () => getWorkerClient().killWorker(),
+    },
     insertNeedle: async (request) => {
       live();
       markLiveAttemptScripted();
-      const report = store.getState().insertNeedle(request);
+      const report = await store.getState().insertNeedle(request);
       await imagePipeline.whenCurrent();
       return structuredClone(report);
     },
     advanceNeedle: async (mm) => {
       live();
       markLiveAttemptScripted();
-      const report = store.getState().advanceNeedle(mm);
+      const report = await store.getState().advanceNeedle(mm);
       await imagePipeline.whenCurrent();
       return structuredClone(report);
     },
@@ -145,7 +151,7 @@ export function createSimAutomation(): SimAutomation {
     redirectNeedle: async (direction) => {
       live();
       markLiveAttemptScripted();
-      const report = store.getState().redirectNeedle(direction);
+      const report = await store.getState().redirectNeedle(direction);
       await imagePipeline.whenCurrent();
       return structuredClone(report);
     },

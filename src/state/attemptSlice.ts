@@ -161,7 +161,7 @@ export const createAttemptSlice: StateCreator<SimState, [], [], AttemptSlice> = 
     },
     setMode: (mode) => {
       if (mode === get().session.mode) return;
-      if (get().replay) throw new SimError('replaying', 'A stored attempt is being replayed and cannot be changed: close the replay first.');
+      if (get().replay) throw new SimError('replaying', message('error.replaying'));
       set({ session: { ...get().session, mode } });
       if (hasScoredEvent(get().events)) {
         // The mode is part of what is scored: a switch after the trainee began is a new attempt.

@@ -98,7 +98,7 @@ export const createNeedleSlice: StateCreator<SimState, [], [], NeedleSlice> = (s
       requireAnatomy();
       // A volume that is not one is bad input, refused before anything is sent; the session refuses
       // what the syringe cannot give, a needle not in tissue, a bad rate.
-      if (typeof ml !== 'number' || !Number.isFinite(ml) || ml <= 0) throw new SimError('invalid-argument', `inject needs a positive volume in ml, got ${String(ml)}.`);
+      if (typeof ml !== 'number' || !Number.isFinite(ml) || ml <= 0) throw new SimError('invalid-argument', message('error.injection.volume', { got: String(ml) }));
       const rateMlPerS = options.rateMlPerS ?? get().injectionRateMlPerS;
       const applied = await get().record({ kind: 'injection', ml, rateMlPerS, ...(options.continuesHold ? { continuesHold: true } : {}) }, { throttleFluid: options.steady ?? false });
       if (!applied?.injection) throw new SimError('invalid-argument', message('error.injection.failed'));

@@ -9,6 +9,7 @@ import { useText } from '../i18n';
 /** Offers to resume an attempt a reload interrupted, and reports storage problems (never hidden). */
 export function SessionNotices() {
   const problem = useSimStore((s) => s.storageProblem);
+  const workerRecovered = useSimStore((s) => s.workerRecovered);
   const ready = useSimStore((s) => s.buildStatus === 'ready');
   const [unfinished, setUnfinished] = useState<StoredAttempt | null>(null);
   const [asked, setAsked] = useState(false);
@@ -43,6 +44,14 @@ export function SessionNotices() {
             </button>
           )}
           <button type="button" onClick={() => useSimStore.setState({ storageProblem: null })}>
+            {t('notice.dismiss')}
+          </button>
+        </p>
+      )}
+      {workerRecovered && (
+        <p className="storage-problem" role="alert" data-testid="worker-recovered">
+          {t('notice.workerRecovered')}{' '}
+          <button type="button" onClick={() => useSimStore.setState({ workerRecovered: false })}>
             {t('notice.dismiss')}
           </button>
         </p>

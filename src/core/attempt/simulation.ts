@@ -11,7 +11,7 @@ import { displacedTissueAt } from '../fluid/tissueWarp';
 import { ParaneuralSpace } from '../fluid/paraneuralSpace';
 import { DEFAULT_INJECTION_RATE_ML_PER_S, injectionPlane, injectionPressurePsi, isInjectionRate, openingPressureInPlanePsi, MIN_INJECTION_RATE_ML_PER_S, MAX_INJECTION_RATE_ML_PER_S } from '../fluid/injectionPressure';
 import type { Vec3 } from '../math/vec3';
-import { SimError, errorMessage } from '../simError';
+import { SimError, errorMessage, type SimErrorCode } from '../simError';
 import { message, type Message } from '../message';
 import type { AttemptEvent, AttemptMode, ImagingSettings } from './events';
 import { FactsRecorder } from './factsRecorder';
@@ -39,6 +39,8 @@ export interface EventOutcome {
   /** The event could not apply (no case yet, no needle, bad value): it changed nothing. */
   /** Why the event was refused (it changed nothing), as a message for the trainee. */
   refused?: Message;
+  /** The refusal's code, as a SimError would carry it. */
+  refusedCode?: SimErrorCode;
 }
 
 /**
@@ -74,7 +76,8 @@ export class AttemptSimulation {
       this.appliedEvents++;
       return outcome;
     } catch (error) {
-      if (error instanceof SimError || error instanceof RangeError) return { refused: errorMessage(error) };
+      if (error instanceof SimError) return { refused: error.said, refusedCode: error.code };
+      if (error instanceof RangeError) return { refused: errorMessage(error), refusedCode: 'invalid-argument' };
       throw error;
     }
   }
@@ -117,6 +120,10 @@ export class AttemptSimulation {
       case 'needle-advanced': {
         const needle = this.requireNeedle();
         const step = advanceNeedle(knee, needle, event.mm);
+        // The tip already rests on the cortex: pushing harder goes nowhere and is refused.
+        if (event.mm > 0 && step.state.insertedMm === needle.insertedMm && step.contacts.some((c) => c.kind === 'bone-struck')) {
+          throw new SimError('invalid-argument', message('error.needle.onBone'));
+        }
         facts.needleMoved(needle, step, this.probe, this.fluid);
         this.needle = step.state;
         this.tissueAtTip = step.tissueAtTip;
