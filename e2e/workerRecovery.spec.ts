@@ -29,7 +29,7 @@ test('a worker killed mid-injection recovers: nothing lost, nothing doubled, the
     return {
       result,
       events: events.length,
-      injections: events.filter((e) => e.kind === 'injection').map((e) => (e.kind === 'injection' ? e.ml : 0)),
+      injections: events.filter((e) => e.kind === 'injection').map((e) => ('ml' in e && typeof e.ml === 'number' ? e.ml : 0)),
       fluidMl: s.fluid().totalMl,
       needle: s.needle(),
     };
