@@ -89,6 +89,8 @@ export class TissueWarp {
   /** Columns whose fill changed since the last `update` (each once). */
   private readonly dirty: Uint8Array;
   private dirtyColumns: number[] = [];
+  /** The most any column has moved tissue (voxels, either way): how far a lookup may have to reach. */
+  private maxShiftVoxels = 0;
 
   /** Per column: the epineurium's surface (voxel Z) under and over a layer against the nerve; NaN not found yet. */
   private readonly nerveFloor: Float32Array;
@@ -188,6 +190,7 @@ export class TissueWarp {
     }
     this.columnLow[column] = this.layerZ[first] + this.columnBase[column];
     this.columnHigh[column] = this.layerZ[first + count - 1] + this.columnBase[column] + total;
+    this.maxShiftVoxels = Math.max(this.maxShiftVoxels, -this.columnBase[column], total + this.columnBase[column]);
     const x = column % nx;
     const y = (column - x) / nx;
     if (x < this.x0) this.x0 = x;
@@ -237,6 +240,11 @@ export class TissueWarp {
       if (RIGID[this.labels[column + nxy * (deepestWetZ - d)]] === 1) return 1 - (1 - SUPERFICIAL_SHARE) * (d / BONE_REACH_VOXELS);
     }
     return SUPERFICIAL_SHARE;
+  }
+
+  /** The most the warp has moved any tissue (mm): the reach a lookup of moved anatomy needs. */
+  get maxShiftMm(): number {
+    return this.maxShiftVoxels * this.field.grid.spacingMm;
   }
 
   /** Whether any fluid has moved tissue. */
@@ -333,6 +341,16 @@ export class TissueWarp {
     const c = this.columnAt(vx, vy);
     if (c < 0) return { x: p.x, y: p.y, z: p.z };
     return { x: p.x, y: p.y, z: origin.z + this.restInColumn(c, vz) * h };
+  }
+
+  /**
+   * The resting limb Z (mm) of the tissue now at (x, y, z) mm, NaN where injectate lies there:
+   * `restVz` for analytic anatomy drawn finer than the voxels (the image's CPN), so it moves
+   * exactly as its voxels do.
+   */
+  restZMm(x: number, y: number, z: number): number {
+    const { origin, spacingMm: h } = this.field.grid;
+    return origin.z + this.restVz((x - origin.x) / h, (y - origin.y) / h, (z - origin.z) / h) * h;
   }
 
   /** The injectate fraction (0–1) at p after displacement. */

@@ -97,6 +97,12 @@ const IS_FIBROUS = new Uint8Array(ECHO.length);
 IS_FIBROUS[TENDON] = 1;
 IS_FIBROUS[LIGAMENT] = 1;
 
+/** How far (mm, along Z, ≥ 0) the warp has lifted the resting skin point (x, y, z). */
+function skinLiftMm(warp: TissueWarp, x: number, y: number, z: number): number {
+  const lifted = warp.displacedPoint({ x, y, z }).z - z;
+  return lifted > 0 ? lifted : 0;
+}
+
 export class EchoField {
   re: Float32Array = new Float32Array(0);
   im: Float32Array = new Float32Array(0);
@@ -195,6 +201,22 @@ export class EchoField {
     const bvy = by * inv;
     const bvz = bz * inv;
 
+    // The probe, rigid, rides on the skin the injectate has lifted under it (the warp moves tissue
+    // along Z), pressing the bulge to its mean height: every line is read that much higher, so the
+    // fluid over the nerve is not pushed out above the face. All lines, not just this band's, so
+    // bands compose to the whole frame.
+    let probeLiftMm = 0;
+    let liftSum = 0;
+    let liftLines = 0;
+    if (warp !== null)
+      for (let line = 0; line < lines; line++) {
+        const entry = scan.entryMm[line];
+        if (Number.isNaN(entry)) continue;
+        const o = scan.lineOrigin(scan.lateralMm(line + 0.5));
+        liftSum += skinLiftMm(warp, o.x + bx * entry, o.y + by * entry, o.z + bz * entry);
+        liftLines++;
+      }
+    if (liftLines > 0) probeLiftMm = liftSum / liftLines;
     for (let line = lineFrom; line < lineTo; line++) {
       const base = line * samples;
       const entry = scan.entryMm[line];
@@ -203,7 +225,8 @@ export class EchoField {
         im.fill(0, base, base + samples);
         continue;
       }
-      const o = scan.lineOrigin(scan.lateralMm(line + 0.5));
+      const o = { ...scan.lineOrigin(scan.lateralMm(line + 0.5)) };
+      o.z += probeLiftMm;
       const ovx = (o.x - ox0) * inv;
       const ovy = (o.y - oy0) * inv;
       const ovz = (o.z - oz0) * inv;

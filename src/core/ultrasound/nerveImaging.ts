@@ -2,6 +2,7 @@ import type { KneeAnatomy } from '../anatomy/knee';
 import { Label, labelCount } from '../anatomy/tissues';
 import type { ScanGeometry } from '../probe/scanGeometry';
 import type { Vec3 } from '../math/vec3';
+import type { TissueWarp } from '../fluid/tissueWarp';
 
 /** Labels that make up a nerve (any nerve: the voxels do not say which). */
 export const IS_NERVE_PART = new Uint8Array(labelCount);
@@ -51,6 +52,12 @@ export class CpnImaging {
     scan: ScanGeometry,
     /** Extra reach (mm) for a nerve moved by fluid or probe pressure. */
     extraReachMm = 0,
+    /**
+     * The tissue pushed aside by injectate: the nerve is read where the warp's backward lookup
+     * puts each sample at rest, the lookup its voxels go through, so outline and voxels are one
+     * nerve (its centre line moved as one would part from the voxels over an uneven layer).
+     */
+    private readonly warp: TissueWarp | null = null,
   ) {
     this.rowStart = new Int32Array(scan.image.cols).fill(scan.image.rows);
     this.rowEnd = new Int32Array(scan.image.cols);
@@ -60,12 +67,14 @@ export class CpnImaging {
     const last = line.sOfSample(line.count - 1);
     const sliceReach = 2;
     this.searchMm = cpn.maxOuterRadiusMm + MARGIN_MM + 0.5 + extraReachMm;
+    // The rows to trace reach as far as the warp has moved tissue; the search round a resting point does not.
+    const warpReachMm = warp === null ? 0 : warp.maxShiftMm;
     for (let s = first; s <= last; s += 0.5) {
       const f = line.sampleAtS(s);
       if (f === null) continue;
       const centre = line.pointAt(f);
       const { halfWidthMm, halfThicknessMm } = cpn.sectionAt(s, this.section);
-      const reach = Math.max(halfWidthMm, halfThicknessMm) + cpn.sheathThicknessMm + MARGIN_MM + extraReachMm;
+      const reach = Math.max(halfWidthMm, halfThicknessMm) + cpn.sheathThicknessMm + MARGIN_MM + extraReachMm + warpReachMm;
       markRowsNear(scan, centre, reach, reach + sliceReach, this.rowStart, this.rowEnd);
     }
   }
@@ -86,8 +95,9 @@ export class CpnImaging {
     const p = this.point;
     p.x = x;
     p.y = y;
-    p.z = z;
-    const c = cpn.line.closest(p, this.searchMm);
+    p.z = this.warp === null ? z : this.warp.restZMm(x, y, z);
+    // NaN: injectate lies here, not the nerve.
+    const c = p.z === p.z ? cpn.line.closest(p, this.searchMm) : null;
     if (!c || c.beyondEnd > 0) {
       this.centrePart = -1;
       this.sidePart[0] = -1;

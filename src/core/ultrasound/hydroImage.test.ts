@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { KneeAnatomy } from '../anatomy/knee';
+import { voxelise } from '../anatomy/voxelise';
+import { CPN_AT_HEAD_LEVEL_Y } from '../anatomy/landmarks';
+import { FrameMaker } from '../imaging/frame';
+import { imageGeometry } from '../imaging/imageGeometry';
+import { placeProbe } from '../probe/placement';
+import { probeFrame, ScanGeometry } from '../probe/scanGeometry';
+import { FluidSpread } from '../fluid/spread';
+import { fluidEffects } from '../fluid/fluidEffects';
+import type { Vec3 } from '../math/vec3';
+import { defaultScannerSettings } from './scannerSettings';
+
+// The image after the seed's 2.5 ml above and 2.5 ml below the CPN, through the worker's path
+// (FrameMaker with the spread's tissue warp and the fluid's effects): one nerve, floating in fluid.
+const knee = new KneeAnatomy();
+const volume = voxelise(knee);
+const site = knee.nerveSAtLevel(CPN_AT_HEAD_LEVEL_Y);
+const nerve = knee.nerveAt(site)!;
+const up = knee.skinNormal(knee.projectOntoSkin(nerve.centre));
+const radius = Math.sqrt(nerve.areaMm2 / Math.PI);
+const fromNerve = (mm: number): Vec3 => ({ x: nerve.centre.x + up.x * mm, y: nerve.centre.y + up.y * mm, z: nerve.centre.z + up.z * mm });
+const spread = new FluidSpread(volume, 1, knee.cpn);
+for (const side of [1, -1]) for (let v = 0; v < 2.5 - 1e-9; v += 0.1) spread.inject(fromNerve(side * (radius + 1.2)), 0.1);
+const effects = fluidEffects(knee, volume, spread.field, spread.filledBox, site);
+const settings = { ...defaultScannerSettings, timeSeconds: 0 };
+const pose = placeProbe(knee, { centre: knee.projectOntoSkin(nerve.centre), rotationDeg: (Math.atan2(nerve.tangent.y, nerve.tangent.x) * 180) / Math.PI - 90, compressionMm: 1 });
+const frame = new FrameMaker(knee, volume).bModeFrame(pose, settings, {
+  fluid: spread.field.fill,
+  tissueWarp: spread.warp,
+  nerveDeformation: { swelling: effects.swelling, lift: effects.displacement.nerveLift },
+  adhesionReleased: effects.displacement.adhesionReleased,
+});
+const scan = new ScanGeometry(knee, probeFrame(knee, pose), imageGeometry(settings.depthMm));
+const rowMm = scan.image.sampleSpacingMm;
+
+/** Mean pixel of rows along the image column through `col`, ±2 columns (speckle averaged). */
+function profile(col: number): number[] {
+  const out: number[] = [];
+  for (let r = 0; r < frame.height; r++) {
+    let sum = 0;
+    for (let c = col - 2; c <= col + 2; c++) sum += frame.pixels[r * frame.width + c];
+    out.push(sum / 5);
+  }
+  return out;
+}
+
+/** Runs (start row, length) of rows whose mean is at or under `dark`. */
+function darkRuns(values: number[], from: number, to: number, dark: number): { start: number; length: number }[] {
+  const runs: { start: number; length: number }[] = [];
+  for (let r = from; r < to; r++) {
+    if (values[r] > dark) continue;
+    const last = runs[runs.length - 1];
+    if (last && last.start + last.length === r) last.length++;
+    else runs.push({ start: r, length: 1 });
+  }
+  return runs;
+}
+
+/** Maximal runs [from, to) of rows brighter than `dark` with ≥ `fluidMm` of dark rows right above and right below. */
+function floatingSections(values: number[], dark: number, fluidMm: number): { from: number; to: number }[] {
+  const runs = darkRuns(values, 0, values.length, dark).filter((r) => r.length * rowMm >= fluidMm);
+  const out: { from: number; to: number }[] = [];
+  for (let k = 0; k + 1 < runs.length; k++) {
+    const from = runs[k].start + runs[k].length;
+    const to = runs[k + 1].start;
+    // Echogenic all through (a dark gap of ≥ 0.3 mm would make it two things).
+    if (darkRuns(values, from, to, dark).every((r) => r.length * rowMm < 0.3)) out.push({ from, to });
+  }
+  return out;
+}
+
+describe('the short axis after the seed’s 2.5 + 2.5 ml', () => {
+  const moved = spread.warp.displacedPoint(nerve.centre);
+  const at = scan.toImage(moved);
+  const col = Math.round(at.col);
+  const values = profile(col);
+  const DARK = 30;
+  const nerveSections = floatingSections(values, DARK, 0.5).filter(({ from, to }) => (to - from) * rowMm >= radius && (to - from) * rowMm <= 2 * radius + 1.2);
+
+  it('shows the nerve once along the line through it, floating in anechoic fluid (≥ 0.5 mm above and below), where its tissue was carried', () => {
+    expect(frame.width).toBe(scan.image.cols);
+    expect(nerveSections).toHaveLength(1);
+    // The probe rides on the lifted skin, so the image shows it deeper, by at most the warp's largest shift.
+    const { from, to } = nerveSections[0];
+    const centreRow = (from + to) / 2;
+    expect(centreRow).toBeGreaterThanOrEqual(at.row - 1 / rowMm);
+    expect(centreRow).toBeLessThanOrEqual(at.row + (spread.warp.maxShiftMm + 1) / rowMm);
+  });
+
+  it('has a bright rim: the section’s edges (epineurium) brighter than its middle', () => {
+    const { from, to } = nerveSections[0];
+    const rim = Math.round(0.6 / rowMm);
+    const edge = Math.max(...values.slice(from, from + rim), ...values.slice(to - rim, to));
+    const mid = Math.round((from + to) / 2);
+    const middle = values.slice(mid - Math.round(0.4 / rowMm), mid + Math.round(0.4 / rowMm) + 1);
+    expect(edge).toBeGreaterThan(middle.reduce((a, b) => a + b, 0) / middle.length);
+  });
+});
