@@ -13,6 +13,9 @@ const MARGIN_MM = 0.4;
 /** An oedematous (swollen) nerve: its interfascicular tissue echoes this much less at double the normal area. */
 const SWOLLEN_ECHO_LOSS = 0.5;
 
+/** Unit offsets (x, y) across a section where the warp's shift is sampled. */
+const SPREAD_PROBES = [[1, 0], [-1, 0], [0, 1], [0, -1], [0.7, 0.7], [-0.7, 0.7], [0.7, -0.7], [-0.7, -0.7]];
+
 /**
  * Widens each scan line's window of rows [rowStart, rowEnd) to take in a box of `reachMm` round
  * a point of the nerve's centre line, if that point lies within `planeReachMm` of the image plane.
@@ -67,15 +70,28 @@ export class CpnImaging {
     const last = line.sOfSample(line.count - 1);
     const sliceReach = 2;
     this.searchMm = cpn.maxOuterRadiusMm + MARGIN_MM + 0.5 + extraReachMm;
-    // The rows to trace reach as far as the warp has moved tissue; the search round a resting point does not.
-    const warpReachMm = warp === null ? 0 : warp.maxShiftMm;
     for (let s = first; s <= last; s += 0.5) {
       const f = line.sampleAtS(s);
       if (f === null) continue;
       const centre = line.pointAt(f);
       const { halfWidthMm, halfThicknessMm } = cpn.sectionAt(s, this.section);
-      const reach = Math.max(halfWidthMm, halfThicknessMm) + cpn.sheathThicknessMm + MARGIN_MM + extraReachMm + warpReachMm;
-      markRowsNear(scan, centre, reach, reach + sliceReach, this.rowStart, this.rowEnd);
+      const reach = Math.max(halfWidthMm, halfThicknessMm) + cpn.sheathThicknessMm + MARGIN_MM + extraReachMm;
+      if (warp === null) markRowsNear(scan, centre, reach, reach + sliceReach, this.rowStart, this.rowEnd);
+      else {
+        // Where the warp has carried this section: round its centre's new place, widened by how
+        // unevenly the columns across it moved (each column moves its share of the nerve).
+        const moved = warp.displacedPoint(centre);
+        let least = moved.z - centre.z;
+        let most = least;
+        for (const [dx, dy] of SPREAD_PROBES) {
+          const q = { x: centre.x + dx * reach, y: centre.y + dy * reach, z: centre.z };
+          const shift = warp.displacedPoint(q).z - q.z;
+          least = Math.min(least, shift);
+          most = Math.max(most, shift);
+        }
+        const warpedReach = reach + (most - least);
+        markRowsNear(scan, moved, warpedReach, warpedReach + sliceReach, this.rowStart, this.rowEnd);
+      }
     }
   }
 
