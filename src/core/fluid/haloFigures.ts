@@ -3,6 +3,7 @@ import type { NerveStructure } from '../anatomy/nerve';
 import { type FluidField, voxelCentre, FULL } from './fluidField';
 import { fluidFractionAt } from './fluidSample';
 import { crossSectionAxes, HALO_SECTORS, HALO_REACH_MM } from './measures';
+import { type TissueWarp, displacedTissueAt } from './tissueWarp';
 
 /** Rays are stepped this finely (a tenth of a voxel's 0.25 mm would be finer than the field). */
 const RAY_STEP_MM = 0.05;
@@ -70,4 +71,45 @@ export function injectateNearNerveShare(nerve: NerveStructure, fluid: FluidField
     if (nerve.distance(voxelCentre(fluid, i), withinMm + 1) + nerve.sheathThicknessMm <= withinMm) near += f;
   }
   return all === 0 ? 0 : near / all / (FULL / FULL);
+}
+
+/**
+ * The same on the displaced anatomy (tissueWarp.ts), what the image shows: rays from where the
+ * warp carried the nerve's centre at s, the nerve's surface where the displaced tissue stops being
+ * nerve, the rim the run of injectate that starts within `HALO_REACH_MM` of it.
+ */
+export function displacedHaloThicknessBySector(knee: KneeAnatomy, warp: TissueWarp, sMm: number): number[] {
+  const nerve = knee.nerveAt(sMm);
+  if (!nerve) throw new RangeError(`No nerve at s = ${sMm} mm`);
+  const centre = warp.displacedPoint(nerve.centre);
+  const { u, v } = crossSectionAxes(nerve.tangent);
+  const out: number[] = [];
+  for (let sector = 0; sector < HALO_SECTORS; sector++) {
+    const angle = ((sector + 0.5) * 2 * Math.PI) / HALO_SECTORS;
+    const d = { x: u.x * Math.cos(angle) + v.x * Math.sin(angle), y: u.y * Math.cos(angle) + v.y * Math.sin(angle), z: u.z * Math.cos(angle) + v.z * Math.sin(angle) };
+    const at = (r: number) => displacedTissueAt(knee, warp, { x: centre.x + d.x * r, y: centre.y + d.y * r, z: centre.z + d.z * r });
+    let surface = -1;
+    for (let r = 0; r < RAY_MAX_MM; r += RAY_STEP_MM) {
+      const t = at(r);
+      if (t !== 'nerve' && t !== 'epineurium') {
+        surface = r;
+        break;
+      }
+    }
+    let start = -1;
+    let end = -1;
+    for (let r = Math.max(0, surface); surface >= 0 && r < surface + RAY_MAX_MM; r += RAY_STEP_MM) {
+      const wet = at(r) === 'fluid';
+      if (wet && start < 0) {
+        if (r - surface > HALO_REACH_MM) break;
+        start = r;
+      }
+      if (!wet && start >= 0) {
+        end = r;
+        break;
+      }
+    }
+    out.push(start < 0 ? 0 : (end < 0 ? surface + RAY_MAX_MM : end) - start);
+  }
+  return out;
 }
