@@ -4,7 +4,8 @@ import { ParaneuralSpace } from '../core/fluid/paraneuralSpace';
  * Deep copies of a session's simulation state for replay checkpoints. Class instances keep their
  * prototypes (an AttemptSimulation restored from a checkpoint goes on applying events); the
  * patient's knee and voxels, and everything reachable from them, are shared, never copied (they
- * do not change during an attempt); so are memo caches that depend only on them.
+ * do not change during an attempt); so are memo caches that depend only on them, and frozen
+ * objects (deeply immutable by convention: the attempt's recorded facts).
  */
 export class StateCopier {
   private readonly shared = new WeakSet<object>();
@@ -35,7 +36,8 @@ export class StateCopier {
 
   private copyValue(value: unknown, seen: Map<object, unknown>): unknown {
     if (typeof value !== 'object' || value === null) return value;
-    if (this.shared.has(value) || value instanceof ParaneuralSpace) return value;
+    // A frozen object is immutable with all it holds (the facts a recorder has written): shared.
+    if (this.shared.has(value) || value instanceof ParaneuralSpace || Object.isFrozen(value)) return value;
     const known = seen.get(value);
     if (known !== undefined) return known;
     if (ArrayBuffer.isView(value)) {
@@ -44,9 +46,13 @@ export class StateCopier {
       return copied;
     }
     if (Array.isArray(value)) {
-      const copied: unknown[] = [];
+      // Copied whole, then only its objects one by one (the fluid's front lists hold ~10⁵ numbers).
+      const copied = (value as unknown[]).slice();
       seen.set(value, copied);
-      for (const item of value) copied.push(this.copyValue(item, seen));
+      for (let i = 0; i < copied.length; i++) {
+        const item = copied[i];
+        if (typeof item === 'object' && item !== null) copied[i] = this.copyValue(item, seen);
+      }
       return copied;
     }
     if (value instanceof Map) {

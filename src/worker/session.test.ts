@@ -1,4 +1,6 @@
 import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import { scoreAttempt } from '../core/scoring/score';
 import { KneeAnatomy } from '../core/anatomy/knee';
 import { goodAttemptEvents } from '../core/attempt/scriptedAttempt';
 import { placeProbe } from '../core/probe/placement';
@@ -75,6 +77,48 @@ describe('SimulationSession', () => {
       expect(replay.fluidEffects?.measures ?? null).toEqual(fresh.fluidEffects?.measures ?? null);
       expect(replay.facts()).toEqual(fresh.facts());
     }
+  });
+
+  it('replayed and sought in any order, every moment equals the live run: facts, score, fluid, reports (fast-check)', () => {
+    // Checkpoints fall before the first injection, between the two needle passes' injections and after them
+    // (with fluid figures made at an earlier one).
+    const firstInjection = model.findIndex((e) => e.kind === 'injection');
+    const secondPass = model.findIndex((e, i) => i > firstInjection && e.kind === 'needle-inserted');
+    const scan = (n: number, from: number) => longAttempt(n).slice(1, n + 1).map((e) => ({ ...e, tMs: e.tMs + from }));
+    const events: AttemptEvent[] = [
+      model[0],
+      ...scan(CHECKPOINT_EVERY + 7, 0),
+      ...model.slice(1, secondPass).map((e) => ({ ...e, tMs: e.tMs + 1e5 })),
+      ...scan(CHECKPOINT_EVERY + 3, 2e5),
+      ...model.slice(secondPass).map((e) => ({ ...e, tMs: e.tMs + 3e5 })),
+      ...scan(CHECKPOINT_EVERY, 4e5),
+    ];
+    const injections = events.flatMap((e, i) => (e.kind === 'injection' ? [i + 1] : []));
+    const moments = [...new Set([1, 30, CHECKPOINT_EVERY, injections[0] - 1, injections[0], injections[2], 2 * CHECKPOINT_EVERY, 2 * CHECKPOINT_EVERY + 4, injections.at(-2)!, injections.at(-1)!, 3 * CHECKPOINT_EVERY + 1, 4 * CHECKPOINT_EVERY + 1, events.length - 1, events.length])].sort((a, b) => a - b);
+    // The live run, event by event as the trainee played it: what each moment showed.
+    const live = new SimulationSession(provider, 'assessment');
+    const shown = new Map<number, unknown>();
+    for (let i = 0; i < events.length; i++) {
+      const snapshot = live.apply(events[i]).snapshot;
+      if (!moments.includes(i + 1)) continue;
+      const facts = live.facts();
+      shown.set(i + 1, { ...snapshot, fluid: null, measures: live.fluidEffects?.measures ?? null, facts, score: facts && scoreAttempt(facts) });
+    }
+    const replay = new SimulationSession(provider, 'assessment');
+    const facts = replay.applyAll(events);
+    expect(facts).toEqual(live.facts());
+    expect(scoreAttempt(facts!)).toEqual(scoreAttempt(live.facts()!));
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...moments), { minLength: 1, maxLength: 6 }), (order) => {
+        for (const index of order) {
+          const snapshot = replay.seek(index);
+          const seenFacts = replay.facts();
+          expect({ ...snapshot, fluid: null, measures: replay.fluidEffects?.measures ?? null, facts: seenFacts, score: seenFacts && scoreAttempt(seenFacts) }).toEqual(shown.get(index));
+        }
+      }),
+      // Back before the first injection after passing it, then over it again: the fluid must be an untouched one.
+      { numRuns: 8, examples: [[[events.length, injections[0] - 1, injections[0], injections[2]]], [[injections[2], CHECKPOINT_EVERY, injections[0]]]] },
+    );
   });
 
   it('will not take new events while it shows an earlier moment of its log', () => {

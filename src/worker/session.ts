@@ -7,6 +7,7 @@ import { probeReport, provokesSonoTinel, type ProbeReport } from '../core/probe/
 import { DEFAULT_DEPTH_MM } from '../core/imaging/imageGeometry';
 import { fluidEffects, type FluidEffects } from '../core/fluid/fluidEffects';
 import { fluidSurface } from '../core/fluid/fluidSurface';
+import type { FluidSpread } from '../core/fluid/spread';
 import { SimError } from '../core/simError';
 import { floorTo, message } from '../core/message';
 import { StateCopier } from './checkpoint';
@@ -31,9 +32,18 @@ interface SessionExtras {
 
 interface Checkpoint {
   fed: number;
+  /** The state, without its fluid where none was injected yet (`pristineFluid`). */
   sim: AttemptSimulation;
   extras: SessionExtras;
+  /**
+   * Nothing injected yet: the checkpoint holds no fluid, so the first injection need not copy the
+   * voxel-sized field out of it; a restore gives it an untouched one (pristineFluidFor).
+   */
+  pristineFluid: boolean;
 }
+
+/** No injection has changed this fluid (a refused one may have counted its volume: not pristine then). */
+const isPristine = (fluid: FluidSpread): boolean => fluid.totalInjectedMl === 0 && fluid.intravascularMl === 0;
 
 const emptyExtras = (): SessionExtras => ({ contacts: [], probe: null, lastPressurePsi: null, manometerPsi: null, effects: null, injections: 0 });
 
@@ -62,6 +72,8 @@ export class SimulationSession {
   private fluidShared = false;
   /** Poses or settings were applied without their report (a replay): made when next needed. */
   private probeStale = false;
+  /** An untouched fluid for restoring checkpoints taken before any injection, by the log index of its case-loaded event. */
+  private spareFluid: { caseEventAt: number; fluid: FluidSpread } | null = null;
 
   constructor(
     private readonly providePatient: PatientProvider,
@@ -197,6 +209,9 @@ export class SimulationSession {
         break;
       case 'injection':
         extras.injections++;
+        // The fluid's figures are behind until refreshFluid (live: at once; a replayed log: at the
+        // next checkpoint or snapshot), so no checkpoint keeps figures from before this injection.
+        this.effectsStale = true;
         if (outcome.injection) {
           extras.lastPressurePsi = outcome.injection.openingPressurePsi;
           extras.manometerPsi = outcome.injection.injectionPressurePsi;
@@ -256,13 +271,17 @@ export class SimulationSession {
   private takeCheckpoint(): void {
     if (!this.copier) return;
     if (this.effectsStale || (this.extras.injections > 0 && this.extras.effects === null)) this.refreshFluid(false);
-    // The fluid is the big part: the checkpoint holds this very object, and the next injection copies it.
+    // The fluid is the big part: the checkpoint holds this very object, and the next injection
+    // copies it; before any injection it holds none (an untouched one is made again on restore).
     const reuse = new Map<object, unknown>();
-    if (this.sim.fluid) {
-      reuse.set(this.sim.fluid, this.sim.fluid);
+    const fluid = this.sim.fluid;
+    const pristineFluid = fluid !== null && isPristine(fluid);
+    if (fluid && pristineFluid) reuse.set(fluid, null);
+    else if (fluid) {
+      reuse.set(fluid, fluid);
       this.fluidShared = true;
     }
-    this.checkpoints.push({ fed: this.position, sim: this.copier.copy(this.sim, reuse), extras: { ...this.extras, contacts: [...this.extras.contacts] } });
+    this.checkpoints.push({ fed: this.position, sim: this.copier.copy(this.sim, reuse), extras: { ...this.extras, contacts: [...this.extras.contacts] }, pristineFluid });
   }
 
   private restore(target: number): void {
@@ -270,7 +289,9 @@ export class SimulationSession {
     if (checkpoint && this.copier) {
       const reuse = new Map<object, unknown>();
       if (checkpoint.sim.fluid) reuse.set(checkpoint.sim.fluid, checkpoint.sim.fluid);
+      const untouched = checkpoint.pristineFluid ? this.pristineFluidFor(checkpoint.fed) : null;
       this.sim = this.copier.copy(checkpoint.sim, reuse);
+      if (untouched) this.sim.fluid = untouched;
       this.fluidShared = checkpoint.sim.fluid !== null;
       this.extras = { ...checkpoint.extras, contacts: [...checkpoint.extras.contacts] };
       this.position = checkpoint.fed;
@@ -282,5 +303,30 @@ export class SimulationSession {
       this.fluidShared = false;
     }
     this.factsCache = null;
+  }
+
+  /**
+   * An untouched fluid for the case loaded before log index `fed`: the one shown now if nothing
+   * was injected into it, else a spare kept untouched, else a new one made as the case's
+   * 'case-loaded' event makes it. No checkpoint holds it, so injecting into it copies nothing.
+   */
+  private pristineFluidFor(fed: number): FluidSpread | null {
+    let caseEventAt = -1;
+    for (let i = Math.min(fed, this.fed.length) - 1; i >= 0 && caseEventAt < 0; i--) if (this.fed[i].kind === 'case-loaded') caseEventAt = i;
+    if (caseEventAt < 0) return null;
+    const current = this.sim.fluid;
+    const currentCase = this.lastCaseEventBefore(this.position);
+    if (current && currentCase === caseEventAt && !this.fluidShared && isPristine(current)) return current;
+    if (this.spareFluid?.caseEventAt !== caseEventAt || !isPristine(this.spareFluid.fluid)) {
+      const fresh = new AttemptSimulation(this.providePatient, this.mode);
+      fresh.apply(this.fed[caseEventAt]);
+      this.spareFluid = fresh.fluid ? { caseEventAt, fluid: fresh.fluid } : null;
+    }
+    return this.spareFluid?.fluid ?? null;
+  }
+
+  private lastCaseEventBefore(position: number): number {
+    for (let i = Math.min(position, this.fed.length) - 1; i >= 0; i--) if (this.fed[i].kind === 'case-loaded') return i;
+    return -1;
   }
 }

@@ -28,6 +28,14 @@ const MEDIAL_ENTRY_FROM_CENTRE_MM = 15;
 /** A long-axis saved frame counts nerve stations with injectate beside them every this far. */
 const SAVED_FRAME_STATION_MM = 1;
 
+/**
+ * A fact, once recorded, never changes: it is frozen, so a replay checkpoint (worker/checkpoint.ts)
+ * shares it instead of copying it — copying every fact at every checkpoint made replay quadratic.
+ */
+function recorded<T extends object>(fact: T): Readonly<T> {
+  return Object.freeze(fact);
+}
+
 const NO_FLUID: FluidMeasures = { totalMl: 0, haloCoveragePct: 0, spreadProximalMm: 0, spreadDistalMm: 0, superficialMl: 0, deepMl: 0, intraneuralMl: 0 };
 
 /** Collects, event by event, the facts scoring reads (facts.ts). */
@@ -53,13 +61,13 @@ export class FactsRecorder {
   probeMoved(pose: ProbePose, depthMm = DEFAULT_DEPTH_MM): void {
     const scan = new ScanGeometry(this.knee, probeFrame(this.knee, pose), imageGeometry(depthMm));
     const seen = classifyView(this.knee, scan);
-    this.views.push({
+    this.views.push(recorded({
       tMs: this.tMs,
       view: seen.view,
       nerveSMm: seen.crossingSMm ?? (seen.nerveSpanSMm ? (seen.nerveSpanSMm.minMm + seen.nerveSpanSMm.maxMm) / 2 : null),
-      nerveSpanSMm: seen.view === 'long-axis' ? seen.nerveSpanSMm : null,
+      nerveSpanSMm: seen.view === 'long-axis' && seen.nerveSpanSMm ? recorded({ ...seen.nerveSpanSMm }) : null,
       compressionMm: pose.compressionMm,
-    });
+    }));
   }
 
   needleInserted(needle: NeedleState, probe: ProbePose | null): void {
@@ -73,7 +81,7 @@ export class FactsRecorder {
       entryMedialToProbe = dot(sub(needle.entry, probe.centre), frame.arrayAxis) <= -MEDIAL_ENTRY_FROM_CENTRE_MM;
       directedLateral = dot(needle.direction, frame.arrayAxis) > 0;
     }
-    this.insertions.push({ tMs: this.tMs, entryMedialToProbe, directedLateral, angleToSkinDeg });
+    this.insertions.push(recorded({ tMs: this.tMs, entryMedialToProbe, directedLateral, angleToSkinDeg }));
   }
 
   needleMoved(before: NeedleState, step: NeedleStep, probe: ProbePose | null, fluid: FluidSpread | null): void {
@@ -95,7 +103,7 @@ export class FactsRecorder {
         }
       }
     }
-    this.needleMoves.push({ tMs: this.tMs, mm, tipVisibleMm, nearNerveMm, nearNerveIntoFluidMm });
+    this.needleMoves.push(recorded({ tMs: this.tMs, mm, tipVisibleMm, nearNerveMm, nearNerveIntoFluidMm }));
     this.addContacts(step);
   }
 
@@ -105,7 +113,7 @@ export class FactsRecorder {
 
   injected(ml: number, result: InjectionResult, tipVisible: boolean, tipTissue: TissueType, tip: { x: number; y: number; z: number }, continuesHold = false): void {
     const nearest = this.knee.cpn.line.closest(tip, TREATED_REACH_MM);
-    this.injections.push({
+    this.injections.push(recorded({
       ...(continuesHold && this.injections.length > 0 ? { continuesHold: true } : {}),
       tipSMm: nearest ? nearest.sMm : null,
       tMs: this.tMs,
@@ -116,7 +124,7 @@ export class FactsRecorder {
       intravascular: result.intravascularMl > 0,
       intraneural: result.intraneural,
       tipStructure: structureHitAt(this.knee, tip).structure,
-    });
+    }));
   }
 
   imageSaved(imageId: string, probe: ProbePose | null, fluid: FluidSpread | null): void {
@@ -134,7 +142,7 @@ export class FactsRecorder {
         }
       }
     }
-    this.savedImages.push({ tMs: this.tMs, imageId, view, afterInjection: this.injections.length > 0, haloCoveragePctInImage: halo, fluidAlongNerveMmInImage: along });
+    this.savedImages.push(recorded({ tMs: this.tMs, imageId, view, afterInjection: this.injections.length > 0, haloCoveragePctInImage: halo, fluidAlongNerveMmInImage: along }));
   }
 
   result(fluid: FluidSpread | null, volume: LabelVolume | null, siteSMm: number | null): AttemptFacts {
@@ -156,7 +164,7 @@ export class FactsRecorder {
   }
 
   private addContacts(step: NeedleStep): void {
-    for (const c of step.contacts) this.contacts.push({ tMs: this.tMs, kind: c.kind, structure: c.structure });
+    for (const c of step.contacts) this.contacts.push(recorded({ tMs: this.tMs, kind: c.kind, structure: c.structure }));
   }
 
   private distanceToNerveSurface(p: { x: number; y: number; z: number }): number {

@@ -31,12 +31,25 @@ export interface ProbeFrame {
  * skin), rotation 90 along it (+Y); tilt rocks the beam about the array.
  */
 export function probeFrame(knee: KneeAnatomy, pose: ProbePose): ProbeFrame {
-  const n = footprintNormal(knee, pose.centre, pose.rotationDeg);
-  const { arrayAxis } = faceAxes(n, pose.rotationDeg);
-  const beamAxis = normalize(rotateAbout(scale(n, -1), arrayAxis, degToRad(pose.tiltDeg)));
+  const { centre, rotationDeg, tiltDeg } = pose;
+  const last = lastFrames.get(knee);
+  if (last && last.x === centre.x && last.y === centre.y && last.z === centre.z && last.rotationDeg === rotationDeg && last.tiltDeg === tiltDeg) {
+    return { ...last.axes, pose };
+  }
+  const n = footprintNormal(knee, centre, rotationDeg);
+  const { arrayAxis } = faceAxes(n, rotationDeg);
+  const beamAxis = normalize(rotateAbout(scale(n, -1), arrayAxis, degToRad(tiltDeg)));
   const elevationAxis = normalize(cross(arrayAxis, beamAxis));
-  return { pose, skinNormal: n, arrayAxis, beamAxis, elevationAxis };
+  const axes = { skinNormal: n, arrayAxis, beamAxis, elevationAxis };
+  lastFrames.set(knee, { x: centre.x, y: centre.y, z: centre.z, rotationDeg, tiltDeg, axes });
+  return { ...axes, pose };
 }
+
+/**
+ * The last frame made per knee, by the pose's values: one pose is framed by the facts, the probe
+ * report and the needle report in turn (the footprint's normal costs ~50 skin look-ups).
+ */
+const lastFrames = new WeakMap<KneeAnatomy, { x: number; y: number; z: number; rotationDeg: number; tiltDeg: number; axes: Omit<ProbeFrame, 'pose'> }>();
 
 /** The array's direction on a face whose outward normal is n, and the direction across it. */
 function faceAxes(n: Vec3, rotationDeg: number): { arrayAxis: Vec3; crossAxis: Vec3 } {
@@ -80,20 +93,51 @@ export function footprintNormal(knee: KneeAnatomy, centre: Vec3, rotationDeg: nu
  * superficial tissue more than deep tissue (displacement c·e^(−depth/λ)).
  */
 export class ScanGeometry {
-  /** Per column: distance along the beam from the face to the skin; NaN where there is no contact. */
-  readonly entryMm: Float64Array;
-  /** Per row: depth in the uncompressed tissue imaged at that row. */
-  readonly tissueDepthMm: Float64Array;
+  /**
+   * Per column, once traced: distance along the beam from the face to the skin (NaN: no contact).
+   * Traced on demand (each column's trace is ~20 skin look-ups): the view's classification reads a
+   * handful of columns per pose, the image all of them.
+   */
+  private readonly entries: Float64Array;
+  private readonly entryKnown: Uint8Array;
+  private entriesComplete = false;
+  private depths: Float64Array | null = null;
 
   constructor(
     readonly knee: KneeAnatomy,
     readonly frame: ProbeFrame,
     readonly image: ImageGeometry,
   ) {
-    this.entryMm = new Float64Array(image.cols);
-    for (let col = 0; col < image.cols; col++) this.entryMm[col] = this.skinEntry(this.lateralMm(col + 0.5));
-    this.tissueDepthMm = new Float64Array(image.rows);
-    for (let row = 0; row < image.rows; row++) this.tissueDepthMm[row] = this.uncompressedDepth((row + 0.5) * image.sampleSpacingMm);
+    this.entries = new Float64Array(image.cols);
+    this.entryKnown = new Uint8Array(image.cols);
+  }
+
+  /** Per column: distance along the beam from the face to the skin; NaN where there is no contact. */
+  get entryMm(): Float64Array {
+    if (!this.entriesComplete) {
+      for (let col = 0; col < this.image.cols; col++) this.entryOf(col);
+      this.entriesComplete = true;
+    }
+    return this.entries;
+  }
+
+  /** Per row: depth in the uncompressed tissue imaged at that row. */
+  get tissueDepthMm(): Float64Array {
+    if (!this.depths) {
+      const depths = new Float64Array(this.image.rows);
+      for (let row = 0; row < this.image.rows; row++) depths[row] = this.uncompressedDepth((row + 0.5) * this.image.sampleSpacingMm);
+      this.depths = depths;
+    }
+    return this.depths;
+  }
+
+  /** One column's skin entry (entryMm[col]), traced the first time it is asked for. */
+  entryOf(col: number): number {
+    if (this.entryKnown[col] === 0) {
+      this.entries[col] = this.skinEntry(this.lateralMm(col + 0.5));
+      this.entryKnown[col] = 1;
+    }
+    return this.entries[col];
   }
 
   /** Position across the footprint of a (fractional) column, 0 at the centre. */
@@ -108,7 +152,7 @@ export class ScanGeometry {
 
   /** The limb-frame point shown at pixel centre (col, row), or null where the line has no contact. */
   worldAt(col: number, row: number): Vec3 | null {
-    const entry = this.entryMm[col];
+    const entry = this.entryOf(col);
     if (Number.isNaN(entry)) return null;
     const along = entry + this.tissueDepthMm[row];
     return add(this.lineOrigin(this.lateralMm(col + 0.5)), scale(this.frame.beamAxis, along));
@@ -127,7 +171,7 @@ export class ScanGeometry {
 
   private entryAtColumn(colF: number): number {
     const c = Math.min(this.image.cols - 1, Math.max(0, Math.round(colF)));
-    const e = this.entryMm[c];
+    const e = this.entryOf(c);
     return Number.isNaN(e) ? this.skinEntryUnlimited(this.lateralMm(colF + 0.5)) : e;
   }
 

@@ -45,15 +45,25 @@ export function classifyView(knee: KneeAnatomy, scan: ScanGeometry): ViewReport 
   let nearest: { col: number; row: number; off: number } | null = null;
   let totalInSlice = 0;
 
+  // Only points this close to the plane can be in the slice or be the nearest one shown (the
+  // nearest counts only when some point is in the slice): farther ones need no image position,
+  // whose depth costs a trace of the skin under their column.
+  const radii = new Float64Array(line.count);
+  let nearReachMm = 0;
+  for (let i = 0; i < line.count; i++) {
+    radii[i] = knee.cpn.radiusAt(line.sOfSample(i));
+    nearReachMm = Math.max(nearReachMm, radii[i] + SLICE_HALF_THICKNESS_MM);
+  }
+
   let prev: { p: Vec3; off: number } | null = null;
   for (let i = 0; i < line.count; i++) {
     const p = line.point(i);
     const off = dot(sub(p, frame.pose.centre), frame.elevationAxis);
     const tangent = line.tangent(i);
     const alignment = Math.abs(dot(tangent, frame.elevationAxis));
-    const radius = knee.cpn.radiusAt(line.sOfSample(i));
-    const im = scan.toImage(p);
-    const visible = inPicture(im.col, im.row);
+    const radius = radii[i];
+    const im = Math.abs(off) <= nearReachMm ? scan.toImage(p) : null;
+    const visible = im !== null && inPicture(im.col, im.row);
 
     if (prev && Math.sign(prev.off) !== Math.sign(off)) {
       const t = prev.off / (prev.off - off);
@@ -70,7 +80,7 @@ export function classifyView(knee: KneeAnatomy, scan: ScanGeometry): ViewReport 
       spanMin = Math.min(spanMin, line.sOfSample(i));
       spanMax = Math.max(spanMax, line.sOfSample(i));
     }
-    if (inSlice && alignment <= sinLong) {
+    if (im && inSlice && alignment <= sinLong) {
       run.length += line.stepMm;
       run.colSum += im.col;
       run.rowSum += im.row;
@@ -79,7 +89,7 @@ export function classifyView(knee: KneeAnatomy, scan: ScanGeometry): ViewReport 
     } else {
       run = { length: 0, colSum: 0, rowSum: 0, samples: 0 };
     }
-    if (visible && (!nearest || Math.abs(off) < nearest.off)) nearest = { col: im.col, row: im.row, off: Math.abs(off) };
+    if (im && visible && (!nearest || Math.abs(off) < nearest.off)) nearest = { col: im.col, row: im.row, off: Math.abs(off) };
     prev = { p, off };
   }
 
