@@ -7,6 +7,7 @@ import type { AttemptEvent } from '../src/core/attempt/events';
 import { goodAttemptEvents } from '../src/core/attempt/scriptedAttempt';
 import { placeProbe } from '../src/core/probe/placement';
 import { scoreAttempt } from '../src/core/scoring/score';
+import { AttemptSimulation } from '../src/core/attempt/simulation';
 import { SimulationSession, CHECKPOINT_EVERY } from '../src/worker/session';
 import { summarise, line } from './benchFigures';
 
@@ -35,6 +36,24 @@ export function benchReplay(knee: KneeAnatomy, volume: LabelVolume, runs = 3): v
     opens.push(performance.now() - t0);
   }
   line(`session replay + score, 5-min (${events.length} ev)`, summarise(opens), 'ms', 1000);
+  // The same log through the reducer alone (no checkpoints, no fluid figures): what the session adds.
+  const reducerOnly: number[] = [];
+  const injecting: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const sim = new AttemptSimulation(() => patient, 'assessment');
+    let injectMs = 0;
+    const t0 = performance.now();
+    for (const e of events) {
+      const t = e.kind === 'injection' ? performance.now() : 0;
+      sim.apply(e);
+      if (e.kind === 'injection') injectMs += performance.now() - t;
+    }
+    scoreAttempt(sim.attemptFacts()!);
+    reducerOnly.push(performance.now() - t0);
+    injecting.push(injectMs);
+  }
+  line('  of it: reducer alone + score', summarise(reducerOnly), 'ms');
+  line(`  of that: ${events.filter((e) => e.kind === 'injection').length} injections`, summarise(injecting), 'ms');
   // Seeks in a fixed pseudo-random order over the whole attempt (the slider dragged about).
   const seeks: number[] = [];
   let x = 12345;
@@ -46,4 +65,13 @@ export function benchReplay(knee: KneeAnatomy, volume: LabelVolume, runs = 3): v
     seeks.push(performance.now() - t0);
   }
   line(`replay seek (checkpoint every ${CHECKPOINT_EVERY})`, summarise(seeks), 'ms', 100);
+  // The worst seek: from the start to the end, past the injections (the fluid's figures and surface are made again).
+  const acrossFluid: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    session!.seek(1);
+    const t0 = performance.now();
+    session!.seek(events.length);
+    acrossFluid.push(performance.now() - t0);
+  }
+  line('replay seek start → end (fluid redone)', summarise(acrossFluid), 'ms', 100);
 }

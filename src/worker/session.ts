@@ -8,6 +8,7 @@ import { DEFAULT_DEPTH_MM } from '../core/imaging/imageGeometry';
 import { fluidEffects, type FluidEffects } from '../core/fluid/fluidEffects';
 import { fluidSurface } from '../core/fluid/fluidSurface';
 import type { FluidSpread } from '../core/fluid/spread';
+import { adoptTissueWarp } from '../core/fluid/tissueWarp';
 import { SimError } from '../core/simError';
 import { floorTo, message } from '../core/message';
 import { StateCopier } from './checkpoint';
@@ -40,6 +41,8 @@ interface Checkpoint {
    * voxel-sized field out of it; a restore gives it an untouched one (pristineFluidFor).
    */
   pristineFluid: boolean;
+  /** Injections since the fluid's figures were last made: made when a snapshot after a restore needs them. */
+  effectsStale: boolean;
 }
 
 /** No injection has changed this fluid (a refused one may have counted its volume: not pristine then). */
@@ -127,8 +130,8 @@ export class SimulationSession {
 
   /** Feeds a log from the start of this (fresh) session, taking checkpoints; returns the facts. */
   applyAll(events: AttemptEvent[]): AttemptFacts | null {
+    // The fluid's figures (not part of the facts) are made when a snapshot first shows them.
     for (const e of events) this.step(e, true, false);
-    if (this.extras.injections > 0) this.refreshFluid(false);
     return this.facts();
   }
 
@@ -145,7 +148,8 @@ export class SimulationSession {
     const injectionsBefore = this.extras.injections;
     if (target < at || target - at > CHECKPOINT_EVERY) this.restore(target);
     for (let i = this.position; i < target; i++) this.step(log[i], false);
-    const fluidChanged = this.extras.injections !== injectionsBefore || this.effectsStale || (this.extras.injections > 0 && this.extras.effects === null);
+    const fluidChanged =
+      this.extras.injections !== injectionsBefore || this.effectsStale || (this.extras.injections > 0 && (this.extras.effects === null || this.surfaceShownAt !== this.extras.injections));
     const fluid = fluidChanged ? this.refreshFluid(this.surfaceShownAt !== this.extras.injections) : null;
     return this.snapshot(fluid);
   }
@@ -177,6 +181,7 @@ export class SimulationSession {
     }
     if (event.kind === 'injection' && this.fluidShared && sim.fluid && this.copier) {
       sim.fluid = this.copier.copy(sim.fluid);
+      adoptTissueWarp(sim.fluid.field, sim.fluid.warp);
       this.fluidShared = false;
     }
     const outcome = sim.apply(event);
@@ -270,7 +275,6 @@ export class SimulationSession {
 
   private takeCheckpoint(): void {
     if (!this.copier) return;
-    if (this.effectsStale || (this.extras.injections > 0 && this.extras.effects === null)) this.refreshFluid(false);
     // The fluid is the big part: the checkpoint holds this very object, and the next injection
     // copies it; before any injection it holds none (an untouched one is made again on restore).
     const reuse = new Map<object, unknown>();
@@ -281,7 +285,7 @@ export class SimulationSession {
       reuse.set(fluid, fluid);
       this.fluidShared = true;
     }
-    this.checkpoints.push({ fed: this.position, sim: this.copier.copy(this.sim, reuse), extras: { ...this.extras, contacts: [...this.extras.contacts] }, pristineFluid });
+    this.checkpoints.push({ fed: this.position, sim: this.copier.copy(this.sim, reuse), extras: { ...this.extras, contacts: [...this.extras.contacts] }, pristineFluid, effectsStale: this.effectsStale });
   }
 
   private restore(target: number): void {
@@ -294,11 +298,13 @@ export class SimulationSession {
       if (untouched) this.sim.fluid = untouched;
       this.fluidShared = checkpoint.sim.fluid !== null;
       this.extras = { ...checkpoint.extras, contacts: [...checkpoint.extras.contacts] };
+      this.effectsStale = checkpoint.effectsStale;
       this.position = checkpoint.fed;
       this.probeStale = true;
     } else {
       this.sim = new AttemptSimulation(this.providePatient, this.mode);
       this.extras = emptyExtras();
+      this.effectsStale = false;
       this.position = 0;
       this.fluidShared = false;
     }

@@ -54,6 +54,16 @@ const warps = new WeakMap<FluidField, TissueWarp>();
  * The displacement of a fluid field's tissue: the one its spread keeps up to date, or (a field
  * filled some other way) one built now over the whole field.
  */
+/**
+ * A spread's warp copied together with its field (a replay checkpoint's copy-on-write): the one
+ * tissueWarpOf finds for that field, as the constructor registers the original. Without it the
+ * copy's figures would come from a warp rebuilt over the whole field (slow, and without the
+ * paraneural space the spread's own warp has).
+ */
+export function adoptTissueWarp(field: FluidField, warp: TissueWarp): void {
+  warps.set(field, warp);
+}
+
 export function tissueWarpOf(field: FluidField, volume: { labels: Uint8Array }): TissueWarp {
   let warp = warps.get(field);
   if (!warp) {
