@@ -60,6 +60,8 @@ export class AttemptSimulation {
   fluid: FluidSpread | null = null;
   /** Arc length of the CPN where the first injection went; the fluid is measured round it. */
   injectionSiteSMm: number | null = null;
+  /** The needle of the last injection and where (at rest) it went in: the pocket it refills. */
+  private lastInjection: { needle: NeedleState; restTip: Vec3 } | null = null;
   injectedMl = 0;
   appliedEvents = 0;
   private facts: FactsRecorder | null = null;
@@ -93,6 +95,7 @@ export class AttemptSimulation {
       this.tissueAtTip = null;
       this.fluid = this.patient.volume ? new FluidSpread(this.patient.volume, this.patient.knee.parameters.seed, this.patient.knee.cpn) : null;
       this.injectionSiteSMm = null;
+      this.lastInjection = null;
       this.injectedMl = 0;
       this.facts = new FactsRecorder(this.patient.knee, this.mode, definition.entrapmentSites);
       return {};
@@ -142,16 +145,24 @@ export class AttemptSimulation {
         if (needle.insertedMm === 0) throw new SimError('no-needle', message('error.injection.notInTissue'));
         if (!(event.ml > 0) || !Number.isFinite(event.ml)) throw new SimError('invalid-argument', message('error.injection.volume', { got: String(event.ml) }));
         const tip = needleTip(needle);
-        const tipTissue = knee.tissueAt(tip);
+        // The fluid spreads in the resting anatomy: from where the tissue now at the tip came from;
+        // the tip's tissue and plane are read there too (the tissue has moved, the tip has not).
+        // A needle not moved since its last injection, or a tip left in injectate, goes on filling
+        // the pocket that injection made: the tissue has moved round the tip, the lumen still opens
+        // into the same fluid (the warp alone would put the tip at the layer's insertion point, on
+        // the epineurium for a cuff, or in the nerve the fluid has lifted onto it).
+        const lastPocket = this.lastInjection;
+        const inPocket = this.fluid !== null && lastPocket !== null && (lastPocket.needle === needle || this.fluid.warp.fluidFractionAt(tip) >= 0.5);
+        const restTip = inPocket ? lastPocket!.restTip : this.fluid ? this.fluid.warp.restPoint(tip) : tip;
+        this.lastInjection = { needle, restTip };
+        const tipTissue = knee.tissueAt(restTip);
         const rateMlPerS = event.rateMlPerS ?? DEFAULT_INJECTION_RATE_ML_PER_S;
         if (!isInjectionRate(rateMlPerS)) throw new SimError('invalid-argument', message('error.injection.rate', { min: MIN_INJECTION_RATE_ML_PER_S, max: MAX_INJECTION_RATE_ML_PER_S, got: String(rateMlPerS) }));
-        // The fluid spreads in the resting anatomy: from where the tissue now at the tip came from.
-        const restTip = this.fluid ? this.fluid.warp.restPoint(tip) : tip;
         this.injectionSiteSMm ??= knee.cpn.line.closest(restTip, 60)?.sMm ?? 0;
         const spread: InjectionResult = this.fluid ? this.fluid.inject(restTip, event.ml) : { injectedMl: event.ml, openingPressurePsi: 0, intravascularMl: 0, intraneural: false };
         // The manometer's figures come from the plane the tip is in (injectionPressure.ts); where
         // fluid is not simulated (the main thread) there is no pressure to read.
-        const plane = this.fluid ? injectionPlane(tipTissue, this.paraneuralSpace(this.fluid).distanceAtMm(tip.x, tip.y, tip.z)) : null;
+        const plane = this.fluid ? injectionPlane(tipTissue, this.paraneuralSpace(this.fluid).distanceAtMm(restTip.x, restTip.y, restTip.z)) : null;
         const openingPressurePsi = plane ? openingPressureInPlanePsi(plane, spread.openingPressurePsi) : spread.openingPressurePsi;
         const result: InjectionResult = { ...spread, openingPressurePsi };
         this.injectedMl += event.ml;
