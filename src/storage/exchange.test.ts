@@ -116,6 +116,19 @@ describe('importAttempts', () => {
     expect((await store.list()).find((s) => s.id === 'doctored')?.altered).toBe(true);
   });
 
+  it('keeps the altered mark through a re-export and an import in another browser', async () => {
+    const first = await freshStore();
+    const doctored = { ...sampleResult(72), total: 100 };
+    await importAttempts(first, exportAttempts([{ record: finishedRecord({ id: 'doctored' }), result: doctored }], EXPORTED_AT), honestRescore());
+    const stored = (await first.get('doctored'))!;
+    // Re-exported, it carries the recomputed (honest) score: only the mark says it was doctored.
+    const reExported = exportAttempts([stored], EXPORTED_AT);
+    expect(JSON.parse(reExported).attempts[0].altered).toBe(true);
+    const elsewhere = await freshStore();
+    expect((await importAttempts(elsewhere, reExported, honestRescore())).altered).toEqual(['doctored']);
+    expect((await elsewhere.get('doctored'))?.altered).toBe(true);
+  });
+
   it("reports doctored item points as altered even when the total matches", async () => {
     const store = await freshStore();
     const result = sampleResult(72);

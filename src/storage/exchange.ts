@@ -24,6 +24,8 @@ export interface ExchangedAttempt {
   result: AttemptResult | null;
   /** The automation API drove this attempt (absent when it did not). */
   scripted?: boolean;
+  /** This browser found the score this attempt arrived with did not match its events: the mark travels on. */
+  altered?: boolean;
 }
 
 /** The one file format, for one attempt or many. */
@@ -39,17 +41,17 @@ const attemptsFileSchema = z.object({
   schemaVersion: z.literal(ATTEMPTS_FILE_SCHEMA_VERSION),
   exportedAt: z.iso.datetime({ offset: true }),
   attempts: z.array(
-    z.object({ record: sessionRecordSchema, result: attemptResultSchema.nullable(), scripted: z.boolean().optional() }),
+    z.object({ record: sessionRecordSchema, result: attemptResultSchema.nullable(), scripted: z.boolean().optional(), altered: z.boolean().optional() }),
   ),
 });
 
 /** `exportedAt` comes in (ISO 8601) so that the same attempts always export to the same text. */
-export function exportAttempts(stored: readonly Pick<StoredAttempt, 'record' | 'result' | 'scripted'>[], exportedAt: string): string {
+export function exportAttempts(stored: readonly Pick<StoredAttempt, 'record' | 'result' | 'scripted' | 'altered'>[], exportedAt: string): string {
   const file: AttemptsFile = {
     format: ATTEMPTS_FILE_FORMAT,
     schemaVersion: ATTEMPTS_FILE_SCHEMA_VERSION,
     exportedAt,
-    attempts: stored.map(({ record, result, scripted }) => (scripted ? { record, result, scripted: true } : { record, result })),
+    attempts: stored.map(({ record, result, scripted, altered }) => ({ record, result, ...(scripted ? { scripted: true } : {}), ...(altered ? { altered: true } : {}) })),
   };
   // Compact: event logs are long, and the file is for the trainer to read, not for people.
   return JSON.stringify(file);
@@ -189,6 +191,8 @@ export async function importAttempts(store: AttemptImportTarget, json: string, r
     const { record } = attempt;
     const draft: AttemptDraft = { record, result: null, fluid: null, altered: false, imported: { at: importedAt, renamedFrom: null } };
     if (attempt.scripted) draft.scripted = true;
+    // An altered mark is never lost on the way through another browser's export.
+    if (attempt.altered) draft.altered = true;
     drafts.push(draft);
     claimed.set(draft, attempt.result);
     // Rescoring is the slow part; an attempt already stored exactly as in the file needs none (the
@@ -199,7 +203,7 @@ export async function importAttempts(store: AttemptImportTarget, json: string, r
     if (!finished) continue;
     const rescored = await rescore(record);
     ({ result: draft.result, fluid: draft.fluid } = 'result' in rescored ? rescored : { result: rescored, fluid: null });
-    draft.altered = attempt.result !== null && scoreDiffers(attempt.result, draft.result);
+    draft.altered = draft.altered || (attempt.result !== null && scoreDiffers(attempt.result, draft.result));
   }
   progress({ stage: 'writing', done: 0, total: drafts.length });
   const placements = drafts.length > 0 ? await store.importAll(drafts, placeAttempt) : [];
