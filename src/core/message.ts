@@ -108,6 +108,7 @@ export const MESSAGE_PLACEHOLDERS = {
   'error.notReady.noCase': ['kind'],
   'error.notReady.noCaseLoaded': [],
   'error.replaying': [],
+  'error.handedOver': [],
   'error.case.unknown': ['caseId', 'known'],
   'error.probe.request': [],
   'error.probe.centre': [],

@@ -10,6 +10,8 @@ export type SimErrorCode =
   | 'invalid-import'
   /** A stored attempt is being replayed: its record cannot be changed; close the replay first. */
   | 'replaying'
+  /** The live attempt was taken over by another tab: this tab no longer adds to it. */
+  | 'handed-over'
   /** The browser refused to store more (quota): free space by exporting and removing attempts. */
   | 'storage-full'
   /** IndexedDB cannot be opened or used here (private mode, blocked by another tab, policy). */

@@ -6,6 +6,7 @@ import type { AppliedEvent, SessionSnapshot } from '../worker/protocol';
 import { SimError } from '../core/simError';
 import { message } from '../core/message';
 import { mirrorApplied } from './sessionMirror';
+import { useStorageStatus } from './attemptStorage';
 
 export type { AttemptEvent };
 
@@ -126,6 +127,11 @@ export const createAttemptSlice: StateCreator<SimState, [], [], AttemptSlice> = 
     record: (body, options = {}) => {
       // A replay shows a stored log: nothing done meanwhile belongs to any attempt.
       if (get().replay) return Promise.reject(new SimError('replaying', message('error.replaying')));
+      // Another tab took this attempt over: this one keeps showing it but adds nothing more (a new
+      // attempt, which starts with its case, is this tab's own again).
+      if (body.kind !== 'case-loaded' && useStorageStatus.getState().handedOver === get().session.id) {
+        return Promise.reject(new SimError('handed-over', message('error.handedOver')));
+      }
       if (body.kind === 'case-loaded') {
         lastPoseMs = -Infinity;
         waitingPose = null;

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { errorSaid, type Said } from './said';
+import { storageProblemOf, type Said } from './said';
 import { AttemptStore } from '../storage/attemptStore';
 import type { StoredAttempt } from '../storage/storedAttempt';
 import { useSimStore } from './store';
@@ -144,7 +144,7 @@ async function saveLive(evenIfHandedOver = false): Promise<void> {
   try {
     await (await attemptStore()).save(record);
   } catch (error) {
-    useSimStore.setState({ storageProblem: errorSaid(error) });
+    useSimStore.setState(storageProblemOf(error));
   }
 }
 
@@ -194,7 +194,7 @@ export async function unfinishedAttempt(): Promise<StoredAttempt | null> {
     const store = await attemptStore();
     return (await store.unfinished()) ?? null;
   } catch (error) {
-    useSimStore.setState({ storageProblem: errorSaid(error) });
+    useSimStore.setState(storageProblemOf(error));
     return null;
   }
 }

@@ -1,4 +1,4 @@
-import { errorMessage } from '../core/simError';
+import { SimError, errorMessage } from '../core/simError';
 import type { Message } from '../core/message';
 import { say } from '../i18n/message';
 
@@ -19,3 +19,9 @@ export const inBothLanguages = (said: Message): Said => ({ en: say(said, 'en'), 
  * values, worded by the locale files); anything else by its own text, marked as refused.
  */
 export const errorSaid = (e: unknown): Said => inBothLanguages(errorMessage(e));
+
+/** A storage failure as the notices show it; a full disk also offers to export everything. */
+export const storageProblemOf = (e: unknown): { storageProblem: Said; storageFull: boolean } => ({
+  storageProblem: errorSaid(e),
+  storageFull: e instanceof SimError && e.code === 'storage-full',
+});

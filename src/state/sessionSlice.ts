@@ -1,4 +1,4 @@
-import { errorSaid } from './said';
+import { storageProblemOf } from './said';
 import type { StateCreator } from 'zustand';
 import { type SessionRecord, SESSION_SCHEMA_VERSION } from '../core/attempt/events';
 import type { AttemptFacts } from '../core/attempt/facts';
@@ -29,6 +29,8 @@ export interface SessionSlice {
   savedImages: Record<string, string>;
   /** Last storage problem (full disk, blocked store), shown to the user until dismissed. */
   storageProblem: Said | null;
+  /** The last storage problem was a full disk (quota): the notice offers export-all. */
+  storageFull: boolean;
   /** Guided practice: the rubric's items as they stand (the self-ticking checklist). */
   checklist: ScoreItem[] | null;
   /** Guided practice: the coach's last word on a typical novice error. */
@@ -53,6 +55,7 @@ export const createSessionSlice: StateCreator<SimState, [], [], SessionSlice> = 
   debrief: null,
   savedImages: {},
   storageProblem: null,
+  storageFull: false,
   checklist: null,
   coaching: null,
   workerRecovered: false,
@@ -92,7 +95,7 @@ export const createSessionSlice: StateCreator<SimState, [], [], SessionSlice> = 
     try {
       await (await attemptStore()).save(record, result, facts.fluid);
     } catch (error) {
-      set({ storageProblem: errorSaid(error) });
+      set(storageProblemOf(error));
     }
     // To the programme's LRS (configured, or a cmi5 launch), loaded only now: no LRS code on first load.
     void import('../lrs/programme').then((lrs) => lrs.reportInBackground(record, result));
@@ -107,7 +110,7 @@ export const createSessionSlice: StateCreator<SimState, [], [], SessionSlice> = 
     try {
       await (await attemptStore()).save(record);
     } catch (error) {
-      set({ storageProblem: errorSaid(error) });
+      set(storageProblemOf(error));
     }
   },
   rescore: async (record) => {

@@ -6,6 +6,7 @@ import type { WorkerLike } from '../worker/client';
 import type { RequestKind, RequestMessage, WorkerMessage } from '../worker/protocol';
 import { coarsePatient } from '../worker/testPatients';
 import { SimError } from '../core/simError';
+import { useStorageStatus } from './attemptStorage';
 
 /** The real worker host in-process, messages on later tasks as a Worker's are. */
 class InProcessWorker implements WorkerLike {
@@ -73,5 +74,16 @@ describe('the store mirrors the worker session', () => {
     expect(st().session.mode).toBe('assessment');
     expect(st().events.filter((e) => e.kind === 'injection')).toHaveLength(0);
     expect(st().syringeMl).toBe(10);
+  }, 120_000);
+
+  it('an attempt another tab took over is read-only here: live actions are refused and log nothing', async () => {
+    const events = st().events.length;
+    useStorageStatus.setState({ handedOver: st().session.id });
+    try {
+      await expect(st().record({ kind: 'aspiration' })).rejects.toMatchObject({ code: 'handed-over' });
+      expect(st().events.length).toBe(events);
+    } finally {
+      useStorageStatus.setState({ handedOver: null });
+    }
   }, 120_000);
 });

@@ -9,6 +9,7 @@ import { useText } from '../i18n';
 /** Offers to resume an attempt a reload interrupted, and reports storage problems (never hidden). */
 export function SessionNotices() {
   const problem = useSimStore((s) => s.storageProblem);
+  const storageFull = useSimStore((s) => s.storageFull);
   const workerRecovered = useSimStore((s) => s.workerRecovered);
   const ready = useSimStore((s) => s.buildStatus === 'ready');
   const [unfinished, setUnfinished] = useState<StoredAttempt | null>(null);
@@ -38,12 +39,12 @@ export function SessionNotices() {
       {problem && (
         <p className="storage-problem" role="alert" data-testid="storage-problem">
           {t('notice.storage', { problem: pick(problem) })}{' '}
-          {problem.en.includes('storage for this site is full') && (
+          {storageFull && (
             <button type="button" data-testid="export-all-full" onClick={() => void exportAttemptJson('all').then((json) => download('cpn-attempts.json', json))}>
               {t('notice.exportAll')}
             </button>
           )}
-          <button type="button" onClick={() => useSimStore.setState({ storageProblem: null })}>
+          <button type="button" onClick={() => useSimStore.setState({ storageProblem: null, storageFull: false })}>
             {t('notice.dismiss')}
           </button>
         </p>
