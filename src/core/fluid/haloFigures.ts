@@ -37,25 +37,33 @@ export function haloThicknessBySector(knee: KneeAnatomy, fluid: FluidField, sMm:
         break;
       }
     }
-    let start = -1;
-    let end = -1;
-    for (let r = surface; r < surface + RAY_MAX_MM; r += RAY_STEP_MM) {
-      p.x = nerve.centre.x + dx * r;
-      p.y = nerve.centre.y + dy * r;
-      p.z = nerve.centre.z + dz * r;
-      const wet = fluidFractionAt(fluid, p) >= 0.5;
-      if (wet && start < 0) {
-        if (r - surface > HALO_REACH_MM) break;
-        start = r;
-      }
-      if (!wet && start >= 0) {
-        end = r;
-        break;
-      }
-    }
-    out.push(start < 0 ? 0 : (end < 0 ? surface + RAY_MAX_MM : end) - start);
+    out.push(
+      rimThicknessMm(surface, (r) => {
+        p.x = nerve.centre.x + dx * r;
+        p.y = nerve.centre.y + dy * r;
+        p.z = nerve.centre.z + dz * r;
+        return fluidFractionAt(fluid, p) >= 0.5;
+      }),
+    );
   }
   return out;
+}
+
+/**
+ * Along a ray from the nerve's centre whose epineurium is at `surfaceMm`: the length of the first
+ * run of injectate (`wetAt(r)`) that starts within `HALO_REACH_MM` of the surface, 0 if none does.
+ */
+function rimThicknessMm(surfaceMm: number, wetAt: (rMm: number) => boolean): number {
+  let start = -1;
+  for (let r = Math.max(0, surfaceMm); r < surfaceMm + RAY_MAX_MM; r += RAY_STEP_MM) {
+    const wet = wetAt(r);
+    if (wet && start < 0) {
+      if (r - surfaceMm > HALO_REACH_MM) return 0;
+      start = r;
+    }
+    if (!wet && start >= 0) return r - start;
+  }
+  return start < 0 ? 0 : surfaceMm + RAY_MAX_MM - start;
 }
 
 /** Share (0–1) of the injectate on the grid lying within `withinMm` outside the nerve's epineurium. */
@@ -96,20 +104,7 @@ export function displacedHaloThicknessBySector(knee: KneeAnatomy, warp: TissueWa
         break;
       }
     }
-    let start = -1;
-    let end = -1;
-    for (let r = Math.max(0, surface); surface >= 0 && r < surface + RAY_MAX_MM; r += RAY_STEP_MM) {
-      const wet = at(r) === 'fluid';
-      if (wet && start < 0) {
-        if (r - surface > HALO_REACH_MM) break;
-        start = r;
-      }
-      if (!wet && start >= 0) {
-        end = r;
-        break;
-      }
-    }
-    out.push(start < 0 ? 0 : (end < 0 ? surface + RAY_MAX_MM : end) - start);
+    out.push(surface < 0 ? 0 : rimThicknessMm(surface, (r) => at(r) === 'fluid'));
   }
   return out;
 }
