@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { KneeAnatomy } from '../anatomy/knee';
-import { voxelise } from '../anatomy/voxelise';
-import { CPN_AT_HEAD_LEVEL_Y } from '../anatomy/landmarks';
-import type { Vec3 } from '../math/vec3';
 import { FluidSpread } from './spread';
 import { displacedHaloThicknessBySector } from './haloFigures';
+import { nerveAtHead } from './nerveAtHeadFixture';
 
 // The halo measured where the image shows it: on the anatomy after the warp has pushed the
 // tissue aside (the earlier halo tests measure the spread's resting field).
-const knee = new KneeAnatomy();
-const volume = voxelise(knee);
-const site = knee.nerveSAtLevel(CPN_AT_HEAD_LEVEL_Y);
-const nerve = knee.nerveAt(site)!;
-const up = knee.skinNormal(knee.projectOntoSkin(nerve.centre));
-const radius = Math.sqrt(nerve.areaMm2 / Math.PI);
-const fromNerve = (mm: number): Vec3 => ({ x: nerve.centre.x + up.x * mm, y: nerve.centre.y + up.y * mm, z: nerve.centre.z + up.z * mm });
+const { knee, volume, site, radius, fromNerve } = nerveAtHead();
 
 describe('the displaced halo after the seed’s 2.5 + 2.5 ml', () => {
   const spread = new FluidSpread(volume, 1, knee.cpn);

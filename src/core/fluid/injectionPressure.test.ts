@@ -1,7 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { KneeAnatomy } from '../anatomy/knee';
-import { voxelise } from '../anatomy/voxelise';
-import { CPN_AT_HEAD_LEVEL_Y } from '../anatomy/landmarks';
 import { HIGH_OPENING_PRESSURE_PSI } from '../scoring/rubric';
 import { FluidSpread } from './spread';
 import { ParaneuralSpace } from './paraneuralSpace';
@@ -14,6 +11,7 @@ import {
   MIN_INJECTION_RATE_ML_PER_S,
   type InjectionPlane,
 } from './injectionPressure';
+import { nerveAtHead } from './nerveAtHeadFixture';
 
 describe('the plane the tip is in', () => {
   it('follows the tissue and the distance from the epineurium', () => {
@@ -74,13 +72,7 @@ describe('faster injection raises the pressure', () => {
 });
 
 describe('on the knee: the manometer at 1 ml/s in each plane', () => {
-  const knee = new KneeAnatomy();
-  const volume = voxelise(knee);
-  const site = knee.nerveSAtLevel(CPN_AT_HEAD_LEVEL_Y);
-  const nerve = knee.nerveAt(site)!;
-  const up = knee.skinNormal(knee.projectOntoSkin(nerve.centre));
-  const radius = Math.sqrt(nerve.areaMm2 / Math.PI);
-  const fromNerve = (mm: number) => ({ x: nerve.centre.x + up.x * mm, y: nerve.centre.y + up.y * mm, z: nerve.centre.z + up.z * mm });
+  const { knee, volume, radius, fromNerve } = nerveAtHead();
 
   /** The highest reading over a 0.5 ml press in 0.1 ml steps, as the live UI sends them. */
   function readings(tip: { x: number; y: number; z: number }, rateMlPerS: number) {

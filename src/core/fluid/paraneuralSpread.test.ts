@@ -1,22 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { KneeAnatomy } from '../anatomy/knee';
-import { voxelise } from '../anatomy/voxelise';
-import { CPN_AT_HEAD_LEVEL_Y } from '../anatomy/landmarks';
 import { FluidSpread } from './spread';
 import { measureFluid, crossSectionAxes } from './measures';
 import { haloThicknessBySector, injectateNearNerveShare } from './haloFigures';
 import { fluidFractionAt } from './fluidSample';
 import { ParaneuralSpace } from './paraneuralSpace';
+import { nerveAtHead } from './nerveAtHeadFixture';
 
 // The seed's technique at the fibular head (scriptedAttempt.ts): 2.5 ml with the tip 1.2 mm
 // superficial to the nerve, then 2.5 ml 1.2 mm deep to it, in 0.1 ml press-and-hold steps.
-const knee = new KneeAnatomy();
-const volume = voxelise(knee);
-const site = knee.nerveSAtLevel(CPN_AT_HEAD_LEVEL_Y);
-const nerve = knee.nerveAt(site)!;
-const up = knee.skinNormal(knee.projectOntoSkin(nerve.centre));
-const radius = Math.sqrt(nerve.areaMm2 / Math.PI);
-const fromNerve = (mm: number) => ({ x: nerve.centre.x + up.x * mm, y: nerve.centre.y + up.y * mm, z: nerve.centre.z + up.z * mm });
+const { knee, volume, site, nerve, radius, fromNerve } = nerveAtHead();
 
 function injectInSteps(spread: FluidSpread, tip: ReturnType<typeof fromNerve>, ml: number) {
   let pressure = 0;

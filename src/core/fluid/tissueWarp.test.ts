@@ -1,24 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { KneeAnatomy } from '../anatomy/knee';
-import { voxelise } from '../anatomy/voxelise';
 import { Label, tissueOfLabelId } from '../anatomy/tissues';
-import { CPN_AT_HEAD_LEVEL_Y } from '../anatomy/landmarks';
 import type { Vec3 } from '../math/vec3';
 import { FluidSpread } from './spread';
 import { displacedTissueAt } from './tissueWarp';
 import { warpBalance } from './warpBalance';
 import { voxelIndex, unitMl } from './fluidField';
+import { nerveAtHead } from './nerveAtHeadFixture';
 
 // The displaced anatomy after injections, read through the one lookup the image, the needle and
 // automation use (tissueWarp.ts).
-const knee = new KneeAnatomy();
-const volume = voxelise(knee);
-const site = knee.nerveSAtLevel(CPN_AT_HEAD_LEVEL_Y);
-const nerve = knee.nerveAt(site)!;
-const up = knee.skinNormal(knee.projectOntoSkin(nerve.centre));
-const radius = Math.sqrt(nerve.areaMm2 / Math.PI);
-const fromNerve = (mm: number): Vec3 => ({ x: nerve.centre.x + up.x * mm, y: nerve.centre.y + up.y * mm, z: nerve.centre.z + up.z * mm });
+const { knee, volume, nerve, up, radius, fromNerve } = nerveAtHead();
 
 function injectInSteps(spread: FluidSpread, tip: Vec3, ml: number) {
   for (let v = 0; v < ml - 1e-9; v += 0.1) spread.inject(tip, 0.1);

@@ -1,25 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { KneeAnatomy } from '../anatomy/knee';
-import { voxelise } from '../anatomy/voxelise';
-import { CPN_AT_HEAD_LEVEL_Y } from '../anatomy/landmarks';
 import { FrameMaker } from '../imaging/frame';
 import { imageGeometry } from '../imaging/imageGeometry';
 import { placeProbe } from '../probe/placement';
 import { probeFrame, ScanGeometry } from '../probe/scanGeometry';
 import { FluidSpread } from '../fluid/spread';
 import { fluidEffects } from '../fluid/fluidEffects';
-import type { Vec3 } from '../math/vec3';
 import { defaultScannerSettings } from './scannerSettings';
+import { nerveAtHead } from '../fluid/nerveAtHeadFixture';
 
 // The image after the seed's 2.5 ml above and 2.5 ml below the CPN, through the worker's path
 // (FrameMaker with the spread's tissue warp and the fluid's effects): one nerve, floating in fluid.
-const knee = new KneeAnatomy();
-const volume = voxelise(knee);
-const site = knee.nerveSAtLevel(CPN_AT_HEAD_LEVEL_Y);
-const nerve = knee.nerveAt(site)!;
-const up = knee.skinNormal(knee.projectOntoSkin(nerve.centre));
-const radius = Math.sqrt(nerve.areaMm2 / Math.PI);
-const fromNerve = (mm: number): Vec3 => ({ x: nerve.centre.x + up.x * mm, y: nerve.centre.y + up.y * mm, z: nerve.centre.z + up.z * mm });
+const { knee, volume, site, nerve, radius, fromNerve } = nerveAtHead();
 const spread = new FluidSpread(volume, 1, knee.cpn);
 for (const side of [1, -1]) for (let v = 0; v < 2.5 - 1e-9; v += 0.1) spread.inject(fromNerve(side * (radius + 1.2)), 0.1);
 const effects = fluidEffects(knee, volume, spread.field, spread.filledBox, site);
