@@ -10,7 +10,7 @@ export async function playGoodAttempt(page: Page, trainee = 'Dr Good'): Promise<
   await page.evaluate(async (trainee) => {
     const sim = window.sim!;
     const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
-    sim.setAttempt({ trainee, mode: 'assessment' });
+    await sim.setAttempt({ trainee, mode: 'assessment' });
     const head = sim.landmarks().cpnAtFibularHead;
     await sim.setProbe({ centre: head, rotationDeg: 0, compressionMm: 1 });
     await wait(1300);
@@ -49,7 +49,7 @@ export async function playGoodAttempt(page: Page, trainee = 'Dr Good'): Promise<
 export async function playIntraneuralAttempt(page: Page, trainee = 'Dr Hasty'): Promise<void> {
   await page.evaluate(async (trainee) => {
     const sim = window.sim!;
-    sim.setAttempt({ trainee, mode: 'assessment' });
+    await sim.setAttempt({ trainee, mode: 'assessment' });
     const head = sim.landmarks().cpnAtFibularHead;
     const probe = await sim.setProbe({ centre: head, rotationDeg: 0, compressionMm: 1 });
     const entry = { x: probe.pose.centre.x - probe.axes.array.x * 21, y: probe.pose.centre.y - probe.axes.array.y * 21, z: probe.pose.centre.z - probe.axes.array.z * 21 };

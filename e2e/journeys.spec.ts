@@ -81,7 +81,7 @@ test('replay at 1× takes as long as the attempt did, and stops at the end', asy
     const sim = window.sim!;
     // A fresh attempt, so its clock starts with the moves (not at page load).
     await sim.reset();
-    sim.setAttempt({ trainee: 'Dr Clock', mode: 'assessment' });
+    await sim.setAttempt({ trainee: 'Dr Clock', mode: 'assessment' });
     const head = sim.landmarks().cpnAtFibularHead;
     for (let i = 0; i < 12; i++) {
       await sim.setProbe({ centre: { x: head.x, y: head.y + (i % 10) * 0.5, z: head.z }, rotationDeg: 0, compressionMm: 1 });

@@ -164,12 +164,14 @@ export function createSimAutomation(): SimAutomation {
       live();
       return structuredClone(await store.getState().finishAttempt());
     },
-    setAttempt: (a) => {
+    setAttempt: async (a) => {
       if (typeof a !== 'object' || a === null) throw new SimError('invalid-argument', message('error.api.setAttempt'));
       if (a.mode !== undefined && a.mode !== 'guided' && a.mode !== 'assessment') throw new SimError('invalid-argument', message('error.api.mode', { got: String(a.mode) }));
       if (a.trainee !== undefined && typeof a.trainee !== 'string') throw new SimError('invalid-argument', message('error.api.trainee'));
       if (a.trainee !== undefined) store.getState().setTrainee(a.trainee);
       if (a.mode !== undefined) store.getState().setMode(a.mode);
+      await ready();
+      await store.getState().settled();
     },
     attempts: {
       list: async () => structuredClone(await listAttempts()),

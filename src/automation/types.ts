@@ -128,8 +128,12 @@ export interface SimAutomation {
   saveImage(): Promise<string>;
   /** Ends the attempt and scores it (scoring.md). */
   finish(): Promise<AttemptResult>;
-  /** Trainee name and mode of the attempt under way (add-on: set before the first event that counts). */
-  setAttempt(a: { trainee?: string; mode?: 'guided' | 'assessment' }): void;
+  /**
+   * Trainee name and mode of the attempt under way (add-on: set before the first event that counts).
+   * A mode switch after something was scored starts a new attempt: the promise settles once its
+   * knee is built and the session has answered.
+   */
+  setAttempt(a: { trainee?: string; mode?: 'guided' | 'assessment' }): Promise<void>;
   /** Test hooks (the API exists only with ?automation): killWorker ends the simulation worker at once, mid-request; the app restarts it and rebuilds the attempt. */
   faults: { killWorker(): void };
   attempts: {
