@@ -93,6 +93,14 @@ test('export → import into a fresh browser gives the same score; a doctored fi
   }, JSON.stringify(doctored));
   expect(flagged.altered).toBe(true);
   expect(flagged.total).toBe(result.total);
+  // The mark travels: re-exported (with its recomputed score) and imported in the first browser, it is still altered.
+  const reExported = await other.evaluate(() => window.sim!.attempts.export('doctored-attempt'));
+  expect(JSON.parse(reExported).attempts[0].altered).toBe(true);
+  const elsewhere = await page.evaluate(async (json) => {
+    await window.sim!.attempts.import(json);
+    return (await window.sim!.attempts.list()).find((a) => a.id === 'doctored-attempt')!;
+  }, reExported);
+  expect(elsewhere.altered).toBe(true);
 
   // Corrupt, foreign and future files: a clear message, nothing stored.
   const refusals = await other.evaluate(async () => {
