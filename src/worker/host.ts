@@ -154,7 +154,8 @@ export function createWorkerHost(options: HostOptions): { handle: (message: Requ
         imaging.mode === 'anatomy'
           ? built.frames.anatomyFrame(body.pose, imaging.depthMm, imaging.gainDb)
           : built.frames.bModeFrame(body.pose, { ...imaging, timeSeconds: body.timeSeconds }, {
-              fluid: sim?.fluid?.field.fill ?? null,
+              // An untouched field is no fluid: the image then reads the volume on its fast path.
+              fluid: sim?.fluid && sim.fluid.totalInjectedMl > 0 ? sim.fluid.field.fill : null,
               tissueWarp: sim?.fluid?.warp ?? null,
               needle: body.needle,
               nerveDeformation: fx ? { swelling: fx.swelling, lift: fx.displacement.nerveLift } : null,
