@@ -254,7 +254,9 @@ test('"Hold to inject" by keyboard: Space or Enter held injects at the rate show
   }
   const result = await page.evaluate(() => window.sim!.finish());
   const reason = result.items.find((i) => i.id === 'tip-visible-injecting')!.reason;
-  expect(reason).toMatch(/\b2 injection\(s\)/);
+  // The reason is core's message (a key and its values): two holds, two injections counted.
+  expect(reason.key).toMatch(/^reason\.tip-visible-injecting\./);
+  expect(reason.values).toMatchObject({ count: 2 });
 });
 
 /** Pixels from (col, row) to the nearest point of a polyline. */
