@@ -156,6 +156,9 @@ export const createReplaySlice: StateCreator<SimState, [], [], ReplaySlice> = (s
     },
     resumeAttempt: async (record) => {
       await get().loadCase(caseOf(record));
+      // The fresh attempt's own first events (its case, the start pose) are answered before the
+      // record replaces them: answered later, they were appended to the resumed log.
+      await get().settled();
       const last = record.events.at(-1)?.tMs ?? 0;
       set({
         session: { id: record.id, trainee: record.trainee, mode: record.mode, startedAt: record.startedAt },
