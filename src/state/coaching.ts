@@ -6,6 +6,7 @@ import { HIGH_OPENING_PRESSURE_PSI } from '../core/scoring/rubric';
 import type { Said } from './said';
 import { coachWordsFor, patientWordsFor } from './contactWords';
 import { clockMs } from './attemptSlice';
+import { shallow } from 'zustand/shallow';
 
 /** Steeper than this to the probe face, a needle reflects little back: hard to see. */
 const STEEP_NEEDLE_DEG = 45;
@@ -92,10 +93,12 @@ export function startCoaching(): void {
       }
       anchor ??= centre;
       if (Math.hypot(centre.x - anchor.x, centre.y - anchor.y, centre.z - anchor.z) > PROBE_DRIFT_MM) {
-        coach({ en: 'The probe is drifting while the needle is in: hold the probe still and move the needle, not the probe.', zh: '进针时探头在移动：固定探头，移动针而不是探头。' });
+        // The new anchor first: the coach's own state change calls back here (it recursed forever).
         anchor = centre;
+        coach({ en: 'The probe is drifting while the needle is in: hold the probe still and move the needle, not the probe.', zh: '进针时探头在移动：固定探头，移动针而不是探头。' });
       }
     },
+    { equalityFn: shallow },
   );
 
   // The checklist: the rubric's items, refreshed from the worker's facts while practising.
