@@ -1,20 +1,13 @@
 // Dev aid for issue 12: the seed's 2.5 ml above + 2.5 ml below at the fibular head, and the
 // figures the issue asks for (ml per side per bolus, halo thickness per sector, spindle, share
 // near the epineurium, timing). `npx tsx scripts/dev/hydro-figures.ts [level-y]`.
-import { KneeAnatomy } from '../../src/core/anatomy/knee';
-import { voxelise } from '../../src/core/anatomy/voxelise';
+import { nerveAtHead } from '../../src/core/fluid/nerveAtHeadFixture';
 import { FluidSpread } from '../../src/core/fluid/spread';
 import { measureFluid } from '../../src/core/fluid/measures';
 import { haloThicknessBySector, injectateNearNerveShare } from '../../src/core/fluid/haloFigures';
 
 const level = Number(process.argv[2] ?? -5);
-const knee = new KneeAnatomy();
-const volume = voxelise(knee);
-const site = knee.nerveSAtLevel(level);
-const nerve = knee.nerveAt(site)!;
-const up = knee.skinNormal(knee.projectOntoSkin(nerve.centre));
-const radius = Math.sqrt(nerve.areaMm2 / Math.PI);
-const at = (mm: number) => ({ x: nerve.centre.x + up.x * mm, y: nerve.centre.y + up.y * mm, z: nerve.centre.z + up.z * mm });
+const { knee, volume, site, radius, fromNerve: at } = nerveAtHead(level);
 for (let run = 0; run < 2; run++) {
 const spread = new FluidSpread(volume, 1 + run, knee.cpn);
 const times: number[] = [];

@@ -2,19 +2,12 @@
 // the nerve's shift, tissue conserved per label in the wet columns, the fluid's volume as the image
 // sees it, the halo above/below the nerve in the displaced anatomy, and timings.
 // `npx tsx scripts/dev/warp-figures.ts [level-y]`.
-import { KneeAnatomy } from '../../src/core/anatomy/knee';
-import { voxelise } from '../../src/core/anatomy/voxelise';
+import { nerveAtHead } from '../../src/core/fluid/nerveAtHeadFixture';
 import { FluidSpread } from '../../src/core/fluid/spread';
 import { warpBalance } from '../../src/core/fluid/warpBalance';
 
 const level = Number(process.argv[2] ?? -5);
-const knee = new KneeAnatomy();
-const volume = voxelise(knee);
-const site = knee.nerveSAtLevel(level);
-const nerve = knee.nerveAt(site)!;
-const up = knee.skinNormal(knee.projectOntoSkin(nerve.centre));
-const radius = Math.sqrt(nerve.areaMm2 / Math.PI);
-const at = (mm: number) => ({ x: nerve.centre.x + up.x * mm, y: nerve.centre.y + up.y * mm, z: nerve.centre.z + up.z * mm });
+const { knee, volume, nerve, radius, fromNerve: at } = nerveAtHead(level);
 for (let run = 0; run < 2; run++) {
 const spread = new FluidSpread(volume, 1 + run, knee.cpn);
 const warp = spread.warp;

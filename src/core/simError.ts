@@ -19,7 +19,7 @@ export type SimErrorCode =
 
 /**
  * Refused input: nothing was changed. `said` says what to do instead, as a message key and values
- * the UI shows in its language (window.sim puts its English in `message`). A plain string is a
+ * the UI shows in its language (the automation API puts its English in `message`). A plain string is a
  * sentence not yet given a key: it reads as it is, in English, in both languages.
  */
 export class SimError extends Error {

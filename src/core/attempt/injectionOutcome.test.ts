@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { KneeAnatomy } from '../anatomy/knee';
-import { voxelise, type LabelVolume } from '../anatomy/voxelise';
-import type { AnatomyParameters } from '../anatomy/parameters';
-import { AttemptSimulation, type PatientProvider } from './simulation';
+import { AttemptSimulation } from './simulation';
+import { defaultKneePatients } from './testPatients';
 import { goodAttemptEvents } from './scriptedAttempt';
 import type { AttemptEvent } from './events';
 
 // The reducer's side of the manometer and of sim.fluidAt / sim.tissueAt.
-const knee = new KneeAnatomy(new KneeAnatomy().parameters);
-let volume: LabelVolume | null = null;
-const patients: PatientProvider = (parameters: AnatomyParameters) => {
-  volume ??= voxelise(new KneeAnatomy(parameters));
-  return { knee: new KneeAnatomy(parameters), volume };
-};
+const { knee, patients } = defaultKneePatients();
 const good = goodAttemptEvents(knee, { caseId: 'normal-teaching-knee' });
 const firstInjection = good.findIndex((e) => e.kind === 'injection');
 

@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { KneeAnatomy } from '../anatomy/knee';
-import { voxelise, type LabelVolume } from '../anatomy/voxelise';
-import type { AnatomyParameters } from '../anatomy/parameters';
-import { AttemptSimulation, type PatientProvider } from './simulation';
+import { AttemptSimulation } from './simulation';
+import { defaultKneePatients } from './testPatients';
 import { goodAttemptEvents } from './scriptedAttempt';
 import type { AttemptEvent } from './events';
 
 // One knee for every test: building its voxels takes a second.
-const knee = new KneeAnatomy(new KneeAnatomy().parameters);
-let volume: LabelVolume | null = null;
-const patients: PatientProvider = (parameters: AnatomyParameters) => {
-  volume ??= voxelise(new KneeAnatomy(parameters));
-  return { knee: new KneeAnatomy(parameters), volume };
-};
+const { knee, patients } = defaultKneePatients();
 const good = goodAttemptEvents(knee, { caseId: 'normal-teaching-knee' });
 const run = (events: AttemptEvent[]) => {
   const sim = new AttemptSimulation(patients);

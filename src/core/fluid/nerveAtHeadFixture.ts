@@ -20,10 +20,11 @@ export interface NerveAtHead {
   fromNerve: (mm: number) => Vec3;
 }
 
-export function nerveAtHead(): NerveAtHead {
+/** `levelY`: another level of the limb (mm) than the fibular head, for the dev figures. */
+export function nerveAtHead(levelY = CPN_AT_HEAD_LEVEL_Y): NerveAtHead {
   const knee = new KneeAnatomy();
   const volume = voxelise(knee);
-  const site = knee.nerveSAtLevel(CPN_AT_HEAD_LEVEL_Y);
+  const site = knee.nerveSAtLevel(levelY);
   const nerve = knee.nerveAt(site)!;
   const up = knee.skinNormal(knee.projectOntoSkin(nerve.centre));
   const radius = Math.sqrt(nerve.areaMm2 / Math.PI);
