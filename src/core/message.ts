@@ -182,6 +182,32 @@ export const MESSAGE_PLACEHOLDERS = {
   'error.session.seek': ['got'],
   'error.worker.noSession': ['id'],
   'error.worker.stopped': ['reason', 'kind'],
+  // --- The patient's words and what the syringe shows (src/core/needle/contactWords.ts) ---
+  'patient.cpn.touched': [],
+  'patient.cpn.entered': [],
+  'patient.otherNerve.lateralSuralCutaneousNerve': [],
+  'patient.otherNerve.tibialNerve': [],
+  'patient.otherNerve.superficialPeronealNerve': [],
+  'patient.otherNerve.deepPeronealNerve': [],
+  'patient.vessel-punctured': [],
+  'patient.bone-struck': [],
+  'patient.sonoTinel': ['words'],
+  'syringe.notice.intravascular': ['ml'],
+  'syringe.notice.blood': [],
+  'syringe.notice.noBlood': [],
+  // --- Guided practice's coach (src/core/needle/contactWords.ts, src/state/coaching.ts) ---
+  'coach.cpn.touched': [],
+  'coach.cpn.entered': [],
+  'coach.otherNerve.lateralSuralCutaneousNerve': [],
+  'coach.otherNerve.tibialNerve': [],
+  'coach.otherNerve.superficialPeronealNerve': [],
+  'coach.otherNerve.deepPeronealNerve': [],
+  'coach.tipOutOfImage': [],
+  'coach.steepNeedle': ['deg'],
+  'coach.highPressure': ['psi'],
+  'coach.injectIntoMuscle': [],
+  'coach.injectIntoVessel': [],
+  'coach.probeDrift': [],
 } as const satisfies Record<string, readonly string[]>;
 
 /** A structure's name is a message of its own, put into a sentence that names it. */
@@ -189,8 +215,14 @@ export type StructureKey = `structure.${StructureName}`;
 
 export type MessageKey = keyof typeof MESSAGE_PLACEHOLDERS | StructureKey;
 
-/** A figure (already rounded as it should read), a verbatim string, or another message (a name, a clause). */
-export type MessageValue = number | string | Message;
+/** Words the case library writes in both languages (a patient's own complaint): said as written, in the reader's language. */
+export interface WrittenInBoth {
+  en: string;
+  zh: string;
+}
+
+/** A figure (already rounded as it should read), a verbatim string, another message (a name, a clause), or words written in both languages. */
+export type MessageValue = number | string | Message | WrittenInBoth;
 
 export interface Message {
   key: MessageKey;

@@ -106,7 +106,7 @@ const VARIANTS: Record<string, AttemptFacts> = {
 /** Every message inside a message (a clause, a structure's name), itself included. */
 function* messagesIn(m: Message): Generator<Message> {
   yield m;
-  for (const value of Object.values(m.values)) if (typeof value === 'object') yield* messagesIn(value);
+  for (const value of Object.values(m.values)) if (typeof value === 'object' && 'key' in value) yield* messagesIn(value);
 }
 
 const allMessages = (facts: AttemptFacts): Message[] => {

@@ -19,7 +19,8 @@ const FIGURE_DECIMALS = 3;
 function valueText(value: MessageValue, language: Language): string {
   if (typeof value === 'number') return formatNumber(value, language, { decimals: FIGURE_DECIMALS, floor: true });
   if (typeof value === 'string') return value;
-  return say(value, language);
+  if ('key' in value) return say(value, language);
+  return value[language];
 }
 
 /** The sentence of a message in a language; a key the locale files lack reads as the key itself (a test keeps that from happening). */

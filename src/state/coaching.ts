@@ -3,8 +3,8 @@ import { getWorkerClient } from './workerClient';
 import { scoreItems } from '../core/scoring/score';
 import type { ScoreItem } from '../core/scoring/result';
 import { HIGH_OPENING_PRESSURE_PSI } from '../core/scoring/rubric';
-import type { Said } from './said';
-import { coachWordsFor, patientWordsFor } from './contactWords';
+import { message, type Message } from '../core/message';
+import { coachWordsFor, isNerveWords } from '../core/needle/contactWords';
 import { clockMs } from './attemptSlice';
 import { shallow } from 'zustand/shallow';
 
@@ -16,12 +16,6 @@ const PROBE_DRIFT_MM = 3;
 const CHECKLIST_REFRESH_MS = 250;
 /** Where the tip is on (epineurium) or in a nerve. */
 const NERVE_TISSUE = new Set(['epineurium', 'nerve']);
-/** What the patient says on any nerve's contact (English text identifies it). */
-const NERVE_PATIENT_WORDS = new Set(
-  (['nerve-touched', 'nerve-entered'] as const).flatMap((kind) =>
-    (['commonPeronealNerve', 'lateralSuralCutaneousNerve', 'tibialNerve', 'superficialPeronealNerve', 'deepPeronealNerve'] as const).map((structure) => patientWordsFor({ kind, structure })?.en),
-  ),
-);
 
 /**
  * Guided practice: a checklist that ticks itself from the rubric's own items (what the trainee
@@ -30,20 +24,20 @@ const NERVE_PATIENT_WORDS = new Set(
  */
 export function startCoaching(): void {
   const guided = () => useSimStore.getState().session.mode === 'guided' && !useSimStore.getState().replay && !useSimStore.getState().finished;
-  const coach = (message: Said) => {
-    if (guided()) useSimStore.setState({ coaching: message });
+  const coach = (said: Message) => {
+    if (guided()) useSimStore.setState({ coaching: said });
   };
 
   // A nerve met: the coach speaks at once (from the needle's report, not the next event), and the
   // patient's and the coach's words about it clear once the tip is off the nerve.
   let contactsSeen = 0;
-  let nerveCoaching: Said | null = null;
+  let nerveCoaching: Message | null = null;
   useSimStore.subscribe(
     (s: SimState) => s.needleReport,
     (report) => {
       const contacts = report?.contacts ?? [];
       if (contacts.length < contactsSeen) contactsSeen = 0; // a new needle
-      const nerveWords = contacts.slice(contactsSeen).map(coachWordsFor).filter((w): w is Said => w !== null).at(-1);
+      const nerveWords = contacts.slice(contactsSeen).map(coachWordsFor).filter((w): w is Message => w !== null).at(-1);
       contactsSeen = contacts.length;
       if (nerveWords && guided()) {
         nerveCoaching = nerveWords;
@@ -53,8 +47,8 @@ export function startCoaching(): void {
       if (report && NERVE_TISSUE.has(report.tissueAtTip)) return;
       const s = useSimStore.getState();
       const clear: Partial<SimState> = {};
-      if (s.patientSays && NERVE_PATIENT_WORDS.has(s.patientSays.en)) clear.patientSays = null;
-      if (nerveCoaching && s.coaching?.en === nerveCoaching.en) clear.coaching = null;
+      if (s.patientSays && isNerveWords(s.patientSays)) clear.patientSays = null;
+      if (nerveCoaching && s.coaching?.key === nerveCoaching.key) clear.coaching = null;
       nerveCoaching = null;
       if (Object.keys(clear).length > 0) useSimStore.setState(clear);
     },
@@ -67,17 +61,15 @@ export function startCoaching(): void {
       const last = s.events.at(-1);
       if (!last || !guided()) return;
       if (last.kind === 'needle-advanced' && last.mm > 0 && s.needleReport && !s.needleReport.tipVisible) {
-        coach({ en: 'You advanced with the tip out of the image. Stop; tilt or slide the probe until the tip is seen, then advance.', zh: '针尖不在图像内时进针。停下；倾斜或滑动探头直到看见针尖，再进针。' });
+        coach(message('coach.tipOutOfImage'));
       } else if (last.kind === 'needle-inserted' && s.needleReport && s.needleReport.angleToBeamDeg > STEEP_NEEDLE_DEG) {
-        const deg = s.needleReport.angleToBeamDeg.toFixed(0);
-        coach({ en: `The needle is steep (${deg}° to the probe face): it will be hard to see. Enter further from the probe, flatter.`, zh: `进针过陡（与探头面成 ${deg}°）：针难以显示。在离探头更远处、以更平的角度进针。` });
+        coach(message('coach.steepNeedle', { deg: Math.round(s.needleReport.angleToBeamDeg) }));
       } else if (last.kind === 'injection' && s.lastPressurePsi !== null && s.lastPressurePsi >= HIGH_OPENING_PRESSURE_PSI) {
-        const psi = s.lastPressurePsi.toFixed(0);
-        coach({ en: `Opening pressure ${psi} psi: the tip is against or in the nerve. Stop injecting and withdraw a little.`, zh: `开启压力 ${psi} psi：针尖抵住神经或已在神经内。停止注射并稍退针。` });
+        coach(message('coach.highPressure', { psi: Math.round(s.lastPressurePsi) }));
       } else if (last.kind === 'injection' && s.needleReport?.tissueAtTip === 'muscle') {
-        coach({ en: 'The injectate is going into muscle, not round the nerve. Withdraw and redirect the tip into the plane beside the nerve.', zh: '注射液进入肌肉内，而不是神经周围。退针并将针尖调整到神经旁的间隙。' });
+        coach(message('coach.injectIntoMuscle'));
       } else if (last.kind === 'injection' && s.needleReport?.tissueAtTip === 'vessel') {
-        coach({ en: 'The tip is in a vessel: the fluid is going into the blood. Stop, withdraw and aspirate before injecting again.', zh: '针尖在血管内：液体进入血液。停止，退针并回抽后再注射。' });
+        coach(message('coach.injectIntoVessel'));
       }
     },
   );
@@ -95,7 +87,7 @@ export function startCoaching(): void {
       if (Math.hypot(centre.x - anchor.x, centre.y - anchor.y, centre.z - anchor.z) > PROBE_DRIFT_MM) {
         // The new anchor first: the coach's own state change calls back here (it recursed forever).
         anchor = centre;
-        coach({ en: 'The probe is drifting while the needle is in: hold the probe still and move the needle, not the probe.', zh: '进针时探头在移动：固定探头，移动针而不是探头。' });
+        coach(message('coach.probeDrift'));
       }
     },
     { equalityFn: shallow },

@@ -3,10 +3,9 @@ import type { Vec3 } from '../core/math/vec3';
 import type { NeedleState } from '../core/needle/needle';
 import type { FluidMeasures } from '../core/fluid/measures';
 import { SimError } from '../core/simError';
-import { message } from '../core/message';
+import { message, type Message } from '../core/message';
 import { probeReport } from '../core/probe/probeReport';
 import { DEFAULT_INJECTION_RATE_ML_PER_S, isInjectionRate, MIN_INJECTION_RATE_ML_PER_S, MAX_INJECTION_RATE_ML_PER_S } from '../core/fluid/injectionPressure';
-import type { Said } from './said';
 import type { SimState } from './store';
 import type { FluidSurfaceBuffers, FluidState, NeedleReport } from '../worker/protocol';
 import { SYRINGE_ML } from '../worker/session';
@@ -26,8 +25,8 @@ export interface InjectionReport {
 export interface NeedleSlice {
   needle: NeedleState | null;
   needleReport: NeedleReport | null;
-  /** What the patient said last (paraesthesia when the nerve is touched). */
-  patientSays: Said | null;
+  /** What the patient said last (paraesthesia when the nerve is touched), or a refusal: a key and values, worded by the UI. */
+  patientSays: Message | null;
   syringeMl: number;
   lastPressurePsi: number | null;
   /** The manometer: the last injection's reading at its rate (live while the plunger is held). */

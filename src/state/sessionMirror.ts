@@ -2,28 +2,26 @@ import { findCase } from '../core/cases/cases';
 import { probeReport } from '../core/probe/probeReport';
 import type { AppliedEvent, SessionNotice, SessionSnapshot } from '../worker/protocol';
 import { SYRINGE_ML } from '../worker/session';
-import { patientWordsFor } from './contactWords';
-import type { Said } from './said';
+import { aspirationWords, intravascularWarning, patientWordsFor, sonoTinelWords } from '../core/needle/contactWords';
+import type { Message } from '../core/message';
 import type { SimState } from './store';
 
 type Get = () => SimState;
 type Set = (partial: Partial<SimState>) => void;
 
 /** What the patient says, or the syringe shows, for something the session noticed. */
-export function noticeWords(notice: SessionNotice): Said | null {
+export function noticeWords(notice: SessionNotice): Message | null {
   switch (notice.kind) {
     case 'contact':
       return patientWordsFor(notice.contact);
-    case 'sono-tinel':
-      return findCase(notice.caseId)?.symptomsOnCompression ?? null;
-    case 'intravascular': {
-      const ml = notice.ml.toFixed(1);
-      return { en: `INTRAVASCULAR: ${ml} ml went into a vessel and away with the blood. Stop, withdraw and aspirate.`, zh: `血管内注射：${ml} ml 进入血管并随血流带走。停止注射，退针并回抽。` };
+    case 'sono-tinel': {
+      const words = findCase(notice.caseId)?.symptomsOnCompression;
+      return words ? sonoTinelWords(words) : null;
     }
+    case 'intravascular':
+      return intravascularWarning(notice.ml);
     case 'aspiration':
-      return notice.blood
-        ? { en: 'Blood flashes back into the syringe: the tip is in a vessel. Withdraw and redirect.', zh: '注射器内见回血：针尖位于血管内。退针并调整方向。' }
-        : { en: 'Aspiration: no blood.', zh: '回抽：无回血。' };
+      return aspirationWords(notice.blood);
   }
 }
 
@@ -54,6 +52,6 @@ export function mirrorSnapshot(snapshot: SessionSnapshot, get: Get, set: Set): v
 export function mirrorApplied(applied: AppliedEvent, get: Get, set: Set): void {
   mirrorSnapshot(applied.snapshot, get, set);
   if (applied.injection) set({ fluidVersion: get().fluidVersion + 1 });
-  const said = applied.notices.map(noticeWords).filter((w): w is Said => !!w).at(-1);
+  const said = applied.notices.map(noticeWords).filter((w): w is Message => !!w).at(-1);
   if (said) set({ patientSays: said });
 }

@@ -5,7 +5,7 @@ import type { AttemptFacts } from '../core/attempt/facts';
 import type { AttemptResult, ScoreItem } from '../core/scoring/result';
 import { scoreAttempt } from '../core/scoring/score';
 import { SimError } from '../core/simError';
-import { message } from '../core/message';
+import { message, type Message } from '../core/message';
 import type { SimState } from './store';
 import { getWorkerClient } from './workerClient';
 import { attemptStore } from './attemptStorage';
@@ -33,8 +33,8 @@ export interface SessionSlice {
   storageFull: boolean;
   /** Guided practice: the rubric's items as they stand (the self-ticking checklist). */
   checklist: ScoreItem[] | null;
-  /** Guided practice: the coach's last word on a typical novice error. */
-  coaching: Said | null;
+  /** Guided practice: the coach's last word on a typical novice error (a key and values: the UI words it). */
+  coaching: Message | null;
   /** The simulation worker stopped and was restarted with the attempt rebuilt: said to the trainee until dismissed. */
   workerRecovered: boolean;
   setPage: (page: Page) => void;

@@ -17,7 +17,7 @@ export function GuidedChecklist() {
   const guided = useSimStore((s) => s.session.mode === 'guided' && !s.replay);
   const checklist = useSimStore((s) => s.checklist);
   const coaching = useSimStore((s) => s.coaching);
-  const { t, pick } = useText();
+  const { t, say } = useText();
   if (!guided) return null;
   const done = (ids: string[]) => ids.every((id) => checklist?.find((i) => i.id === id && i.points >= i.maxPoints));
   return (
@@ -36,7 +36,7 @@ export function GuidedChecklist() {
         </ol>
         {coaching && (
           <p className="coaching" role="status" data-testid="coaching">
-            {pick(coaching)}{' '}
+            {say(coaching)}{' '}
             <button type="button" onClick={() => useSimStore.setState({ coaching: null })}>
               {t('common.ok')}
             </button>

@@ -38,7 +38,7 @@ export function NeedlePanel() {
   const patientSays = useSimStore((s) => s.patientSays);
   const injecting = useSimStore((s) => s.injecting);
   const st = useSimStore.getState;
-  const { t, n, q, pick } = useText();
+  const { t, n, q, say } = useText();
   return (
     <section className="controls needle-panel" aria-label={t('needle.legend')}>
       <fieldset disabled={!ready}>
@@ -159,7 +159,7 @@ export function NeedlePanel() {
       </fieldset>
       {patientSays && (
         <p className="patient-says" role="alert" data-testid="patient-says">
-          {pick(patientSays)}
+          {say(patientSays)}
         </p>
       )}
     </section>

@@ -1,5 +1,5 @@
 import { useSimStore } from '../state/store';
-import { errorSaid } from '../state/said';
+import { errorMessage } from '../core/simError';
 import { probeFrame } from '../core/probe/scanGeometry';
 import { plannedInPlanePath } from '../core/needle/plannedPath';
 import { DEFAULT_INJECTION_RATE_ML_PER_S } from '../core/fluid/injectionPressure';
@@ -16,9 +16,9 @@ export function insertNeedleInPlane(angleDeg: number): void {
 export function runSafely(action: () => unknown): void {
   try {
     const result = action();
-    if (result instanceof Promise) result.catch((e: unknown) => useSimStore.setState({ patientSays: errorSaid(e) }));
+    if (result instanceof Promise) result.catch((e: unknown) => useSimStore.setState({ patientSays: errorMessage(e) }));
   } catch (e) {
-    useSimStore.setState({ patientSays: errorSaid(e) });
+    useSimStore.setState({ patientSays: errorMessage(e) });
   }
 }
 
@@ -64,7 +64,7 @@ function sendOwedStep(h: Hold): void {
     })
     .catch((e: unknown) => {
       endHold(h);
-      useSimStore.setState({ patientSays: errorSaid(e) });
+      useSimStore.setState({ patientSays: errorMessage(e) });
     });
 }
 
