@@ -1,8 +1,14 @@
 import type { Vec3 } from '../core/math/vec3';
 import type { ViewClass } from '../core/probe/viewClass';
 import type { ProbePose } from '../core/probe/pose';
+import type { ProbeRequest } from '../core/probe/placement';
+import type { ProbeReport } from '../core/probe/probeReport';
 import type { NeedleContact } from '../core/needle/needle';
+import type { NeedleReport } from '../core/needle/needleReport';
 import type { FluidMeasures } from '../core/fluid/measures';
+import type { ImageFrame } from '../core/imaging/frame';
+import type { NerveSample } from '../core/anatomy/knee';
+import type { AttemptEvent, AttemptMode, ImagingSettings } from '../core/attempt/events';
 import type { AttemptResult, ScoreItem, SafetyEvent } from '../core/scoring/result';
 import type { AttemptSummary } from '../storage/storedAttempt';
 
@@ -13,50 +19,17 @@ import type { AttemptSummary } from '../storage/storedAttempt';
  * drift from what the simulation gives: no hand copies.
  */
 export type { Vec3, ViewClass, AttemptResult, AttemptSummary };
+/** Core's probe report (`probeReport`: pose, view, nerveInImage, position, axes, nerveSMm, dynamics) and needle report (tip, tissueAtTip, inPlane, tipVisible, angleToBeamDeg, contacts). */
+export type { ProbeReport, NeedleReport };
 export type { Message, MessageKey, MessageValue } from '../core/message';
 export type ProbePoseReport = ProbePose;
 
-export interface ProbeReport {
-  pose: ProbePoseReport;
-  view: ViewClass;
-  /** The CPN's place in the image, pixels; null when the nerve is not in the image. */
-  nerveInImage: { col: number; row: number } | null;
-  /** Relative to the fibular head apex. */
-  position: { proximalMm: number; lateralMm: number; text: string };
-  /** The probe's axes (limb frame): along the array toward the image's right, into the tissue, across the slice. */
-  axes: { array: Vec3; beam: Vec3; elevation: Vec3 };
-  /** Arc length of the nerve where the image shows it (s, mm; 0 = fibular head apex level, + proximal); null when not in view. */
-  nerveSMm?: number | null;
-  /** The dynamic test: how far the nerve and the lateral gastrocnemius move with the skin the pressed probe drags (mm). */
-  dynamics?: { nerveMovesMm: number; gastrocnemiusMovesMm: number } | null;
-}
-
 export type NeedleContactKind = NeedleContact;
-
-export interface NeedleReport {
-  tip: Vec3;
-  tissueAtTip: string;
-  inPlane: boolean;
-  tipVisible: boolean;
-  angleToBeamDeg: number;
-  /**
-   * Everything the needle met since it was inserted. `structure` names what it was, in
-   * `structureAt`'s names but with every nerve whole: 'commonPeronealNerve',
-   * 'lateralSuralCutaneousNerve', 'tibialNerve', 'superficialPeronealNerve', 'deepPeronealNerve',
-   * 'poplitealArtery', 'poplitealVein', 'genicularArtery', 'fibula', 'tibia', 'skin', ...
-   */
-  contacts: { kind: NeedleContactKind; insertedMm: number; structure: string }[];
-}
 
 export type FluidReport = FluidMeasures;
 
-export interface FrameReport {
-  width: number;
-  height: number;
-  widthMm: number;
-  depthMm: number;
-  pixels: Uint8Array;
-}
+/** The displayed B-mode frame: grey, row-major, row 0 at the skin. */
+export type FrameReport = ImageFrame;
 
 export interface SimAutomation {
   version: 1;
@@ -64,7 +37,7 @@ export interface SimAutomation {
   reset(opts?: { caseId?: string; side?: 'left' | 'right'; seed?: number }): Promise<void>;
   cases(): { id: string; title: string }[];
   landmarks(): Record<string, Vec3>;
-  nerveAt(sMm: number): { centre: Vec3; tangent: Vec3; areaMm2: number } | null;
+  nerveAt(sMm: number): NerveSample | null;
   /**
    * The tissue at a point of the limb frame as it is now: after an injection the tissue the fluid
    * pushed aside is where it went ('fat', 'muscle', 'nerve', ...), and 'fluid' where the
@@ -96,22 +69,15 @@ export interface SimAutomation {
    * A point that is not {x, y, z} with finite numbers rejects with SimError 'invalid-argument'.
    */
   structureAt(p: Vec3): string;
-  setProbe(pose: { centre: Vec3; rotationDeg: number; tiltDeg?: number; compressionMm?: number }): Promise<ProbeReport>;
+  setProbe(pose: ProbeRequest): Promise<ProbeReport>;
   probe(): ProbeReport;
-  setImaging(s: {
-    gainDb?: number;
-    depthMm?: number;
-    frequencyMHz?: number;
-    focusMm?: number;
-    dynamicRangeDb?: number;
-    tgcDb?: number[];
-    mode?: 'b-mode' | 'anatomy';
-  }): Promise<void>;
+  /** Any of gainDb, depthMm, frequencyMHz, focusMm, dynamicRangeDb, tgcDb (5 bands), mode ('b-mode' | 'anatomy'). */
+  setImaging(s: Partial<ImagingSettings>): Promise<void>;
   frame(): Promise<FrameReport>;
   worldToImage(p: Vec3): { col: number; row: number; outOfPlaneMm: number };
   stats(): { imageFps: number; sceneFps: number; imageFrameMs: number };
   /** The attempt's event log so far (probe poses, settings, case loads, needle, injections). */
-  events(): { tMs: number; kind: string }[];
+  events(): Pick<AttemptEvent, 'tMs' | 'kind'>[];
 
   // needle and injection
   insertNeedle(n: { entry: Vec3; direction: Vec3 }): Promise<NeedleReport>;
@@ -133,7 +99,7 @@ export interface SimAutomation {
    * A mode switch after something was scored starts a new attempt: the promise settles once its
    * knee is built and the session has answered.
    */
-  setAttempt(a: { trainee?: string; mode?: 'guided' | 'assessment' }): Promise<void>;
+  setAttempt(a: { trainee?: string; mode?: AttemptMode }): Promise<void>;
   /** Test hooks (the API exists only with ?automation): killWorker ends the simulation worker at once, mid-request; the app restarts it and rebuilds the attempt. */
   faults: { killWorker(): void };
   attempts: {

@@ -7,11 +7,11 @@ import type { AttemptEvent, AttemptMode, ImagingSettings } from '../core/attempt
 import type { AttemptFacts } from '../core/attempt/facts';
 import type { TissueType } from '../core/anatomy/tissues';
 import type { Vec3 } from '../core/math/vec3';
-import type { NeedleContact, NeedleContactEvent, NeedleState } from '../core/needle/needle';
-import type { StructureName } from '../core/anatomy/namedStructure';
+import type { NeedleContactEvent, NeedleState } from '../core/needle/needle';
 import type { ProbeReport } from '../core/probe/probeReport';
 import type { SimErrorCode } from '../core/simError';
 import type { Message } from '../core/message';
+import type { NeedleReport } from '../core/needle/needleReport';
 
 export type { ImagingSettings };
 export type ImageMode = ImagingSettings['mode'];
@@ -25,16 +25,8 @@ export type ImageMode = ImagingSettings['mode'];
 /** Sessions live in the worker's registry by id: the live attempt, a replay, a review's rescoring. */
 export type SessionId = 'live' | 'replay' | 'review';
 
-/** The needle as the probe sees it. */
-export interface NeedleReport {
-  tip: Vec3;
-  tissueAtTip: TissueType;
-  inPlane: boolean;
-  tipVisible: boolean;
-  angleToBeamDeg: number;
-  /** Everything the needle met since it was inserted, each with the structure it was (which nerve, vessel, bone). */
-  contacts: { kind: NeedleContact; insertedMm: number; structure: StructureName }[];
-}
+/** The needle as the probe sees it: core's report (one definition for the session, the store and window.sim). */
+export type { NeedleReport };
 
 /** The injectate as the UI shows it: the figures, the 3D surface, and whether scar has let go. */
 export interface FluidState {
