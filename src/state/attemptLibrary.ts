@@ -18,6 +18,12 @@ export async function storedAttempt(id: string): Promise<StoredAttempt> {
   return found;
 }
 
+/** Deletes one stored attempt (the instructor's list asks first). */
+export async function removeAttempt(id: string): Promise<void> {
+  if (typeof id !== 'string' || id.length === 0) throw new SimError('invalid-argument', message('error.attempt.id'));
+  await (await attemptStore()).remove(id);
+}
+
 export async function exportAttemptJson(ids: string[] | 'all'): Promise<string> {
   const store = await attemptStore();
   const chosen = ids === 'all' ? await Promise.all((await store.list()).map((s) => storedAttempt(s.id))) : await Promise.all(ids.map(storedAttempt));

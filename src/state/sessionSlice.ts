@@ -9,6 +9,7 @@ import { message, type Message } from '../core/message';
 import type { SimState } from './store';
 import { getWorkerClient } from './workerClient';
 import { attemptStore } from './attemptStorage';
+import { replayedSavedImages } from './replayImages';
 import type { Said } from './said';
 
 /** What the debrief page shows: the attempt, its score and the facts behind it. */
@@ -48,6 +49,11 @@ export interface SessionSlice {
   answerReasoning: (questionId: string, answer: string) => Promise<void>;
   /** Rescores any stored log through a fresh reducer in the worker (import, review). */
   rescore: (record: SessionRecord) => Promise<{ result: AttemptResult; facts: AttemptFacts }>;
+  /**
+   * The review page's debrief of a stored attempt: its knee rebuilt, its log rescored, its saved
+   * images made again, its final fluid drawn for the cross-sections, then the debrief page.
+   */
+  openStoredDebrief: (record: SessionRecord) => Promise<Debrief>;
 }
 
 export const createSessionSlice: StateCreator<SimState, [], [], SessionSlice> = (set, get) => ({
@@ -119,5 +125,16 @@ export const createSessionSlice: StateCreator<SimState, [], [], SessionSlice> = 
     await worker.call('close', { session: 'review' });
     if (!facts) throw new SimError('invalid-import', message('error.import.noCaseEvent'));
     return { result: scoreAttempt(facts), facts };
+  },
+  openStoredDebrief: async (record) => {
+    await get().loadCase({ caseId: record.caseId, side: record.side, seed: record.seed });
+    const { result, facts } = await get().rescore(record);
+    const anatomy = get().anatomy;
+    const images = anatomy ? await replayedSavedImages(record, anatomy, get().imaging) : {};
+    // The cross-sections show this attempt's final fluid: the worker draws its replay.
+    await getWorkerClient().replay(record.events, record.mode, true);
+    const debrief: Debrief = { record, result, facts, images };
+    set({ debrief, page: 'debrief', finished: true });
+    return debrief;
   },
 });

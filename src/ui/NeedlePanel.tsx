@@ -1,12 +1,15 @@
 import { useSimStore } from '../state/store';
-import { NeedlePad, redirectInPlane } from './NeedlePad';
+import { NeedlePad } from './NeedlePad';
 import { SYRINGE_ML } from '../state/needleSlice';
 import { useText, type TextKey } from '../i18n';
 import type { TissueType } from '../core/anatomy/tissues';
-import { shortcutOf } from './actions';
-import { HIGH_OPENING_PRESSURE_PSI } from '../core/scoring/rubric';
+import { shortcutOf, actionById } from './actions';
+import { HIGH_OPENING_PRESSURE_PSI, CAUTION_OPENING_PRESSURE_PSI } from '../core/scoring/rubric';
 import { MIN_INJECTION_RATE_ML_PER_S, MAX_INJECTION_RATE_ML_PER_S } from '../core/fluid/injectionPressure';
 import { insertNeedleInPlane, runSafely, INJECTION_STEP_ML, startSteadyInjection, stopSteadyInjection } from './needleActions';
+
+/** A button runs its registered action: the key, the button and the help list move by the same step. */
+const run = (id: string) => () => actionById(id).run();
 
 /** Every tissue the tip can be in, by its core name (the compiler checks none is missing). */
 const TISSUE_TEXT: Record<TissueType, TextKey> = {
@@ -14,12 +17,8 @@ const TISSUE_TEXT: Record<TissueType, TextKey> = {
   vessel: 'tissue.vessel', sheath: 'tissue.sheath', epineurium: 'tissue.epineurium', nerve: 'tissue.nerve', fibrous: 'tissue.fibrous', fluid: 'tissue.fluid',
 };
 
-/**
- * The gauge's colours follow the rubric's line (scoring.md: ≥ HIGH_OPENING_PRESSURE_PSI is against
- * or in the nerve); amber from two thirds of it, where perineural readings (4–8 psi) have been left behind.
- */
-const CAUTION_SHARE = 2 / 3;
-const pressureClass = (psi: number | null) => (psi === null ? '' : psi >= HIGH_OPENING_PRESSURE_PSI ? 'danger' : psi >= CAUTION_SHARE * HIGH_OPENING_PRESSURE_PSI ? 'caution' : 'ok');
+/** The gauge's colours follow the rubric's lines (scoring.md: ≥ HIGH_OPENING_PRESSURE_PSI is against or in the nerve). */
+const pressureClass = (psi: number | null) => (psi === null ? '' : psi >= HIGH_OPENING_PRESSURE_PSI ? 'danger' : psi >= CAUTION_OPENING_PRESSURE_PSI ? 'caution' : 'ok');
 /** The gauge's dial runs to twice the rubric's line. */
 const GAUGE_MAX_PSI = 2 * HIGH_OPENING_PRESSURE_PSI;
 
@@ -52,16 +51,16 @@ export function NeedlePanel() {
           <button type="button" data-testid="needle-insert" onClick={() => runSafely(() => insertNeedleInPlane(angleDeg))} title={t('needle.insertTitle')}>
             {needle ? t('needle.reinsert') : t('needle.insert')}
           </button>
-          <button type="button" data-testid="needle-advance" disabled={!needle} onClick={() => runSafely(() => st().advanceNeedle(1))} title={t('keys.shortcut', { key: shortcutOf('needle-advance') })}>
+          <button type="button" data-testid="needle-advance" disabled={!needle} onClick={run('needle-advance')} title={t('keys.shortcut', { key: shortcutOf('needle-advance') })}>
             {t('needle.advance')}
           </button>
-          <button type="button" data-testid="needle-withdraw" disabled={!needle} onClick={() => runSafely(() => st().advanceNeedle(-1))} title={t('keys.shortcut', { key: shortcutOf('needle-withdraw') })}>
+          <button type="button" data-testid="needle-withdraw" disabled={!needle} onClick={run('needle-withdraw')} title={t('keys.shortcut', { key: shortcutOf('needle-withdraw') })}>
             {t('needle.withdraw')}
           </button>
-          <button type="button" data-testid="needle-steeper" disabled={!needle} onClick={() => redirectInPlane(2)} title={t('keys.shortcut', { key: shortcutOf('needle-steeper') })}>
+          <button type="button" data-testid="needle-steeper" disabled={!needle} onClick={run('needle-steeper')} title={t('keys.shortcut', { key: shortcutOf('needle-steeper') })}>
             {t('needle.steeper')}
           </button>
-          <button type="button" data-testid="needle-shallower" disabled={!needle} onClick={() => redirectInPlane(-2)} title={t('keys.shortcut', { key: shortcutOf('needle-shallower') })}>
+          <button type="button" data-testid="needle-shallower" disabled={!needle} onClick={run('needle-shallower')} title={t('keys.shortcut', { key: shortcutOf('needle-shallower') })}>
             {t('needle.shallower')}
           </button>
         </div>
@@ -81,7 +80,7 @@ export function NeedlePanel() {
       <fieldset disabled={!ready || !needle}>
         <legend>{t('syringe.legend')}</legend>
         <div className="button-row">
-          <button type="button" data-testid="inject" onClick={() => runSafely(() => st().inject(INJECTION_STEP_ML))} title={t('keys.shortcut', { key: shortcutOf('inject') })}>
+          <button type="button" data-testid="inject" onClick={run('inject')} title={t('keys.shortcut', { key: shortcutOf('inject') })}>
             {t('syringe.inject', { ml: n(INJECTION_STEP_ML, 1) })}
           </button>
           <button
@@ -126,7 +125,7 @@ export function NeedlePanel() {
             title={t('syringe.manometerTitle', { psi: n(HIGH_OPENING_PRESSURE_PSI) })}
           >
             {pressure === null ? t('syringe.noPressure') : injecting ? q(pressure, 'psi', 1) : t('syringe.lastPressure', { psi: n(pressure, 1) })}
-            <meter min={0} max={GAUGE_MAX_PSI} low={CAUTION_SHARE * HIGH_OPENING_PRESSURE_PSI} high={HIGH_OPENING_PRESSURE_PSI} optimum={0} value={pressure ?? 0} aria-label={t('syringe.legend')} />
+            <meter min={0} max={GAUGE_MAX_PSI} low={CAUTION_OPENING_PRESSURE_PSI} high={HIGH_OPENING_PRESSURE_PSI} optimum={0} value={pressure ?? 0} aria-label={t('syringe.legend')} />
           </span>
         </div>
         <label className="slider">

@@ -1,12 +1,9 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSimStore } from '../state/store';
-import { listAttempts, storedAttempt, exportAttemptJson, exportCsv, exportXapi, download } from '../state/attemptLibrary';
+import { listAttempts, storedAttempt, removeAttempt as removeStoredAttempt, exportAttemptJson, exportCsv, exportXapi, download } from '../state/attemptLibrary';
 import type { AttemptSummary } from '../storage/storedAttempt';
 import { findCase, cases } from '../core/cases/cases';
 import { LearningCurveChart } from './LearningCurveChart';
-import { replayedSavedImages } from '../state/replayImages';
-import { getWorkerClient } from '../state/workerClient';
-import { attemptStore } from '../state/attemptStorage';
 import { CompareAttempts } from './CompareAttempts';
 import { ReviewTabs, ProgrammeTabPanel, type ReviewTab } from './ProgrammeTab';
 import { useText, inBoth, type TextKey } from '../i18n';
@@ -65,24 +62,14 @@ export function ReviewPage() {
   const removeAttempt = (a: AttemptSummary) => {
     if (!window.confirm(tx('review.deleteConfirm', { trainee: a.trainee || tx('review.unnamed'), date: date(a.startedAt) }))) return;
     act(async () => {
-      await (await attemptStore()).remove(a.id);
+      await removeStoredAttempt(a.id);
       setCompare((c) => c.filter((id) => id !== a.id));
       setMessage(inBoth('review.deleted'));
       refresh();
     });
   };
   const openDebrief = (id: string) =>
-    actLoading('review.opening', async () => {
-      const stored = await storedAttempt(id);
-      const { record } = stored;
-      await st().loadCase({ caseId: record.caseId, side: record.side, seed: record.seed });
-      const { result, facts } = await st().rescore(record);
-      const anatomy = st().anatomy;
-      const images = anatomy ? await replayedSavedImages(record, anatomy, st().imaging) : {};
-      // The cross-sections show this attempt's final fluid: the worker draws its replay.
-      await getWorkerClient().replay(record.events, record.mode, true);
-      useSimStore.setState({ debrief: { record, result, facts, images }, page: 'debrief', finished: true });
-    });
+    actLoading('review.opening', async () => st().openStoredDebrief((await storedAttempt(id)).record));
   const onImport = (file: File) =>
     act(async () => {
       const report = await importAttemptFile(file);

@@ -2,8 +2,7 @@ import { useSimStore } from '../state/store';
 import { DEPTH_RANGE_MM } from '../core/imaging/imageGeometry';
 import { GAIN_RANGE_DB } from '../core/imaging/frame';
 import { FOCUS_MIN_MM } from '../state/imagingSlice';
-import { runSafely, INJECTION_STEP_ML } from './needleActions';
-import { redirectInPlane } from './NeedlePad';
+import { runSafely, advanceNeedleBy, redirectInPlane, INJECTION_STEP_ML, NEEDLE_STEP_MM, REDIRECT_STEP_DEG } from './needleActions';
 import type { TextKey } from '../i18n';
 
 /**
@@ -29,8 +28,6 @@ const COMPRESSION_STEP_MM = 1;
 const DEPTH_STEP_MM = 5;
 const GAIN_STEP_DB = 2;
 const FOCUS_STEP_MM = 2;
-const NEEDLE_STEP_MM = 1;
-const REDIRECT_STEP_DEG = 2;
 
 const s = () => useSimStore.getState();
 const clamp = (v: number, r: { min: number; max: number }) => Math.max(r.min, Math.min(r.max, v));
@@ -57,8 +54,8 @@ export const userActions: UserAction[] = [
   { id: 'gain-down', label: 'action.gain-down', labelValues: { db: GAIN_STEP_DB }, keys: ['['], run: () => s().setImaging({ gainDb: clamp(s().imaging.gainDb - GAIN_STEP_DB, GAIN_RANGE_DB) }) },
   { id: 'focus-deeper', label: 'action.focus-deeper', labelValues: { mm: FOCUS_STEP_MM }, keys: ['f', 'F'], run: () => s().setImaging({ focusMm: clamp(s().imaging.focusMm + FOCUS_STEP_MM, { min: FOCUS_MIN_MM, max: s().imaging.depthMm }) }) },
   { id: 'focus-shallower', label: 'action.focus-shallower', labelValues: { mm: FOCUS_STEP_MM }, keys: ['r', 'R'], run: () => s().setImaging({ focusMm: clamp(s().imaging.focusMm - FOCUS_STEP_MM, { min: FOCUS_MIN_MM, max: s().imaging.depthMm }) }) },
-  { id: 'needle-advance', label: 'action.needle-advance', labelValues: { mm: NEEDLE_STEP_MM }, keys: ['n', 'N'], run: () => runSafely(() => s().advanceNeedle(NEEDLE_STEP_MM)) },
-  { id: 'needle-withdraw', label: 'action.needle-withdraw', labelValues: { mm: NEEDLE_STEP_MM }, keys: ['b', 'B'], run: () => runSafely(() => s().advanceNeedle(-NEEDLE_STEP_MM)) },
+  { id: 'needle-advance', label: 'action.needle-advance', labelValues: { mm: NEEDLE_STEP_MM }, keys: ['n', 'N'], run: () => advanceNeedleBy(NEEDLE_STEP_MM) },
+  { id: 'needle-withdraw', label: 'action.needle-withdraw', labelValues: { mm: NEEDLE_STEP_MM }, keys: ['b', 'B'], run: () => advanceNeedleBy(-NEEDLE_STEP_MM) },
   { id: 'needle-steeper', label: 'action.needle-steeper', labelValues: { deg: REDIRECT_STEP_DEG }, keys: ['k', 'K'], run: () => redirectInPlane(REDIRECT_STEP_DEG) },
   { id: 'needle-shallower', label: 'action.needle-shallower', labelValues: { deg: REDIRECT_STEP_DEG }, keys: ['j', 'J'], run: () => redirectInPlane(-REDIRECT_STEP_DEG) },
   { id: 'inject', label: 'action.inject', labelValues: { ml: INJECTION_STEP_ML }, keys: ['i', 'I'], run: () => runSafely(() => s().inject(INJECTION_STEP_ML)) },

@@ -3,8 +3,24 @@ import { errorMessage } from '../core/simError';
 import { probeFrame } from '../core/probe/scanGeometry';
 import { plannedInPlanePath } from '../core/needle/plannedPath';
 import { DEFAULT_INJECTION_RATE_ML_PER_S } from '../core/fluid/injectionPressure';
+import { steeperBy } from '../core/needle/needle';
 
+/**
+ * The needle's and the syringe's step sizes, once: the registered actions (keys, the panel's
+ * buttons, the help list) and the needle pad all move by these.
+ */
+/** One press of inject (ml). */
 export const INJECTION_STEP_ML = 0.5;
+/** One press of advance or withdraw (mm of shaft). */
+export const NEEDLE_STEP_MM = 1;
+/** One press of steeper or shallower (degrees, in the image plane). */
+export const REDIRECT_STEP_DEG = 2;
+/** The pad's fine step: a drag step, a wheel notch, an arrow key on the focused pad (mm). */
+export const PAD_STEP_MM = 0.5;
+/** Page Up / Page Down on the focused pad: a longer step, as a slider's page keys (mm). */
+export const PAD_PAGE_STEP_MM = 5;
+/** Left / right on the focused pad: a small redirection, as one sideways drag step (degrees). */
+export const PAD_REDIRECT_DEG = 1;
 
 /** In plane, from the probe's medial end toward the lateral side, at `angleDeg` below the probe face: the guide's path. */
 export function insertNeedleInPlane(angleDeg: number): void {
@@ -12,6 +28,16 @@ export function insertNeedleInPlane(angleDeg: number): void {
   if (!anatomy || !probe) return;
   insertNeedle(plannedInPlanePath(anatomy, probeFrame(anatomy, probe.pose), angleDeg));
 }
+
+/** Turns the needle `deltaDeg` steeper (+) or shallower (−) in the image plane. */
+export function redirectInPlane(deltaDeg: number): void {
+  const { anatomy, probe, needle, redirectNeedle } = useSimStore.getState();
+  if (!anatomy || !probe || !needle) return;
+  runSafely(() => redirectNeedle(steeperBy(needle.direction, probeFrame(anatomy, probe.pose).beamAxis, deltaDeg)));
+}
+
+/** Advances (+) or withdraws (−) the needle `mm`; a refusal is what the patient panel shows. */
+export const advanceNeedleBy = (mm: number): void => runSafely(() => useSimStore.getState().advanceNeedle(mm));
 
 export function runSafely(action: () => unknown): void {
   try {

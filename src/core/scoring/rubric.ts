@@ -126,6 +126,11 @@ export interface SafetyRule {
 
 /** Opening pressure (psi) at or above which an injection is against or inside the nerve. */
 export const HIGH_OPENING_PRESSURE_PSI = 15;
+/**
+ * Opening pressure (psi) past the perineural readings (4–8 psi, scoring.md) but short of the
+ * critical line: not scored, a warning on the manometer (two thirds of the way to the line).
+ */
+export const CAUTION_OPENING_PRESSURE_PSI = (2 / 3) * HIGH_OPENING_PRESSURE_PSI;
 /** An attempt that injected but left an entrapment site untreated is capped here: the lesion was missed. */
 export const ENTRAPMENT_MISSED_CAP = 50;
 /** Injected volume (ml) above which the over-volume penalty applies, once. */
