@@ -1,19 +1,57 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { useThree } from '@react-three/fiber';
+import * as THREE from 'three';
 import { useSimStore } from '../state/store';
-import { geometryFromMesh } from './meshGeometry';
+import type { FluidSurfaceUpdate } from '../core/fluid/fluidMesher';
+import { FluidBlocks } from './fluidBlocks';
 
-/** The injectate in 3D: a translucent surface around the nerve, rebuilt after each injection. */
+/** While the plunger is held the view redraws this often, so the fluid is seen growing as its blocks arrive. */
+const INJECTING_FPS = 18;
+
+const fluidBlocks = new FluidBlocks();
+const EMPTY: ReadonlyMap<number, THREE.BufferGeometry> = new Map();
+let shown: ReadonlyMap<number, THREE.BufferGeometry> = EMPTY;
+const listeners = new Set<() => void>();
+
+/**
+ * Every update of the store's fluid surface, in order, from the moment this module loads (a
+ * delta left unseen would leave the wrong blocks): the scene shows the blocks of the latest.
+ */
+const take = (update: FluidSurfaceUpdate | null) => {
+  shown = update ? fluidBlocks.apply(update) : EMPTY;
+  for (const l of listeners) l();
+};
+if (useSimStore.getState().fluidSurface) take(useSimStore.getState().fluidSurface);
+useSimStore.subscribe((state, previous) => {
+  if (state.fluidSurface !== previous.fluidSurface) take(state.fluidSurface);
+});
+
+/** The injectate in 3D: a translucent surface where the fluid lies after pushing the tissue aside, one mesh per 8 mm block. */
 export function FluidModel() {
-  const surface = useSimStore((s) => s.fluidSurface);
-  const geometry = useMemo(() => {
-    if (!surface || surface.indices.length === 0) return null;
-    return geometryFromMesh(surface);
-  }, [surface]);
-  useEffect(() => () => geometry?.dispose(), [geometry]);
-  if (!geometry) return null;
+  const [blocks, setBlocks] = useState(shown);
+  const injecting = useSimStore((s) => s.injecting);
+  const invalidate = useThree((s) => s.invalidate);
+  // One material for every block: one shader program and one state change.
+  const material = useMemo(() => new THREE.MeshLambertMaterial({ color: '#5fb8ff', transparent: true, opacity: 0.45, depthWrite: false }), []);
+  useEffect(() => () => material.dispose(), [material]);
+  useEffect(() => {
+    const listener = () => setBlocks(shown);
+    listeners.add(listener);
+    return () => void listeners.delete(listener);
+  }, []);
+  // The canvas draws on demand: while the plunger is held it keeps drawing, so the view stays
+  // live (the camera can be turned) and each block the worker re-meshes shows at once.
+  useEffect(() => {
+    if (!injecting) return;
+    const timer = setInterval(invalidate, 1000 / INJECTING_FPS);
+    return () => clearInterval(timer);
+  }, [injecting, invalidate]);
+  if (blocks.size === 0) return null;
   return (
-    <mesh geometry={geometry} renderOrder={3}>
-      <meshLambertMaterial color="#5fb8ff" transparent opacity={0.45} depthWrite={false} />
-    </mesh>
+    <group renderOrder={3}>
+      {[...blocks].map(([key, geometry]) => (
+        <mesh key={key} geometry={geometry} material={material} renderOrder={3} />
+      ))}
+    </group>
   );
 }

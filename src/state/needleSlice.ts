@@ -7,7 +7,7 @@ import { message, type Message } from '../core/message';
 import { probeReport } from '../core/probe/probeReport';
 import { DEFAULT_INJECTION_RATE_ML_PER_S, isInjectionRate, MIN_INJECTION_RATE_ML_PER_S, MAX_INJECTION_RATE_ML_PER_S } from '../core/fluid/injectionPressure';
 import type { SimState } from './store';
-import type { FluidSurfaceBuffers, FluidState, NeedleReport } from '../worker/protocol';
+import type { FluidSurfaceUpdate, FluidState, NeedleReport } from '../worker/protocol';
 import { SYRINGE_ML } from '../worker/session';
 
 export { SYRINGE_ML };
@@ -40,7 +40,8 @@ export interface NeedleSlice {
   /** Bumped by each injection, so the image redraws the fluid. */
   fluidVersion: number;
   /** The injectate's surface for the 3D view. */
-  fluidSurface: FluidSurfaceBuffers | null;
+  /** The last update of the fluid's 3D surface (its changed blocks: the scene keeps the rest). */
+  fluidSurface: FluidSurfaceUpdate | null;
   /** The needle moves are the worker session's: each resolves with its report once it is applied, or rejects with its refusal. */
   insertNeedle: (request: { entry: Vec3; direction: Vec3 }) => Promise<NeedleReport>;
   advanceNeedle: (mm: number) => Promise<NeedleReport>;

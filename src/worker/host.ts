@@ -9,10 +9,10 @@ import type { FluidState, RequestKind, RequestMessage, Requests, Responses, Sess
 /**
  * While the trainee holds the plunger (a step every 100 ms), the figures and the nerve's push are
  * redrawn at most every FLUID_REFRESH_MS and the 3D surface every SURFACE_REFRESH_MS (each costs
- * tens of ms the image needs); once the plunger rests, everything is redrawn.
+ * time the image needs; the surface only its changed blocks); once the plunger rests, everything is redrawn.
  */
 const FLUID_REFRESH_MS = 400;
-const SURFACE_REFRESH_MS = 1200;
+const SURFACE_REFRESH_MS = 400;
 const AT_REST_MS = 250;
 
 export interface HostOptions {
@@ -23,7 +23,9 @@ export interface HostOptions {
 
 type Handlers = { [K in RequestKind]: (body: Requests[K], id: number) => Responses[K] };
 
-const surfaceBuffers = (fluid: FluidState | null | undefined): Transferable[] => (fluid?.surface ? [fluid.surface.positions.buffer, fluid.surface.normals.buffer, fluid.surface.indices.buffer] : []) as Transferable[];
+/** The re-meshed blocks' buffers: handed over, the worker keeps none of them. */
+const surfaceBuffers = (fluid: FluidState | null | undefined): Transferable[] =>
+  (fluid?.surface?.changed ?? []).flatMap((b) => (b.mesh ? [b.mesh.positions.buffer, b.mesh.normals.buffer, b.mesh.indices.buffer] : [])) as Transferable[];
 
 /** What each answer hands over rather than copies. */
 const transfers: { [K in RequestKind]?: (answer: Responses[K]) => Transferable[] } = {

@@ -11,6 +11,7 @@ import type { NeedleContactEvent, NeedleState } from '../core/needle/needle';
 import type { ProbeReport } from '../core/probe/probeReport';
 import type { SimErrorCode } from '../core/simError';
 import type { Message } from '../core/message';
+import type { FluidSurfaceUpdate } from '../core/fluid/fluidMesher';
 import type { NeedleReport } from '../core/needle/needleReport';
 
 export type { ImagingSettings };
@@ -31,11 +32,14 @@ export type { NeedleReport };
 /** The injectate as the UI shows it: the figures, the 3D surface, and whether scar has let go. */
 export interface FluidState {
   measures: FluidMeasures | null;
-  surface: FluidSurfaceBuffers | null;
+  /** The blocks of the displaced fluid's surface re-meshed since the session's last update (null: unchanged). */
+  surface: FluidSurfaceUpdate | null;
   adhesionReleased: boolean;
 }
 
-/** The injectate's surface for the 3D view, as transferable buffers (limb frame, mm). */
+export type { FluidSurfaceUpdate };
+
+/** One block of the injectate's surface for the 3D view, as transferable buffers (limb frame, mm). */
 export interface FluidSurfaceBuffers {
   positions: Float32Array;
   normals: Float32Array;

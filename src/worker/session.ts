@@ -6,7 +6,7 @@ import { needleTip, needleVisibility } from '../core/needle/needle';
 import { probeReport, provokesSonoTinel, type ProbeReport } from '../core/probe/probeReport';
 import { DEFAULT_DEPTH_MM } from '../core/imaging/imageGeometry';
 import { fluidEffects, type FluidEffects } from '../core/fluid/fluidEffects';
-import { fluidSurface } from '../core/fluid/fluidSurface';
+import { FluidSurfaceMesher } from '../core/fluid/fluidMesher';
 import type { FluidSpread } from '../core/fluid/spread';
 import { adoptTissueWarp } from '../core/fluid/tissueWarp';
 import { SimError } from '../core/simError';
@@ -67,6 +67,8 @@ export class SimulationSession {
   private effectsStale = false;
   /** Injections shown by the last surface sent: an unchanged fluid is not sent again. */
   private surfaceShownAt = -1;
+  /** The 3D view's fluid surface, re-meshed block by block where an injection changed it. */
+  private readonly mesher = new FluidSurfaceMesher();
   private factsCache: { fed: number; facts: AttemptFacts | null } | null = null;
   /**
    * The fluid object is also held by a checkpoint (copy-on-write): an injection copies it first,
@@ -110,8 +112,12 @@ export class SimulationSession {
     return { ...result, snapshot: this.snapshot(fluid) };
   }
 
-  /** Recomputes the fluid's figures and push (and its surface when asked) after injections. */
-  refreshFluid(withSurface: boolean): FluidState {
+  /**
+   * Recomputes the fluid's figures and push (and its surface when asked) after injections; the
+   * surface is the blocks changed since the last one sent, or every block (`completeSurface`: a
+   * seek, which the view may be shown after another session's surface).
+   */
+  refreshFluid(withSurface: boolean, completeSurface = false): FluidState {
     const sim = this.sim;
     const patient = sim.patient;
     this.effectsStale = false;
@@ -125,7 +131,7 @@ export class SimulationSession {
     // Scar let go: the dynamic test now shows the nerve sliding apart from the muscle.
     if (adhesionReleased !== released) this.refreshProbe();
     if (withSurface) this.surfaceShownAt = this.extras.injections;
-    return { measures: this.extras.effects.measures, surface: withSurface ? fluidSurface(sim.fluid) : null, adhesionReleased };
+    return { measures: this.extras.effects.measures, surface: withSurface ? this.mesher.update(sim.fluid, completeSurface) : null, adhesionReleased };
   }
 
   /** Feeds a log from the start of this (fresh) session, taking checkpoints; returns the facts. */
@@ -150,7 +156,7 @@ export class SimulationSession {
     for (let i = this.position; i < target; i++) this.step(log[i], false);
     const fluidChanged =
       this.extras.injections !== injectionsBefore || this.effectsStale || (this.extras.injections > 0 && (this.extras.effects === null || this.surfaceShownAt !== this.extras.injections));
-    const fluid = fluidChanged ? this.refreshFluid(this.surfaceShownAt !== this.extras.injections) : null;
+    const fluid = fluidChanged ? this.refreshFluid(this.surfaceShownAt !== this.extras.injections, true) : null;
     return this.snapshot(fluid);
   }
 

@@ -35,9 +35,8 @@ export function sampleField(field: (p: Vec3) => number, min: Vec3, max: Vec3, sp
   return { origin: { ...min }, spacingMm, nx, ny, nz, values };
 }
 
-const CUBE_EDGES: [number, number][] = [
-  [0, 1], [2, 3], [4, 5], [6, 7], [0, 2], [1, 3], [4, 6], [5, 7], [0, 4], [1, 5], [2, 6], [3, 7],
-];
+/** The cube's 12 edges as corner pairs (corner c at offset (c & 1, c >> 1 & 1, c >> 2 & 1)), flat. */
+const CUBE_EDGES = new Uint8Array([0, 1, 2, 3, 4, 5, 6, 7, 0, 2, 1, 3, 4, 6, 5, 7, 0, 4, 1, 5, 2, 6, 3, 7]);
 
 /**
  * Naive Surface Nets: one vertex per grid cell that the zero surface crosses (the mean of the
@@ -49,28 +48,33 @@ export function surfaceNets(f: SampledField): TriangleMesh {
   const cellIndex = new Int32Array((nx - 1) * (ny - 1) * (nz - 1)).fill(-1);
   const positions: number[] = [];
   const corner = new Float64Array(8);
-  const at = (i: number, j: number, k: number) => values[i + nx * (j + ny * k)];
+  const sy0 = nx;
+  const sz0 = nx * ny;
   for (let k = 0; k < nz - 1; k++) {
     for (let j = 0; j < ny - 1; j++) {
       for (let i = 0; i < nx - 1; i++) {
+        const a = i + nx * (j + ny * k);
         let inside = 0;
         for (let c = 0; c < 8; c++) {
-          corner[c] = at(i + (c & 1), j + ((c >> 1) & 1), k + ((c >> 2) & 1));
-          if (corner[c] < 0) inside++;
+          const v = values[a + (c & 1) + ((c >> 1) & 1) * sy0 + ((c >> 2) & 1) * sz0];
+          corner[c] = v;
+          if (v < 0) inside++;
         }
         if (inside === 0 || inside === 8) continue;
         let sx = 0;
         let sy = 0;
         let sz = 0;
         let n = 0;
-        for (const [a, b] of CUBE_EDGES) {
-          const va = corner[a];
-          const vb = corner[b];
+        for (let e = 0; e < 24; e += 2) {
+          const ca = CUBE_EDGES[e];
+          const cb = CUBE_EDGES[e + 1];
+          const va = corner[ca];
+          const vb = corner[cb];
           if (va < 0 === vb < 0) continue;
           const t = va / (va - vb);
-          sx += (a & 1) + ((b & 1) - (a & 1)) * t;
-          sy += ((a >> 1) & 1) + (((b >> 1) & 1) - ((a >> 1) & 1)) * t;
-          sz += ((a >> 2) & 1) + (((b >> 2) & 1) - ((a >> 2) & 1)) * t;
+          sx += (ca & 1) + ((cb & 1) - (ca & 1)) * t;
+          sy += ((ca >> 1) & 1) + (((cb >> 1) & 1) - ((ca >> 1) & 1)) * t;
+          sz += ((ca >> 2) & 1) + (((cb >> 2) & 1) - ((ca >> 2) & 1)) * t;
           n++;
         }
         cellIndex[i + (nx - 1) * (j + (ny - 1) * k)] = positions.length / 3;
@@ -78,6 +82,7 @@ export function surfaceNets(f: SampledField): TriangleMesh {
       }
     }
   }
+  const at = (i: number, j: number, k: number) => values[i + nx * (j + ny * k)];
   const indices: number[] = [];
   const cell = (i: number, j: number, k: number) => cellIndex[i + (nx - 1) * (j + (ny - 1) * k)];
   const quad = (a: number, b: number, c: number, d: number, flip: boolean) => {

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { FluidSpread } from './spread';
+import { FluidSurfaceMesher, mergeBlocks, type FluidSurfaceUpdate } from './fluidMesher';
+import type { TriangleMesh } from '../geometry/surfaceNets';
+import { nerveAtHead } from './nerveAtHeadFixture';
+
+const { knee, volume, nerve, radius, fromNerve } = nerveAtHead();
+
+/** What a view holding every update so far shows: the kept blocks and the re-meshed ones. */
+function applyUpdate(view: Map<number, TriangleMesh>, update: FluidSurfaceUpdate): void {
+  for (const b of update.changed) {
+    if (b.mesh) view.set(b.key, b.mesh);
+    else view.delete(b.key);
+  }
+  for (const key of [...view.keys()]) if (!update.keys.includes(key)) view.delete(key);
+}
+
+describe('the fluid surface meshed block by block', () => {
+  it('re-meshes only the blocks an injection changed, and the blocks kept with them are the whole surface', () => {
+    const spread = new FluidSpread(volume, 1, knee.cpn);
+    const mesher = new FluidSurfaceMesher();
+    const empty = mesher.update(spread);
+    expect(empty.changed).toEqual([]);
+    expect(empty.keys).toEqual([]);
+    const view = new Map<number, TriangleMesh>();
+    spread.inject(fromNerve(radius + 0.6), 1);
+    const first = mesher.update(spread);
+    applyUpdate(view, first);
+    expect(first.keys.length).toBeGreaterThan(0);
+    // Nothing injected since: nothing to send.
+    const again = mesher.update(spread);
+    expect(again.changed).toEqual([]);
+    expect(again.base).toBe(first.generation);
+    for (let i = 0; i < 5; i++) {
+      spread.inject(fromNerve(radius + 0.6), 0.1);
+      const step = mesher.update(spread);
+      expect(step.base).toBe(step.generation - 1);
+      applyUpdate(view, step);
+    }
+    const kept = mergeBlocks([...view.keys()].sort((a, b) => a - b).map((k) => view.get(k)!))!;
+    const whole = new FluidSurfaceMesher().update(spread, true);
+    const fresh = mergeBlocks([...whole.changed].sort((a, b) => a.key - b.key).flatMap((b) => (b.mesh ? [b.mesh] : [])))!;
+    expect([...view.keys()].sort((a, b) => a - b)).toEqual(whole.keys);
+    expect(kept.indices.length).toBe(fresh.indices.length);
+    expect(Array.from(kept.positions)).toEqual(Array.from(fresh.positions));
+  });
+
+  it('meshes the fluid where it lies after pushing the tissue aside, not where it was put in the resting anatomy', () => {
+    const spread = new FluidSpread(volume, 1, knee.cpn);
+    spread.inject(fromNerve(-radius - 0.6), 1.5);
+    const update = new FluidSurfaceMesher().update(spread, true);
+    const mesh = mergeBlocks(update.changed.flatMap((b) => (b.mesh ? [b.mesh] : [])))!;
+    expect(mesh.indices.length).toBeGreaterThan(300);
+    // Every vertex lies on the ½ level of the displaced injectate (a sample step off at most).
+    let onDisplaced = 0;
+    for (let v = 0; v < mesh.positions.length; v += 3) {
+      const p = { x: mesh.positions[v], y: mesh.positions[v + 1], z: mesh.positions[v + 2] };
+      const f = spread.warp.fluidFractionAt(p);
+      if (f > 0.05 && f < 0.95) onDisplaced++;
+      expect(Math.hypot(p.x - nerve.centre.x, p.y - nerve.centre.y, p.z - nerve.centre.z)).toBeLessThan(40);
+    }
+    expect(onDisplaced / (mesh.positions.length / 3)).toBeGreaterThan(0.8);
+  });
+});

@@ -1,0 +1,208 @@
+import { surfaceNets, type SampledField, type TriangleMesh } from '../geometry/surfaceNets';
+import type { FluidSpread } from './spread';
+
+/** Voxels per sample of the 3D view's fluid: 0.5 mm at the 0.25 mm grid, finer than the eye needs there. */
+const STRIDE = 2;
+/** Samples along each edge of a block (8 mm): a hold step changes only the few blocks round the tip. */
+export const BLOCK_SAMPLES = 16;
+/** Block indices are packed into one key per axis in this many slots. */
+const KEY_SLOTS = 1024;
+
+/** One block of the fluid's surface; `mesh` null where the block holds none of it (any more). */
+export interface FluidSurfaceBlock {
+  key: number;
+  mesh: TriangleMesh | null;
+}
+
+/**
+ * The fluid's surface as one update: the blocks re-meshed since the update numbered `base` of the
+ * same mesher (`base` null: every block, nothing kept from before), and the keys of every block
+ * that has surface now (a kept block is one listed here but not among `changed`).
+ */
+export interface FluidSurfaceUpdate {
+  mesherId: number;
+  generation: number;
+  base: number | null;
+  changed: FluidSurfaceBlock[];
+  keys: number[];
+}
+
+let nextMesherId = 1;
+
+/**
+ * The injectate's surface for the 3D view, where the fluid lies after it pushed the tissue aside
+ * (the warp's displaced coverage, smooth to a fraction of a voxel), meshed by surface nets in
+ * fixed 8 mm blocks so that an injection re-meshes only the blocks whose samples changed. Blocks
+ * overlap by one sample, so their edges meet without cracks.
+ */
+export class FluidSurfaceMesher {
+  readonly id = nextMesherId++;
+  private generation = 0;
+  /** Per block key: its samples at the last update (a change in any re-meshes it), and whether it had surface. */
+  private readonly blocks = new Map<number, { values: Float32Array; surface: boolean }>();
+
+  /** The blocks changed since the last update (`complete`: all of them, as for a view that holds none). */
+  update(spread: FluidSpread, complete = false): FluidSurfaceUpdate {
+    const base = complete || this.generation === 0 ? null : this.generation;
+    if (base === null) this.blocks.clear();
+    this.generation++;
+    const changed: FluidSurfaceBlock[] = [];
+    const seen = new Set<number>();
+    const { grid } = spread.field;
+    const { min, max } = spread.filledBox;
+    if (min[0] <= max[0]) {
+      // The warp only moves tissue along the grid's Z: the fluid keeps its columns and moves at most maxShift up or down.
+      const reach = Math.ceil(spread.warp.maxShiftMm / grid.spacingMm) + STRIDE;
+      const lo = [min[0] - STRIDE, min[1] - STRIDE, min[2] - reach];
+      const hi = [max[0] + STRIDE, max[1] + STRIDE, max[2] + reach];
+      const span = BLOCK_SAMPLES * STRIDE;
+      const wet = wetColumns(spread, reach);
+      for (let bz = Math.floor(lo[2] / span); bz <= Math.floor(hi[2] / span); bz++) {
+        for (let by = Math.floor(lo[1] / span); by <= Math.floor(hi[1] / span); by++) {
+          for (let bx = Math.floor(lo[0] / span); bx <= Math.floor(hi[0] / span); bx++) {
+            const key = blockKey(bx, by, bz);
+            const block = this.meshBlock(spread, wet, bx, by, bz, key);
+            if (block.surface) seen.add(key);
+            if (block.changed) changed.push({ key, mesh: block.mesh });
+          }
+        }
+      }
+    }
+    // Blocks outside the fluid's reach now (a replay sought back before an injection) hold none.
+    for (const [key, block] of this.blocks) {
+      if (seen.has(key)) continue;
+      if (block.surface) changed.push({ key, mesh: null });
+      this.blocks.delete(key);
+    }
+    return { mesherId: this.id, generation: this.generation, base, changed, keys: [...seen].sort((a, b) => a - b) };
+  }
+
+  private meshBlock(spread: FluidSpread, wet: WetColumns, bx: number, by: number, bz: number, key: number): { surface: boolean; changed: boolean; mesh: TriangleMesh | null } {
+    const { grid } = spread.field;
+    const warp = spread.warp;
+    const n = BLOCK_SAMPLES + 2;
+    const values = new Float32Array(n * n * n);
+    // Samples from one before the block to its last (the next block starts one after): each grid
+    // edge of the surface is meshed in exactly one block.
+    const s0 = [bx * BLOCK_SAMPLES - 1, by * BLOCK_SAMPLES - 1, bz * BLOCK_SAMPLES - 1];
+    values.fill(0.5);
+    let inside = false;
+    for (let j = 0; j < n; j++) {
+      // Half a voxel off the columns in X and Y: each sample blends two columns each way.
+      const vy = (s0[1] + j) * STRIDE + 0.5;
+      for (let i = 0; i < n; i++) {
+        const vx = (s0[0] + i) * STRIDE + 0.5;
+        // Only where the four columns blended hold fluid, and only over the Z it can have been moved to.
+        const range = wet.reach(Math.floor(vx), Math.floor(vy));
+        if (range === null) continue;
+        const k0 = Math.max(0, Math.ceil(range[0] / STRIDE) - s0[2]);
+        const k1 = Math.min(n - 1, Math.floor(range[1] / STRIDE) - s0[2]);
+        for (let k = k0; k <= k1; k++) {
+          const v = 0.5 - Math.min(1, warp.fluidShare(vx, vy, (s0[2] + k) * STRIDE));
+          values[i + n * (j + n * k)] = v;
+          if (v < 0) inside = true;
+        }
+      }
+    }
+    const before = this.blocks.get(key);
+    const same = before !== undefined && equalValues(before.values, values);
+    if (same) return { surface: before.surface, changed: false, mesh: null };
+    let mesh: TriangleMesh | null = null;
+    if (inside) {
+      const h = grid.spacingMm;
+      const field: SampledField = {
+        origin: { x: grid.origin.x + (s0[0] * STRIDE + 0.5) * h, y: grid.origin.y + (s0[1] * STRIDE + 0.5) * h, z: grid.origin.z + s0[2] * STRIDE * h },
+        spacingMm: h * STRIDE,
+        nx: n,
+        ny: n,
+        nz: n,
+        values,
+      };
+      mesh = surfaceNets(field);
+      if (mesh.indices.length === 0) mesh = null;
+    }
+    const surface = mesh !== null;
+    this.blocks.set(key, { values, surface });
+    // A block that had no surface and still has none changed nothing the view shows.
+    return { surface, changed: surface || (before?.surface ?? false), mesh };
+  }
+}
+
+interface WetColumns {
+  /** The Z range (voxels) the fluid of the columns blended at (x..x+1, y..y+1) can lie in, or null: none there. */
+  reach(x: number, y: number): [number, number] | null;
+}
+
+/**
+ * Which columns of the grid hold fluid and over which resting Z, from the fill over the filled
+ * box: the warp moves fluid only along its column, by at most `reachVoxels`, so every other sample
+ * is empty without asking it.
+ */
+function wetColumns(spread: FluidSpread, reachVoxels: number): WetColumns {
+  const { min, max } = spread.filledBox;
+  const { nx, ny, nz } = spread.field.grid;
+  const fill = spread.field.fill;
+  const w = max[0] - min[0] + 1;
+  const hgt = max[1] - min[1] + 1;
+  const low = new Int32Array(w * hgt).fill(0x7fffffff);
+  const high = new Int32Array(w * hgt).fill(-1);
+  for (let z = min[2]; z <= max[2]; z++) {
+    for (let y = min[1]; y <= max[1]; y++) {
+      const row = nx * (y + ny * z);
+      const c = w * (y - min[1]) - min[0];
+      for (let x = min[0]; x <= max[0]; x++) {
+        if (fill[row + x] === 0) continue;
+        if (z < low[c + x]) low[c + x] = z;
+        high[c + x] = z;
+      }
+    }
+  }
+  return {
+    reach(x, y) {
+      let lo = Infinity;
+      let hi = -Infinity;
+      for (let dy = 0; dy <= 1; dy++) {
+        for (let dx = 0; dx <= 1; dx++) {
+          const cx = x + dx - min[0];
+          const cy = y + dy - min[1];
+          if (cx < 0 || cy < 0 || cx >= w || cy >= hgt) continue;
+          const c = cx + w * cy;
+          if (high[c] < 0) continue;
+          lo = Math.min(lo, low[c]);
+          hi = Math.max(hi, high[c]);
+        }
+      }
+      return hi < 0 ? null : [Math.max(0, lo - reachVoxels - 1), Math.min(nz - 1, hi + reachVoxels + 1)];
+    },
+  };
+}
+
+function blockKey(bx: number, by: number, bz: number): number {
+  return bx + 1 + KEY_SLOTS * (by + 1 + KEY_SLOTS * (bz + 1));
+}
+
+function equalValues(a: Float32Array, b: Float32Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** All of an update's blocks (with those it kept from `kept`) as one mesh, or null when there is none. */
+export function mergeBlocks(meshes: Iterable<TriangleMesh>): TriangleMesh | null {
+  const list = [...meshes];
+  const vertices = list.reduce((s, m) => s + m.positions.length, 0);
+  if (vertices === 0) return null;
+  const positions = new Float32Array(vertices);
+  const normals = new Float32Array(vertices);
+  const indices = new Uint32Array(list.reduce((s, m) => s + m.indices.length, 0));
+  let v = 0;
+  let t = 0;
+  for (const m of list) {
+    positions.set(m.positions, v);
+    normals.set(m.normals, v);
+    for (let i = 0; i < m.indices.length; i++) indices[t + i] = m.indices[i] + v / 3;
+    v += m.positions.length;
+    t += m.indices.length;
+  }
+  return { positions, normals, indices };
+}
