@@ -7,6 +7,8 @@ import { FluidSpread } from '../fluid/spread';
 import { fluidEffects } from '../fluid/fluidEffects';
 import { defaultScannerSettings } from './scannerSettings';
 import { nerveAtHead } from '../fluid/nerveAtHeadFixture';
+import { BModeImager } from './bmode';
+import { posteriorEnhancement } from './posteriorEnhancement';
 
 // The image after the seed's 2.5 ml above and 2.5 ml below the CPN, through the worker's path
 // (FrameMaker with the spread's tissue warp and the fluid's effects): one nerve, floating in fluid.
@@ -16,12 +18,13 @@ for (const side of [1, -1]) for (let v = 0; v < 2.5 - 1e-9; v += 0.1) spread.inj
 const effects = fluidEffects(knee, volume, spread.field, spread.filledBox, site);
 const settings = { ...defaultScannerSettings, timeSeconds: 0 };
 const pose = placeProbe(knee, { centre: knee.projectOntoSkin(nerve.centre), rotationDeg: (Math.atan2(nerve.tangent.y, nerve.tangent.x) * 180) / Math.PI - 90, compressionMm: 1 });
-const frame = new FrameMaker(knee, volume).bModeFrame(pose, settings, {
+const after = {
   fluid: spread.field.fill,
   tissueWarp: spread.warp,
   nerveDeformation: { swelling: effects.swelling, lift: effects.displacement.nerveLift },
   adhesionReleased: effects.displacement.adhesionReleased,
-});
+};
+const frame = new FrameMaker(knee, volume).bModeFrame(pose, settings, after);
 const scan = new ScanGeometry(knee, probeFrame(knee, pose), imageGeometry(settings.depthMm));
 const rowMm = scan.image.sampleSpacingMm;
 
@@ -86,5 +89,14 @@ describe('the short axis after the seed’s 2.5 + 2.5 ml', () => {
     const mid = Math.round((from + to) / 2);
     const middle = values.slice(mid - Math.round(0.4 / rowMm), mid + Math.round(0.4 / rowMm) + 1);
     expect(edge).toBeGreaterThan(middle.reduce((a, b) => a + b, 0) / middle.length);
+  });
+});
+
+describe('under the halo', () => {
+  it('the tissue under the injectate is brighter than beside it (posterior enhancement) without a saturated band (< 2 % at 255)', () => {
+    const under = posteriorEnhancement(new BModeImager(knee, volume), knee, volume, pose, settings, after);
+    expect(under.linesUnderFluid).toBeGreaterThan(20);
+    expect(under.meanGreyBelow).toBeGreaterThan(under.meanGreyBeside);
+    expect(under.saturatedBelow).toBeLessThan(0.02);
   });
 });
