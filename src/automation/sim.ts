@@ -191,7 +191,7 @@ export function createSimAutomation(): SimAutomation {
 }
 
 /** The API with every SimError it throws or rejects with worded in English in `message`, its key and values in `said` (the UI words them in its own language). */
-function speakingEnglish<T extends object>(api: T): T {
+export function speakingEnglish<T extends object>(api: T): T {
   const wrapped: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(api)) {
     if (typeof value === 'function') {
