@@ -140,6 +140,7 @@ export const MESSAGE_PLACEHOLDERS = {
   'error.attempt.id': [],
   'error.attempt.unknownId': ['id'],
   'error.import.notText': [],
+  'error.import.readerFailed': ['detail'],
   'error.storage.full': ['what'],
   'error.storage.unavailable': ['what'],
   'error.storage.action.saved': [],

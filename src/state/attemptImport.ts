@@ -1,7 +1,7 @@
 import type { ExchangedAttempt, ImportProgress, ImportReport } from '../storage/exchange';
 import { IMPORT_LIMITS, megabytes } from '../storage/importLimits';
 import { SimError, type SimErrorCode } from '../core/simError';
-import { message } from '../core/message';
+import { message, type Message } from '../core/message';
 import { inBoth } from '../i18n';
 import type { Said } from './said';
 import { attemptStore, useStorageStatus } from './attemptStorage';
@@ -14,13 +14,13 @@ async function parseOffMainThread(json: string): Promise<{ attempts: ExchangedAt
   try {
     return await new Promise((resolve, reject) => {
       worker.onmessage = (
-        message: MessageEvent<{ ok: true; attempts: ExchangedAttempt[] } | { ok: false; code: SimErrorCode | null; message: string }>,
+        message: MessageEvent<{ ok: true; attempts: ExchangedAttempt[] } | { ok: false; code: SimErrorCode | null; said: Message }>,
       ) => {
         const answer = message.data;
         if (answer.ok) resolve({ attempts: answer.attempts });
-        else reject(answer.code ? new SimError(answer.code, answer.message) : new Error(answer.message));
+        else reject(new SimError(answer.code ?? 'invalid-import', answer.said));
       };
-      worker.onerror = (event) => reject(new Error(`The import reader failed: ${event.message}`));
+      worker.onerror = (event) => reject(new SimError('invalid-import', message('error.import.readerFailed', { detail: String(event.message) })));
       worker.postMessage({ json, nowMs: Date.now() });
     });
   } finally {

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import './jitless';
-import { SimError } from '../core/simError';
+import { errorMessage, SimError } from '../core/simError';
 import { parseImport } from './exchange';
 
 /*
@@ -12,7 +12,8 @@ self.onmessage = (message: MessageEvent<{ json: string; nowMs: number }>) => {
     const { attempts } = parseImport(message.data.json, message.data.nowMs);
     self.postMessage({ ok: true, attempts });
   } catch (error) {
+    // The refusal's key and values cross over, not its text: the page words it in its language.
     const code = error instanceof SimError ? error.code : null;
-    self.postMessage({ ok: false, code, message: error instanceof Error ? error.message : String(error) });
+    self.postMessage({ ok: false, code, said: errorMessage(error) });
   }
 };
