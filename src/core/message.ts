@@ -196,6 +196,13 @@ export const MESSAGE_PLACEHOLDERS = {
   'syringe.notice.intravascular': ['ml'],
   'syringe.notice.blood': [],
   'syringe.notice.noBlood': [],
+  // --- Where the probe is (src/core/probe/placement.ts describePosition) ---
+  'position.described': ['along', 'across'],
+  'position.level': [],
+  'position.proximal': ['mm'],
+  'position.distal': ['mm'],
+  'position.lateral': ['mm'],
+  'position.medial': ['mm'],
   // --- Guided practice's coach (src/core/needle/contactWords.ts, src/state/coaching.ts) ---
   'coach.cpn.touched': [],
   'coach.cpn.entered': [],

@@ -2,7 +2,7 @@ import { type Vec3, isFiniteVec3, add, dot, scale, sub } from '../math/vec3';
 import { footprintNormal } from './scanGeometry';
 import type { KneeAnatomy } from '../anatomy/knee';
 import { SimError } from '../simError';
-import { message } from '../message';
+import { message, type Message } from '../message';
 import { type ProbePose, TILT_LIMIT_DEG, COMPRESSION_LIMIT_MM, MAX_DISTANCE_FROM_SKIN_MM } from './pose';
 
 export interface ProbeRequest {
@@ -105,11 +105,23 @@ export function nearestScannableSkinPoint(knee: KneeAnatomy, p: Vec3): Vec3 {
   return q;
 }
 
-/** Where the probe sits relative to the fibular head apex, in words a trainee uses. */
-export function describePosition(p: Vec3): { proximalMm: number; lateralMm: number; text: string } {
+/** Closer than this to the fibular head apex's level (or its sagittal plane) reads as level with it. */
+const LEVEL_WITHIN_MM = 2;
+
+/**
+ * Where the probe sits relative to the fibular head apex, in words a trainee uses: `said` for the UI
+ * (a key and values, either language), `text` its English for scripts reading window.sim.
+ */
+export function describePosition(p: Vec3): { proximalMm: number; lateralMm: number; text: string; said: Message } {
   const proximalMm = p.y;
   const lateralMm = p.x;
-  const along = Math.abs(proximalMm) < 2 ? 'level with' : `${Math.abs(proximalMm).toFixed(0)} mm ${proximalMm > 0 ? 'proximal to' : 'distal to'}`;
-  const across = Math.abs(lateralMm) < 2 ? '' : `, ${Math.abs(lateralMm).toFixed(0)} mm ${lateralMm > 0 ? 'lateral' : 'medial'}`;
-  return { proximalMm, lateralMm, text: `${along} the fibular head${across}` };
+  const alongMm = Math.round(Math.abs(proximalMm));
+  const acrossMm = Math.round(Math.abs(lateralMm));
+  const levelAlong = Math.abs(proximalMm) < LEVEL_WITHIN_MM;
+  const levelAcross = Math.abs(lateralMm) < LEVEL_WITHIN_MM;
+  const along = levelAlong ? message('position.level') : message(proximalMm > 0 ? 'position.proximal' : 'position.distal', { mm: alongMm });
+  const across = levelAcross ? '' : message(lateralMm > 0 ? 'position.lateral' : 'position.medial', { mm: acrossMm });
+  const alongText = levelAlong ? 'level with' : `${alongMm} mm ${proximalMm > 0 ? 'proximal to' : 'distal to'}`;
+  const acrossText = levelAcross ? '' : `, ${acrossMm} mm ${lateralMm > 0 ? 'lateral' : 'medial'}`;
+  return { proximalMm, lateralMm, text: `${alongText} the fibular head${acrossText}`, said: message('position.described', { along, across }) };
 }

@@ -1,6 +1,7 @@
 import { type Vec3, dot, sub } from '../math/vec3';
 import type { KneeAnatomy } from '../anatomy/knee';
 import type { ProbePose } from './pose';
+import type { Message } from '../message';
 import { describePosition } from './placement';
 import { probeFrame, ScanGeometry } from './scanGeometry';
 import { classifyView, type ViewClass } from './viewClass';
@@ -14,8 +15,8 @@ export interface ProbeReport {
   view: ViewClass;
   /** The CPN's place in the image (pixels), or null when it is not in the image. */
   nerveInImage: { col: number; row: number } | null;
-  /** Where the probe sits relative to the fibular head apex. */
-  position: { proximalMm: number; lateralMm: number; text: string };
+  /** Where the probe sits relative to the fibular head apex: figures, the words as a message (`said`) and their English (`text`). */
+  position: { proximalMm: number; lateralMm: number; text: string; said: Message };
   /** The probe's axes in the limb frame: along the array (toward image right), into the tissue, across the slice. */
   axes: { array: Vec3; beam: Vec3; elevation: Vec3 };
   /** Arc length of the nerve where the image shows it (its section, or the middle of the stretch seen); null when none. */
