@@ -5,6 +5,7 @@ import { placeProbe } from '../core/probe/placement';
 import { probeFrame, ScanGeometry } from '../core/probe/scanGeometry';
 import { imageGeometry } from '../core/imaging/imageGeometry';
 import type { ProbePose } from '../core/probe/pose';
+import type { Vec3 } from '../core/math/vec3';
 import type { AttemptFacts } from '../core/attempt/facts';
 import { HALO_REACH_MM } from '../core/fluid/measures';
 import { useText } from '../i18n';
@@ -42,24 +43,26 @@ export function FluidCrossSections({ facts }: { facts: AttemptFacts }) {
       const out: Section[] = [];
       for (const [title, rotationDeg] of [['sections.short', along - 90], ['sections.long', along]] as const) {
         const pose = placeProbe(anatomy, { centre: nerve.centre, rotationDeg, compressionMm: 1 });
-        const frame = await getWorkerClient().renderFrame(pose, settings, 0, null);
+        const client = getWorkerClient();
+        const frame = await client.renderFrame(pose, settings, 0, null);
         const scan = new ScanGeometry(anatomy, probeFrame(anatomy, pose), imageGeometry(DEPTH_MM));
-        const centre = scan.toImage(nerve.centre);
         const sx = frame.width / scan.image.cols;
         const sy = frame.height / scan.image.rows;
         const radius = Math.sqrt(nerve.areaMm2 / Math.PI) + HALO_REACH_MM;
         const overlay: Section['overlay'] = {};
+        // The marks go where the frame shows the nerve: on the anatomy the injectate moved (the
+        // worker's warp), not on the resting course the fluid lifted it off.
         if (rotationDeg !== along) {
+          const [centre] = (await client.call('section', { pose, depthMm: DEPTH_MM, points: [nerve.centre] })).points;
           overlay.ring = { col: centre.col * sx, row: centre.row * sy, radiusCols: (radius / scan.image.lineSpacingMm) * sx, radiusRows: (radius / scan.image.sampleSpacingMm) * sy };
         } else {
-          const spread: { col: number; row: number }[] = [];
+          const course: Vec3[] = [];
           for (let s = site - facts.fluid.spreadDistalMm; s <= site + facts.fluid.spreadProximalMm; s += 1) {
             const at = anatomy.nerveAt(s);
-            if (!at) continue;
-            const p = scan.toImage(at.centre);
-            spread.push({ col: p.col * sx, row: (p.row - radius / scan.image.sampleSpacingMm) * sy });
+            if (at) course.push(at.centre);
           }
-          overlay.spread = spread;
+          const shown = (await client.call('section', { pose, depthMm: DEPTH_MM, points: course })).points;
+          overlay.spread = shown.map((p) => ({ col: p.col * sx, row: (p.row - radius / scan.image.sampleSpacingMm) * sy }));
         }
         out.push({ title, pose, pixels: frame.pixels, width: frame.width, height: frame.height, overlay });
       }

@@ -43,6 +43,7 @@ export const WATCHDOG_MS: Record<RequestKind, number> = {
   close: 20_000,
   fault: 20_000,
   point: 20_000,
+  section: 20_000,
 };
 
 /** A request that keeps killing the worker is refused after this many tries. */

@@ -4,6 +4,7 @@ import { SimError, errorMessage } from '../core/simError';
 import { message } from '../core/message';
 import { PatientCache, type BuiltPatient, type PatientBuilder } from './patients';
 import { SimulationSession } from './session';
+import { sectionMarks } from './sectionMarks';
 import type { FluidState, RequestKind, RequestMessage, Requests, Responses, SessionId, WorkerMessage } from './protocol';
 
 /**
@@ -165,6 +166,7 @@ export function createWorkerHost(options: HostOptions): { handle: (message: Requ
             });
       return { width: frame.width, height: frame.height, pixels: frame.pixels.buffer as ArrayBuffer, computeMs: now() - start };
     },
+    section: (body) => sectionMarks(shownPatient().patient.knee, sessions.get(shown)?.simulation.fluid?.warp ?? null, body),
     fault: () => {
       // Outside the request, as a real crash is: the client sees the worker's error event.
       setTimeout(() => {

@@ -119,6 +119,8 @@ export interface Requests {
   fault: { kind: 'crash' };
   /** What a session holds at a point of the limb frame, after the injectate has moved the tissue (sim.fluidAt, sim.tissueAt). */
   point: { session: SessionId; p: Vec3 };
+  /** Where resting points show in the shown session's B-mode frame at `pose` once the injectate has moved them (the debrief's cross-sections). */
+  section: { pose: ProbePose; depthMm: number; points: Vec3[] };
 }
 
 export interface Responses {
@@ -133,6 +135,8 @@ export interface Responses {
   close: null;
   fault: null;
   point: { fluidFraction: number; tissue: TissueType };
+  /** Scan columns and rows (fractional) of each point asked, in order. */
+  section: { points: { col: number; row: number }[] };
 }
 
 export type RequestKind = keyof Requests;
