@@ -1,4 +1,5 @@
 import { useSimStore } from '../state/store';
+import { tipVisibleWhileAdvancing } from '../core/scoring/figures';
 import type { Debrief } from '../state/sessionSlice';
 import type { SafetyEvent, ScoreGroup } from '../core/scoring/result';
 import { findCase } from '../core/cases/cases';
@@ -18,9 +19,8 @@ export function DebriefPage() {
   const { record, result, facts } = debrief;
   const definition = findCase(record.caseId);
   const groups = GROUPS.map((g) => ({ group: g, items: result.items.filter((i) => i.group === g) }));
-  const advance = facts.needleMoves.filter((m) => m.mm > 0);
-  const advanced = advance.reduce((a, m) => a + m.mm, 0);
-  const visible = advance.reduce((a, m) => a + m.tipVisibleMm, 0);
+  // The rubric's own figures (each advance's visible part clamped to the advance, as scored).
+  const { advancedMm: advanced, tipVisibleMm: visible } = tipVisibleWhileAdvancing(facts);
   const improvements = result.items.filter((i) => i.advice).sort((a, b) => b.maxPoints - b.points - (a.maxPoints - a.points));
   const seconds = (ms: number) => q(ms / 1000, 's', 1);
   // Critical kinds first, then in the order they happened.
