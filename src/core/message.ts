@@ -63,6 +63,8 @@ export const MESSAGE_PLACEHOLDERS = {
   'advice.fluid-leads-needle.dry': ['advice', 'allowed'],
   'advice.fluid-leads-needle.inFluid': [],
   'advice.halo': ['full'],
+  'advice.halo.subcutaneous': ['advice'],
+  'advice.halo.intramuscular': ['advice'],
   'advice.longitudinal-spread': ['full'],
   'advice.volume': ['min', 'max'],
   'advice.volume.over': ['max'],
@@ -213,7 +215,8 @@ export const MESSAGE_PLACEHOLDERS = {
   'coach.tipOutOfImage': [],
   'coach.steepNeedle': ['deg'],
   'coach.highPressure': ['psi'],
-  'coach.injectIntoMuscle': [],
+  'coach.fluid.subcutaneous': [],
+  'coach.fluid.intramuscular': [],
   'coach.injectIntoVessel': [],
   'coach.probeDrift': [],
 } as const satisfies Record<string, readonly string[]>;

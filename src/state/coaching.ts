@@ -66,10 +66,21 @@ export function startCoaching(): void {
         coach(message('coach.steepNeedle', { deg: Math.round(s.needleReport.angleToBeamDeg) }));
       } else if (last.kind === 'injection' && s.lastPressurePsi !== null && s.lastPressurePsi >= HIGH_OPENING_PRESSURE_PSI) {
         coach(message('coach.highPressure', { psi: Math.round(s.lastPressurePsi) }));
-      } else if (last.kind === 'injection' && s.needleReport?.tissueAtTip === 'muscle') {
-        coach(message('coach.injectIntoMuscle'));
       } else if (last.kind === 'injection' && s.needleReport?.tissueAtTip === 'vessel') {
         coach(message('coach.injectIntoVessel'));
+      } else if (last.kind === 'injection') {
+        // A wrong plane, told by where this injection's fluid went (core's fluidPlane: a bleb under
+        // the skin, streaks in a muscle), from the worker's facts.
+        const injected = s.events.length;
+        void getWorkerClient()
+          .facts()
+          .then((facts) => {
+            const plane = facts?.injections.at(-1)?.fluidPlane;
+            if (useSimStore.getState().events.length !== injected) return; // something happened since
+            if (plane === 'subcutaneous') coach(message('coach.fluid.subcutaneous'));
+            else if (plane === 'intramuscular') coach(message('coach.fluid.intramuscular'));
+          })
+          .catch(() => undefined);
       }
     },
   );

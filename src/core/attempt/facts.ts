@@ -2,6 +2,7 @@ import type { NeedleContact } from '../needle/needle';
 import type { StructureName } from '../anatomy/namedStructure';
 import type { ViewClass } from '../probe/viewClass';
 import type { FluidMeasures } from '../fluid/measures';
+import type { FluidPlane } from '../fluid/fluidPlane';
 import type { AttemptMode } from './events';
 
 /**
@@ -63,6 +64,8 @@ export interface InjectionFact {
   tipStructure?: StructureName;
   /** A later step of one press-and-hold: the trainee gave one injection, recorded in steps. */
   continuesHold?: boolean;
+  /** The plane this injection's fluid went into (fluid/fluidPlane.ts); absent in hand-made facts and where no fluid is simulated. */
+  fluidPlane?: FluidPlane;
 }
 
 /** The injections as the trainee gave them: a press-and-hold's steps are one, blind if any step was. */

@@ -124,6 +124,7 @@ export class FactsRecorder {
       intravascular: result.intravascularMl > 0,
       intraneural: result.intraneural,
       tipStructure: structureHitAt(this.knee, tip).structure,
+      ...(result.fluidPlane ? { fluidPlane: result.fluidPlane } : {}),
     }));
   }
 

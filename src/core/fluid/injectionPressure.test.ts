@@ -98,6 +98,20 @@ describe('on the knee: the manometer at 1 ml/s in each plane', () => {
     }
   });
 
+  it('reads 4–8 psi at 1 ml/s on every step of the seed’s 2.5 ml above then 2.5 ml below (the second bolus too)', () => {
+    const spread = new FluidSpread(volume, 1, knee.cpn);
+    const space = new ParaneuralSpace(knee.cpn, spread.field.grid);
+    const gauges: number[] = [];
+    for (const k of [radius + 1.2, -(radius + 1.2)]) {
+      const tip = fromNerve(k);
+      const plane = injectionPlane(knee.tissueAt(tip), space.distanceAtMm(tip.x, tip.y, tip.z));
+      expect(plane).toBe('paraneural');
+      for (let v = 0; v < 2.5 - 1e-9; v += 0.1) gauges.push(injectionPressurePsi(plane, openingPressureInPlanePsi(plane, spread.inject(tip, 0.1).openingPressurePsi), 1));
+    }
+    expect(Math.min(...gauges)).toBeGreaterThanOrEqual(4);
+    expect(Math.max(...gauges)).toBeLessThanOrEqual(8);
+  });
+
   it('reads ≥ 15 psi (the rubric’s line) with the tip inside the nerve, on every step', () => {
     const r = readings(fromNerve(0), 1);
     expect(r.plane).toBe('intraneural');

@@ -37,8 +37,9 @@ const NERVE_FLOOR_PSI = 15;
 const PERINEURAL_FLOOR_PSI = 4;
 
 export const PLANE_PRESSURE: Readonly<Record<InjectionPlane, PlanePressure>> = {
-  // 1 ml/s adds 2 psi: 5–6 psi of sheath plus the flow stays inside anatomy.md's 4–8.
-  paraneural: { openingFloorPsi: PERINEURAL_FLOOR_PSI, resistancePsiPerMlPerS: 2 },
+  // 1 ml/s adds 1.5 psi: the sheath's 4–6 psi plus the flow stays inside anatomy.md's 4–8, also
+  // for the second bolus of the seed's 2.5 + 2.5 ml, once the first has stretched the sheath.
+  paraneural: { openingFloorPsi: PERINEURAL_FLOOR_PSI, resistancePsiPerMlPerS: 1.5 },
   // Subcutaneous and intermuscular fat, scar: opens at fat's entry pressure, lobules resist more than the sheath.
   loose: { openingFloorPsi: lowest(Label.fat), resistancePsiPerMlPerS: 3 },
   // Fibres and fascia: at 1 ml/s a muscle reads about 15 — fast injection there turns the gauge red.

@@ -8,6 +8,8 @@ import { ENTRY_PRESSURE_PSI, ENTRY_PRESSURE_SCATTER, crossingPressurePsi, FASCIA
 import type { NerveStructure } from '../anatomy/nerve';
 import { ParaneuralSpace, TIP_IN_SHEATH_MM, PARANEURAL_REACH_MM } from './paraneuralSpace';
 import { TissueWarp } from './tissueWarp';
+import { isMuscleLabel, muscleFlowPsi, perimysiumShare } from './muscleSpread';
+import { type FluidPlane, fluidPlaneOf, towardSkinFrom } from './fluidPlane';
 
 export interface InjectionResult {
   injectedMl: number;
@@ -16,6 +18,8 @@ export interface InjectionResult {
   /** Went into a vessel's lumen and away with the blood. */
   intravascularMl: number;
   intraneural: boolean;
+  /** The plane this injection's fluid went into (wrong planes get their own coaching); absent where no fluid is simulated. */
+  fluidPlane?: FluidPlane;
 }
 
 /** Pressure to push fluid into a lumen: blood takes it away at once. */
@@ -28,24 +32,37 @@ const INTRAVASCULAR_PRESSURE_PSI = 2;
 const PRESSURE_PER_MM_FROM_TIP_PSI = 0.4;
 
 /**
+ * The subcutis's fat lies in lobules between septa that run with the skin: injectate there spreads
+ * along the skin far more easily than down through the layers, so it lifts a bleb.
+ */
+const SUBCUTIS_ALONG_PSI_PER_MM = 0.3;
+const SUBCUTIS_DEPTH_PSI_PER_MM = 2;
+
+/**
  * The paraneural space, once the tip is in it, opens at the sheath's low pressure (4–6 psi on
  * the manometer, anatomy.md) and costs more the further it is stretched from the epineurium, so
  * it fills as a cuff that thickens slowly: the halo. Along the nerve the opened space conducts
  * the fluid easily (the spindle); round the nerve less so, so each bolus stays mostly on the side
  * it was placed (the seed's "2.5 ml above, 2.5 ml below").
  */
-const PARANEURAL_OPENING_PSI = 3;
+const PARANEURAL_OPENING_PSI = 2.5;
 const PARANEURAL_STRETCH_PSI_PER_MM = 1.0;
-const PARANEURAL_ALONG_PSI_PER_MM = 0.1;
-const PARANEURAL_AROUND_PSI_PER_MM = 0.55;
-/** Fluid from outside the sheath must break through it to reach the paraneural space. */
-const SHEATH_CROSSING_PSI = 10;
+const PARANEURAL_ALONG_PSI_PER_MM = 0.15;
+const PARANEURAL_AROUND_PSI_PER_MM = 0.7;
+/**
+ * Fluid from outside the sheath must break through it to reach the paraneural space: only a tip
+ * that pierced the sheath inflates it, so fluid placed outside (a bleb under the skin, fat beside
+ * the nerve) spreads in its own plane and makes no halo.
+ */
+const SHEATH_CROSSING_PSI = 25;
 /**
  * Fluid in the stretched sheath leaks out into the fat beside it only once the sheath is tight:
  * the fat pressed against it (SHEATH_WALL_MM thick) opens this much harder. A property of the
- * voxel, not of the path to it, so the leak has no unopened pockets left behind.
+ * voxel, not of the path to it, so the leak has no unopened pockets left behind. High enough
+ * that 5 ml stays in the stretched sheath (a 1–4 mm halo and spindle, no lakes in the fat); it
+ * orders the front but is not read on the manometer (the tip's plane opened at the sheath's).
  */
-const SHEATH_LEAK_PSI = 2.5;
+const SHEATH_LEAK_PSI = 9;
 
 /**
  * A tip touching the nerve (within this of the epineurium) must indent it to inject: the
@@ -118,7 +135,7 @@ export class FluidSpread {
     this.totalInjectedMl += ml;
     if (tissueOfLabelId(label) === 'vessel') {
       this.intravascularMl += ml;
-      return { injectedMl: ml, openingPressurePsi: INTRAVASCULAR_PRESSURE_PSI, intravascularMl: ml, intraneural: false };
+      return { injectedMl: ml, openingPressurePsi: INTRAVASCULAR_PRESSURE_PSI, intravascularMl: ml, intraneural: false, fluidPlane: 'intravascular' };
     }
     if (!Number.isFinite(ENTRY_PRESSURE_PSI[label]) && this.field.fill[start] === 0) {
       throw new RangeError(`Fluid cannot be injected into ${tissueOfLabelId(label)}`);
@@ -134,14 +151,28 @@ export class FluidSpread {
     const space = this.paraneural;
     const tipInSheath = space !== null && !IS_NERVE_INSIDE[label] && label !== Label.epineurium && space.distanceAtMm(tip.x, tip.y, tip.z) <= TIP_IN_SHEATH_MM;
     const tangent = space && tipInSheath ? space.tangentNear(tip) : null;
+    // A tip in a muscle belly: the fluid dissects along its fibres (muscleSpread.ts).
+    const tipInMuscle = !tipInSheath && isMuscleLabel(label);
+    // A tip in the fat under the skin: the fluid spreads in the subcutis's layer as a bleb.
+    const towardSkin = tipInSheath ? null : towardSkinFrom(this.volume, start);
     // Distance outside the epineurium of a voxel in the paraneural space, Infinity elsewhere.
     const sheathDepthMm = (i: number) => (space !== null && OPENABLE[labels[i]] === 1 ? space.distanceOutsideEpineuriumMm(i) : Number.POSITIVE_INFINITY);
     const inSpace = (i: number) => sheathDepthMm(i) <= PARANEURAL_REACH_MM;
+    // The fat pressed against the stretched sheath (beyond its reach, within its wall).
+    const sheathWallPsi = (i: number) => {
+      const depth = sheathDepthMm(i);
+      return depth > PARANEURAL_REACH_MM && Number.isFinite(depth) && !IS_MUSCLE[labels[i]] ? SHEATH_LEAK_PSI : 0;
+    };
     // The pressure lost pushing fluid from the tip to voxel i (not shown on the manometer).
     const flowPsi = (i: number, paraneural: boolean) => {
       const dx = origin.x + (i % nx) * h - tip.x;
       const dy = origin.y + (Math.floor(i / nx) % ny) * h - tip.y;
       const dz = origin.z + Math.floor(i / nxy) * h - tip.z;
+      if (tipInMuscle && !paraneural && isMuscleLabel(labels[i])) return muscleFlowPsi(labels[i], dx, dy, dz);
+      if (towardSkin && !paraneural && labels[i] === Label.fat) {
+        const normal = Math.abs(dx * towardSkin.x + dy * towardSkin.y + dz * towardSkin.z);
+        return SUBCUTIS_ALONG_PSI_PER_MM * Math.sqrt(Math.max(0, dx * dx + dy * dy + dz * dz - normal * normal)) + SUBCUTIS_DEPTH_PSI_PER_MM * normal;
+      }
       if (!paraneural || !tangent) return PRESSURE_PER_MM_FROM_TIP_PSI * Math.sqrt(dx * dx + dy * dy + dz * dz);
       const along = dx * tangent.x + dy * tangent.y + dz * tangent.z;
       const around = Math.sqrt(Math.max(0, dx * dx + dy * dy + dz * dz - along * along));
@@ -154,8 +185,7 @@ export class FluidSpread {
         if (filled) return 0;
         const fromSpace = fromInSpace && from !== i;
         const crossing = fromSpace ? (IS_MUSCLE[labels[i]] ? FASCIA_CROSSING_PSI : IS_NERVE_INSIDE[labels[i]] ? EPINEURIUM_CROSSING_PSI : 0) : crossingPressurePsi(labels[from], labels[i]);
-        const wall = Number.isFinite(depth) && !IS_MUSCLE[labels[i]] ? SHEATH_LEAK_PSI : 0;
-        return this.entryPressure(i) + crossing + wall;
+        return this.entryPressure(i) + crossing + sheathWallPsi(i);
       }
       const stretch = PARANEURAL_OPENING_PSI + PARANEURAL_STRETCH_PSI_PER_MM * depth;
       if (filled) return 0;
@@ -178,6 +208,8 @@ export class FluidSpread {
     let intraneural = false;
     const size = this.field.fill.length;
     let last = -1;
+    // Where this injection's units went: the paraneural space, muscle outside it, anywhere else.
+    const placed = { paraneural: 0, muscle: 0, other: 0 };
     while (remaining > 0 && front.size > 0) {
       const pressure = front.peekKey();
       if (!Number.isFinite(pressure)) break;
@@ -186,12 +218,17 @@ export class FluidSpread {
       const room = FULL - this.field.fill[i];
       if (room > 0) {
         const amount = Math.min(room, remaining);
+        if (inSpace(i)) placed.paraneural += amount;
+        else if (isMuscleLabel(labels[i])) placed.muscle += amount;
+        else placed.other += amount;
         this.field.fill[i] += amount;
         remaining -= amount;
         this.warp.markWet(i);
         this.growBox(i % nx, Math.floor(i / nx) % ny, Math.floor(i / nxy));
-        // What the trainee's manometer shows: the tissue's opening pressure, not the flow's.
-        const opening = pressure - fromTipPsi(i);
+        // What the trainee's manometer shows: the tissue's opening pressure, not the flow's nor
+        // the tight sheath's (the tip's plane opened at the sheath's pressure; the wall only
+        // decides where the fluid goes, so a leak does not read as a stiff plane).
+        const opening = pressure - fromTipPsi(i) - (room === FULL ? sheathWallPsi(i) : 0);
         if (opening > openingPressurePsi) openingPressurePsi = opening;
         const tissue = tissueOfLabelId(this.volume.labels[i]);
         if (tissue === 'nerve') intraneural = true;
@@ -215,7 +252,8 @@ export class FluidSpread {
       this.releaseContinuation();
       throw new RangeError('No tissue around the tip will take the injectate');
     }
-    return { injectedMl: ml, openingPressurePsi, intravascularMl: 0, intraneural };
+    const fluidPlane = intraneural ? 'intraneural' : fluidPlaneOf(towardSkin !== null, tipInSheath, placed);
+    return { injectedMl: ml, openingPressurePsi, intravascularMl: 0, intraneural, fluidPlane };
   }
 
   private releaseContinuation(): void {
@@ -240,8 +278,13 @@ export class FluidSpread {
     const label = this.volume.labels[i];
     const base = ENTRY_PRESSURE_PSI[label];
     if (!Number.isFinite(base) || label === Label.fluid) return base;
-    const { nx, ny } = this.field.grid;
-    const scatter = hash3(i % nx, Math.floor(i / nx) % ny, Math.floor(i / (nx * ny)), this.seed) - 0.5;
-    return base * (1 + 2 * ENTRY_PRESSURE_SCATTER * scatter);
+    const { nx, ny, origin, spacingMm: h } = this.field.grid;
+    const x = i % nx;
+    const y = Math.floor(i / nx) % ny;
+    const z = Math.floor(i / (nx * ny));
+    const scatter = hash3(x, y, z, this.seed) - 0.5;
+    // Muscle opens along its septa before its fibre bundles (muscleSpread.ts).
+    const septa = isMuscleLabel(label) ? perimysiumShare(label, origin.x + x * h, origin.y + y * h, origin.z + z * h) : 1;
+    return base * septa * (1 + 2 * ENTRY_PRESSURE_SCATTER * scatter);
   }
 }

@@ -41,6 +41,15 @@ export function fluidLeadAdvice(dry: boolean): Message {
   return message('advice.fluid-leads-needle.inFluid');
 }
 
+/**
+ * A halo missed because the fluid went into a wrong plane (fluid/fluidPlane.ts) says which: a bleb
+ * under the skin and streaks in a muscle need different corrections from too little fluid round the nerve.
+ */
+export function haloAdvice(wrongPlane: 'subcutaneous' | 'intramuscular' | null): Message {
+  if (wrongPlane === null) return ADVICE.halo;
+  return message(wrongPlane === 'subcutaneous' ? 'advice.halo.subcutaneous' : 'advice.halo.intramuscular', { advice: ADVICE.halo });
+}
+
 /** Too little and too much volume need opposite corrections. */
 export function volumeAdvice(totalMl: number): Message {
   if (totalMl > VOLUME_MAX_ML) return message('advice.volume.over', { max: VOLUME_MAX_ML });

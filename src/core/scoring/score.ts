@@ -9,7 +9,7 @@ import {
   compressedOverNerve, countRedirections, finiteOr0, fluidLead, isLongAxis, isShortAxisAtFibularHead, longestHoldMs, maxShortAxisCompressionMm,
   tipVisibleWhileAdvancing, tracedNerve,
 } from './figures';
-import { ADVICE, approachAdvice, fluidLeadAdvice, volumeAdvice } from './advice';
+import { ADVICE, approachAdvice, fluidLeadAdvice, haloAdvice, volumeAdvice } from './advice';
 import { findSafetyEvents, safetyEffect } from './safety';
 import { floorTo, message, type Message } from '../message';
 
@@ -41,6 +41,18 @@ export function linearPoints(value: number, zeroAt: number, fullAt: number, maxP
   if (Number.isNaN(value)) return 0;
   const share = Math.min(1, Math.max(0, (value - zeroAt) / (fullAt - zeroAt)));
   return Math.min(maxPoints, Math.round((share * maxPoints) / POINTS_STEP) * POINTS_STEP);
+}
+
+/** The wrong plane most of the injectate went into (by volume), if any: the halo's advice names it. */
+function wrongFluidPlane(facts: AttemptFacts): 'subcutaneous' | 'intramuscular' | null {
+  let subcutaneous = 0;
+  let intramuscular = 0;
+  for (const inj of facts.injections) {
+    if (inj.fluidPlane === 'subcutaneous') subcutaneous += inj.ml;
+    else if (inj.fluidPlane === 'intramuscular') intramuscular += inj.ml;
+  }
+  if (subcutaneous === 0 && intramuscular === 0) return null;
+  return subcutaneous >= intramuscular ? 'subcutaneous' : 'intramuscular';
 }
 
 function item(id: ScoreItemId, points: number, reason: Message, advice: Message): ScoreItem {
@@ -153,7 +165,7 @@ const SCORERS: Readonly<Record<ScoreItemId, (facts: AttemptFacts) => ScoreItem>>
   halo: (facts) => {
     const halo = finiteOr0(facts.fluid.haloCoveragePct);
     return item('halo', linearPoints(halo, HALO_ZERO_PCT, HALO_FULL_PCT, rubricItem('halo').maxPoints),
-      message('reason.halo', { halo: f1(halo), full: HALO_FULL_PCT, zero: HALO_ZERO_PCT }), ADVICE.halo);
+      message('reason.halo', { halo: f1(halo), full: HALO_FULL_PCT, zero: HALO_ZERO_PCT }), haloAdvice(wrongFluidPlane(facts)));
   },
 
   'longitudinal-spread': (facts) => {

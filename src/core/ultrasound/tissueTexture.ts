@@ -40,6 +40,15 @@ function tilted(lateralDeg: number, posteriorDeg: number): { x: number; y: numbe
 const MUSCLE_AXES = new Float32Array(labelCount * 9);
 for (const [label, f] of FIBRE_BY_LABEL) setAxes(MUSCLE_AXES, label * 9, f);
 
+/**
+ * A muscle's fibre direction then two unit axes across it (9 numbers, a view into the table: read
+ * only), or null for a label that is not a muscle: injectate dissects along the fibres (fluid/muscleSpread.ts).
+ */
+export function muscleFibreAxes(label: number): Float32Array | null {
+  if (label < 0 || label >= labelCount || MUSCLE_AXES[label * 9] === 0 && MUSCLE_AXES[label * 9 + 1] === 0 && MUSCLE_AXES[label * 9 + 2] === 0) return null;
+  return MUSCLE_AXES.subarray(label * 9, label * 9 + 9);
+}
+
 /** Writes the fibre f and two unit axes across it at `at`. */
 export function setAxes(out: Float32Array | Float64Array, at: number, f: { x: number; y: number; z: number }): void {
   // Across axis 1: perpendicular to the fibre and to X (or Z when the fibre runs along X).
