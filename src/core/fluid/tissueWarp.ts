@@ -1,7 +1,8 @@
 import type { Vec3 } from '../math/vec3';
-import { Label, labelCount, tissueOfLabelId, type TissueType } from '../anatomy/tissues';
+import type { TissueType } from '../anatomy/tissues';
 import type { KneeAnatomy } from '../anatomy/knee';
-import { type FluidField, FULL } from './fluidField';
+import type { FluidField } from './fluidField';
+import { WarpColumns, LAYERS_PER_COLUMN } from './warpColumns';
 
 /**
  * The tissue pushed out of the injectate's way. The spread (spread.ts) says how much fluid went
@@ -21,23 +22,11 @@ import { type FluidField, FULL } from './fluidField';
  *
  * Lookups go backward (image point → the resting anatomy that now lies there), per column, in
  * voxel coordinates; the fluid's own edge is the ½ level of a coverage field blended between
- * the four nearest columns, so it is smooth at a fraction of a voxel.
+ * the four nearest columns, so it is smooth at a fraction of a voxel. The layers are built in
+ * warpColumns.ts (only the columns a step wetted); this file reads them.
  */
 
-/** Share of an inserted layer's thickness that moves the tissue superficial to it (the rest goes deep), away from bone. */
-export const SUPERFICIAL_SHARE = 0.5;
-
-/** Bone this close (voxels) under a column's fluid holds the deep side still. */
-const BONE_REACH_VOXELS = 40;
-const RIGID = new Uint8Array(labelCount);
-for (let l = 0; l < labelCount; l++) if (tissueOfLabelId(l) === 'bone') RIGID[l] = 1;
-
-/** The sheath is about a voxel thick; a run this many sheath voxels off the nerve still lies on it. */
-const SHEATH_VOXELS = 2;
-const NERVE_PART = new Uint8Array(32);
-NERVE_PART[Label.epineurium] = 1;
-NERVE_PART[Label.interfascicularEpineurium] = 1;
-NERVE_PART[Label.fascicle] = 1;
+export { SUPERFICIAL_SHARE } from './warpColumns';
 
 /**
  * The one lookup of the anatomy after displacement: 'fluid' where the injectate lies at p, else
@@ -51,10 +40,6 @@ export function displacedTissueAt(knee: KneeAnatomy, warp: TissueWarp, p: Vec3):
 const warps = new WeakMap<FluidField, TissueWarp>();
 
 /**
- * The displacement of a fluid field's tissue: the one its spread keeps up to date, or (a field
- * filled some other way) one built now over the whole field.
- */
-/**
  * A spread's warp copied together with its field (a replay checkpoint's copy-on-write): the one
  * tissueWarpOf finds for that field, as the constructor registers the original. Without it the
  * copy's figures would come from a warp rebuilt over the whole field (slow, and without the
@@ -64,6 +49,10 @@ export function adoptTissueWarp(field: FluidField, warp: TissueWarp): void {
   warps.set(field, warp);
 }
 
+/**
+ * The displacement of a fluid field's tissue: the one its spread keeps up to date, or (a field
+ * filled some other way) one built now over the whole field.
+ */
 export function tissueWarpOf(field: FluidField, volume: { labels: Uint8Array }): TissueWarp {
   let warp = warps.get(field);
   if (!warp) {
@@ -74,183 +63,28 @@ export function tissueWarpOf(field: FluidField, volume: { labels: Uint8Array }):
   return warp;
 }
 
-/** Layers kept per column; a column crossing more wet runs than this merges the last ones. */
-const LAYERS_PER_COLUMN = 6;
-
-export class TissueWarp {
-  /** The footprint of the columns holding fluid (voxel indices, inclusive); empty if x0 > x1. */
-  private x0 = Infinity;
-  private x1 = -Infinity;
-  private y0 = Infinity;
-  private y1 = -Infinity;
-  private readonly nx: number;
-  /** Per grid column (x + nx·y): its layers, each a resting insertion point (voxel Z) and thickness (voxels). */
-  private readonly layerCount: Uint8Array;
-  private readonly layerZ: Float32Array;
-  private readonly layerLength: Float32Array;
-  /** Per column: where its layers lie in the image (voxel Z), for a quick "no fluid here". */
-  private readonly columnLow: Float32Array;
-  private readonly columnHigh: Float32Array;
-  /** Per column: the shift of what lies deep to every layer (voxels, negative: pushed down). */
-  private readonly columnBase: Float32Array;
-  /** Per column: the resting Z range (voxels) its fluid was ever put in (low > high: none yet). */
-  private readonly wetLow: Int16Array;
-  private readonly wetHigh: Int16Array;
-  /** Columns whose fill changed since the last `update` (each once). */
-  private readonly dirty: Uint8Array;
-  private dirtyColumns: number[] = [];
-  /** The most any column has moved tissue (voxels, either way): how far a lookup may have to reach. */
-  private maxShiftVoxels = 0;
-
-  /** Per column: the epineurium's surface (voxel Z) under and over a layer against the nerve; NaN not found yet. */
-  private readonly nerveFloor: Float32Array;
-  private readonly nerveRoof: Float32Array;
-
-  constructor(
-    private readonly field: FluidField,
-    private readonly labels: Uint8Array,
-    /** The nerve's surface to a fraction of a voxel (distance outside the epineurium, mm; 0 inside). */
-    private readonly nerveDistance: ((x: number, y: number, z: number) => number) | null = null,
-  ) {
-    const columns = field.grid.nx * field.grid.ny;
-    this.nerveFloor = new Float32Array(columns).fill(Number.NaN);
-    this.nerveRoof = new Float32Array(columns).fill(Number.NaN);
-    this.nx = field.grid.nx;
-    this.layerCount = new Uint8Array(columns);
-    this.layerZ = new Float32Array(columns * LAYERS_PER_COLUMN);
-    this.layerLength = new Float32Array(columns * LAYERS_PER_COLUMN);
-    this.columnLow = new Float32Array(columns);
-    this.columnHigh = new Float32Array(columns);
-    this.columnBase = new Float32Array(columns);
-    this.wetLow = new Int16Array(columns).fill(0x7fff);
-    this.wetHigh = new Int16Array(columns).fill(-1);
-    this.dirty = new Uint8Array(columns);
+export class TissueWarp extends WarpColumns {
+  constructor(field: FluidField, labels: Uint8Array, nerveDistance: ((x: number, y: number, z: number) => number) | null = null) {
+    super(field, labels, nerveDistance);
     warps.set(field, this);
   }
 
-  /** The spread put fluid in voxel `index`: its column is redone at the next `update`. */
-  markWet(index: number): void {
-    const { nx, ny } = this.field.grid;
-    const nxy = nx * ny;
-    const column = index % nxy;
-    const z = (index - column) / nxy;
-    if (z < this.wetLow[column]) this.wetLow[column] = z;
-    if (z > this.wetHigh[column]) this.wetHigh[column] = z;
-    if (this.dirty[column] === 0) {
-      this.dirty[column] = 1;
-      this.dirtyColumns.push(column);
-    }
-  }
-
   /**
-   * Redoes the layers of the columns marked wet since the last update, or (no `markWet` used:
-   * a field filled some other way) of every column over `box` (voxel indices).
+   * This warp for `field`, a copy of its field (a replay checkpoint's copy-on-write, FluidSpread.clone):
+   * every per-column array copied, the anatomy and the nerve's surface shared; the one tissueWarpOf
+   * finds for `field`. Copies every typed array it holds, so a new per-column array is copied too.
    */
-  update(box?: { min: number[]; max: number[] }): void {
-    for (const c of this.dirtyColumns) {
-      this.dirty[c] = 0;
-      this.redoColumn(c, this.wetLow[c], this.wetHigh[c]);
+  copyFor(field: FluidField): TissueWarp {
+    const copy = Object.assign(Object.create(TissueWarp.prototype) as TissueWarp, this, { field, dirtyColumns: [...this.dirtyColumns] });
+    const fields = copy as unknown as Record<string, unknown>;
+    for (const key of Object.keys(fields)) {
+      const value = fields[key];
+      if (ArrayBuffer.isView(value) && value !== this.labels && 'slice' in value && typeof value.slice === 'function') fields[key] = value.slice() as unknown;
     }
-    this.dirtyColumns = [];
-    if (!box || box.min[0] > box.max[0]) return;
-    const nx = this.nx;
-    for (let y = box.min[1]; y <= box.max[1]; y++) for (let x = box.min[0]; x <= box.max[0]; x++) this.redoColumn(x + nx * y, box.min[2], box.max[2]);
+    warps.set(field, copy);
+    return copy;
   }
 
-  private redoColumn(column: number, z0: number, z1: number): void {
-    const { nx, ny, nz } = this.field.grid;
-    const nxy = nx * ny;
-    const fill = this.field.fill;
-    const first = column * LAYERS_PER_COLUMN;
-    let count = 0;
-    let total = 0;
-    let deepestWet = -1;
-    let z = z0;
-    while (z <= z1) {
-      if (fill[column + nxy * z] === 0) {
-        z++;
-        continue;
-      }
-      // A run of wet voxels [start, z).
-      const start = z;
-      if (deepestWet < 0) deepestWet = z;
-      let units = 0;
-      let weighted = 0;
-      while (z <= z1 && fill[column + nxy * z] > 0) {
-        units += fill[column + nxy * z];
-        weighted += fill[column + nxy * z] * z;
-        z++;
-      }
-      const length = units / FULL;
-      total += length;
-      if (count === LAYERS_PER_COLUMN) {
-        this.layerLength[first + count - 1] += length;
-        continue;
-      }
-      this.layerZ[first + count] = this.onNerve(column, insertionZ(this.labels, column, nxy, nz, start, z - 1, weighted / units));
-      this.layerLength[first + count] = length;
-      count++;
-    }
-    this.layerCount[column] = count;
-    this.columnBase[column] = count === 0 ? 0 : -(1 - this.superficialShare(column, deepestWet)) * total;
-    if (count === 0) {
-      this.columnLow[column] = Infinity;
-      this.columnHigh[column] = -Infinity;
-      return;
-    }
-    this.columnLow[column] = this.layerZ[first] + this.columnBase[column];
-    this.columnHigh[column] = this.layerZ[first + count - 1] + this.columnBase[column] + total;
-    this.maxShiftVoxels = Math.max(this.maxShiftVoxels, -this.columnBase[column], total + this.columnBase[column]);
-    const x = column % nx;
-    const y = (column - x) / nx;
-    if (x < this.x0) this.x0 = x;
-    if (x > this.x1) this.x1 = x;
-    if (y < this.y0) this.y0 = y;
-    if (y > this.y1) this.y1 = y;
-  }
-
-  /**
-   * A layer put against the nerve at a voxel boundary goes on the epineurium's true surface
-   * instead (the voxels round it off by up to half a voxel, which would leave a sliver of sheath
-   * between the nerve and its halo). Voxel Z; other insertion points pass unchanged.
-   */
-  private onNerve(column: number, z: number): number {
-    const at = z - Math.floor(z);
-    if (this.nerveDistance === null || at !== 0.5) return z;
-    const l = (dz: number) => this.labels[column + this.field.grid.nx * this.field.grid.ny * Math.min(this.field.grid.nz - 1, Math.max(0, z + dz))];
-    const nerveAbove = NERVE_PART[l(0.5)] === 1;
-    const nerveBelow = NERVE_PART[l(-0.5)] === 1;
-    if (nerveAbove === nerveBelow) return z;
-    const cache = nerveAbove ? this.nerveFloor : this.nerveRoof;
-    if (!Number.isNaN(cache[column])) return cache[column];
-    const { origin, spacingMm: h, nx } = this.field.grid;
-    const x = origin.x + (column % nx) * h;
-    const y = origin.y + Math.floor(column / nx) * h;
-    // Bisect between a point outside the nerve (on the fluid's side) and one inside it.
-    let outside = nerveAbove ? z - 1.5 : z + 1.5;
-    let inside = nerveAbove ? z + 1.5 : z - 1.5;
-    if (this.nerveDistance(x, y, origin.z + outside * h) <= 0 || this.nerveDistance(x, y, origin.z + inside * h) > 0) return z;
-    for (let i = 0; i < 10; i++) {
-      const mid = (outside + inside) / 2;
-      if (this.nerveDistance(x, y, origin.z + mid * h) > 0) outside = mid;
-      else inside = mid;
-    }
-    cache[column] = (outside + inside) / 2;
-    return cache[column];
-  }
-
-  /**
-   * The share of a column's layers that lifts the tissue over them: half, but all of it where bone
-   * lies just deep to the fluid (bone does not give way; the soft tissue over it does), blended
-   * over `BONE_REACH_VOXELS`, so the cortex stays where it is under a halo on the fibular head.
-   */
-  private superficialShare(column: number, deepestWetZ: number): number {
-    const nxy = this.field.grid.nx * this.field.grid.ny;
-    for (let d = 1; d <= BONE_REACH_VOXELS && deepestWetZ - d >= 0; d++) {
-      if (RIGID[this.labels[column + nxy * (deepestWetZ - d)]] === 1) return 1 - (1 - SUPERFICIAL_SHARE) * (d / BONE_REACH_VOXELS);
-    }
-    return SUPERFICIAL_SHARE;
-  }
 
   /** The most the warp has moved any tissue (mm): the reach a lookup of moved anatomy needs. */
   get maxShiftMm(): number {
@@ -375,38 +209,4 @@ export class TissueWarp {
     const shift = this.shiftOfRest((r.x - origin.x) / h, (r.y - origin.y) / h, (r.z - origin.z) / h);
     return { x: r.x, y: r.y, z: r.z + shift * h };
   }
-}
-
-/**
- * Where in the run [start, end] (voxel Z) the fluid's layer goes: against the nerve where the
- * run touches it, else at the change of tissue nearest the run's centre (the plane the fluid
- * opened), else at the centre.
- */
-function insertionZ(labels: Uint8Array, column: number, nxy: number, nz: number, start: number, end: number, centre: number): number {
-  // The paraneural space lies inside the sheath: a run against the sheath over the nerve goes
-  // under the sheath, on the epineurium (the sheath is lifted with the fat beyond it).
-  const inside = NERVE_PART[labels[column + nxy * start]] === 1;
-  if (!inside) {
-    for (let z = start - 1, n = 0; z >= 0 && n <= SHEATH_VOXELS; z--, n++) {
-      const l = labels[column + nxy * z];
-      if (NERVE_PART[l] === 1) return z + 0.5;
-      if (l !== Label.paraneuralSheath) break;
-    }
-    for (let z = end + 1, n = 0; z < nz && n <= SHEATH_VOXELS; z++, n++) {
-      const l = labels[column + nxy * z];
-      if (NERVE_PART[l] === 1) return z - 0.5;
-      if (l !== Label.paraneuralSheath) break;
-    }
-  }
-  let best = centre;
-  let bestDistance = Infinity;
-  for (let z = start; z < end; z++) {
-    if (labels[column + nxy * z] === labels[column + nxy * (z + 1)]) continue;
-    const d = Math.abs(z + 0.5 - centre);
-    if (d < bestDistance) {
-      bestDistance = d;
-      best = z + 0.5;
-    }
-  }
-  return best;
 }

@@ -1,0 +1,307 @@
+import { Label, labelCount, tissueOfLabelId } from '../anatomy/tissues';
+import { type FluidField, FULL } from './fluidField';
+
+/**
+ * The build half of the tissue warp (tissueWarp.ts reads it): each run of wet voxels along a
+ * column of the grid's Z axis becomes a layer of fluid inserted into the column at one point, and
+ * the tissue either side moves apart to make room. Columns are redone only where a step put fluid.
+ *
+ * A step of 0.1 ml redoes thousands of columns, and a column of the label grid is a stride of a
+ * whole Z plane per voxel (one cache line, often one page, each). So each column that ever holds
+ * fluid gets a slot: its fill kept contiguous (written as the spread fills it) and its labels
+ * copied once over the Z range its layers read (the wet range, the sheath beside it and the bone
+ * reach below it). A redo then reads a few cache lines; the results are those of reading the
+ * grid itself.
+ */
+
+/** Share of an inserted layer's thickness that moves the tissue superficial to it (the rest goes deep), away from bone. */
+export const SUPERFICIAL_SHARE = 0.5;
+
+/** Layers kept per column; a column crossing more wet runs than this merges the last ones. */
+export const LAYERS_PER_COLUMN = 6;
+
+/** Bone this close (voxels) under a column's fluid holds the deep side still. */
+const BONE_REACH_VOXELS = 40;
+const RIGID = new Uint8Array(labelCount);
+for (let l = 0; l < labelCount; l++) if (tissueOfLabelId(l) === 'bone') RIGID[l] = 1;
+
+/** The sheath is about a voxel thick; a run this many sheath voxels off the nerve still lies on it. */
+const SHEATH_VOXELS = 2;
+export const NERVE_PART = new Uint8Array(32);
+NERVE_PART[Label.epineurium] = 1;
+NERVE_PART[Label.interfascicularEpineurium] = 1;
+NERVE_PART[Label.fascicle] = 1;
+
+/** Labels a redo reads beyond the wet range: below it the bone reach, above it the sheath and the nerve past it. */
+const LABELS_BELOW = BONE_REACH_VOXELS;
+const LABELS_ABOVE = SHEATH_VOXELS + 1;
+
+const NO_SLOT = -1;
+
+export class WarpColumns {
+  /** The footprint of the columns holding fluid (voxel indices, inclusive); empty if x0 > x1. */
+  protected x0 = Infinity;
+  protected x1 = -Infinity;
+  protected y0 = Infinity;
+  protected y1 = -Infinity;
+  protected readonly nx: number;
+  /** Per grid column (x + nx·y): its layers, each a resting insertion point (voxel Z) and thickness (voxels). */
+  protected readonly layerCount: Uint8Array;
+  protected readonly layerZ: Float32Array;
+  protected readonly layerLength: Float32Array;
+  /** Per column: where its layers lie in the image (voxel Z), for a quick "no fluid here". */
+  protected readonly columnLow: Float32Array;
+  protected readonly columnHigh: Float32Array;
+  /** Per column: the shift of what lies deep to every layer (voxels, negative: pushed down). */
+  protected readonly columnBase: Float32Array;
+  /** Per column: the resting Z range (voxels) its fluid was ever put in (low > high: none yet). */
+  private readonly wetLow: Int16Array;
+  private readonly wetHigh: Int16Array;
+  /** Columns whose fill changed since the last `update` (each once). */
+  private readonly dirty: Uint8Array;
+  protected dirtyColumns: number[] = [];
+  /** The most any column has moved tissue (voxels, either way): how far a lookup may have to reach. */
+  protected maxShiftVoxels = 0;
+
+  /** Per column: the epineurium's surface (voxel Z) under and over a layer against the nerve; NaN not found yet. */
+  private readonly nerveFloor: Float32Array;
+  private readonly nerveRoof: Float32Array;
+
+  /** Per column: its slot (NO_SLOT: never wet). Per slot: nz fill values and nz labels, Z contiguous. */
+  private readonly slotOf: Int32Array;
+  private slotCount = 0;
+  private slotFill = new Uint8Array(0);
+  private slotLabels = new Uint8Array(0);
+  /** Per slot: the Z range of labels copied so far (low > high: none). */
+  private slotLabelLow = new Int16Array(0);
+  private slotLabelHigh = new Int16Array(0);
+
+  constructor(
+    protected readonly field: FluidField,
+    protected readonly labels: Uint8Array,
+    /** The nerve's surface to a fraction of a voxel (distance outside the epineurium, mm; 0 inside). */
+    private readonly nerveDistance: ((x: number, y: number, z: number) => number) | null = null,
+  ) {
+    const columns = field.grid.nx * field.grid.ny;
+    this.nerveFloor = new Float32Array(columns).fill(Number.NaN);
+    this.nerveRoof = new Float32Array(columns).fill(Number.NaN);
+    this.nx = field.grid.nx;
+    this.layerCount = new Uint8Array(columns);
+    this.layerZ = new Float32Array(columns * LAYERS_PER_COLUMN);
+    this.layerLength = new Float32Array(columns * LAYERS_PER_COLUMN);
+    this.columnLow = new Float32Array(columns);
+    this.columnHigh = new Float32Array(columns);
+    this.columnBase = new Float32Array(columns);
+    this.wetLow = new Int16Array(columns).fill(0x7fff);
+    this.wetHigh = new Int16Array(columns).fill(-1);
+    this.dirty = new Uint8Array(columns);
+    this.slotOf = new Int32Array(columns).fill(NO_SLOT);
+  }
+
+  /** The spread put fluid in voxel `index` (already in the field): its column is redone at the next `update`. */
+  markWet(index: number): void {
+    const nxy = this.nx * this.field.grid.ny;
+    const column = index % nxy;
+    const z = (index - column) / nxy;
+    let slot = this.slotOf[column];
+    if (slot === NO_SLOT) slot = this.newSlot(column);
+    this.slotFill[slot * this.field.grid.nz + z] = this.field.fill[index];
+    if (z < this.wetLow[column]) this.wetLow[column] = z;
+    if (z > this.wetHigh[column]) this.wetHigh[column] = z;
+    if (this.dirty[column] === 0) {
+      this.dirty[column] = 1;
+      this.dirtyColumns.push(column);
+    }
+  }
+
+  /**
+   * Redoes the layers of the columns marked wet since the last update, or (no `markWet` used:
+   * a field filled some other way) first marks every wet voxel over `box` (voxel indices).
+   */
+  update(box?: { min: number[]; max: number[] }): void {
+    if (box && box.min[0] <= box.max[0]) {
+      const { nx, ny } = this.field.grid;
+      const fill = this.field.fill;
+      // Row by row, along the grid's own order: the whole box is read once.
+      for (let z = box.min[2]; z <= box.max[2]; z++)
+        for (let y = box.min[1]; y <= box.max[1]; y++) {
+          const row = nx * (y + ny * z);
+          for (let i = row + box.min[0]; i <= row + box.max[0]; i++) if (fill[i] !== 0) this.markWet(i);
+        }
+    }
+    // In grid order: neighbouring columns share the cache lines of the per-column arrays.
+    const order = Int32Array.from(this.dirtyColumns).sort();
+    for (const c of order) {
+      this.dirty[c] = 0;
+      this.redoColumn(c);
+    }
+    this.dirtyColumns = [];
+  }
+
+  private newSlot(column: number): number {
+    const nz = this.field.grid.nz;
+    const slot = this.slotCount++;
+    if (slot * nz >= this.slotFill.length) {
+      const capacity = Math.max(256, 2 * this.slotLabelLow.length);
+      const grow = <T extends Uint8Array | Int16Array>(from: T, to: T): T => {
+        to.set(from);
+        return to;
+      };
+      this.slotFill = grow(this.slotFill, new Uint8Array(capacity * nz));
+      this.slotLabels = grow(this.slotLabels, new Uint8Array(capacity * nz));
+      this.slotLabelLow = grow(this.slotLabelLow, new Int16Array(capacity));
+      this.slotLabelHigh = grow(this.slotLabelHigh, new Int16Array(capacity));
+    }
+    this.slotLabelLow[slot] = 0x7fff;
+    this.slotLabelHigh[slot] = -1;
+    this.slotOf[column] = slot;
+    return slot;
+  }
+
+  /** Copies the column's labels into its slot over [low, high] (clipped to the grid), where not yet copied. */
+  private copyLabels(column: number, slot: number, low: number, high: number): void {
+    const { nx, ny, nz } = this.field.grid;
+    const nxy = nx * ny;
+    const from = Math.max(0, low);
+    const to = Math.min(nz - 1, high);
+    const had0 = this.slotLabelLow[slot];
+    const had1 = this.slotLabelHigh[slot];
+    if (from >= had0 && to <= had1) return;
+    const base = slot * nz;
+    for (let z = from; z <= to; z++) if (z < had0 || z > had1) this.slotLabels[base + z] = this.labels[column + nxy * z];
+    this.slotLabelLow[slot] = Math.min(had0, from);
+    this.slotLabelHigh[slot] = Math.max(had1, to);
+  }
+
+  private redoColumn(column: number): void {
+    const nz = this.field.grid.nz;
+    const slot = this.slotOf[column];
+    const z0 = this.wetLow[column];
+    const z1 = this.wetHigh[column];
+    this.copyLabels(column, slot, z0 - LABELS_BELOW, z1 + LABELS_ABOVE);
+    const fill = this.slotFill;
+    const base = slot * nz;
+    const first = column * LAYERS_PER_COLUMN;
+    let count = 0;
+    let total = 0;
+    let deepestWet = -1;
+    let z = z0;
+    while (z <= z1) {
+      if (fill[base + z] === 0) {
+        z++;
+        continue;
+      }
+      // A run of wet voxels [start, z).
+      const start = z;
+      if (deepestWet < 0) deepestWet = z;
+      let units = 0;
+      let weighted = 0;
+      while (z <= z1 && fill[base + z] > 0) {
+        units += fill[base + z];
+        weighted += fill[base + z] * z;
+        z++;
+      }
+      const length = units / FULL;
+      total += length;
+      if (count === LAYERS_PER_COLUMN) {
+        this.layerLength[first + count - 1] += length;
+        continue;
+      }
+      this.layerZ[first + count] = this.onNerve(column, base, insertionZ(this.slotLabels, base, nz, start, z - 1, weighted / units));
+      this.layerLength[first + count] = length;
+      count++;
+    }
+    this.layerCount[column] = count;
+    this.columnBase[column] = count === 0 ? 0 : -(1 - this.superficialShare(base, deepestWet)) * total;
+    if (count === 0) {
+      this.columnLow[column] = Infinity;
+      this.columnHigh[column] = -Infinity;
+      return;
+    }
+    this.columnLow[column] = this.layerZ[first] + this.columnBase[column];
+    this.columnHigh[column] = this.layerZ[first + count - 1] + this.columnBase[column] + total;
+    this.maxShiftVoxels = Math.max(this.maxShiftVoxels, -this.columnBase[column], total + this.columnBase[column]);
+    const x = column % this.nx;
+    const y = (column - x) / this.nx;
+    if (x < this.x0) this.x0 = x;
+    if (x > this.x1) this.x1 = x;
+    if (y < this.y0) this.y0 = y;
+    if (y > this.y1) this.y1 = y;
+  }
+
+  /**
+   * A layer put against the nerve at a voxel boundary goes on the epineurium's true surface
+   * instead (the voxels round it off by up to half a voxel, which would leave a sliver of sheath
+   * between the nerve and its halo). Voxel Z; other insertion points pass unchanged.
+   */
+  private onNerve(column: number, base: number, z: number): number {
+    const at = z - Math.floor(z);
+    if (this.nerveDistance === null || at !== 0.5) return z;
+    const top = this.field.grid.nz - 1;
+    const nerveAbove = NERVE_PART[this.slotLabels[base + Math.min(top, Math.max(0, z + 0.5))]] === 1;
+    const nerveBelow = NERVE_PART[this.slotLabels[base + Math.min(top, Math.max(0, z - 0.5))]] === 1;
+    if (nerveAbove === nerveBelow) return z;
+    const cache = nerveAbove ? this.nerveFloor : this.nerveRoof;
+    if (!Number.isNaN(cache[column])) return cache[column];
+    const { origin, spacingMm: h, nx } = this.field.grid;
+    const x = origin.x + (column % nx) * h;
+    const y = origin.y + Math.floor(column / nx) * h;
+    // Bisect between a point outside the nerve (on the fluid's side) and one inside it.
+    let outside = nerveAbove ? z - 1.5 : z + 1.5;
+    let inside = nerveAbove ? z + 1.5 : z - 1.5;
+    if (this.nerveDistance(x, y, origin.z + outside * h) <= 0 || this.nerveDistance(x, y, origin.z + inside * h) > 0) return z;
+    for (let i = 0; i < 10; i++) {
+      const mid = (outside + inside) / 2;
+      if (this.nerveDistance(x, y, origin.z + mid * h) > 0) outside = mid;
+      else inside = mid;
+    }
+    cache[column] = (outside + inside) / 2;
+    return cache[column];
+  }
+
+  /**
+   * The share of a column's layers that lifts the tissue over them: half, but all of it where bone
+   * lies just deep to the fluid (bone does not give way; the soft tissue over it does), blended
+   * over `BONE_REACH_VOXELS`, so the cortex stays where it is under a halo on the fibular head.
+   */
+  private superficialShare(base: number, deepestWetZ: number): number {
+    for (let d = 1; d <= BONE_REACH_VOXELS && deepestWetZ - d >= 0; d++) {
+      if (RIGID[this.slotLabels[base + deepestWetZ - d]] === 1) return 1 - (1 - SUPERFICIAL_SHARE) * (d / BONE_REACH_VOXELS);
+    }
+    return SUPERFICIAL_SHARE;
+  }
+}
+
+/**
+ * Where in the run [start, end] (voxel Z) the fluid's layer goes: against the nerve where the
+ * run touches it, else at the change of tissue nearest the run's centre (the plane the fluid
+ * opened), else at the centre. `labels` is a column's slot from `base`.
+ */
+function insertionZ(labels: Uint8Array, base: number, nz: number, start: number, end: number, centre: number): number {
+  // The paraneural space lies inside the sheath: a run against the sheath over the nerve goes
+  // under the sheath, on the epineurium (the sheath is lifted with the fat beyond it).
+  const inside = NERVE_PART[labels[base + start]] === 1;
+  if (!inside) {
+    for (let z = start - 1, n = 0; z >= 0 && n <= SHEATH_VOXELS; z--, n++) {
+      const l = labels[base + z];
+      if (NERVE_PART[l] === 1) return z + 0.5;
+      if (l !== Label.paraneuralSheath) break;
+    }
+    for (let z = end + 1, n = 0; z < nz && n <= SHEATH_VOXELS; z++, n++) {
+      const l = labels[base + z];
+      if (NERVE_PART[l] === 1) return z - 0.5;
+      if (l !== Label.paraneuralSheath) break;
+    }
+  }
+  let best = centre;
+  let bestDistance = Infinity;
+  for (let z = start; z < end; z++) {
+    if (labels[base + z] === labels[base + z + 1]) continue;
+    const d = Math.abs(z + 0.5 - centre);
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = z + 0.5;
+    }
+  }
+  return best;
+}
