@@ -5,9 +5,10 @@ import { nerveAtHead } from '../../src/core/fluid/nerveAtHeadFixture';
 import { FluidSpread } from '../../src/core/fluid/spread';
 import { measureFluid } from '../../src/core/fluid/measures';
 import { haloThicknessBySector, injectateNearNerveShare } from '../../src/core/fluid/haloFigures';
+import { spindleProfile, spindleFigures } from '../../src/core/fluid/spindleFigures';
 
 const level = Number(process.argv[2] ?? -5);
-const { knee, volume, site, radius, fromNerve: at } = nerveAtHead(level);
+const { knee, volume, site, radius, up, fromNerve: at } = nerveAtHead(level);
 for (let run = 0; run < 2; run++) {
 const spread = new FluidSpread(volume, 1 + run, knee.cpn);
 const times: number[] = [];
@@ -24,6 +25,8 @@ for (const [k, label] of [[radius + 1.2, 'above'], [-(radius + 1.2), 'below']] a
 const thickness = haloThicknessBySector(knee, spread.field, site);
 console.log('halo thickness by 10° sector (mm, from the skin side round):', thickness.map((t) => t.toFixed(1)).join(' '));
 console.log(`sectors 1–4 mm: ${thickness.filter((t) => t >= 1 && t <= 4).length}/${thickness.length}`);
+const spindle = spindleFigures(spindleProfile(knee, spread.field, site, up, 70, 1), site);
+console.log(`spindle (long axis): ${spindle.lengthMm} mm (${spindle.proximalMm} proximal, ${spindle.distalMm} distal), wet both sides ${spindle.bothSidesMm} mm, mean stripe ${spindle.middleMm.toFixed(1)} mm mid, ${spindle.endsMm.toFixed(1)} mm at the ends`);
 console.log(`share within 5 mm of the epineurium: ${(100 * injectateNearNerveShare(knee.cpn, spread.field, spread.filledBox, 5)).toFixed(0)}%`);
 const h = volume.spacingMm;
 const b = spread.filledBox;
