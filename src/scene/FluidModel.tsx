@@ -6,7 +6,7 @@ import type { FluidSurfaceUpdate } from '../core/fluid/fluidMesher';
 import { FluidBlocks } from './fluidBlocks';
 
 /** While the plunger is held the view redraws this often, so the fluid is seen growing as its blocks arrive. */
-const INJECTING_FPS = 18;
+const INJECTING_FPS = 16;
 
 const fluidBlocks = new FluidBlocks();
 const EMPTY: ReadonlyMap<number, THREE.BufferGeometry> = new Map();
