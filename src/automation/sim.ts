@@ -13,7 +13,7 @@ import type { KneeAnatomy } from '../core/anatomy/knee';
 import { structureAt } from '../core/anatomy/namedStructure';
 import type { SimAutomation, ProbeReport } from './types';
 import { displayedFramePng } from '../state/framePng';
-import { getWorkerClient } from '../state/workerClient';
+import { getWorkerClient, imageWorkerPoolSize } from '../state/workerClient';
 import { listAttempts, exportAttemptJson, importAttemptJson } from '../state/attemptLibrary';
 import { markLiveAttemptScripted } from '../state/attemptStorage';
 
@@ -108,7 +108,7 @@ export function createSimAutomation(): SimAutomation {
     frame: async () => {
       anatomy();
       const f = await imagePipeline.whenCurrent();
-      return { width: f.width, height: f.height, widthMm: f.widthMm, depthMm: f.depthMm, pixels: f.pixels.slice() };
+      return { width: f.width, height: f.height, widthMm: f.widthMm, depthMm: f.depthMm, pixels: f.pixels.slice(), version: f.version, pose: structuredClone(f.pose) };
     },
     worldToImage: (p) => {
       if (!isFiniteVec3(p)) throw new SimError('invalid-argument', message('error.point', { what: 'worldToImage' }));
@@ -120,7 +120,7 @@ export function createSimAutomation(): SimAutomation {
     },
     stats: () => {
       const now = clockMs();
-      return { imageFps: imageRate.perSecond(now), sceneFps: sceneRate.perSecond(now), imageFrameMs: imageRate.meanDurationMs(now) };
+      return { imageFps: imageRate.perSecond(now), sceneFps: sceneRate.perSecond(now), imageFrameMs: imageRate.meanDurationMs(now), imageWorkers: imageWorkerPoolSize() };
     },
     events: () => structuredClone(store.getState().events),
     faults: {

@@ -28,8 +28,11 @@ export type NeedleContactKind = NeedleContact;
 
 export type FluidReport = FluidMeasures;
 
-/** The displayed B-mode frame: grey, row-major, row 0 at the skin. */
-export type FrameReport = ImageFrame;
+/**
+ * The displayed B-mode frame: grey, row-major, row 0 at the skin; with the pose it was formed for
+ * and its version (frames on screen only ever go up in version: a stale one is never shown).
+ */
+export type FrameReport = ImageFrame & { version: number; pose: ProbePose };
 
 export interface SimAutomation {
   version: 1;
@@ -75,7 +78,8 @@ export interface SimAutomation {
   setImaging(s: Partial<ImagingSettings>): Promise<void>;
   frame(): Promise<FrameReport>;
   worldToImage(p: Vec3): { col: number; row: number; outOfPlaneMm: number };
-  stats(): { imageFps: number; sceneFps: number; imageFrameMs: number };
+  /** imageWorkers: the image band workers forming frames (0: the simulation worker forms them). */
+  stats(): { imageFps: number; sceneFps: number; imageFrameMs: number; imageWorkers: number };
   /** The attempt's event log so far (probe poses, settings, case loads, needle, injections). */
   events(): Pick<AttemptEvent, 'tMs' | 'kind'>[];
 

@@ -4,6 +4,7 @@ import { imageRate } from './rateMeter';
 import { clockMs } from './attemptSlice';
 import { imageGeometry } from '../core/imaging/imageGeometry';
 import { needleTip, NEEDLE_OUTER_DIAMETER_MM } from '../core/needle/needle';
+import type { ProbePose } from '../core/probe/pose';
 
 /** The frame on screen, with the version of the inputs it shows. */
 export interface DisplayedFrame {
@@ -14,6 +15,8 @@ export interface DisplayedFrame {
   depthMm: number;
   pixels: Uint8Array;
   computeMs: number;
+  /** The pose the frame was formed for. */
+  pose: ProbePose;
 }
 
 type FrameListener = (frame: DisplayedFrame) => void;
@@ -109,8 +112,12 @@ class ImagePipeline {
       const needle = state.needle && state.needle.insertedMm > 0 ? { entry: state.needle.entry, tip: needleTip(state.needle), diameterMm: NEEDLE_OUTER_DIAMETER_MM } : null;
       const result = await getWorkerClient().renderFrame(pose, state.imaging, timeSeconds, needle);
       const geometry = imageGeometry(state.imaging.depthMm);
-      this.latest = { version, ...result, widthMm: geometry.widthMm, depthMm: geometry.depthMm };
-      for (const l of this.listeners) l(this.latest);
+      // Newest wins: a frame older than the one shown is never drawn (one is in flight at a time,
+      // so this only guards a frame answered after a worker restart resent an older one).
+      if (!this.latest || version >= this.latest.version) {
+        this.latest = { version, ...result, widthMm: geometry.widthMm, depthMm: geometry.depthMm, pose };
+        for (const l of this.listeners) l(this.latest);
+      }
     } catch (error) {
       for (const w of this.waiters.splice(0)) w.reject(error instanceof Error ? error : new Error(String(error)));
     } finally {

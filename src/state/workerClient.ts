@@ -1,8 +1,13 @@
 import { SimulationWorkerClient, type WorkerFactory } from '../worker/client';
 import { useSimStore } from './store';
+import { BandPool, imageWorkerCount } from '../worker/bandPool';
 
 let client: SimulationWorkerClient | null = null;
 let factory: WorkerFactory | undefined;
+let imageWorkers = 0;
+
+/** Image band workers forming the frames (0: the simulation worker forms them itself). */
+export const imageWorkerPoolSize = (): number => imageWorkers;
 
 /** Tests in Node run the worker's host in-process: set before the first use. */
 export function useWorkerFactory(f: WorkerFactory): void {
@@ -16,6 +21,15 @@ export function getWorkerClient(): SimulationWorkerClient {
   if (!client) {
     client = new SimulationWorkerClient(factory);
     client.onRecovered(() => useSimStore.setState({ workerRecovered: true }));
+    // Frames formed in bands by a pool of image workers (the tests' in-process worker has none).
+    if (!factory && typeof Worker !== 'undefined' && typeof MessageChannel !== 'undefined') {
+      const size = imageWorkerCount(location.search, navigator.hardwareConcurrency);
+      imageWorkers = size;
+      if (size > 0) {
+        const pool = new BandPool(size);
+        client.attachBands(() => pool.connect());
+      }
+    }
   }
   return client;
 }

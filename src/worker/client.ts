@@ -42,6 +42,7 @@ export const WATCHDOG_MS: Record<RequestKind, number> = {
   show: 20_000,
   close: 20_000,
   fault: 20_000,
+  bands: 20_000,
   point: 20_000,
   section: 20_000,
 };
@@ -105,6 +106,8 @@ export class SimulationWorkerClient {
   private readonly watchdog: ReturnType<typeof setInterval>;
   restarts = 0;
   private sendSeq = 0;
+  /** Starts the image band workers afresh and gives their ports (bandPool.ts); null: no pool. */
+  private connectBands: (() => MessagePort[]) | null = null;
 
   constructor(
     private readonly factory: WorkerFactory = defaultFactory,
@@ -167,6 +170,22 @@ export class SimulationWorkerClient {
     return () => this.recoveryListeners.delete(listener);
   }
 
+  /**
+   * Frames are formed by image band workers: `connect` starts them (again after a restart: a new
+   * simulation worker gets a new pool, so a hung band worker goes with it) and gives their ports.
+   */
+  attachBands(connect: () => MessagePort[]): void {
+    this.connectBands = connect;
+    this.sendBands(this.worker);
+  }
+
+  private sendBands(worker: WorkerLike): void {
+    if (!this.connectBands) return;
+    const ports = this.connectBands();
+    // Id 0: nothing waits on its answer; it is sent before any request, so every frame finds the pool.
+    worker.postMessage({ id: 0, kind: 'bands', body: { ports } }, ports);
+  }
+
   /** Fault hook for tests: the worker dies at once, mid-request, as a killed process would. */
   killWorker(): void {
     this.recover('killed');
@@ -190,6 +209,7 @@ export class SimulationWorkerClient {
     worker.onerror = () => {
       if (this.worker === worker) this.recover('crashed');
     };
+    this.sendBands(worker);
     return worker;
   }
 

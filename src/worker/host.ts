@@ -5,6 +5,7 @@ import { message } from '../core/message';
 import { PatientCache, type BuiltPatient, type PatientBuilder } from './patients';
 import { SimulationSession } from './session';
 import { sectionMarks } from './sectionMarks';
+import { BandDispatcher } from './bandDispatch';
 import type { FluidState, RequestKind, RequestMessage, Requests, Responses, SessionId, WorkerMessage } from './protocol';
 
 /**
@@ -22,7 +23,8 @@ export interface HostOptions {
   now?: () => number;
 }
 
-type Handlers = { [K in RequestKind]: (body: Requests[K], id: number) => Responses[K] };
+/** A frame formed by the image band workers is answered when its bands are in. */
+type Handlers = { [K in RequestKind]: (body: Requests[K], id: number) => Responses[K] | Promise<Responses[K]> };
 
 /** The re-meshed blocks' buffers: handed over, the worker keeps none of them. */
 const surfaceBuffers = (fluid: FluidState | null | undefined): Transferable[] =>
@@ -46,6 +48,8 @@ export function createWorkerHost(options: HostOptions): { handle: (message: Requ
   const sessions = new Map<SessionId, SimulationSession>();
   let shown: SessionId = 'live';
   let lastParameters: AnatomyParameters | null = null;
+  /** The image band workers (none: this worker forms each frame itself). */
+  let bands: BandDispatcher | null = null;
   const provider = (parameters: AnatomyParameters) => {
     lastParameters = parameters;
     return patients.get(parameters).patient;
@@ -153,6 +157,11 @@ export function createWorkerHost(options: HostOptions): { handle: (message: Requ
       const fx = sessions.get(shown)?.fluidEffects ?? null;
       const start = now();
       const { imaging } = body;
+      // Band workers hold the knee, not the injectate: a frame with fluid or its effects is formed here.
+      if (bands && imaging.mode === 'b-mode' && !fx && !(sim?.fluid && sim.fluid.totalInjectedMl > 0) && built.patient.volume) {
+        const parameters = built.patient.knee.parameters;
+        return bands.form({ key: JSON.stringify(parameters), parameters, volume: built.patient.volume }, body.pose, { ...imaging, timeSeconds: body.timeSeconds }, body.needle);
+      }
       const frame =
         imaging.mode === 'anatomy'
           ? built.frames.anatomyFrame(body.pose, imaging.depthMm, imaging.gainDb)
@@ -166,6 +175,10 @@ export function createWorkerHost(options: HostOptions): { handle: (message: Requ
             });
       return { width: frame.width, height: frame.height, pixels: frame.pixels.buffer as ArrayBuffer, computeMs: now() - start };
     },
+    bands: (body) => {
+      bands = body.ports.length > 0 ? new BandDispatcher(body.ports, now) : null;
+      return null;
+    },
     section: (body) => sectionMarks(shownPatient().patient.knee, sessions.get(shown)?.simulation.fluid?.warp ?? null, body),
     fault: () => {
       // Outside the request, as a real crash is: the client sees the worker's error event.
@@ -177,11 +190,27 @@ export function createWorkerHost(options: HostOptions): { handle: (message: Requ
   };
 
   function run<K extends RequestKind>(id: number, kind: K, body: Requests[K]): void {
-    const result: Responses[K] = handlers[kind](body, id);
-    const answer: Partial<Responses> = {};
-    answer[kind] = result;
+    const result = handlers[kind](body, id);
+    if (result instanceof Promise) {
+      result.then(
+        (settled) => answer(id, kind, settled),
+        (error: unknown) => refuse(id, error),
+      );
+      return;
+    }
+    answer(id, kind, result);
+  }
+
+  function answer<K extends RequestKind>(id: number, kind: K, result: Responses[K]): void {
+    const reply: Partial<Responses> = {};
+    reply[kind] = result;
     const transfer = transfers[kind];
-    options.post({ id, ok: true, answer }, transfer ? transfer(result) : []);
+    options.post({ id, ok: true, answer: reply }, transfer ? transfer(result) : []);
+  }
+
+  function refuse(id: number, error: unknown): void {
+    const code = error instanceof SimError ? error.code : 'invalid-argument';
+    options.post({ id, ok: false, error: { code, said: errorMessage(error) } }, []);
   }
 
   return {
@@ -189,8 +218,7 @@ export function createWorkerHost(options: HostOptions): { handle: (message: Requ
       try {
         run(message.id, message.kind, message.body);
       } catch (error) {
-        const code = error instanceof SimError ? error.code : 'invalid-argument';
-        options.post({ id: message.id, ok: false, error: { code, said: errorMessage(error) } }, []);
+        refuse(message.id, error);
       }
     },
   };

@@ -117,6 +117,8 @@ export interface Requests {
   close: { session: SessionId };
   /** Test hook: the worker throws outside any request (as a crash would). */
   fault: { kind: 'crash' };
+  /** The image band workers' ports (bandProtocol.ts), one per worker; none: form frames here. */
+  bands: { ports: MessagePort[] };
   /** What a session holds at a point of the limb frame, after the injectate has moved the tissue (sim.fluidAt, sim.tissueAt). */
   point: { session: SessionId; p: Vec3 };
   /** Where resting points show in the shown session's B-mode frame at `pose` once the injectate has moved them (the debrief's cross-sections). */
@@ -134,6 +136,7 @@ export interface Responses {
   show: null;
   close: null;
   fault: null;
+  bands: null;
   point: { fluidFraction: number; tissue: TissueType };
   /** Scan columns and rows (fractional) of each point asked, in order. */
   section: { points: { col: number; row: number }[] };
