@@ -1,13 +1,18 @@
 import type { KneeAnatomy } from '../anatomy/knee';
-import { type LabelVolume, surroundingsLabelAt, NOT_COVERED } from '../anatomy/voxelise';
-import { Label } from '../anatomy/tissues';
+import type { LabelVolume } from '../anatomy/voxelise';
 import type { ScanGeometry } from '../probe/scanGeometry';
-import { acousticsByLabel, TEXTURE_CODE } from './tissueAcoustics';
+import {
+  ECHO, TEXTURE, ATTENUATION, RING_DECAY, TEXTURE_REUSE_MM, PERINEURAL_FAT_MM, PERINEURAL_FAT_GAIN,
+  OUTSIDE, FAT, FLUID, INTERFASCICULAR, FASCICLE, IS_BONE, IS_VESSEL, IS_FIBROUS,
+} from './echoTables';
+import { interfaceCosine, probeLiftMm } from './echoGeometry';
+import { InterfaceReflection } from './interfaceEcho';
+import { volumeLabelReader } from './volumeReader';
+import { scattererHash } from './scatterers';
 import type { ScannerSettings } from './scannerSettings';
 import { sliceHalfThicknessMm } from './beamShape';
 import { VesselDynamics } from './vesselDynamics';
 import { TissueMotion } from './tissueMotion';
-import { fluidMeetsBeam } from './fluidInImage';
 import type { TissueWarp } from '../fluid/tissueWarp';
 import { NerveDeformation, DeformedSource, type NerveDeformationSpec } from './nerveDeformation';
 import { addNeedle, type NeedleSegment } from './needleEcho';
@@ -16,50 +21,6 @@ import { textureGain } from './tissueTexture';
 import { CpnImaging, IS_NERVE_PART } from './nerveImaging';
 
 export type { NeedleSegment };
-
-/**
- * Echoes along every scan line before the point-spread function blurs them: complex amplitudes
- * (a baseband model: envelope detection after the PSF gives Rayleigh speckle of the right size).
- *
- * - Scatterers are fixed in tissue: a hashed lattice in limb coordinates, so speckle moves with
- *   the anatomy when the probe slides and decorrelates when the slice moves out of plane.
- * - Two positions across the slice thickness are sampled, so structures partly in the slice
- *   appear partly.
- * - Interfaces reflect specularly: |ΔZ/ΣZ| times a lobe in the angle between the beam and the
- *   surface normal, and pass on only what they transmit.
- * - Attenuation accumulates along the line (round trip, per tissue, ∝ frequency): shadow behind
- *   bone, enhancement behind fluid fall out of it.
- */
-const ECHO = new Float32Array(acousticsByLabel.map((a) => a.echogenicity));
-const ATTENUATION = new Float32Array(acousticsByLabel.map((a) => a.attenuationDbPerCmMHz));
-const IMPEDANCE = new Float32Array(acousticsByLabel.map((a) => a.impedanceMRayl));
-const TEXTURE = new Uint8Array(acousticsByLabel.map((a) => TEXTURE_CODE[a.texture]));
-const LOBE_RAD = new Float32Array(acousticsByLabel.map((a) => (a.specularLobeDeg * Math.PI) / 180));
-
-/** Scatterer lattice pitch in tissue (finer than any resolution cell). */
-const LATTICE_PER_MM = 6;
-/** Muscle and tendon scatterers are strung out this many lattice cells along the fibres. */
-const FIBRE_ELONGATION = 4;
-/** Specular echoes relative to diffuse backscatter. */
-const SPECULAR_GAIN = 55;
-/** Share of a specular echo repeated in the next sample. */
-const RING_DECAY = 0.55;
-/** Rough interfaces still return some echo off-perpendicular. */
-const DIFFUSE_INTERFACE = 3;
-/**
- * Bone: the cortex is the strongest reflector in the body and rough at the wavelength, so it
- * returns a strong echo at any angle the beam meets it, with a short ring-down in the cortex.
- */
-const BONE_SPECULAR_GAIN = 400;
-const BONE_DIFFUSE_GAIN = 200;
-const BONE_RING_DECAY = 0.8;
-/** A tissue's texture gain is looked up again this far down a scan line (its finest detail is ~0.15 mm). */
-const TEXTURE_REUSE_MM = 0.09;
-/** Perineural fat: this far round the CPN's sheath, this much more echogenic than other fat. */
-const PERINEURAL_FAT_MM = 0.5;
-const PERINEURAL_FAT_GAIN = 2;
-/** The beam's width where it meets a bone wall (about its lateral resolution, mm). */
-const BEAM_WIDTH_MM = 0.4;
 
 export interface EchoOptions {
   /** Injectate share of each voxel (0–255), laid out as the label volume. */
@@ -76,33 +37,19 @@ export interface EchoOptions {
   tissueWarp?: TissueWarp | null;
 }
 
-// Label ids as plain numbers: the inner loop runs 130 000 times a frame.
-const OUTSIDE = Label.outside;
-const ARTERY = Label.poplitealArtery;
-const GENICULAR = Label.genicularArtery;
-const VEIN = Label.poplitealVein;
-const FAT = Label.fat;
-const FLUID = Label.fluid;
-const BEYOND_VOLUME = Label.deepMuscle;
-const TENDON = Label.bicepsFemorisTendon;
-const LIGAMENT = Label.lateralCollateralLigament;
-const INTERFASCICULAR = Label.interfascicularEpineurium;
-const FASCICLE = Label.fascicle;
-const PERIMYSIAL = TEXTURE_CODE.perimysial;
-const IS_BONE = new Uint8Array(ECHO.length);
-for (const l of [Label.fibula, Label.tibia, Label.femur]) IS_BONE[l] = 1;
-const IS_VESSEL = new Uint8Array(ECHO.length);
-for (const l of [ARTERY, GENICULAR, VEIN]) IS_VESSEL[l] = 1;
-const IS_FIBROUS = new Uint8Array(ECHO.length);
-IS_FIBROUS[TENDON] = 1;
-IS_FIBROUS[LIGAMENT] = 1;
-
-/** How far (mm, along Z, ≥ 0) the warp has lifted the resting skin point (x, y, z). */
-function skinLiftMm(warp: TissueWarp, x: number, y: number, z: number): number {
-  const lifted = warp.displacedPoint({ x, y, z }).z - z;
-  return lifted > 0 ? lifted : 0;
-}
-
+/**
+ * Echoes along every scan line before the point-spread function blurs them: complex amplitudes
+ * (a baseband model: envelope detection after the PSF gives Rayleigh speckle of the right size).
+ *
+ * - Scatterers are fixed in tissue: a hashed lattice in limb coordinates, so speckle moves with
+ *   the anatomy when the probe slides and decorrelates when the slice moves out of plane.
+ * - Two positions across the slice thickness are sampled, so structures partly in the slice
+ *   appear partly.
+ * - Interfaces reflect specularly: |ΔZ/ΣZ| times a lobe in the angle between the beam and the
+ *   surface normal, and pass on only what they transmit.
+ * - Attenuation accumulates along the line (round trip, per tissue, ∝ frequency): shadow behind
+ *   bone, enhancement behind fluid fall out of it.
+ */
 export class EchoField {
   re: Float32Array = new Float32Array(0);
   im: Float32Array = new Float32Array(0);
@@ -166,21 +113,8 @@ export class EchoField {
     const deformedPoint = { x: 0, y: 0, z: 0 };
     const vessels = this.vesselsFor(knee);
     vessels.update(settings.timeSeconds, scan.frame.pose.compressionMm);
-    // Label lookup from voxel-space coordinates (already scaled and offset): the hot path.
-    // Beyond the fine volume, the coarse volume of the surroundings (skin, fat, deep anatomy).
-    const labelAtVoxelCoords = (vx: number, vy: number, vz: number): number => {
-      if (warp !== null) {
-        vz = warp.restVz(vx, vy, vz);
-        if (vz !== vz) return FLUID; // NaN: injectate lies here
-      }
-      if (vx < -0.5 || vy < -0.5 || vz < -0.5 || vx >= nx - 0.5 || vy >= ny - 0.5 || vz >= nz - 0.5) {
-        const l = surroundingsLabelAt(volume, vx * h + ox0, vy * h + oy0, vz * h + oz0);
-        return l === NOT_COVERED ? BEYOND_VOLUME : l;
-      }
-      const index = ((vx + 0.5) | 0) + nx * ((vy + 0.5) | 0) + nxy * ((vz + 0.5) | 0);
-      if (fluid !== null && fluidMeetsBeam(fluid, nx, ny, nz, vx, vy, vz)) return FLUID;
-      return labels[index];
-    };
+    const labelAtVoxelCoords = volumeLabelReader(volume, warp, fluid);
+    const reflection = new InterfaceReflection();
     // The same from limb coordinates (mm).
     const labelAt = (x: number, y: number, z: number): number => labelAtVoxelCoords((x - ox0) * inv, (y - oy0) * inv, (z - oz0) * inv);
     // Vessel walls move (pulse, collapse): outside the lumen of the moment the beam meets fat.
@@ -201,22 +135,10 @@ export class EchoField {
     const bvy = by * inv;
     const bvz = bz * inv;
 
-    // The probe, rigid, rides on the skin the injectate has lifted under it (the warp moves tissue
-    // along Z), pressing the bulge to its mean height: every line is read that much higher, so the
-    // fluid over the nerve is not pushed out above the face. All lines, not just this band's, so
-    // bands compose to the whole frame.
-    let probeLiftMm = 0;
-    let liftSum = 0;
-    let liftLines = 0;
-    if (warp !== null)
-      for (let line = 0; line < lines; line++) {
-        const entry = scan.entryMm[line];
-        if (Number.isNaN(entry)) continue;
-        const o = scan.lineOrigin(scan.lateralMm(line + 0.5));
-        liftSum += skinLiftMm(warp, o.x + bx * entry, o.y + by * entry, o.z + bz * entry);
-        liftLines++;
-      }
-    if (liftLines > 0) probeLiftMm = liftSum / liftLines;
+    // The probe, rigid, rides on the skin the injectate has lifted under it, pressing the bulge to
+    // its mean height: every line is read that much higher, so the fluid over the nerve is not
+    // pushed out above the face.
+    const liftMm = probeLiftMm(warp, scan);
     for (let line = lineFrom; line < lineTo; line++) {
       const base = line * samples;
       const entry = scan.entryMm[line];
@@ -226,7 +148,7 @@ export class EchoField {
         continue;
       }
       const o = { ...scan.lineOrigin(scan.lateralMm(line + 0.5)) };
-      o.z += probeLiftMm;
+      o.z += liftMm;
       const ovx = (o.x - ox0) * inv;
       const ovy = (o.y - oy0) * inv;
       const ovz = (o.z - oz0) * inv;
@@ -330,31 +252,16 @@ export class EchoField {
         let specular = 0;
         if (label !== previous) {
           if (previous !== OUTSIDE) {
-            const z1 = IMPEDANCE[previous];
-            const z2 = IMPEDANCE[label];
-            const r = (z2 - z1) / (z2 + z1);
-            const r2 = r < 0 ? -r : r;
             const cosine = interfaceCosine(labelAt, px, py, pz, h, label, beam);
-            const angle = Math.acos(cosine > 1 ? 1 : cosine);
-            const lobe = Math.exp(-((angle / LOBE_RAD[label]) ** 2));
-            if (IS_BONE[label] === 1 && IS_BONE[previous] === 0) {
-              // A wall the beam meets obliquely is crossed over a depth span as wide as the beam
-              // is: the echo spreads over it (weaker, longer) instead of one bead per scan line.
-              const tangent = Math.sqrt(1 - cosine * cosine) / (cosine > 0.1 ? cosine : 0.1);
-              const span = Math.min(12, (BEAM_WIDTH_MM * tangent) / sampleSpacingMm);
-              specular = ((BONE_SPECULAR_GAIN * lobe + BONE_DIFFUSE_GAIN) * r2) / (1 + 0.35 * span);
-              ringDecay = span > 1 ? Math.max(BONE_RING_DECAY, 1 - 1 / span) : BONE_RING_DECAY;
-            } else {
-              specular = SPECULAR_GAIN * r2 * lobe + DIFFUSE_INTERFACE * r2;
-              ringDecay = RING_DECAY;
-              // A tendon's surfaces are fibre bundles too: as anisotropic as its inside (not so a bone it lies on).
-              if (IS_BONE[label] === 0 && IS_BONE[previous] === 0) {
-                if (IS_FIBROUS[label] === 1) specular *= fibres.anisotropyAt(label, px, py, pz);
-                else if (IS_FIBROUS[previous] === 1) specular *= fibres.anisotropyAt(previous, px, py, pz);
-              }
+            specular = reflection.meet(previous, label, cosine, sampleSpacingMm);
+            ringDecay = reflection.ringDecay;
+            // A tendon's surfaces are fibre bundles too: as anisotropic as its inside (not so a bone it lies on).
+            if (IS_BONE[label] === 0 && IS_BONE[previous] === 0) {
+              if (IS_FIBROUS[label] === 1) specular *= fibres.anisotropyAt(label, px, py, pz);
+              else if (IS_FIBROUS[previous] === 1) specular *= fibres.anisotropyAt(previous, px, py, pz);
             }
             ringing = specular * ringDecay;
-            transmitted *= 1 - r * r;
+            transmitted *= reflection.transmission;
           }
           previous = label;
         }
@@ -396,24 +303,7 @@ export class EchoField {
           }
           const fibrous = IS_FIBROUS[l] === 1;
           const fibre = fibrous ? fibres.axesAt(l, qx, qy, qz) : null;
-          let ix: number;
-          let iy: number;
-          let iz: number;
-          // Lattice cells by truncation of a shifted (always positive) coordinate: floor without a call.
-          if (fibre !== null) {
-            const along = qx * fibre[0] + qy * fibre[1] + qz * fibre[2];
-            ix = ((qx - fibre[0] * along) * LATTICE_PER_MM + CELL_SHIFT) | 0;
-            iy = ((qy - fibre[1] * along) * LATTICE_PER_MM + CELL_SHIFT) | 0;
-            iz = ((along * LATTICE_PER_MM) / FIBRE_ELONGATION + CELL_SHIFT) | 0;
-            iz += 7919 * (((qz - fibre[2] * along) * LATTICE_PER_MM + CELL_SHIFT) | 0);
-          } else {
-            ix = (qx * LATTICE_PER_MM + CELL_SHIFT) | 0;
-            iy = (texture === PERIMYSIAL ? (qy * LATTICE_PER_MM) / FIBRE_ELONGATION + CELL_SHIFT : qy * LATTICE_PER_MM + CELL_SHIFT) | 0;
-            iz = (qz * LATTICE_PER_MM + CELL_SHIFT) | 0;
-          }
-          let hash = Math.imul(ix, 0x8da6b343) ^ Math.imul(iy, 0xd8163841) ^ Math.imul(iz, 0xcb1ab31f) ^ Math.imul(texture + 1, 0x165667b1);
-          hash = Math.imul(hash ^ (hash >>> 13), 0x5bd1e995);
-          hash = (hash ^ (hash >>> 15)) >>> 0;
+          const hash = scattererHash(qx, qy, qz, texture, fibre);
           if (gain < 0) gain = textureGain(texture, l, qx, qy, qz, tissueDepth[s], fibre);
           let a = echo * nerveEcho * gain;
           if (fibrous) a *= fibres.anisotropyAt(l, qx, qy, qz);
@@ -434,18 +324,3 @@ export class EchoField {
 }
 
 const INV_65535 = 1 / 65535;
-/** Lattice coordinates are shifted positive before truncating (the limb frame spans ±200 mm at most). */
-const CELL_SHIFT = 4096;
-
-/** |cos| of the angle between the beam and the interface's normal, from the label volume around p. */
-function interfaceCosine(labelAt: (x: number, y: number, z: number) => number, x: number, y: number, z: number, h: number, label: number, beam: { x: number; y: number; z: number }): number {
-  const same = (dx: number, dy: number, dz: number) => (labelAt(x + dx, y + dy, z + dz) === label ? 1 : 0);
-  const d = h * 1.5;
-  const gx = same(d, 0, 0) - same(-d, 0, 0);
-  const gy = same(0, d, 0) - same(0, -d, 0);
-  const gz = same(0, 0, d) - same(0, 0, -d);
-  const len = Math.hypot(gx, gy, gz);
-  if (len === 0) return 1;
-  return Math.abs((gx * beam.x + gy * beam.y + gz * beam.z) / len);
-}
-

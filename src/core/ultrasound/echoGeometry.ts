@@ -1,0 +1,41 @@
+import type { TissueWarp } from '../fluid/tissueWarp';
+import type { ScanGeometry } from '../probe/scanGeometry';
+
+/** How far (mm, along Z, ≥ 0) the warp has lifted the resting skin point (x, y, z). */
+function skinLiftMm(warp: TissueWarp, x: number, y: number, z: number): number {
+  const lifted = warp.displacedPoint({ x, y, z }).z - z;
+  return lifted > 0 ? lifted : 0;
+}
+
+/**
+ * How far the rigid probe rides up on the skin the injectate has lifted under it (the warp moves
+ * tissue along Z): the bulge's mean lift under the footprint, over all lines (not just a band's,
+ * so bands compose to the whole frame). 0 without an active warp.
+ */
+export function probeLiftMm(warp: TissueWarp | null, scan: ScanGeometry): number {
+  if (warp === null) return 0;
+  const { x: bx, y: by, z: bz } = scan.frame.beamAxis;
+  let liftSum = 0;
+  let liftLines = 0;
+  for (let line = 0; line < scan.image.cols; line++) {
+    const entry = scan.entryMm[line];
+    if (Number.isNaN(entry)) continue;
+    const o = scan.lineOrigin(scan.lateralMm(line + 0.5));
+    liftSum += skinLiftMm(warp, o.x + bx * entry, o.y + by * entry, o.z + bz * entry);
+    liftLines++;
+  }
+  return liftLines > 0 ? liftSum / liftLines : 0;
+}
+
+/** |cos| of the angle between the beam and the interface's normal, from the label volume around p. */
+export function interfaceCosine(labelAt: (x: number, y: number, z: number) => number, x: number, y: number, z: number, h: number, label: number, beam: { x: number; y: number; z: number }): number {
+  const same = (dx: number, dy: number, dz: number) => (labelAt(x + dx, y + dy, z + dz) === label ? 1 : 0);
+  const d = h * 1.5;
+  const gx = same(d, 0, 0) - same(-d, 0, 0);
+  const gy = same(0, d, 0) - same(0, -d, 0);
+  const gz = same(0, 0, d) - same(0, 0, -d);
+  const len = Math.hypot(gx, gy, gz);
+  if (len === 0) return 1;
+  return Math.abs((gx * beam.x + gy * beam.y + gz * beam.z) / len);
+}
+
