@@ -1,4 +1,5 @@
 import { test, expect } from './simulator';
+import { boneShadowRatio, meanAbsoluteDifference, nerveRimAndInside } from './support/image';
 
 test.describe('the B-mode image', () => {
   test('is the default image, with bone shadow and a dark nerve in short axis', async ({ sim, page }) => {
@@ -78,16 +79,36 @@ test.describe('the B-mode image', () => {
     expect(measured.zeroShare).toBeLessThan(0.005);
   });
 
-  test('long axis and a tilted view, for a sonographer to look at', async ({ sim, page }) => {
+  test('long axis, and a view tilted 12°: still the bone with its shadow and the nerve with its rim, measurably not the untilted image', async ({ sim, page }) => {
     await sim.open();
-    await sim.placeProbeOver('cpnAtFibularHead', 90);
+    const longAxis = await sim.placeProbeOver('cpnAtFibularHead', 90);
+    expect(longAxis.view).toBe('long-axis');
     await expect(sim.viewClass()).toHaveAttribute('data-view', 'long-axis');
     await sim.screenshots('bmode-long-axis');
-    await page.evaluate(async () => {
-      const centre = window.sim!.landmarks().cpnAtFibularHead;
-      await window.sim!.setProbe({ centre, rotationDeg: 0, tiltDeg: 12, compressionMm: 1 });
-    });
+
+    const areaMm2 = (await page.evaluate(() => window.sim!.nerveAt(0)))!.areaMm2;
+    const look = async (tiltDeg: number) => {
+      const report = await sim.shortAxisOverNerve(tiltDeg);
+      const frame = await page.evaluate(() => window.sim!.frame());
+      return { report, frame, shadow: boneShadowRatio(frame), nerve: report.nerveInImage ? nerveRimAndInside(frame, report.nerveInImage, areaMm2) : null };
+    };
+    const flat = await look(0);
+    const again = await look(0);
+    const tilted = await look(12);
     await sim.screenshots('bmode-tilted-12deg');
+    // A sonographer rocking the probe 12° still finds the fibular head (bright cortex, dark shadow
+    // under it) and the CPN in cross-section (a bright rim round a darker inside).
+    expect(tilted.report.view).toMatch(/^(short-axis|oblique)$/);
+    expect(tilted.shadow).not.toBeNull();
+    expect(tilted.shadow!).toBeLessThan(0.4);
+    expect(tilted.nerve).not.toBeNull();
+    expect(tilted.nerve!.rim).toBeGreaterThan(tilted.nerve!.inside + 5);
+    // And it is another slice: the tilt changes the image far more than drawing the same pose twice,
+    // and the nerve, seen along a slanted beam, moves in the image.
+    const noise = meanAbsoluteDifference(flat.frame, again.frame);
+    expect(meanAbsoluteDifference(flat.frame, tilted.frame)).toBeGreaterThan(Math.max(3, 4 * noise));
+    const moved = Math.hypot(tilted.report.nerveInImage!.col - flat.report.nerveInImage!.col, tilted.report.nerveInImage!.row - flat.report.nerveInImage!.row);
+    expect(moved).toBeGreaterThan(1);
   });
 
   test('depth and gain answer their keyboard shortcuts and show on the image', async ({ sim, page }) => {
