@@ -1,6 +1,8 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import type { ProbeReport, Vec3 } from '../src/automation/types';
+import { NeedleControls } from './support/needle';
+import { rotationAlongDeg } from './support/vec';
 
 /** Where e2e screenshots are kept for a person to look at (also attached to the report). */
 export const ARTIFACTS_DIR = 'e2e-artifacts';
@@ -10,7 +12,12 @@ export const ARTIFACTS_DIR = 'e2e-artifacts';
  * at (status line, image, 3D view). Specs read like the procedure, not like the DOM.
  */
 export class Simulator {
-  constructor(readonly page: Page) {}
+  /** The needle and syringe, placed as a trainee places them (support/needle.ts). */
+  readonly needle: NeedleControls;
+
+  constructor(readonly page: Page) {
+    this.needle = new NeedleControls(page);
+  }
 
   async open(query = 'automation'): Promise<void> {
     await this.page.goto(`/?${query}`);
@@ -30,6 +37,19 @@ export class Simulator {
       },
       { landmark, rotationDeg },
     );
+  }
+
+  /** Short axis (transverse) over the CPN at the fibular head, light contact: where the procedure starts. */
+  shortAxisOverNerve(tiltDeg = 0): Promise<ProbeReport> {
+    return this.page.evaluate((tiltDeg) => window.sim!.setProbe({ centre: window.sim!.landmarks().cpnAtFibularHead, rotationDeg: 0, tiltDeg, compressionMm: 1 }), tiltDeg);
+  }
+
+  /** Long axis over the CPN at arc length s (mm): the array along the nerve's course there. */
+  async longAxisAt(sMm: number): Promise<ProbeReport> {
+    const nerve = await this.page.evaluate((s) => window.sim!.nerveAt(s), sMm);
+    if (!nerve) throw new Error(`no CPN at s = ${sMm} mm`);
+    const pose = { centre: nerve.centre, rotationDeg: rotationAlongDeg(nerve.tangent), compressionMm: 1 };
+    return this.page.evaluate((pose) => window.sim!.setProbe(pose), pose);
   }
 
   probe(): Promise<ProbeReport> {
