@@ -11,6 +11,8 @@ import { firstFrameJs } from './benchBundle';
 const SLIDE_SECONDS = Number(process.env.SLIDE_SECONDS ?? 6);
 const HOLD_SECONDS = 5;
 const READY_RUNS = Number(process.env.READY_RUNS ?? 3);
+// IMAGE_WORKERS=N: the page's pool of image band workers (?imageWorkers=N; 0: none); unset: the page's own choice.
+const imageWorkersQuery = process.env.IMAGE_WORKERS === undefined ? '' : `&imageWorkers=${Number(process.env.IMAGE_WORKERS)}`;
 
 /** One row: median, spread of the runs, and the ratio to the target (below or above it is good). */
 function figure(name: string, xs: number[], unit: string, target: number, good: 'below' | 'above'): void {
@@ -58,14 +60,14 @@ try {
   // ready() after load, from navigation start (a fresh load each run, the same browser profile).
   const readyMs: number[] = [];
   for (let run = 0; run < READY_RUNS; run++) {
-    await page.goto(`http://127.0.0.1:${port}/?automation`);
+    await page.goto(`http://127.0.0.1:${port}/?automation${imageWorkersQuery}`);
     await page.waitForFunction(() => window.sim !== undefined);
     readyMs.push((await page.evaluate('window.sim.ready().then(() => performance.now())')) as number);
   }
   figure('ready() after load', readyMs, 'ms', 2500, 'below');
   const mode = (process.env.IMAGE_MODE ?? 'b-mode') as 'b-mode' | 'anatomy';
   await page.evaluate((m) => window.sim!.setImaging({ mode: m }), mode);
-  console.log(`image mode: ${mode}`);
+  console.log(`image mode: ${mode}, image band workers: ${((await page.evaluate('window.sim.stats()')) as { imageWorkers: number }).imageWorkers}`);
   // Pose → new frame: setProbe then frame(), 40 slides of 1 mm along the nerve.
   const latencies = (await page.evaluate(`(async () => {
     const sim = window.sim;

@@ -38,7 +38,8 @@ export const WATCHDOG_MS: Record<RequestKind, number> = {
   seek: 20_000,
   mode: 60_000,
   facts: 20_000,
-  frame: 20_000,
+  // A banded frame waits on the image workers, whose first frame of a case builds their knee first.
+  frame: 60_000,
   show: 20_000,
   close: 20_000,
   fault: 20_000,
