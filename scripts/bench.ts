@@ -13,6 +13,8 @@ import { benchReplay } from './benchReplay';
 import { benchBands } from './benchBands';
 
 const runs = Number(process.env.BENCH_RUNS ?? 5);
+/** BENCH_ONLY=fluid: the anatomy, its volume and the fluid rows only (the injectate's speed, item 8 of issue 12). */
+const only = process.env.BENCH_ONLY;
 
 const anatomyTimes: number[] = [];
 let knee = new KneeAnatomy();
@@ -42,8 +44,13 @@ for (let i = 0; i < runs; i++) {
 line(`voxelise at ${DEFAULT_VOXEL_SPACING_MM} mm`, summarise(voxelTimes), 'ms', 1000);
 console.log(`${'volume memory'.padEnd(34)} ${(voxelBytes / 2 ** 20).toFixed(1)} MiB of labels (${(voxelCount / 1e6).toFixed(1)} M fine voxels, ${(surroundingsBytes / 2 ** 20).toFixed(1)} MiB of it the coarse surroundings); heap+buffers grew ${heapGrowthMb.toFixed(1)} MiB during one build`);
 
-// A probe sliding 30 mm along the nerve in short axis, as a trainee traces it.
 const volume = voxelise(knee);
+if (only === 'fluid') {
+  benchFluidAndAttempt(knee, volume, { fluidOnly: true });
+  process.exit(0);
+}
+
+// A probe sliding 30 mm along the nerve in short axis, as a trainee traces it.
 const frames = new FrameMaker(knee, volume);
 const frameTimes: number[] = [];
 const start = knee.nerveAt(25)!.centre;

@@ -14,7 +14,7 @@ import { placeProbe } from '../src/core/probe/placement';
 import { exportAttempts } from '../src/storage/exchange';
 import { summarise, line } from './benchFigures';
 
-export function benchFluidAndAttempt(knee: KneeAnatomy, volume: LabelVolume): void {
+export function benchFluidAndAttempt(knee: KneeAnatomy, volume: LabelVolume, options: { fluidOnly?: boolean } = {}): void {
   const site = knee.nerveSAtLevel(-5);
   const nerve = knee.nerveAt(site)!;
   const up = knee.skinNormal(knee.projectOntoSkin(nerve.centre));
@@ -54,6 +54,7 @@ export function benchFluidAndAttempt(knee: KneeAnatomy, volume: LabelVolume): vo
     oneShot.push(performance.now() - t0);
   }
   line('fluid: 5 ml in one injection', summarise(oneShot), 'ms', 400);
+  if (options.fluidOnly) return;
 
   // A 5-minute attempt: the model attempt plus 5 minutes of scanning at 20 pose samples a second.
   const events = fiveMinuteAttempt(knee);
