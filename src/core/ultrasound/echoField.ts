@@ -13,29 +13,15 @@ import type { ScannerSettings } from './scannerSettings';
 import { sliceHalfThicknessMm } from './beamShape';
 import { VesselDynamics } from './vesselDynamics';
 import { TissueMotion } from './tissueMotion';
-import type { TissueWarp } from '../fluid/tissueWarp';
-import { NerveDeformation, DeformedSource, type NerveDeformationSpec } from './nerveDeformation';
+import { NerveDeformation, DeformedSource } from './nerveDeformation';
+import type { EchoOptions } from './echoOptions';
 import { addNeedle, type NeedleSegment } from './needleEcho';
 import { FibreDirections } from './tendonFibres';
 import { textureGain } from './tissueTexture';
 import { CpnImaging, IS_NERVE_PART } from './nerveImaging';
 
 export type { NeedleSegment };
-
-export interface EchoOptions {
-  /** Injectate share of each voxel (0–255), laid out as the label volume. */
-  fluid?: Uint8Array | null;
-  needle?: NeedleSegment | null;
-  /** The nerve swollen by intraneural injectate, or pushed aside by fluid beside it. */
-  nerveDeformation?: NerveDeformationSpec | null;
-  /** Fluid has opened the plane of the scar: the nerve no longer moves with the gastrocnemius. */
-  adhesionReleased?: boolean;
-  /**
-   * The tissue pushed aside by the injectate (fluid/tissueWarp.ts): labels are read where the
-   * tissue now shown came from, and the injectate where the warp puts it (instead of `fluid`).
-   */
-  tissueWarp?: TissueWarp | null;
-}
+export type { EchoOptions };
 
 /**
  * Echoes along every scan line before the point-spread function blurs them: complex amplitudes
