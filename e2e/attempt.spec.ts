@@ -1,5 +1,6 @@
 import { test, expect, ARTIFACTS_DIR } from './simulator';
 import { playGoodAttempt, playIntraneuralAttempt, needleAboveNerve } from './attemptScripts';
+import { add } from './support/vec';
 
 /** The scored attempt: finish → debrief, attempts never lost, export/import, the instructor's review. */
 
@@ -11,10 +12,17 @@ test('a good attempt in assessment mode scores ≥ 85 and the debrief shows the 
   expect(result.total).toBeGreaterThanOrEqual(85);
   expect(result.safetyEvents.filter((e) => e.critical)).toHaveLength(0);
   await expect(page.getByTestId('debrief')).toBeVisible();
-  await expect(page.getByTestId('score-total')).toContainText(String(Math.round(result.total)).slice(0, 2));
+  // The debrief shows the scored total (to its one decimal) and every item's points out of its maximum.
+  const shownTotal = Number((await page.getByTestId('score-total').innerText()).match(/^\s*([\d.]+)/)![1]);
+  expect(Math.abs(shownTotal - result.total)).toBeLessThanOrEqual(0.05);
+  for (const item of result.items) {
+    const shown = (await page.getByTestId(`item-${item.id}`).locator('td.points').innerText()).match(/^([\d.]+)\/(\d+)$/);
+    expect(shown, item.id).not.toBeNull();
+    expect(Math.abs(Number(shown![1]) - item.points), item.id).toBeLessThanOrEqual(0.05);
+    expect(Number(shown![2]), item.id).toBe(item.maxPoints);
+  }
   await expect(page.getByTestId('fluid-cross-sections')).toBeVisible();
   await expect(page.getByTestId('item-halo')).toContainText('20/20');
-  await page.waitForTimeout(500);
   await page.screenshot({ path: `${ARTIFACTS_DIR}/debrief-good.png`, fullPage: true });
 });
 
@@ -184,23 +192,14 @@ test('guided practice: the checklist ticks itself from what the trainee did, and
   await page.getByTestId('mode-select').selectOption('guided');
   await expect(page.getByTestId('checklist')).toBeVisible();
   await expect(page.getByTestId('checklist-step').first()).toHaveAttribute('data-done', 'false');
-  await page.evaluate(async () => {
-    const head = window.sim!.landmarks().cpnAtFibularHead;
-    await window.sim!.setProbe({ centre: head, rotationDeg: 0, compressionMm: 1 });
-    await new Promise((r) => setTimeout(r, 1300));
-    await window.sim!.setProbe({ centre: head, rotationDeg: 0, compressionMm: 1.2 });
-  });
+  // Held still over the nerve in short axis until the checklist's first step ticks (no timer of our own), then pressed a little.
+  await sim.shortAxisOverNerve();
   await expect(page.getByTestId('checklist-step').first()).toHaveAttribute('data-done', 'true', { timeout: 10_000 });
+  await page.evaluate(() => window.sim!.setProbe({ centre: window.sim!.landmarks().cpnAtFibularHead, rotationDeg: 0, compressionMm: 1.2 }));
   // A novice error: advancing a needle 4 mm out of the image plane.
-  await page.evaluate(async () => {
-    const sim = window.sim!;
-    const probe = sim.probe();
-    const out = (k: number) => ({ x: probe.axes.elevation.x * 4 + probe.pose.centre.x - probe.axes.array.x * k, y: probe.axes.elevation.y * 4 + probe.pose.centre.y - probe.axes.array.y * k, z: probe.axes.elevation.z * 4 + probe.pose.centre.z - probe.axes.array.z * k });
-    const entry = out(21);
-    const direction = { x: probe.axes.array.x * 0.8 + probe.axes.beam.x * 0.6, y: probe.axes.array.y * 0.8 + probe.axes.beam.y * 0.6, z: probe.axes.array.z * 0.8 + probe.axes.beam.z * 0.6 };
-    await sim.insertNeedle({ entry, direction });
-    await sim.advanceNeedle(6);
-  });
+  const probe = await sim.probe();
+  await sim.needle.insert(add(await sim.needle.inPlaneEntry(probe), probe.axes.elevation, 4), add(add({ x: 0, y: 0, z: 0 }, probe.axes.array, 0.8), probe.axes.beam, 0.6));
+  await sim.needle.advance(6);
   await expect(page.getByTestId('coaching')).toContainText('tip out of the image');
   await page.screenshot({ path: `${ARTIFACTS_DIR}/guided-checklist.png` });
   // Assessment mode: no checklist, no hints.

@@ -1,4 +1,6 @@
 import type { Page } from '@playwright/test';
+import { NeedleControls } from './support/needle';
+import { add } from './support/vec';
 
 /**
  * Whole attempts played through window.sim, as an instructor's demonstration would: the same
@@ -47,35 +49,17 @@ export async function playGoodAttempt(page: Page, trainee = 'Dr Good'): Promise<
 
 /** Straight into the nerve and inject: the critical error the rubric caps at 20. */
 export async function playIntraneuralAttempt(page: Page, trainee = 'Dr Hasty'): Promise<void> {
-  await page.evaluate(async (trainee) => {
-    const sim = window.sim!;
-    await sim.setAttempt({ trainee, mode: 'assessment' });
-    const head = sim.landmarks().cpnAtFibularHead;
-    const probe = await sim.setProbe({ centre: head, rotationDeg: 0, compressionMm: 1 });
-    const entry = { x: probe.pose.centre.x - probe.axes.array.x * 21, y: probe.pose.centre.y - probe.axes.array.y * 21, z: probe.pose.centre.z - probe.axes.array.z * 21 };
-    const d = { x: head.x - entry.x, y: head.y - entry.y, z: head.z - entry.z };
-    const len = Math.hypot(d.x, d.y, d.z);
-    // Aim again from where the needle actually met the skin, so the tip lands in the nerve's centre.
-    const onSkin = (await sim.insertNeedle({ entry, direction: { x: d.x / len, y: d.y / len, z: d.z / len } })).tip;
-    const e = { x: head.x - onSkin.x, y: head.y - onSkin.y, z: head.z - onSkin.z };
-    const depth = Math.hypot(e.x, e.y, e.z);
-    await sim.insertNeedle({ entry: onSkin, direction: { x: e.x / depth, y: e.y / depth, z: e.z / depth } });
-    await sim.advanceNeedle(depth);
-    await sim.inject(1);
-  }, trainee);
+  await page.evaluate((trainee) => window.sim!.setAttempt({ trainee, mode: 'assessment' }), trainee);
+  const needle = new NeedleControls(page);
+  await page.evaluate(() => window.sim!.setProbe({ centre: window.sim!.landmarks().cpnAtFibularHead, rotationDeg: 0, compressionMm: 1 }));
+  // Aimed again from where the needle met the skin, so the tip lands in the nerve's centre.
+  await needle.reach(await page.evaluate(() => window.sim!.landmarks().cpnAtFibularHead), { reaim: true });
+  await needle.inject(1);
 }
 
 /** Short axis over the fibular head, the needle in plane from the probe's medial end to 2.2 mm superficial of the nerve. */
 export async function needleAboveNerve(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    const sim = window.sim!;
-    const head = sim.landmarks().cpnAtFibularHead;
-    const probe = await sim.setProbe({ centre: head, rotationDeg: 0, compressionMm: 1 });
-    const entry = { x: probe.pose.centre.x - probe.axes.array.x * 21, y: probe.pose.centre.y - probe.axes.array.y * 21, z: probe.pose.centre.z - probe.axes.array.z * 21 };
-    const target = { x: head.x - probe.axes.beam.x * 2.2, y: head.y - probe.axes.beam.y * 2.2, z: head.z - probe.axes.beam.z * 2.2 };
-    const d = { x: target.x - entry.x, y: target.y - entry.y, z: target.z - entry.z };
-    const len = Math.hypot(d.x, d.y, d.z);
-    const placed = await sim.insertNeedle({ entry, direction: { x: d.x / len, y: d.y / len, z: d.z / len } });
-    await sim.advanceNeedle(Math.hypot(target.x - placed.tip.x, target.y - placed.tip.y, target.z - placed.tip.z));
-  });
+  const probe = await page.evaluate(() => window.sim!.setProbe({ centre: window.sim!.landmarks().cpnAtFibularHead, rotationDeg: 0, compressionMm: 1 }));
+  const head = await page.evaluate(() => window.sim!.landmarks().cpnAtFibularHead);
+  await new NeedleControls(page).reach(add(head, probe.axes.beam, -2.2));
 }
