@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { scoreAttempt } from '../core/scoring/score';
@@ -26,6 +27,14 @@ function longAttempt(scanning: number): AttemptEvent[] {
   }
   const shift = scanning * 50;
   return [model[0], ...poses, ...model.slice(1).map((e) => ({ ...e, tMs: e.tMs + shift }))];
+}
+
+/** The injectate voxel by voxel (a digest of the fill grid), and the warp's reach: the fluid itself, not only its figures. */
+function fluidDigest(session: SimulationSession): string | null {
+  const fluid = session.simulation.fluid;
+  if (!fluid) return null;
+  const { fill } = fluid.field;
+  return `${createHash('sha1').update(Buffer.from(fill.buffer, fill.byteOffset, fill.byteLength)).digest('hex')} ${fluid.warp.maxShiftMm}`;
 }
 
 describe('SimulationSession', () => {
@@ -102,7 +111,7 @@ describe('SimulationSession', () => {
       const snapshot = live.apply(events[i]).snapshot;
       if (!moments.includes(i + 1)) continue;
       const facts = live.facts();
-      shown.set(i + 1, { ...snapshot, fluid: null, measures: live.fluidEffects?.measures ?? null, facts, score: facts && scoreAttempt(facts) });
+      shown.set(i + 1, { ...snapshot, fluid: null, measures: live.fluidEffects?.measures ?? null, facts, score: facts && scoreAttempt(facts), fill: fluidDigest(live) });
     }
     const replay = new SimulationSession(provider, 'assessment');
     const facts = replay.applyAll(events);
@@ -113,7 +122,7 @@ describe('SimulationSession', () => {
         for (const index of order) {
           const snapshot = replay.seek(index);
           const seenFacts = replay.facts();
-          expect({ ...snapshot, fluid: null, measures: replay.fluidEffects?.measures ?? null, facts: seenFacts, score: seenFacts && scoreAttempt(seenFacts) }).toEqual(shown.get(index));
+          expect({ ...snapshot, fluid: null, measures: replay.fluidEffects?.measures ?? null, facts: seenFacts, score: seenFacts && scoreAttempt(seenFacts), fill: fluidDigest(replay) }).toEqual(shown.get(index));
         }
       }),
       // Back before the first injection after passing it, then over it again: the fluid must be an untouched one.

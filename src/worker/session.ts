@@ -8,7 +8,6 @@ import { DEFAULT_DEPTH_MM } from '../core/imaging/imageGeometry';
 import { fluidEffects, type FluidEffects } from '../core/fluid/fluidEffects';
 import { FluidSurfaceMesher } from '../core/fluid/fluidMesher';
 import type { FluidSpread } from '../core/fluid/spread';
-import { adoptTissueWarp } from '../core/fluid/tissueWarp';
 import { SimError } from '../core/simError';
 import { floorTo, message } from '../core/message';
 import { StateCopier } from './checkpoint';
@@ -17,7 +16,10 @@ import type { AppliedEvent, FluidState, NeedleReport, SessionNotice, SessionSnap
 /** The syringe on the needle: 10 ml. */
 export const SYRINGE_ML = 10;
 
-/** A checkpoint of the session every this many events: a seek applies at most this many. */
+/**
+ * A checkpoint of the session every this many events, and after every injection: a seek applies
+ * at most this many events and never an injection (the costly part of a replay).
+ */
 export const CHECKPOINT_EVERY = 50;
 
 /** What a session keeps beside the reducer: the needle's contacts, the probe report, the fluid's effects. */
@@ -152,11 +154,18 @@ export class SimulationSession {
     const target = Math.min(index, log.length);
     const at = this.position;
     const injectionsBefore = this.extras.injections;
-    if (target < at || target - at > CHECKPOINT_EVERY) this.restore(target);
+    // Forward past a checkpoint: from it (never stepping through an injection again), else on from here.
+    if (target < at || (this.checkpointAtOrBefore(target)?.fed ?? 0) > at) this.restore(target);
     for (let i = this.position; i < target; i++) this.step(log[i], false);
     const fluidChanged =
       this.extras.injections !== injectionsBefore || this.effectsStale || (this.extras.injections > 0 && (this.extras.effects === null || this.surfaceShownAt !== this.extras.injections));
     const fluid = fluidChanged ? this.refreshFluid(this.surfaceShownAt !== this.extras.injections, true) : null;
+    // Figures made at a checkpoint's own moment are kept in it: seeking there again does not redo them.
+    const here = fluid ? this.checkpointAtOrBefore(this.position) : undefined;
+    if (here?.fed === this.position && here.effectsStale && here.sim.fluid === this.sim.fluid) {
+      here.extras = { ...here.extras, effects: this.extras.effects };
+      here.effectsStale = false;
+    }
     return this.snapshot(fluid);
   }
 
@@ -174,8 +183,18 @@ export class SimulationSession {
   /** Events applied to the state shown (less than the log after a seek back). */
   private position = 0;
 
-  /** `log`: a new event (kept for seeks); `live`: the trainee is waiting for what it provokes. */
+  /**
+   * `log`: a new event (kept for seeks); `live`: the trainee is waiting for what it provokes.
+   * A checkpoint is taken once the event and all it changes are applied (its figures included).
+   */
   private step(event: AttemptEvent, log = true, live = log): Omit<AppliedEvent, 'snapshot'> {
+    const result = this.applyEvent(event, log, live);
+    const due = this.position % CHECKPOINT_EVERY === 0 || event.kind === 'injection';
+    if (due && this.position > (this.checkpoints.at(-1)?.fed ?? 0)) this.takeCheckpoint();
+    return result;
+  }
+
+  private applyEvent(event: AttemptEvent, log: boolean, live: boolean): Omit<AppliedEvent, 'snapshot'> {
     const sim = this.sim;
     const extras = this.extras;
     // More than the syringe still holds is refused before it reaches the reducer (an old log never held one).
@@ -185,15 +204,14 @@ export class SimulationSession {
       const said = message('error.injection.syringe', { left: floorTo(SYRINGE_ML - sim.injectedMl, 1), asked: event.ml });
       return { refused: { code: 'invalid-argument', said }, injection: null, notices: [] };
     }
-    if (event.kind === 'injection' && this.fluidShared && sim.fluid && this.copier) {
-      sim.fluid = this.copier.copy(sim.fluid);
-      adoptTissueWarp(sim.fluid.field, sim.fluid.warp);
+    if (event.kind === 'injection' && this.fluidShared && sim.fluid) {
+      // In time that grows with the fluid, not the voxel grid (copying that was most of a replay).
+      sim.fluid = sim.fluid.clone();
       this.fluidShared = false;
     }
     const outcome = sim.apply(event);
     if (log) this.fed.push(event);
     this.position++;
-    if (this.position % CHECKPOINT_EVERY === 0 && this.position > (this.checkpoints.at(-1)?.fed ?? 0)) this.takeCheckpoint();
     const notices: SessionNotice[] = [];
     if (outcome.refused !== undefined) {
       return { refused: { code: outcome.refusedCode ?? 'invalid-argument', said: outcome.refused }, injection: null, notices };
@@ -294,8 +312,20 @@ export class SimulationSession {
     this.checkpoints.push({ fed: this.position, sim: this.copier.copy(this.sim, reuse), extras: { ...this.extras, contacts: [...this.extras.contacts] }, pristineFluid, effectsStale: this.effectsStale });
   }
 
+  /** The last checkpoint at or before log position `fed`; they are in log order. */
+  private checkpointAtOrBefore(fed: number): Checkpoint | undefined {
+    let lo = 0;
+    let hi = this.checkpoints.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.checkpoints[mid].fed <= fed) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 ? this.checkpoints[lo - 1] : undefined;
+  }
+
   private restore(target: number): void {
-    const checkpoint = this.checkpoints.filter((c) => c.fed <= target).at(-1);
+    const checkpoint = this.checkpointAtOrBefore(target);
     if (checkpoint && this.copier) {
       const reuse = new Map<object, unknown>();
       if (checkpoint.sim.fluid) reuse.set(checkpoint.sim.fluid, checkpoint.sim.fluid);
