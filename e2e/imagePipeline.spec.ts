@@ -39,9 +39,10 @@ async function expectNewestWins(slide: Slide): Promise<void> {
   // The image ends on the last pose the probe was slid to.
   expect(slide.framePose).toEqual(slide.placed);
   expect(slide.probe).toEqual(slide.placed);
-  // Frames kept coming while it slid, and each one on screen was newer than the one before.
-  expect(slide.shown.length).toBeGreaterThan(3);
-  for (let i = 1; i < slide.shown.length; i++) expect(slide.shown[i]).toBeGreaterThan(slide.shown[i - 1]);
+  // Frames kept coming while it slid, and none on screen was older than the one before (a probe
+  // at rest is imaged again at the same version: the arteries pulse).
+  expect(new Set(slide.shown).size).toBeGreaterThan(3);
+  for (let i = 1; i < slide.shown.length; i++) expect(slide.shown[i]).toBeGreaterThanOrEqual(slide.shown[i - 1]);
   expect(slide.shown.at(-1)).toBe(slide.frameVersion);
 }
 
