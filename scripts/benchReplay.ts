@@ -117,7 +117,7 @@ function benchPlayback(events: AttemptEvent[], open: () => SimulationSession, sp
   }
   const realTimeMs = durationMs / speed;
   const keepsUp = wallMs <= realTimeMs * 1.02 && worstLagMs <= 1000;
-  line(`replay at ${speed}×: each seek of playback`, summarise(seeks), 'ms', 1000 / 60);
+  line(`replay at ${speed}×: each seek of playback`, summarise(seeks), 'ms', 16.7);
   console.log(
     `${`replay at ${speed}×: ${(durationMs / 60000).toFixed(1)} min`.padEnd(34)} played in ${(wallMs / 1000).toFixed(1)} s for ${(realTimeMs / 1000).toFixed(1)} s of clock, ${seeks.length} seeks, worst lag ${(worstLagMs / 1000).toFixed(2)} s of attempt time ${keepsUp ? '(keeps up)' : '(FALLS BEHIND)'}`,
   );
