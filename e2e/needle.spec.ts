@@ -1,98 +1,57 @@
-import { test, expect } from './simulator';
-import type { Vec3 } from '../src/automation/types';
+import { test, expect, sharePageWithinFile } from './support/sharedSimulator';
+import { add } from './support/vec';
+
+sharePageWithinFile();
 
 /**
  * The injection scenarios of the needle issue, driven through window.sim: the probe in short axis
- * over the CPN, the needle in plane from the probe's medial end.
+ * over the CPN, the needle in plane from the probe's medial end (support/needle.ts places it).
+ * Each test starts a new attempt on one shared page (support/sharedSimulator.ts).
  */
-async function setUp(page: import('@playwright/test').Page) {
-  return page.evaluate(async () => {
-    const sim = window.sim!;
-    const nerve = sim.landmarks().cpnAtFibularHead;
-    const probe = await sim.setProbe({ centre: nerve, rotationDeg: 0, compressionMm: 1 });
-    return { nerve, probe };
-  });
-}
-
-const add = (a: Vec3, b: Vec3, k = 1): Vec3 => ({ x: a.x + b.x * k, y: a.y + b.y * k, z: a.z + b.z * k });
-
-/** Puts the needle on the skin near `entry`, aims from where it actually enters at `target`, and advances to it. */
-async function reachFrom(page: import('@playwright/test').Page, entry: Vec3, target: Vec3) {
-  return page.evaluate(
-    async ({ entry, target }) => {
-      const sim = window.sim!;
-      const onSkin = (await sim.insertNeedle({ entry, direction: { x: target.x - entry.x, y: target.y - entry.y, z: target.z - entry.z } })).tip;
-      const d = { x: target.x - onSkin.x, y: target.y - onSkin.y, z: target.z - onSkin.z };
-      const len = Math.hypot(d.x, d.y, d.z);
-      await sim.insertNeedle({ entry: onSkin, direction: { x: d.x / len, y: d.y / len, z: d.z / len } });
-      return sim.advanceNeedle(len);
-    },
-    { entry, target },
-  );
-}
 
 test('(a) good technique: 2.5 ml above and 2.5 ml below the nerve opens a halo along the sheath at low pressure', async ({ sim, page }) => {
   await sim.open();
-  const { nerve, probe } = await setUp(page);
-  const up = { x: -probe.axes.beam.x, y: -probe.axes.beam.y, z: -probe.axes.beam.z };
-  const entry = add(probe.pose.centre, probe.axes.array, -21);
-  const shots = [add(nerve, up, 2.2), add(nerve, up, -2.2)];
-  const results = await page.evaluate(
-    async ({ entry, shots }) => {
-      const sim = window.sim!;
-      const out = [];
-      for (const target of shots) {
-        const d = { x: target.x - entry.x, y: target.y - entry.y, z: target.z - entry.z };
-        const len = Math.hypot(d.x, d.y, d.z);
-        const placed = await sim.insertNeedle({ entry, direction: { x: d.x / len, y: d.y / len, z: d.z / len } });
-        const skinToTip = Math.hypot(target.x - placed.tip.x, target.y - placed.tip.y, target.z - placed.tip.z);
-        const reached = await sim.advanceNeedle(skinToTip);
-        const injected = await sim.inject(2.5);
-        out.push({ reached, injected });
-      }
-      return { out, fluid: sim.fluid() };
-    },
-    { entry, shots },
-  );
-  for (const { reached, injected } of results.out) {
+  const probe = await sim.shortAxisOverNerve();
+  const nerve = (await sim.landmarks()).cpnAtFibularHead;
+  const entry = await sim.needle.inPlaneEntry(probe);
+  for (const superficialMm of [2.2, -2.2]) {
+    const reached = await sim.needle.reach(add(nerve, probe.axes.beam, -superficialMm), { from: entry });
+    const injected = await sim.needle.inject(2.5);
     expect(reached.tipVisible).toBe(true);
     expect(reached.contacts.map((c) => c.kind)).not.toContain('nerve-touched');
     expect(injected.openingPressurePsi).toBeLessThanOrEqual(10);
   }
-  expect(results.fluid.haloCoveragePct).toBeGreaterThanOrEqual(90);
-  expect(results.fluid.spreadProximalMm + results.fluid.spreadDistalMm).toBeGreaterThanOrEqual(20);
-  expect(results.fluid.totalMl).toBeCloseTo(5, 3);
+  const fluid = await page.evaluate(() => window.sim!.fluid());
+  expect(fluid.haloCoveragePct).toBeGreaterThanOrEqual(90);
+  expect(fluid.spreadProximalMm + fluid.spreadDistalMm).toBeGreaterThanOrEqual(20);
+  expect(fluid.totalMl).toBeCloseTo(5, 3);
   await sim.screenshots('needle-a-good-technique');
 });
 
 test('(b) the tip 8 mm away in muscle: the fluid stays in the muscle, no halo', async ({ sim, page }) => {
   await sim.open();
-  const { nerve, probe } = await setUp(page);
-  const entry = add(probe.pose.centre, probe.axes.array, -21);
+  const probe = await sim.shortAxisOverNerve();
+  const nerve = (await sim.landmarks()).cpnAtFibularHead;
   // 8 mm medial of the nerve along the array, at its depth: in the lateral gastrocnemius.
-  const target = add(nerve, probe.axes.array, -8);
-  const reached = await reachFrom(page, entry, target);
-  const fluid = await page.evaluate(async () => {
-    await window.sim!.inject(5);
-    return window.sim!.fluid();
-  });
-  const result = { reached, fluid };
-  expect(result.reached.tissueAtTip).toBe('muscle');
-  expect(result.fluid.haloCoveragePct).toBeLessThan(40);
+  const reached = await sim.needle.reach(add(nerve, probe.axes.array, -8), { reaim: true });
+  await sim.needle.inject(5);
+  const fluid = await page.evaluate(() => window.sim!.fluid());
+  expect(reached.tissueAtTip).toBe('muscle');
+  expect(fluid.haloCoveragePct).toBeLessThan(40);
   await sim.screenshots('needle-b-intramuscular');
 });
 
 test('(c) tip inside the nerve: high pressure, intraneural fluid, the patient complains', async ({ sim, page }) => {
   await sim.open();
-  const { nerve, probe } = await setUp(page);
-  const entry = add(probe.pose.centre, probe.axes.array, -21);
-  const reached = await reachFrom(page, entry, nerve);
-  const { injected, fluid } = await page.evaluate(async () => ({ injected: await window.sim!.inject(0.5), fluid: window.sim!.fluid() }));
-  const result = { reached, injected, fluid };
-  expect(result.reached.contacts.map((c) => c.kind)).toContain('nerve-touched');
-  expect(result.reached.tissueAtTip).toBe('nerve');
-  expect(result.injected.openingPressurePsi).toBeGreaterThanOrEqual(15);
-  expect(result.fluid.intraneuralMl).toBeGreaterThan(0);
+  await sim.shortAxisOverNerve();
+  const nerve = (await sim.landmarks()).cpnAtFibularHead;
+  const reached = await sim.needle.reach(nerve, { reaim: true });
+  const injected = await sim.needle.inject(0.5);
+  const fluid = await page.evaluate(() => window.sim!.fluid());
+  expect(reached.contacts.map((c) => c.kind)).toContain('nerve-touched');
+  expect(reached.tissueAtTip).toBe('nerve');
+  expect(injected.openingPressurePsi).toBeGreaterThanOrEqual(15);
+  expect(fluid.intraneuralMl).toBeGreaterThan(0);
   await expect(page.getByTestId('patient-says')).toBeVisible();
   await expect(page.getByTestId('manometer')).toHaveClass(/danger/);
   await sim.screenshots('needle-c-intraneural');
@@ -100,20 +59,12 @@ test('(c) tip inside the nerve: high pressure, intraneural fluid, the patient co
 
 test('(d) an out-of-plane needle: tip not visible, shaft not drawn', async ({ sim, page }) => {
   await sim.open();
-  const { nerve, probe } = await setUp(page);
+  const probe = await sim.shortAxisOverNerve();
+  const nerve = (await sim.landmarks()).cpnAtFibularHead;
   const before = await page.evaluate(() => window.sim!.frame());
-  const entry = add(add(probe.pose.centre, probe.axes.array, -21), probe.axes.elevation, 4);
-  const target = add(add(nerve, probe.axes.beam, -2.5), probe.axes.elevation, 4);
-  const reached = await page.evaluate(
-    async ({ entry, target }) => {
-      const sim = window.sim!;
-      const d = { x: target.x - entry.x, y: target.y - entry.y, z: target.z - entry.z };
-      const len = Math.hypot(d.x, d.y, d.z);
-      const placed = await sim.insertNeedle({ entry, direction: { x: d.x / len, y: d.y / len, z: d.z / len } });
-      return sim.advanceNeedle(Math.hypot(target.x - placed.tip.x, target.y - placed.tip.y, target.z - placed.tip.z));
-    },
-    { entry, target },
-  );
+  // 4 mm across the slice, at both ends: parallel to the image plane but outside the beam.
+  const entry = add(await sim.needle.inPlaneEntry(probe), probe.axes.elevation, 4);
+  const reached = await sim.needle.reach(add(add(nerve, probe.axes.beam, -2.5), probe.axes.elevation, 4), { from: entry });
   expect(reached.tipVisible).toBe(false);
   expect(reached.inPlane).toBe(false);
   const after = await page.evaluate(() => window.sim!.frame());
@@ -122,20 +73,20 @@ test('(d) an out-of-plane needle: tip not visible, shaft not drawn', async ({ si
   expect(brightCount(after.pixels)).toBeLessThanOrEqual(brightCount(before.pixels) + 20);
 });
 
-test('injecting with no needle, or more than the syringe holds, is refused and changes nothing', async ({ sim, page }) => {
+test('injecting with no needle, more than the syringe holds, or advancing by NaN is refused and changes nothing', async ({ sim, page }) => {
   await sim.open();
-  const refusals = await page.evaluate(async () => {
-    const sim = window.sim!;
-    const code = async (run: () => Promise<unknown>) => run().then(() => 'accepted', (e: Error & { code?: string }) => e.code);
-    return {
-      noNeedle: await code(() => sim.inject(1)),
-      negative: await code(() => sim.inject(-1)),
-      nan: await code(() => sim.advanceNeedle(Number.NaN)),
-    };
-  });
-  expect(refusals.noNeedle).toBe('no-needle');
-  expect(refusals.negative).toBe('invalid-argument');
-  expect(refusals.nan).toBe('no-needle');
+  expect(await sim.needle.answer('inject', 1)).toBe('SimError no-needle');
+  expect(await sim.needle.answer('inject', -1)).toBe('SimError invalid-argument');
+  expect(await sim.needle.answer('advance', Number.NaN)).toBe('SimError no-needle');
+  // With a needle in, NaN and ±Infinity reach the argument check itself: refused, nothing logged, the tip where it was.
+  const probe = await sim.shortAxisOverNerve();
+  const placed = await sim.needle.reach(add((await sim.landmarks()).cpnAtFibularHead, probe.axes.beam, -5));
+  const eventsBefore = await page.evaluate(() => window.sim!.events().length);
+  for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]) expect(await sim.needle.answer('advance', bad), String(bad)).toBe('SimError invalid-argument');
+  expect(await sim.needle.answer('inject', Number.NaN)).toBe('SimError invalid-argument');
+  expect(await sim.needle.answer('inject', 11)).toBe('SimError invalid-argument');
+  expect(await page.evaluate(() => window.sim!.events().length)).toBe(eventsBefore);
+  expect((await sim.needle.report())!.tip).toEqual(placed.tip);
   expect(await page.evaluate(() => window.sim!.fluid().totalMl)).toBe(0);
 });
 
@@ -157,9 +108,9 @@ test('a trainee with the mouse and keys: insert at the medial end, advance, hold
   const hold = page.getByTestId('inject-hold');
   await hold.hover();
   await page.mouse.down();
-  await page.waitForTimeout(1200);
+  // Held until more than half a millilitre has gone in, however fast this machine steps.
+  await expect.poll(() => page.evaluate(() => window.sim!.fluid().totalMl), { intervals: [50] }).toBeGreaterThan(0.5);
   await page.mouse.up();
-  await expect.poll(() => page.evaluate(() => window.sim!.fluid().totalMl)).toBeGreaterThan(0.5);
   const syringe = await page.getByTestId('syringe').textContent();
   expect(Number(syringe!.match(/[\d.]+/)![0])).toBeLessThan(9.5);
   await expect(page.getByTestId('manometer')).not.toHaveText('— psi');
@@ -170,24 +121,17 @@ test('a trainee with the mouse and keys: insert at the medial end, advance, hold
 
 test('advancing through bone is refused: the tip rests on the cortex and nothing changes', async ({ sim, page }) => {
   await sim.open();
-  const outcome = await page.evaluate(async () => {
-    const sim = window.sim!;
-    const head = sim.landmarks().cpnAtFibularHead;
-    const probe = await sim.setProbe({ centre: head, rotationDeg: 0, compressionMm: 1 });
-    const bone = sim.landmarks().fibularHeadApex;
-    const entry = { x: probe.pose.centre.x - probe.axes.array.x * 21, y: probe.pose.centre.y - probe.axes.array.y * 21, z: probe.pose.centre.z - probe.axes.array.z * 21 };
-    const d = { x: bone.x - entry.x, y: bone.y - entry.y, z: bone.z - entry.z };
-    const len = Math.hypot(d.x, d.y, d.z);
-    await sim.insertNeedle({ entry, direction: { x: d.x / len, y: d.y / len, z: d.z / len } });
-    const struck = await sim.advanceNeedle(45);
-    const events = sim.events().length;
-    const refusal = await sim.advanceNeedle(5).then(() => 'accepted', (e: Error & { code?: string }) => `${e.name} ${e.code}`);
-    return { struck, refusal, tipAfter: sim.needle()!.tip, eventsAdded: sim.events().length - events };
-  });
-  expect(outcome.struck.contacts.map((c) => c.kind)).toContain('bone-struck');
-  expect(outcome.refusal).toBe('SimError invalid-argument');
-  expect(outcome.tipAfter).toEqual(outcome.struck.tip);
-  expect(outcome.eventsAdded).toBe(0);
+  await sim.shortAxisOverNerve();
+  const bone = (await sim.landmarks()).fibularHeadApex;
+  await sim.needle.aim(bone);
+  // Pushed 45 mm toward the apex: the tip stops on the cortex.
+  const struck = await sim.needle.advance(45);
+  const eventsBefore = await page.evaluate(() => window.sim!.events().length);
+  const refusal = await sim.needle.answer('advance', 5);
+  expect(struck.contacts.map((c) => c.kind)).toContain('bone-struck');
+  expect(refusal).toBe('SimError invalid-argument');
+  expect((await sim.needle.report())!.tip).toEqual(struck.tip);
+  expect(await page.evaluate(() => window.sim!.events().length)).toBe(eventsBefore);
 });
 
 test('structureAt names what the needle meets: a nick of the sural nerve under the skin is a paraesthesia, not the cap', async ({ sim, page }) => {
@@ -208,19 +152,15 @@ test('structureAt names what the needle meets: a nick of the sural nerve under t
         if (sim.structureAt(p) === 'lateralSuralCutaneousNerve') sural = p;
       }
     }
-    if (!sural) return { names, sural: null };
-    // A shallow needle from medial, through the sural nerve, stopped 2 mm past it.
-    const from = { x: sural.x - 10, y: sural.y, z: sural.z + 5 };
-    const onSkin = (await sim.insertNeedle({ entry: from, direction: { x: 10, y: 0, z: -5 } })).tip;
-    const d = { x: sural.x - onSkin.x, y: sural.y - onSkin.y, z: sural.z - onSkin.z };
-    const len = Math.hypot(d.x, d.y, d.z);
-    await sim.insertNeedle({ entry: onSkin, direction: { x: d.x / len, y: d.y / len, z: d.z / len } });
-    const reached = await sim.advanceNeedle(len + 1);
-    return { names, sural, contacts: reached.contacts };
+    return { names, sural };
   });
-  expect(result.names).toEqual({ cpn: expect.stringMatching(/^(fascicle|interfascicularEpineurium)$/), fibula: 'fibula', artery: 'poplitealArtery' });
   expect(result.sural).not.toBeNull();
-  const nerveContacts = (result.contacts ?? []).filter((c) => c.kind === 'nerve-touched' || c.kind === 'nerve-entered');
+  // A shallow needle from medial, through the sural nerve, stopped 1 mm past it.
+  const sural = result.sural!;
+  await sim.needle.reach(sural, { from: add(sural, { x: -10, y: 0, z: 5 }), reaim: true });
+  const { contacts } = await sim.needle.advance(1);
+  expect(result.names).toEqual({ cpn: expect.stringMatching(/^(fascicle|interfascicularEpineurium)$/), fibula: 'fibula', artery: 'poplitealArtery' });
+  const nerveContacts = contacts.filter((c) => c.kind === 'nerve-touched' || c.kind === 'nerve-entered');
   expect(nerveContacts.length).toBeGreaterThan(0);
   expect(nerveContacts.every((c) => c.structure === 'lateralSuralCutaneousNerve')).toBe(true);
   await expect(page.getByTestId('patient-says')).toContainText(/calf|小腿/);
