@@ -5,7 +5,10 @@ export const MAX_IMAGE_WORKERS = 4;
 
 /**
  * How many image band workers a page starts: `?imageWorkers=N` (0–4; 0: the simulation worker
- * forms each frame itself), else one per core beside the main thread's, 1 to 4.
+ * forms each frame itself), else one per core beside the main thread's, up to 4. A two-core
+ * machine gets none: one band worker only moves the frame from one worker to another and holds a
+ * second copy of the knee (measured on two cores: 1 and 2 band workers gave fewer images per
+ * second while sliding than none).
  */
 export function imageWorkerCount(search: string, hardwareConcurrency: number | undefined): number {
   const asked = new URLSearchParams(search).get('imageWorkers');
@@ -14,7 +17,8 @@ export function imageWorkerCount(search: string, hardwareConcurrency: number | u
     if (Number.isInteger(n) && n >= 0 && n <= MAX_IMAGE_WORKERS) return n;
   }
   const cores = Number.isFinite(hardwareConcurrency) && hardwareConcurrency! > 0 ? hardwareConcurrency! : 2;
-  return Math.max(1, Math.min(MAX_IMAGE_WORKERS, cores - 1));
+  const beside = Math.min(MAX_IMAGE_WORKERS, cores - 1);
+  return beside >= 2 ? beside : 0;
 }
 
 export interface BandWorkerLike {
