@@ -121,6 +121,7 @@ export class TissueWarp extends WarpColumns {
     const first = c * LAYERS_PER_COLUMN;
     const last = first + this.layerCount[c];
     let offset = this.columnBase[c];
+    if (last > first && vz < this.layerZ[first] + offset) return this.restUnderLayers(c, vz);
     for (let k = first; k < last; k++) {
       const low = this.layerZ[k] + offset;
       if (vz < low) return vz - offset;
@@ -165,13 +166,33 @@ export class TissueWarp extends WarpColumns {
   shiftOfRest(vx: number, vy: number, restVz: number): number {
     const c = this.columnAt(vx, vy);
     if (c < 0) return 0;
-    let offset = this.columnBase[c];
     const first = c * LAYERS_PER_COLUMN;
+    if (this.layerCount[c] > 0 && restVz < this.layerZ[first]) return this.shiftUnderLayers(c, restVz);
+    let offset = this.columnBase[c];
     for (let k = first; k < first + this.layerCount[c]; k++) {
       if (this.layerZ[k] > restVz) break;
       offset += this.layerLength[k];
     }
     return offset;
+  }
+
+  /** The shift of resting tissue deep to every layer of column c: `columnBase`, ramped to 0 on the bone under it. */
+  private shiftUnderLayers(c: number, restVz: number): number {
+    const floor = this.columnFloor[c];
+    const base = this.columnBase[c];
+    if (Number.isNaN(floor)) return base;
+    if (restVz <= floor) return 0;
+    return (base * (restVz - floor)) / (this.layerZ[c * LAYERS_PER_COLUMN] - floor);
+  }
+
+  /** The inverse of `shiftUnderLayers`: the resting Z of what lies at image Z vz under every layer. */
+  private restUnderLayers(c: number, vz: number): number {
+    const floor = this.columnFloor[c];
+    const base = this.columnBase[c];
+    if (Number.isNaN(floor)) return vz - base;
+    if (vz <= floor) return vz;
+    const gap = this.layerZ[c * LAYERS_PER_COLUMN] - floor;
+    return floor + ((vz - floor) * gap) / (gap + base);
   }
 
   // Limb-frame (mm) forms of the same, for the needle, automation and tests.

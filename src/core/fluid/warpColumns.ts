@@ -54,6 +54,12 @@ export class WarpColumns {
   protected readonly columnHigh: Float32Array;
   /** Per column: the shift of what lies deep to every layer (voxels, negative: pushed down). */
   protected readonly columnBase: Float32Array;
+  /**
+   * Per column: the resting top of the bone under its fluid (voxel Z; NaN: none within reach).
+   * What lies between it and the deepest layer is compressed, not moved: the shift ramps from
+   * `columnBase` at the deepest layer to nothing on the cortex, so bone never moves.
+   */
+  protected readonly columnFloor: Float32Array;
   /** Per column: the resting Z range (voxels) its fluid was ever put in (low > high: none yet). */
   private readonly wetLow: Int16Array;
   private readonly wetHigh: Int16Array;
@@ -92,6 +98,7 @@ export class WarpColumns {
     this.columnLow = new Float32Array(columns);
     this.columnHigh = new Float32Array(columns);
     this.columnBase = new Float32Array(columns);
+    this.columnFloor = new Float32Array(columns).fill(Number.NaN);
     this.wetLow = new Int16Array(columns).fill(0x7fff);
     this.wetHigh = new Int16Array(columns).fill(-1);
     this.dirty = new Uint8Array(columns);
@@ -212,7 +219,9 @@ export class WarpColumns {
       count++;
     }
     this.layerCount[column] = count;
-    this.columnBase[column] = count === 0 ? 0 : -(1 - this.superficialShare(base, deepestWet)) * total;
+    this.columnFloor[column] = Number.NaN;
+    this.columnBase[column] = count === 0 ? 0 : -(1 - this.superficialShare(column, base, deepestWet)) * total;
+    if (count > 0) this.holdBone(column, first);
     if (count === 0) {
       this.columnLow[column] = Infinity;
       this.columnHigh[column] = -Infinity;
@@ -264,11 +273,30 @@ export class WarpColumns {
    * lies just deep to the fluid (bone does not give way; the soft tissue over it does), blended
    * over `BONE_REACH_VOXELS`, so the cortex stays where it is under a halo on the fibular head.
    */
-  private superficialShare(base: number, deepestWetZ: number): number {
+  private superficialShare(column: number, base: number, deepestWetZ: number): number {
     for (let d = 1; d <= BONE_REACH_VOXELS && deepestWetZ - d >= 0; d++) {
-      if (RIGID[this.slotLabels[base + deepestWetZ - d]] === 1) return 1 - (1 - SUPERFICIAL_SHARE) * (d / BONE_REACH_VOXELS);
+      if (RIGID[this.slotLabels[base + deepestWetZ - d]] !== 1) continue;
+      this.columnFloor[column] = deepestWetZ - d + 0.5;
+      return 1 - (1 - SUPERFICIAL_SHARE) * (d / BONE_REACH_VOXELS);
     }
     return SUPERFICIAL_SHARE;
+  }
+
+  /**
+   * The tissue between the deepest layer and the bone takes the deep push by compressing (never
+   * by more than 90 % of its thickness); with bone right under the layer there is nothing to
+   * compress and nothing pushed down.
+   */
+  private holdBone(column: number, first: number): void {
+    const floor = this.columnFloor[column];
+    if (Number.isNaN(floor)) return;
+    const gap = this.layerZ[first] - floor;
+    if (gap < 0.5) {
+      this.columnFloor[column] = Number.NaN;
+      this.columnBase[column] = 0;
+      return;
+    }
+    this.columnBase[column] = Math.max(this.columnBase[column], -0.9 * gap);
   }
 }
 
