@@ -15,7 +15,7 @@ const scan = new ScanGeometry(knee, probeFrame(knee, pose), imageGeometry(25));
 describe("the debrief's marks on the displaced anatomy", () => {
   it('with no fluid, marks the resting anatomy where the image shows it', () => {
     const spread = new FluidSpread(volume, 1, knee.cpn);
-    expect(probeLiftMm(scan, spread.warp)).toBe(0);
+    expect(probeLiftMm(spread.warp, scan)).toBe(0);
     const shown = displacedImagePoint(scan, spread.warp, 0, nerve.centre);
     const rest = scan.toImage(nerve.centre);
     expect(shown.col).toBeCloseTo(rest.col, 9);
@@ -25,7 +25,7 @@ describe("the debrief's marks on the displaced anatomy", () => {
   it('after fluid under the nerve, marks the nerve where the fluid lifted it (shallower), on nerve and not on injectate', () => {
     const spread = new FluidSpread(volume, 1, knee.cpn);
     spread.inject(fromNerve(-radius - 0.6), 2.5);
-    const lift = probeLiftMm(scan, spread.warp);
+    const lift = probeLiftMm(spread.warp, scan);
     const shown = displacedImagePoint(scan, spread.warp, lift, nerve.centre);
     const rest = scan.toImage(nerve.centre);
     const shallowerMm = (rest.row - shown.row) * scan.image.sampleSpacingMm;

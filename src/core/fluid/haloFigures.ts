@@ -6,8 +6,8 @@ import { crossSectionAxes, HALO_SECTORS, HALO_REACH_MM } from './measures';
 import { type TissueWarp, displacedTissueAt } from './tissueWarp';
 
 /** Rays are stepped this finely (a tenth of a voxel's 0.25 mm would be finer than the field). */
-const RAY_STEP_MM = 0.05;
-const RAY_MAX_MM = 12;
+export const RAY_STEP_MM = 0.05;
+export const RAY_MAX_MM = 12;
 
 /**
  * Thickness (mm) of the anechoic rim in each 10° sector round the nerve at arc length s: along
@@ -53,7 +53,7 @@ export function haloThicknessBySector(knee: KneeAnatomy, fluid: FluidField, sMm:
  * Along a ray from the nerve's centre whose epineurium is at `surfaceMm`: the length of the first
  * run of injectate (`wetAt(r)`) that starts within `HALO_REACH_MM` of the surface, 0 if none does.
  */
-function rimThicknessMm(surfaceMm: number, wetAt: (rMm: number) => boolean): number {
+export function rimThicknessMm(surfaceMm: number, wetAt: (rMm: number) => boolean): number {
   let start = -1;
   for (let r = Math.max(0, surfaceMm); r < surfaceMm + RAY_MAX_MM; r += RAY_STEP_MM) {
     const wet = wetAt(r);

@@ -2,7 +2,7 @@ import type { KneeAnatomy } from '../anatomy/knee';
 import { type Vec3, dot, normalize, scale, sub } from '../math/vec3';
 import type { FluidField } from './fluidField';
 import { fluidFractionAt } from './fluidSample';
-import { HALO_REACH_MM } from './measures';
+import { RAY_MAX_MM, RAY_STEP_MM, rimThicknessMm } from './haloFigures';
 
 /**
  * The injectate seen in long axis: along the nerve, the anechoic stripe above it (toward the skin)
@@ -33,8 +33,6 @@ export interface SpindleFigures {
   endsMm: number;
 }
 
-const RAY_STEP_MM = 0.05;
-const RAY_MAX_MM = 12;
 
 /**
  * The stripes every `stepMm` over ±`halfSpanMm` of the site (sections past the nerve's ends are
@@ -64,25 +62,11 @@ export function spindleProfile(knee: KneeAnatomy, fluid: FluidField, siteSMm: nu
           break;
         }
       }
-      return wetRunMm(surface, (r) => fluidFractionAt(fluid, at(r)) >= 0.5);
+      return rimThicknessMm(surface, (r) => fluidFractionAt(fluid, at(r)) >= 0.5);
     };
     out.push({ sMm: s, aboveMm: side(1), belowMm: side(-1) });
   }
   return out;
-}
-
-/** The first run of injectate along a ray that starts within the halo reach of the surface. */
-function wetRunMm(surfaceMm: number, wetAt: (rMm: number) => boolean): number {
-  let start = -1;
-  for (let r = surfaceMm; r < surfaceMm + RAY_MAX_MM; r += RAY_STEP_MM) {
-    const wet = wetAt(r);
-    if (wet && start < 0) {
-      if (r - surfaceMm > HALO_REACH_MM) return 0;
-      start = r;
-    }
-    if (!wet && start >= 0) return r - start;
-  }
-  return start < 0 ? 0 : surfaceMm + RAY_MAX_MM - start;
 }
 
 /** Length, reach and taper of the spindle round the site from its profile; `minMm` is the thinnest stripe that counts. */
