@@ -76,6 +76,9 @@ const OPENABLE = new Uint8Array(32);
 for (const l of [Label.fat, Label.paraneuralSheath, Label.adhesion, Label.deepMuscle, Label.bicepsFemorisMuscle, Label.gastrocnemiusLateral, Label.soleus, Label.peroneusLongus, Label.fluid]) OPENABLE[l] = 1;
 const IS_MUSCLE = new Uint8Array(32);
 for (const l of [Label.deepMuscle, Label.bicepsFemorisMuscle, Label.gastrocnemiusLateral, Label.soleus, Label.peroneusLongus]) IS_MUSCLE[l] = 1;
+/** Labels of the nerve itself (fluid there is intraneural). */
+const IS_NERVE_TISSUE = new Uint8Array(32);
+for (let l = 0; l < IS_NERVE_TISSUE.length; l++) if (tissueOfLabelId(l) === 'nerve') IS_NERVE_TISSUE[l] = 1;
 const IS_NERVE_INSIDE = new Uint8Array(32);
 IS_NERVE_INSIDE[Label.interfascicularEpineurium] = 1;
 IS_NERVE_INSIDE[Label.fascicle] = 1;
@@ -182,11 +185,8 @@ export class FluidSpread {
     // Distance outside the epineurium of a voxel in the paraneural space, Infinity elsewhere.
     const sheathDepthMm = (i: number) => (space !== null && OPENABLE[labels[i]] === 1 ? space.distanceOutsideEpineuriumMm(i) : Number.POSITIVE_INFINITY);
     const inSpace = (i: number) => sheathDepthMm(i) <= PARANEURAL_REACH_MM;
-    // The fat pressed against the stretched sheath (beyond its reach, within its wall).
-    const sheathWallPsi = (i: number) => {
-      const depth = sheathDepthMm(i);
-      return depth > PARANEURAL_REACH_MM && Number.isFinite(depth) && !IS_MUSCLE[labels[i]] ? SHEATH_LEAK_PSI : 0;
-    };
+    // The fat pressed against the stretched sheath (beyond its reach, within its wall), for voxel i at `depth`.
+    const sheathWallPsi = (i: number, depth: number) => (depth > PARANEURAL_REACH_MM && Number.isFinite(depth) && !IS_MUSCLE[labels[i]] ? SHEATH_LEAK_PSI : 0);
     // The pressure lost pushing fluid from the tip to voxel i (not shown on the manometer).
     const flowPsi = (i: number, paraneural: boolean) => {
       const dx = origin.x + (i % nx) * h - tip.x;
@@ -209,7 +209,7 @@ export class FluidSpread {
         if (filled) return 0;
         const fromSpace = fromInSpace && from !== i;
         const crossing = fromSpace ? (IS_MUSCLE[labels[i]] ? FASCIA_CROSSING_PSI : IS_NERVE_INSIDE[labels[i]] ? EPINEURIUM_CROSSING_PSI : 0) : crossingPressurePsi(labels[from], labels[i]);
-        return this.entryPressure(i) + crossing + sheathWallPsi(i);
+        return this.entryPressure(i) + crossing + sheathWallPsi(i, depth);
       }
       const stretch = PARANEURAL_OPENING_PSI + PARANEURAL_STRETCH_PSI_PER_MM * depth;
       if (filled) return 0;
@@ -217,7 +217,6 @@ export class FluidSpread {
       // Into the sheath from outside it: through the muscle's fascia or the sheath itself.
       return stretch + (IS_MUSCLE[labels[from]] ? FASCIA_CROSSING_PSI : IS_NERVE_INSIDE[labels[from]] ? EPINEURIUM_CROSSING_PSI : SHEATH_CROSSING_PSI);
     };
-    const fromTipPsi = (i: number) => flowPsi(i, inSpace(i));
     const againstNerve = space !== null && space.distanceAtMm(tip.x, tip.y, tip.z) <= NERVE_CONTACT_MM;
     const visit = (i: number, from: number, fromInSpace: boolean) => {
       this.seen[i] = 1;
@@ -240,9 +239,12 @@ export class FluidSpread {
       const i = front.pop();
       last = i;
       const room = FULL - this.field.fill[i];
+      // Where i lies against the sheath: worked out once per voxel taken off the front.
+      const depth = sheathDepthMm(i);
+      const here = depth <= PARANEURAL_REACH_MM;
       if (room > 0) {
         const amount = Math.min(room, remaining);
-        if (inSpace(i)) placed.paraneural += amount;
+        if (here) placed.paraneural += amount;
         else if (isMuscleLabel(labels[i])) placed.muscle += amount;
         else placed.other += amount;
         this.field.fill[i] += amount;
@@ -252,16 +254,14 @@ export class FluidSpread {
         // What the trainee's manometer shows: the tissue's opening pressure, not the flow's nor
         // the tight sheath's (the tip's plane opened at the sheath's pressure; the wall only
         // decides where the fluid goes, so a leak does not read as a stiff plane).
-        const opening = pressure - fromTipPsi(i) - (room === FULL ? sheathWallPsi(i) : 0);
+        const opening = pressure - flowPsi(i, here) - (room === FULL ? sheathWallPsi(i, depth) : 0);
         if (opening > openingPressurePsi) openingPressurePsi = opening;
-        const tissue = tissueOfLabelId(this.volume.labels[i]);
-        if (tissue === 'nerve') intraneural = true;
+        if (IS_NERVE_TISSUE[labels[i]] === 1) intraneural = true;
       }
       if (this.field.fill[i] < FULL) continue;
       // Full: the front moves on to its six neighbours.
       const x = i % nx;
       const y = Math.floor(i / nx) % ny;
-      const here = inSpace(i);
       if (x > 0 && !this.seen[i - 1]) visit(i - 1, i, here);
       if (x < nx - 1 && !this.seen[i + 1]) visit(i + 1, i, here);
       if (y > 0 && !this.seen[i - nx]) visit(i - nx, i, here);
@@ -270,7 +270,7 @@ export class FluidSpread {
       if (i + nxy < size && !this.seen[i + nxy]) visit(i + nxy, i, here);
     }
     // A voxel left part full stays at the head of the front for the next step.
-    if (last >= 0 && this.field.fill[last] > 0 && this.field.fill[last] < FULL) front.push(fromTipPsi(last), last);
+    if (last >= 0 && this.field.fill[last] > 0 && this.field.fill[last] < FULL) front.push(flowPsi(last, inSpace(last)), last);
     this.warp.update();
     if (remaining > 0) {
       this.releaseContinuation();
