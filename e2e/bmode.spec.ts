@@ -1,5 +1,8 @@
-import { test, expect } from './simulator';
+import { test, expect, sharePageWithinFile } from './support/sharedSimulator';
 import { boneShadowRatio, meanAbsoluteDifference, nerveRimAndInside } from './support/image';
+
+// Each test starts a new attempt on one shared page (support/sharedSimulator.ts).
+sharePageWithinFile();
 
 test.describe('the B-mode image', () => {
   test('is the default image, with bone shadow and a dark nerve in short axis', async ({ sim, page }) => {

@@ -1,5 +1,9 @@
-import { test, expect, ARTIFACTS_DIR } from './simulator';
+import { ARTIFACTS_DIR } from './simulator';
+import { test, expect, sharePageWithinFile } from './support/sharedSimulator';
 import { playGoodAttempt } from './attemptScripts';
+
+// Each test starts a new attempt on one shared page (support/sharedSimulator.ts).
+sharePageWithinFile();
 
 /** The clinical side of the case library: briefings, the sono-Tinel sign, the second site, reasoning. */
 

@@ -1,5 +1,8 @@
-import { test, expect } from './simulator';
+import { test, expect, sharePageWithinFile } from './support/sharedSimulator';
 import { playIntraneuralAttempt } from './attemptScripts';
+
+// Each test starts a new attempt on one shared page (support/sharedSimulator.ts).
+sharePageWithinFile();
 
 /** The first-time resident's journey, row by row of issue 17's table: what was wrong is checked right. */
 

@@ -1,4 +1,7 @@
-import { test, expect } from './simulator';
+import { test, expect, sharePageWithinFile } from './support/sharedSimulator';
+
+// Each test starts a new attempt on one shared page (support/sharedSimulator.ts).
+sharePageWithinFile();
 
 test.describe('finding the CPN at the fibular head', () => {
   test('the app loads and ready() resolves with a frame on screen', async ({ sim, page }) => {

@@ -32,6 +32,9 @@ class SharedSimulator extends Simulator {
       await window.sim!.reset();
       await window.sim!.setImaging({ ...imaging, mode: 'b-mode' });
     }, { depthMm, gainDb, frequencyMHz, focusMm, dynamicRangeDb, tgcDb: [...tgcDb] });
+    // Not back on the simulator (a debrief still opening when this looked for its button, say):
+    // load afresh rather than guess.
+    if (!(await this.page.getByTestId('needle-angle').isVisible())) return super.open(query);
     await this.page.getByTestId('needle-angle').fill(String(DEFAULT_NEEDLE_ANGLE_DEG));
     // Keyboard shortcuts go to the simulator, not to the slider just set.
     await this.page.getByTestId('needle-angle').blur();
