@@ -1,5 +1,7 @@
 // Test fixture shared by the scoring tests and the UI's score-text tests.
-import type { AttemptFacts } from '../attempt/facts';
+import type { AttemptFacts, InjectionFact, NeedleMoveFact } from '../attempt/facts';
+import { scoreAttempt } from './score';
+import type { ScoreItemId } from './rubric';
 
 /**
  * A textbook attempt: short axis at the fibular head, long axis traced across it, compression, one
@@ -34,3 +36,20 @@ export function perfectFacts(): AttemptFacts {
     fluid: { totalMl: 5, haloCoveragePct: 95, spreadProximalMm: 12, spreadDistalMm: 10, superficialMl: 2.5, deepMl: 2.5, intraneuralMl: 0 },
   };
 }
+
+/** The textbook attempt with one change made to it. */
+export const facts = (change: (f: AttemptFacts) => void): AttemptFacts => {
+  const f = perfectFacts();
+  change(f);
+  return f;
+};
+export const itemOf = (f: AttemptFacts, id: ScoreItemId) => {
+  const found = scoreAttempt(f).items.find((i) => i.id === id);
+  if (!found) throw new Error(`no item ${id}`);
+  return found;
+};
+export const pointsOf = (f: AttemptFacts, id: ScoreItemId) => itemOf(f, id).points;
+export const move = (tMs: number, mm: number, extra: Partial<NeedleMoveFact> = {}): NeedleMoveFact =>
+  ({ tMs, mm, tipVisibleMm: Math.max(0, mm), nearNerveMm: 0, nearNerveIntoFluidMm: 0, ...extra });
+export const injection = (tMs: number, extra: Partial<InjectionFact> = {}): InjectionFact =>
+  ({ tMs, ml: 1, openingPressurePsi: 6, tipVisible: true, tipTissue: 'fat', intravascular: false, intraneural: false, ...extra });
