@@ -101,7 +101,9 @@ describe('invariants (fast-check)', () => {
         for (let i = 0; i < volume.labels.length; i++) if (spread.field.fill[i] > 0 && volume.labels[i] === Label.fascicle) return false;
         return true;
       }),
-      { numRuns: 5 },
+      // The example: a tip in the fat 2 mm deep to the nerve, once the sheath's wall made the fat
+      // round it dearer than forcing the epineurium (found by this property in CI).
+      { numRuns: 5, examples: [[{ along: -1.642720846992078, ml: 0.046324226409313725 }]] },
     );
   });
 });

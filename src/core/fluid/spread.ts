@@ -218,9 +218,13 @@ export class FluidSpread {
       return stretch + (IS_MUSCLE[labels[from]] ? FASCIA_CROSSING_PSI : IS_NERVE_INSIDE[labels[from]] ? EPINEURIUM_CROSSING_PSI : SHEATH_CROSSING_PSI);
     };
     const againstNerve = space !== null && space.distanceAtMm(tip.x, tip.y, tip.z) <= NERVE_CONTACT_MM;
+    // The epineurium holds against fluid from outside it, whatever the pressure: only a tip in the
+    // nerve puts injectate inside it (the sheath and the fat round it give way first).
+    const tipInNerve = IS_NERVE_TISSUE[label] === 1 || label === Label.epineurium;
     const visit = (i: number, from: number, fromInSpace: boolean) => {
       this.seen[i] = 1;
       touched.push(i);
+      if (!tipInNerve && (IS_NERVE_TISSUE[labels[i]] === 1 || labels[i] === Label.epineurium)) return;
       const depth = sheathDepthMm(i);
       const opening = openingPsi(i, depth, from, fromInSpace);
       front.push((i === start && againstNerve && this.field.fill[i] === 0 ? Math.max(opening, NERVE_CONTACT_OPENING_PSI) : opening) + flowPsi(i, depth <= PARANEURAL_REACH_MM), i);
