@@ -5,7 +5,7 @@ import type { NeedleContact } from './needle';
 
 /**
  * The needle as the probe sees it: what the worker's session reports after every event, what the
- * store mirrors and what window.sim's needle() returns (one definition for all three).
+ * store mirrors and what the automation API's needle() returns (one definition for all three).
  */
 export interface NeedleReport {
   tip: Vec3;

@@ -110,7 +110,7 @@ const LEVEL_WITHIN_MM = 2;
 
 /**
  * Where the probe sits relative to the fibular head apex, in words a trainee uses: `said` for the UI
- * (a key and values, either language), `text` its English for scripts reading window.sim.
+ * (a key and values, either language), `text` its English for scripts reading the automation API.
  */
 export function describePosition(p: Vec3): { proximalMm: number; lateralMm: number; text: string; said: Message } {
   const proximalMm = p.y;
