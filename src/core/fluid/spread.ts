@@ -4,6 +4,7 @@ import type { Vec3 } from '../math/vec3';
 import { hash3 } from '../random';
 import { type FluidField, emptyFluid, voxelIndex, unitMl, FULL } from './fluidField';
 import { MinHeap } from './minHeap';
+import { VoxelSet } from './voxelSet';
 import { ENTRY_PRESSURE_PSI, ENTRY_PRESSURE_SCATTER, crossingPressurePsi, FASCIA_CROSSING_PSI, EPINEURIUM_CROSSING_PSI } from './entryPressure';
 import type { NerveStructure } from '../anatomy/nerve';
 import { ParaneuralSpace, TIP_IN_SHEATH_MM, PARANEURAL_REACH_MM } from './paraneuralSpace';
@@ -95,14 +96,15 @@ export class FluidSpread {
   intravascularMl = 0;
   /** Voxel-index box holding every voxel with fluid (empty while min > max). */
   readonly filledBox = { min: [Infinity, Infinity, Infinity], max: [-Infinity, -Infinity, -Infinity] };
-  private readonly seen: Uint8Array;
+  /** The voxels the held front has reached (cleared when the tip moves to another voxel). */
+  private readonly seen: VoxelSet;
   private readonly unitMl: number;
   /**
    * The front left by the last injection, kept while the tip stays in the same voxel: a
    * press-and-hold injection is many small steps from one place, and each continues the one
    * before instead of flooding again through everything already filled.
    */
-  private continuation: { start: number; front: MinHeap; touched: number[] } | null = null;
+  private continuation: { start: number; front: MinHeap } | null = null;
 
   /** The tissue pushed aside by the fluid, redone after every injection where the fill changed. */
   readonly warp: TissueWarp;
@@ -119,7 +121,7 @@ export class FluidSpread {
     this.paraneural = nerve ? new ParaneuralSpace(nerve, this.field.grid) : null;
     const space = this.paraneural;
     this.warp = new TissueWarp(this.field, volume.labels, space ? (x, y, z) => space.distanceAtMm(x, y, z) : null);
-    this.seen = new Uint8Array(volume.labels.length);
+    this.seen = new VoxelSet(volume.labels.length);
 
     this.unitMl = unitMl(this.field);
   }
@@ -140,10 +142,9 @@ export class FluidSpread {
       }
     }
     const field: FluidField = { grid: this.field.grid, fill };
-    const seen = new Uint8Array(this.seen.length);
+    const seen = this.seen.clone();
     const held = this.continuation;
-    const continuation = held && { start: held.start, front: held.front.clone(), touched: [...held.touched] };
-    for (const i of continuation?.touched ?? []) seen[i] = 1;
+    const continuation = held && { start: held.start, front: held.front.clone() };
     const filledBox = { min: [...min], max: [...max] };
     return Object.assign(Object.create(FluidSpread.prototype) as FluidSpread, this, { field, filledBox, seen, continuation, warp: this.warp.copyFor(field) });
   }
@@ -170,7 +171,8 @@ export class FluidSpread {
     let remaining = Math.round(ml / this.unitMl);
     if (this.continuation?.start !== start) this.releaseContinuation();
     const continuing = this.continuation !== null;
-    const { front, touched } = this.continuation ?? { front: new MinHeap(), touched: [] as number[] };
+    const front = this.continuation?.front ?? new MinHeap();
+    const seen = this.seen;
     const { nx, ny } = this.field.grid;
     const nxy = nx * ny;
     const { origin, spacingMm: h } = this.field.grid;
@@ -222,15 +224,14 @@ export class FluidSpread {
     // nerve puts injectate inside it (the sheath and the fat round it give way first).
     const tipInNerve = IS_NERVE_TISSUE[label] === 1 || label === Label.epineurium;
     const visit = (i: number, from: number, fromInSpace: boolean) => {
-      this.seen[i] = 1;
-      touched.push(i);
+      seen.add(i);
       if (!tipInNerve && (IS_NERVE_TISSUE[labels[i]] === 1 || labels[i] === Label.epineurium)) return;
       const depth = sheathDepthMm(i);
       const opening = openingPsi(i, depth, from, fromInSpace);
       front.push((i === start && againstNerve && this.field.fill[i] === 0 ? Math.max(opening, NERVE_CONTACT_OPENING_PSI) : opening) + flowPsi(i, depth <= PARANEURAL_REACH_MM), i);
     };
     if (!continuing) visit(start, start, false);
-    this.continuation = { start, front, touched };
+    this.continuation = { start, front };
     let openingPressurePsi = 0;
     let intraneural = false;
     const size = this.field.fill.length;
@@ -266,12 +267,12 @@ export class FluidSpread {
       // Full: the front moves on to its six neighbours.
       const x = i % nx;
       const y = Math.floor(i / nx) % ny;
-      if (x > 0 && !this.seen[i - 1]) visit(i - 1, i, here);
-      if (x < nx - 1 && !this.seen[i + 1]) visit(i + 1, i, here);
-      if (y > 0 && !this.seen[i - nx]) visit(i - nx, i, here);
-      if (y < ny - 1 && !this.seen[i + nx]) visit(i + nx, i, here);
-      if (i >= nxy && !this.seen[i - nxy]) visit(i - nxy, i, here);
-      if (i + nxy < size && !this.seen[i + nxy]) visit(i + nxy, i, here);
+      if (x > 0 && !seen.has(i - 1)) visit(i - 1, i, here);
+      if (x < nx - 1 && !seen.has(i + 1)) visit(i + 1, i, here);
+      if (y > 0 && !seen.has(i - nx)) visit(i - nx, i, here);
+      if (y < ny - 1 && !seen.has(i + nx)) visit(i + nx, i, here);
+      if (i >= nxy && !seen.has(i - nxy)) visit(i - nxy, i, here);
+      if (i + nxy < size && !seen.has(i + nxy)) visit(i + nxy, i, here);
     }
     // A voxel left part full stays at the head of the front for the next step.
     if (last >= 0 && this.field.fill[last] > 0 && this.field.fill[last] < FULL) front.push(flowPsi(last, inSpace(last)), last);
@@ -286,7 +287,7 @@ export class FluidSpread {
 
   private releaseContinuation(): void {
     if (!this.continuation) return;
-    for (const i of this.continuation.touched) this.seen[i] = 0;
+    this.seen.clear();
     this.continuation = null;
   }
 
