@@ -6,6 +6,7 @@ import { PatientCache, type BuiltPatient, type PatientBuilder } from './patients
 import { SimulationSession } from './session';
 import { sectionMarks } from './sectionMarks';
 import { BandDispatcher } from './bandDispatch';
+import type { VolumeCache } from './volumeCache';
 import type { FluidState, RequestKind, RequestMessage, Requests, Responses, SessionId, WorkerMessage } from './protocol';
 
 /**
@@ -21,7 +22,12 @@ export interface HostOptions {
   post: (message: WorkerMessage, transfer: Transferable[]) => void;
   buildPatient?: PatientBuilder;
   now?: () => number;
+  /** Label volumes kept from earlier visits (none: every case is voxelised). */
+  volumeCache?: VolumeCache | null;
 }
+
+/** How long after a case is built its volume is stored: the first frames come first. */
+const VOLUME_SAVE_DELAY_MS = 1500;
 
 /** A frame formed by the image band workers is answered when its bands are in. */
 type Handlers = { [K in RequestKind]: (body: Requests[K], id: number) => Responses[K] | Promise<Responses[K]> };
@@ -98,19 +104,31 @@ export function createWorkerHost(options: HostOptions): { handle: (message: Requ
     return patients.get(parameters);
   };
 
+  const volumeCache = options.volumeCache ?? null;
   const handlers: Handlers = {
     build: (body, id) => {
       const start = now();
       let lastPosted = 0;
       lastParameters = body.parameters;
-      const built = patients.get(body.parameters, (f) => {
+      const progress = (f: number) => {
         if (f - lastPosted >= 0.05 || f === 1) {
           lastPosted = f;
           options.post({ id, progress: f }, []);
         }
+      };
+      const finish = (built: BuiltPatient) => {
+        const volume = built.patient.volume;
+        return { buildMs: now() - start, voxelCount: volume?.labels.length ?? 0, volumeBytes: volume ? volumeBytes(volume) : 0 };
+      };
+      if (!volumeCache || patients.has(body.parameters)) return finish(patients.get(body.parameters, progress));
+      const parameters = body.parameters;
+      return volumeCache.load(parameters).then((stored) => {
+        const built = patients.get(parameters, progress, stored ?? undefined);
+        const volume = built.patient.volume;
+        if (!stored && volume) setTimeout(() => void volumeCache.save(parameters, volume), VOLUME_SAVE_DELAY_MS);
+        if (stored) progress(1);
+        return finish(built);
       });
-      const volume = built.patient.volume;
-      return { buildMs: now() - start, voxelCount: volume?.labels.length ?? 0, volumeBytes: volume ? volumeBytes(volume) : 0 };
     },
     open: (body) => {
       if (body.session === 'live') clearTimers();
@@ -189,8 +207,38 @@ export function createWorkerHost(options: HostOptions): { handle: (message: Requ
     },
   };
 
+  /**
+   * While a build reads the volume cache, later requests wait for it in order (a session opened
+   * meanwhile would otherwise voxelise the knee itself).
+   */
+  let building = false;
+  const waiting: RequestMessage[] = [];
+  const handle = (message: RequestMessage): void => {
+    if (building) {
+      waiting.push(message);
+      return;
+    }
+    try {
+      run(message.id, message.kind, message.body);
+    } catch (error) {
+      refuse(message.id, error);
+    }
+  };
+
   function run<K extends RequestKind>(id: number, kind: K, body: Requests[K]): void {
     const result = handlers[kind](body, id);
+    if (result instanceof Promise && kind === 'build') {
+      building = true;
+      const resume = () => {
+        building = false;
+        while (!building && waiting.length > 0) handle(waiting.shift()!);
+      };
+      void result.then(
+        (settled) => answer(id, kind, settled),
+        (error: unknown) => refuse(id, error),
+      ).finally(resume);
+      return;
+    }
     if (result instanceof Promise) {
       result.then(
         (settled) => answer(id, kind, settled),
@@ -213,13 +261,5 @@ export function createWorkerHost(options: HostOptions): { handle: (message: Requ
     options.post({ id, ok: false, error: { code, said: errorMessage(error) } }, []);
   }
 
-  return {
-    handle: (message) => {
-      try {
-        run(message.id, message.kind, message.body);
-      } catch (error) {
-        refuse(message.id, error);
-      }
-    },
-  };
+  return { handle };
 }

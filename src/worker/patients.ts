@@ -1,5 +1,5 @@
 import { KneeAnatomy } from '../core/anatomy/knee';
-import { voxelise } from '../core/anatomy/voxelise';
+import { voxelise, type LabelVolume } from '../core/anatomy/voxelise';
 import type { AnatomyParameters } from '../core/anatomy/parameters';
 import { FrameMaker } from '../core/imaging/frame';
 import type { Patient } from '../core/attempt/simulation';
@@ -9,13 +9,14 @@ export interface BuiltPatient {
   frames: FrameMaker;
 }
 
-export type PatientBuilder = (parameters: AnatomyParameters, onProgress?: (fraction: number) => void) => BuiltPatient;
+/** `stored`: the case's label volume from the volume cache, used instead of voxelising when given. */
+export type PatientBuilder = (parameters: AnatomyParameters, onProgress?: (fraction: number) => void, stored?: LabelVolume) => BuiltPatient;
 
 /** Voxelises the knee for a case (the worker's default: the real volume, as the image needs). */
-export const buildVoxelisedPatient: PatientBuilder = (parameters, onProgress) => {
+export const buildVoxelisedPatient: PatientBuilder = (parameters, onProgress, stored) => {
   const knee = new KneeAnatomy(parameters);
   onProgress?.(0.2);
-  const volume = voxelise(knee, { onProgress: (f) => onProgress?.(0.2 + 0.8 * f) });
+  const volume = stored ?? voxelise(knee, { onProgress: (f) => onProgress?.(0.2 + 0.8 * f) });
   return { patient: { knee, volume }, frames: new FrameMaker(knee, volume) };
 };
 
@@ -28,11 +29,15 @@ export class PatientCache {
     private readonly capacity = 2,
   ) {}
 
-  get(parameters: AnatomyParameters, onProgress?: (fraction: number) => void): BuiltPatient {
+  has(parameters: AnatomyParameters): boolean {
+    return this.built.has(JSON.stringify(parameters));
+  }
+
+  get(parameters: AnatomyParameters, onProgress?: (fraction: number) => void, stored?: LabelVolume): BuiltPatient {
     const key = JSON.stringify(parameters);
     const cached = this.built.get(key);
     if (cached) return cached;
-    const built = this.build(parameters, onProgress);
+    const built = this.build(parameters, onProgress, stored);
     if (this.built.size >= this.capacity) {
       const oldest = this.built.keys().next();
       if (!oldest.done) this.built.delete(oldest.value);

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import '../storage/jitless';
 import { createWorkerHost } from './host';
+import { codeVersionOf, createVolumeCache } from './volumeCache';
 import type { RequestMessage } from './protocol';
 
 /**
@@ -8,5 +9,8 @@ import type { RequestMessage } from './protocol';
  * in the sessions of host.ts.
  */
 const scope = self as DedicatedWorkerGlobalScope;
-const host = createWorkerHost({ post: (message, transfer) => scope.postMessage(message, transfer) });
+// The volume cache only where the bundle's name says which build it is (not in development).
+const codeVersion = codeVersionOf(import.meta.url);
+const volumeCache = codeVersion && typeof indexedDB !== 'undefined' ? createVolumeCache({ codeVersion }) : null;
+const host = createWorkerHost({ post: (message, transfer) => scope.postMessage(message, transfer), volumeCache });
 scope.onmessage = (event: MessageEvent<RequestMessage>) => host.handle(event.data);
