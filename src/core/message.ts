@@ -205,7 +205,7 @@ export const MESSAGE_PLACEHOLDERS = {
   'position.distal': ['mm'],
   'position.lateral': ['mm'],
   'position.medial': ['mm'],
-  // --- Guided practice's coach (src/core/needle/contactWords.ts, src/state/coaching.ts) ---
+  // --- Guided practice's coach (src/core/needle/contactWords.ts, src/core/coaching/coach.ts) ---
   'coach.cpn.touched': [],
   'coach.cpn.entered': [],
   'coach.otherNerve.lateralSuralCutaneousNerve': [],

@@ -94,8 +94,9 @@ export const createAttemptSlice: StateCreator<SimState, [], [], AttemptSlice> = 
         // A case loaded since: this answer belongs to an attempt that is gone.
         if (get().generation !== generation) return applied;
         if (applied.refused) throw new SimError(applied.refused.code, applied.refused.said);
+        const before = get().lastSnapshot;
         set({ events: [...get().events, event], lastSnapshot: applied.snapshot });
-        mirrorApplied(applied, get, set);
+        mirrorApplied(applied, get, set, before);
         return applied;
       });
     tail = answered.catch(() => undefined);

@@ -1,29 +1,10 @@
-import { findCase } from '../core/cases/cases';
 import { probeReport } from '../core/probe/probeReport';
-import type { AppliedEvent, SessionNotice, SessionSnapshot } from '../worker/protocol';
+import type { AppliedEvent, SessionSnapshot } from '../worker/protocol';
 import { SYRINGE_ML } from '../worker/session';
-import { aspirationWords, intravascularWarning, patientWordsFor, sonoTinelWords } from '../core/needle/contactWords';
-import type { Message } from '../core/message';
 import type { SimState } from './store';
 
 type Get = () => SimState;
 type Set = (partial: Partial<SimState>) => void;
-
-/** What the patient says, or the syringe shows, for something the session noticed. */
-export function noticeWords(notice: SessionNotice): Message | null {
-  switch (notice.kind) {
-    case 'contact':
-      return patientWordsFor(notice.contact);
-    case 'sono-tinel': {
-      const words = findCase(notice.caseId)?.symptomsOnCompression;
-      return words ? sonoTinelWords(words) : null;
-    }
-    case 'intravascular':
-      return intravascularWarning(notice.ml);
-    case 'aspiration':
-      return aspirationWords(notice.blood);
-  }
-}
 
 const samePose = (a: SimState['probe'], b: SessionSnapshot['probe']) => !!a && !!b && JSON.stringify(a.pose) === JSON.stringify(b.pose);
 
@@ -48,10 +29,18 @@ export function mirrorSnapshot(snapshot: SessionSnapshot, get: Get, set: Set): v
   else if (released && probe && anatomy) set({ probe: probeReport(anatomy, probe.pose, imaging.depthMm, snapshot.adhesionReleased) });
 }
 
-/** An applied event: the snapshot, and the last thing worth saying about it. */
-export function mirrorApplied(applied: AppliedEvent, get: Get, set: Set): void {
+/**
+ * An applied event: the snapshot, and each voice (the coach, the patient) whose turn moved since
+ * the snapshot mirrored before it (`before`): the session decided what they say; a word the
+ * trainee dismissed stays dismissed until the voice speaks again.
+ */
+export function mirrorApplied(applied: AppliedEvent, get: Get, set: Set, before: SessionSnapshot | null): void {
   mirrorSnapshot(applied.snapshot, get, set);
   if (applied.injection) set({ fluidVersion: get().fluidVersion + 1 });
-  const said = applied.notices.map(noticeWords).filter((w): w is Message => !!w).at(-1);
-  if (said) set({ patientSays: said });
+  const { coach, patient } = applied.snapshot.voices;
+  const heard = before?.voices;
+  const changed: Partial<SimState> = {};
+  if (patient.turn !== (heard?.patient.turn ?? 0)) changed.patientSays = patient.said;
+  if (coach.turn !== (heard?.coach.turn ?? 0)) changed.coaching = coach.said;
+  if (Object.keys(changed).length > 0) set(changed);
 }

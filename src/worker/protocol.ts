@@ -7,12 +7,14 @@ import type { AttemptEvent, AttemptMode, ImagingSettings } from '../core/attempt
 import type { AttemptFacts } from '../core/attempt/facts';
 import type { TissueType } from '../core/anatomy/tissues';
 import type { Vec3 } from '../core/math/vec3';
-import type { NeedleContactEvent, NeedleState } from '../core/needle/needle';
+import type { NeedleState } from '../core/needle/needle';
 import type { ProbeReport } from '../core/probe/probeReport';
 import type { SimErrorCode } from '../core/simError';
 import type { Message } from '../core/message';
 import type { FluidSurfaceUpdate } from '../core/fluid/fluidMesher';
 import type { NeedleReport } from '../core/needle/needleReport';
+import type { SessionNotice } from '../core/coaching/patientSpeech';
+import type { Spoken } from '../core/coaching/spoken';
 
 export type { ImagingSettings };
 export type ImageMode = ImagingSettings['mode'];
@@ -46,12 +48,16 @@ export interface FluidSurfaceBuffers {
   indices: Uint32Array;
 }
 
-/** Something the session noticed that the trainee is told (the store words it). */
-export type SessionNotice =
-  | { kind: 'contact'; contact: NeedleContactEvent }
-  | { kind: 'sono-tinel'; caseId: string }
-  | { kind: 'intravascular'; ml: number }
-  | { kind: 'aspiration'; blood: boolean };
+/** Something the session noticed that the trainee is told (core's patientSpeech words it). */
+export type { SessionNotice };
+
+/** What the coach and the patient say after the snapshot's event (core/coaching): the store mirrors a voice when its turn changes. */
+export interface SessionVoices {
+  /** Guided practice's coach (silent in assessment mode and once the attempt is finished). */
+  coach: Spoken;
+  /** The patient's words and the syringe's notices. */
+  patient: Spoken;
+}
 
 /** Everything the store mirrors of a session after an event: it computes none of it itself. */
 export interface SessionSnapshot {
@@ -70,6 +76,7 @@ export interface SessionSnapshot {
   adhesionReleased: boolean;
   /** The injectate's figures and surface when they were redrawn by this answer (null: unchanged). */
   fluid: FluidState | null;
+  voices: SessionVoices;
 }
 
 export interface RefusalInfo {

@@ -11,6 +11,9 @@ import type { FluidSpread } from '../core/fluid/spread';
 import { SimError } from '../core/simError';
 import { floorTo, message } from '../core/message';
 import { StateCopier } from './checkpoint';
+import { coachAfter, quietCoach, type CoachState } from '../core/coaching/coach';
+import { patientAfter } from '../core/coaching/patientSpeech';
+import { silence, type Spoken } from '../core/coaching/spoken';
 import type { AppliedEvent, FluidState, NeedleReport, SessionNotice, SessionSnapshot } from './protocol';
 
 /** The syringe on the needle: 10 ml. */
@@ -31,6 +34,10 @@ interface SessionExtras {
   effects: FluidEffects | null;
   /** Injections applied: the fluid changed when this did. */
   injections: number;
+  /** Guided practice's coach (core/coaching): what it says, decided here for every event applied. */
+  coach: CoachState;
+  /** The patient's words and the syringe's notices. */
+  patient: Spoken;
 }
 
 interface Checkpoint {
@@ -50,7 +57,7 @@ interface Checkpoint {
 /** No injection has changed this fluid (a refused one may have counted its volume: not pristine then). */
 const isPristine = (fluid: FluidSpread): boolean => fluid.totalInjectedMl === 0 && fluid.intravascularMl === 0;
 
-const emptyExtras = (): SessionExtras => ({ contacts: [], probe: null, lastPressurePsi: null, manometerPsi: null, effects: null, injections: 0 });
+const emptyExtras = (): SessionExtras => ({ contacts: [], probe: null, lastPressurePsi: null, manometerPsi: null, effects: null, injections: 0, coach: quietCoach(), patient: silence });
 
 /**
  * One attempt's simulation in the worker: the reducer (core's AttemptSimulation), what the UI is
@@ -251,10 +258,23 @@ export class SimulationSession {
         notices.push({ kind: 'aspiration', blood: sim.tissueAtTip === 'vessel' });
         break;
     }
-    for (const contact of outcome.needle?.contacts ?? []) {
+    const contacts = outcome.needle?.contacts ?? [];
+    for (const contact of contacts) {
       extras.contacts.push({ kind: contact.kind, insertedMm: contact.insertedMm, structure: contact.structure });
       notices.push({ kind: 'contact', contact });
     }
+    // The coach and the patient speak from this event and the state it left (this.extras: a case loaded replaced them).
+    this.extras.coach = coachAfter(this.extras.coach, {
+      mode: this.mode,
+      event,
+      contacts,
+      needle: sim.needle,
+      tissueAtTip: sim.tissueAtTip,
+      probeCentre: sim.probe?.centre ?? null,
+      needleView: () => this.needleVisibility(),
+      injection: outcome.injection ?? null,
+    });
+    this.extras.patient = patientAfter(this.extras.patient, event, notices, sim.tissueAtTip);
     return { refused: null, injection: outcome.injection ?? null, notices };
   }
 
@@ -272,10 +292,17 @@ export class SimulationSession {
     this.extras.probe = knee && sim.probe ? probeReport(knee, sim.probe, sim.imaging?.depthMm ?? DEFAULT_DEPTH_MM, released) : null;
   }
 
-  private needleReport(): NeedleReport | null {
-    const { needle, patient, probe, tissueAtTip } = this.sim;
+  /** The needle as the probe sees it (none without a needle; nothing visible without a probe). */
+  private needleVisibility(): ReturnType<typeof needleVisibility> | null {
+    const { needle, patient, probe } = this.sim;
     if (!needle || !patient) return null;
-    const visibility = probe ? needleVisibility(probeFrame(patient.knee, probe), needle) : { inPlane: false, tipVisible: false, angleToBeamDeg: 0 };
+    return probe ? needleVisibility(probeFrame(patient.knee, probe), needle) : { inPlane: false, tipVisible: false, angleToBeamDeg: 0 };
+  }
+
+  private needleReport(): NeedleReport | null {
+    const { needle, tissueAtTip } = this.sim;
+    const visibility = this.needleVisibility();
+    if (!needle || !visibility) return null;
     return { tip: needleTip(needle), tissueAtTip: tissueAtTip ?? 'outside', ...visibility, contacts: [...this.extras.contacts] };
   }
 
@@ -294,6 +321,7 @@ export class SimulationSession {
       manometerPsi: this.extras.manometerPsi,
       adhesionReleased: this.extras.effects?.displacement.adhesionReleased ?? false,
       fluid,
+      voices: { coach: this.extras.coach.spoken, patient: this.extras.patient },
     };
   }
 
