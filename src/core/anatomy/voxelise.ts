@@ -269,22 +269,29 @@ class BlockFiller {
       const xm = Math.min(x1, x0 + Math.ceil((x1 - x0) / 2));
       const ym = Math.min(y1, y0 + Math.ceil((y1 - y0) / 2));
       const zm = Math.min(z1, z0 + Math.ceil((z1 - z0) / 2));
-      for (const [za, zb] of [[z0, zm], [zm, z1]]) {
-        for (const [ya, yb] of [[y0, ym], [ym, y1]]) {
-          for (const [xa, xb] of [[x0, xm], [xm, x1]]) {
-            if (xb > xa && yb > ya && zb > za) this.fillBlock(xa, xb, ya, yb, za, zb, crossing, floor);
-          }
-        }
+      // The eight octants in z, y, x order (bit 2: upper z half, bit 1: y, bit 0: x), without
+      // allocating: this runs for every crossed block of every level.
+      for (let octant = 0; octant < 8; octant++) {
+        const za = octant & 4 ? zm : z0;
+        const zb = octant & 4 ? z1 : zm;
+        const ya = octant & 2 ? ym : y0;
+        const yb = octant & 2 ? y1 : ym;
+        const xa = octant & 1 ? xm : x0;
+        const xb = octant & 1 ? x1 : xm;
+        if (xb > xa && yb > ya && zb > za) this.fillBlock(xa, xb, ya, yb, za, zb, crossing, floor);
       }
     }
   }
 
   private fill(x0: number, x1: number, y0: number, y1: number, z0: number, z1: number, label: LabelId): void {
     const { nx, ny, labels } = this.volume;
+    // Most fills are small leaves next to a surface, where a call to fill costs more than the stores.
+    const short = x1 - x0 <= 8;
     for (let z = z0; z < z1; z++) {
       for (let y = y0; y < y1; y++) {
         const row = nx * (y + ny * z);
-        labels.fill(label, row + x0, row + x1);
+        if (short) for (let x = row + x0; x < row + x1; x++) labels[x] = label;
+        else labels.fill(label, row + x0, row + x1);
       }
     }
   }
