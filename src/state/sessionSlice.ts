@@ -128,11 +128,18 @@ export const createSessionSlice: StateCreator<SimState, [], [], SessionSlice> = 
   },
   openStoredDebrief: async (record) => {
     await get().loadCase({ caseId: record.caseId, side: record.side, seed: record.seed });
-    const { result, facts } = await get().rescore(record);
-    const anatomy = get().anatomy;
-    const images = anatomy ? await replayedSavedImages(record, anatomy, get().imaging) : {};
-    // The cross-sections show this attempt's final fluid: the worker draws its replay.
-    await getWorkerClient().replay(record.events, record.mode, true);
+    // One review session for the whole debrief: scored from its log, sought to each saved image,
+    // then left at its end and shown, so the cross-sections draw the attempt's final fluid.
+    const worker = getWorkerClient();
+    const { facts } = await worker.call('open', { session: 'review', mode: record.mode, events: record.events });
+    if (!facts) {
+      await worker.call('close', { session: 'review' });
+      throw new SimError('invalid-import', message('error.import.noCaseEvent'));
+    }
+    const result = scoreAttempt(facts);
+    await worker.call('show', { session: 'review' });
+    const images = get().anatomy ? await replayedSavedImages(record, get().imaging) : {};
+    await worker.call('seek', { session: 'review', index: record.events.length });
     const debrief: Debrief = { record, result, facts, images };
     set({ debrief, page: 'debrief', finished: true });
     return debrief;

@@ -30,7 +30,17 @@ describe('the review page’s debrief as one store action (openStoredDebrief)', 
     const record = recordOf(goodAttemptEvents(st().anatomy!, { caseId }));
     const saved = record.events.flatMap((e) => (e.kind === 'image-saved' ? [e.imageId] : []));
     expect(saved.length).toBeGreaterThan(0);
+    const sentBefore = workers.reduce((n, w) => n + w.sent.length, 0);
     const debrief = await st().openStoredDebrief(record);
+    // The review session is opened once for the whole debrief (it was opened three times: rescoring, images, the end).
+    const sent = workers.flatMap((w) => w.sent).slice(sentBefore);
+    const toReview = (kind: string) => sent.filter((m) => m.kind === kind && 'session' in m.body && m.body.session === 'review');
+    expect(toReview('open')).toHaveLength(1);
+    expect(toReview('close')).toHaveLength(0);
+    // One seek per saved image and one to the attempt's end, which is what the debrief's cross-sections show.
+    const seeks = sent.filter((m) => m.kind === 'seek');
+    expect(seeks).toHaveLength(saved.length + 1);
+    expect(seeks.at(-1)?.body).toEqual({ session: 'review', index: record.events.length });
     expect(st().page).toBe('debrief');
     expect(st().finished).toBe(true);
     expect(st().debrief).toBe(debrief);
@@ -55,5 +65,7 @@ describe('the review page’s debrief as one store action (openStoredDebrief)', 
     expect((refused as SimError).code).toBe('invalid-import');
     expect(st().page).toBe('simulator');
     expect(st().debrief).toBeNull();
+    // The review session opened for it is closed again.
+    expect(workers.flatMap((w) => w.sent).filter((m) => m.kind === 'close').at(-1)?.body).toEqual({ session: 'review' });
   }, 180_000);
 });

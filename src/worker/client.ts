@@ -149,16 +149,6 @@ export class SimulationWorkerClient {
     return this.call('facts', { session: 'live' });
   }
 
-  /**
-   * A stored log through a fresh 'review' session (rescoring, review); with `show`, the image draws
-   * it until `call('show', { session: 'live' })`.
-   */
-  async replay(events: AttemptEvent[], mode: AttemptMode, show: boolean): Promise<Responses['open']> {
-    const opened = await this.call('open', { session: 'review', mode, events });
-    if (show) await this.call('show', { session: 'review' });
-    return opened;
-  }
-
   /** The fluid the worker redraws on its own after throttled injection steps. */
   onFluid(listener: (fluid: FluidState, session: SessionId) => void): () => void {
     this.fluidListeners.add(listener);
