@@ -103,10 +103,14 @@ export class EchoField {
     const reflection = new InterfaceReflection();
     // The same from limb coordinates (mm).
     const labelAt = (x: number, y: number, z: number): number => labelAtVoxelCoords((x - ox0) * inv, (y - oy0) * inv, (z - oz0) * inv);
+    // The loop's rarely taken calls get a sample's coordinates through `at`, not as arguments: a
+    // number handed to a call the compiler does not inline is boxed, and the compiler makes that
+    // box ahead of the branch, for every sample (~16 MB of garbage a frame).
+    const at = SAMPLE_SCRATCH;
+    const labelAtScratchVoxel = (): number => labelAtVoxelCoords(at[0], at[1], at[2]);
     // Vessel walls move (pulse, collapse): outside the lumen of the moment the beam meets fat.
-    const withMovingWalls = (l: number, x: number, y: number, z: number): number => (IS_VESSEL[l] === 1 && !vessels.inLumen(l, x, y, z) ? FAT : l);
-    // Without warp or injectate, a point inside the fine volume is read right here: a call the
-    // compiler does not inline boxes each of its number arguments (~20 MB of garbage a frame).
+    const withMovingWallsAtScratch = (l: number): number => (IS_VESSEL[l] === 1 && !vessels.inLumen(l, at[0], at[1], at[2]) ? FAT : l);
+    // Without warp or injectate, a point inside the fine volume is read right here, not through a call.
     const plainVolume = warp === null && fluid === null;
     const nxEdge = nx - 0.5;
     const nyEdge = ny - 0.5;
@@ -178,15 +182,21 @@ export class EchoField {
           vx -= avx * shift;
           vy -= avy * shift;
           vz -= avz * shift;
-          label = labelAtVoxelCoords(vx, vy, vz);
+          at[0] = vx;
+          at[1] = vy;
+          at[2] = vz;
+          label = labelAtScratchVoxel();
         } else {
           imagePoint.x = px;
           imagePoint.y = py;
           imagePoint.z = pz;
-          label =
-            plainVolume && vx >= -0.5 && vy >= -0.5 && vz >= -0.5 && vx < nxEdge && vy < nyEdge && vz < nzEdge
-              ? labels[((vx + 0.5) | 0) + nx * ((vy + 0.5) | 0) + nxy * ((vz + 0.5) | 0)]
-              : labelAtVoxelCoords(vx, vy, vz);
+          if (plainVolume && vx >= -0.5 && vy >= -0.5 && vz >= -0.5 && vx < nxEdge && vy < nyEdge && vz < nzEdge) label = labels[((vx + 0.5) | 0) + nx * ((vy + 0.5) | 0) + nxy * ((vz + 0.5) | 0)];
+          else {
+            at[0] = vx;
+            at[1] = vy;
+            at[2] = vz;
+            label = labelAtScratchVoxel();
+          }
         }
         let deformed = false;
         if (deformation && s >= deformation.rowStart[line] && s < deformation.rowEnd[line]) {
@@ -202,14 +212,18 @@ export class EchoField {
             vx = (px - ox0) * inv;
             vy = (py - oy0) * inv;
             vz = (pz - oz0) * inv;
-            label = labelAtVoxelCoords(vx, vy, vz);
+            at[0] = vx;
+            at[1] = vy;
+            at[2] = vz;
+            label = labelAtScratchVoxel();
           } else if (source === DeformedSource.Vacated) {
             deformed = true;
             label = FLUID;
           }
         }
         if (!deformed && motion.moves(label)) {
-          label = motion.source(imagePoint, tissueDepth[s], labelAt, tissuePoint);
+          at[3] = tissueDepth[s];
+          label = motion.source(imagePoint, at[3], labelAt, tissuePoint);
           px = tissuePoint.x;
           py = tissuePoint.y;
           pz = tissuePoint.z;
@@ -217,7 +231,12 @@ export class EchoField {
           vy = (py - oy0) * inv;
           vz = (pz - oz0) * inv;
         }
-        if (IS_VESSEL[label] === 1) label = withMovingWalls(label, px, py, pz);
+        if (IS_VESSEL[label] === 1) {
+          at[0] = px;
+          at[1] = py;
+          at[2] = pz;
+          label = withMovingWallsAtScratch(label);
+        }
         // The CPN at the image's resolution, not the voxels' (fluid in the voxels stands).
         const nearCpn = s >= cpnFrom && s < cpnTo;
         const e = sliceHalf[s];
@@ -225,7 +244,13 @@ export class EchoField {
         const oey = ey * e;
         const oez = ez * e;
         if (nearCpn) {
-          cpn.classify(px, py, pz, oex, oey, oez);
+          at[0] = px;
+          at[1] = py;
+          at[2] = pz;
+          at[4] = oex;
+          at[5] = oey;
+          at[6] = oez;
+          cpn.classify(at[0], at[1], at[2], at[4], at[5], at[6]);
           if (label !== FLUID) {
             if (cpn.centrePart >= 0) label = cpn.centrePart;
             else if (IS_NERVE_PART[label] === 1 && cpn.outsideMm[0] < 0.5) label = FAT;
@@ -238,13 +263,16 @@ export class EchoField {
         let specular = 0;
         if (label !== previous) {
           if (previous !== OUTSIDE) {
-            const cosine = interfaceCosine(labelAt, px, py, pz, h, label, beam);
+            at[0] = px;
+            at[1] = py;
+            at[2] = pz;
+            const cosine = interfaceCosine(labelAt, at[0], at[1], at[2], h, label, beam);
             specular = reflection.meet(previous, label, cosine, sampleSpacingMm);
             ringDecay = reflection.ringDecay;
             // A tendon's surfaces are fibre bundles too: as anisotropic as its inside (not so a bone it lies on).
             if (IS_BONE[label] === 0 && IS_BONE[previous] === 0) {
-              if (IS_FIBROUS[label] === 1) specular *= fibres.anisotropyAt(label, px, py, pz);
-              else if (IS_FIBROUS[previous] === 1) specular *= fibres.anisotropyAt(previous, px, py, pz);
+              if (IS_FIBROUS[label] === 1) specular *= fibres.anisotropyAt(label, at[0], at[1], at[2]);
+              else if (IS_FIBROUS[previous] === 1) specular *= fibres.anisotropyAt(previous, at[0], at[1], at[2]);
             }
             ringing = specular * ringDecay;
             transmitted *= reflection.transmission;
@@ -261,11 +289,18 @@ export class EchoField {
           const svx = vx + oex * side * inv;
           const svy = vy + oey * side * inv;
           const svz = vz + oez * side * inv;
-          let l =
-            plainVolume && svx >= -0.5 && svy >= -0.5 && svz >= -0.5 && svx < nxEdge && svy < nyEdge && svz < nzEdge
-              ? labels[((svx + 0.5) | 0) + nx * ((svy + 0.5) | 0) + nxy * ((svz + 0.5) | 0)]
-              : labelAtVoxelCoords(svx, svy, svz);
-          if (IS_VESSEL[l] === 1) l = withMovingWalls(l, qx, qy, qz);
+          let l: number;
+          if (plainVolume && svx >= -0.5 && svy >= -0.5 && svz >= -0.5 && svx < nxEdge && svy < nyEdge && svz < nzEdge) l = labels[((svx + 0.5) | 0) + nx * ((svy + 0.5) | 0) + nxy * ((svz + 0.5) | 0)];
+          else {
+            at[0] = svx;
+            at[1] = svy;
+            at[2] = svz;
+            l = labelAtScratchVoxel();
+          }
+          at[0] = qx;
+          at[1] = qy;
+          at[2] = qz;
+          if (IS_VESSEL[l] === 1) l = withMovingWallsAtScratch(l);
           let nerveEcho = 1;
           if (nearCpn && l !== FLUID) {
             const k = (side + 1) >> 1;
@@ -288,11 +323,14 @@ export class EchoField {
             gain = -1;
           }
           const fibrous = IS_FIBROUS[l] === 1;
-          const fibre = fibrous ? fibres.axesAt(l, qx, qy, qz) : null;
+          const fibre = fibrous ? fibres.axesAt(l, at[0], at[1], at[2]) : null;
           const hash = scattererHash(qx, qy, qz, texture, fibre);
-          if (gain < 0) gain = textureGain(texture, l, qx, qy, qz, tissueDepth[s], fibre);
+          if (gain < 0) {
+            at[3] = tissueDepth[s];
+            gain = textureGain(texture, l, at, fibre);
+          }
           let a = echo * nerveEcho * gain;
-          if (fibrous) a *= fibres.anisotropyAt(l, qx, qy, qz);
+          if (fibrous) a *= fibres.anisotropyAt(l, at[0], at[1], at[2]);
           sumRe += a * ((hash & 0xffff) * INV_65535 - 0.5);
           sumIm += a * ((hash >>> 16) * INV_65535 - 0.5);
         }
@@ -310,3 +348,5 @@ export class EchoField {
 }
 
 const INV_65535 = 1 / 65535;
+/** Voxel or limb coordinates of the sample a rarely taken call in the echo loop is about, its depth, its offset across the slice. */
+const SAMPLE_SCRATCH = new Float64Array(7);

@@ -110,11 +110,17 @@ function cellHash(a: number, b: number, c: number, salt: number): number {
 }
 
 /**
- * The gain on a tissue's scatterers at (x, y, z). `depthMm` is the depth under the skin along
- * the beam (fat septa follow the skin); `fibre` holds the tendon's fibre axes where the beam
- * meets it (from setAxes), or is null.
+ * The gain on a tissue's scatterers at `at`: its limb-frame x, y, z then depthMm, the depth
+ * under the skin along the beam (fat septa follow the skin). `fibre` holds the tendon's fibre
+ * axes where the beam meets it (from setAxes), or is null. The point comes in an array, not as
+ * four numbers: the echo loop calls this ~50 000 times a frame, and numbers passed to a call the
+ * compiler does not inline are boxed (garbage).
  */
-export function textureGain(texture: number, label: number, x: number, y: number, z: number, depthMm: number, fibre: Float64Array | null): number {
+export function textureGain(texture: number, label: number, at: Float64Array, fibre: Float64Array | null): number {
+  const x = at[0];
+  const y = at[1];
+  const z = at[2];
+  const depthMm = at[3];
   if (texture === PERIMYSIAL) {
     const k = label * 9;
     const m = MUSCLE_AXES;
