@@ -34,10 +34,15 @@ export class StateCopier {
     return this.copyValue(value, new Map(reuse)) as T;
   }
 
+  /** Whether a copy shares `value` rather than copying it: the patient, the nerve's space, frozen facts. */
+  isShared(value: object): boolean {
+    // A frozen object is immutable with all it holds (the facts a recorder has written): shared.
+    return this.shared.has(value) || value instanceof ParaneuralSpace || Object.isFrozen(value);
+  }
+
   private copyValue(value: unknown, seen: Map<object, unknown>): unknown {
     if (typeof value !== 'object' || value === null) return value;
-    // A frozen object is immutable with all it holds (the facts a recorder has written): shared.
-    if (this.shared.has(value) || value instanceof ParaneuralSpace || Object.isFrozen(value)) return value;
+    if (this.isShared(value)) return value;
     const known = seen.get(value);
     if (known !== undefined) return known;
     if (ArrayBuffer.isView(value)) {

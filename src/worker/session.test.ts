@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { scoreAttempt } from '../core/scoring/score';
@@ -11,6 +10,11 @@ import { SimError } from '../core/simError';
 import { PatientCache } from './patients';
 import { coarsePatient } from './testPatients';
 import { SimulationSession, CHECKPOINT_EVERY, SYRINGE_ML } from './session';
+import { wholeFluidDigest } from './testFluid';
+import { FluidHistory } from './fluidHistory';
+
+// Every commit of a fluid's history also checks nothing changed outside the ranges it scans.
+FluidHistory.verifying = true;
 
 const caseId = 'normal-teaching-knee';
 const patients = new PatientCache(coarsePatient);
@@ -29,13 +33,8 @@ function longAttempt(scanning: number): AttemptEvent[] {
   return [model[0], ...poses, ...model.slice(1).map((e) => ({ ...e, tMs: e.tMs + shift }))];
 }
 
-/** The injectate voxel by voxel (a digest of the fill grid), and the warp's reach: the fluid itself, not only its figures. */
-function fluidDigest(session: SimulationSession): string | null {
-  const fluid = session.simulation.fluid;
-  if (!fluid) return null;
-  const { fill } = fluid.field;
-  return `${createHash('sha1').update(Buffer.from(fill.buffer, fill.byteOffset, fill.byteLength)).digest('hex')} ${fluid.warp.maxShiftMm}`;
-}
+/** The injectate as a whole (fill, warp, front, seen voxels: every array byte for byte), not only its figures. */
+const fluidDigest = (session: SimulationSession): string | null => wholeFluidDigest(session.simulation.fluid);
 
 describe('SimulationSession', () => {
   it('answers each event with a snapshot: needle report with contacts, syringe, fluid, notices', () => {
@@ -85,7 +84,28 @@ describe('SimulationSession', () => {
       expect(seeked.probe?.pose).toEqual(expected.probe?.pose);
       expect(replay.fluidEffects?.measures ?? null).toEqual(fresh.fluidEffects?.measures ?? null);
       expect(replay.facts()).toEqual(fresh.facts());
+      expect(fluidDigest(replay)).toBe(fluidDigest(fresh));
     }
+  });
+
+  it('goes on injecting after seeking back and forth as the live run did', () => {
+    // A replay of the log up to its last injection, sought about, then made live again for the rest.
+    const lastInjection = model.findLastIndex((e) => e.kind === 'injection');
+    const head = model.slice(0, lastInjection);
+    const live = new SimulationSession(provider, 'assessment');
+    for (const e of model) live.apply(e);
+    const resumed = new SimulationSession(provider, 'assessment');
+    resumed.applyAll(head);
+    const firstInjection = model.findIndex((e) => e.kind === 'injection');
+    for (const index of [firstInjection + 2, 1, lastInjection - 1, firstInjection, head.length]) resumed.seek(index);
+    for (const e of model.slice(lastInjection)) resumed.apply(e);
+    expect(fluidDigest(resumed)).toBe(fluidDigest(live));
+    expect(resumed.facts()).toEqual(live.facts());
+    // And every earlier moment is still there.
+    resumed.seek(firstInjection + 1);
+    const partial = new SimulationSession(provider, 'assessment');
+    for (const e of model.slice(0, firstInjection + 1)) partial.apply(e);
+    expect(fluidDigest(resumed)).toBe(fluidDigest(partial));
   });
 
   it('replayed and sought in any order, every moment equals the live run: facts, score, fluid, reports (fast-check)', () => {

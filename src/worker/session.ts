@@ -7,10 +7,10 @@ import { probeReport, provokesSonoTinel, type ProbeReport } from '../core/probe/
 import { DEFAULT_DEPTH_MM } from '../core/imaging/imageGeometry';
 import { fluidEffects, type FluidEffects } from '../core/fluid/fluidEffects';
 import { FluidSurfaceMesher } from '../core/fluid/fluidMesher';
-import type { FluidSpread } from '../core/fluid/spread';
 import { SimError } from '../core/simError';
 import { floorTo, message } from '../core/message';
 import { StateCopier } from './checkpoint';
+import { FluidHistory } from './fluidHistory';
 import { coachAfter, quietCoach, type CoachState } from '../core/coaching/coach';
 import { patientAfter } from '../core/coaching/patientSpeech';
 import { silence, type Spoken } from '../core/coaching/spoken';
@@ -42,20 +42,14 @@ interface SessionExtras {
 
 interface Checkpoint {
   fed: number;
-  /** The state, without its fluid where none was injected yet (`pristineFluid`). */
+  /** The state without its fluid (`fluid` says which version of which case's fluid it had). */
   sim: AttemptSimulation;
   extras: SessionExtras;
-  /**
-   * Nothing injected yet: the checkpoint holds no fluid, so the first injection need not copy the
-   * voxel-sized field out of it; a restore gives it an untouched one (pristineFluidFor).
-   */
-  pristineFluid: boolean;
+  /** The fluid as its history's version (no copy of the voxel-sized grids), null where none is simulated. */
+  fluid: { history: FluidHistory; version: number } | null;
   /** Injections since the fluid's figures were last made: made when a snapshot after a restore needs them. */
   effectsStale: boolean;
 }
-
-/** No injection has changed this fluid (a refused one may have counted its volume: not pristine then). */
-const isPristine = (fluid: FluidSpread): boolean => fluid.totalInjectedMl === 0 && fluid.intravascularMl === 0;
 
 const emptyExtras = (): SessionExtras => ({ contacts: [], probe: null, lastPressurePsi: null, manometerPsi: null, effects: null, injections: 0, coach: quietCoach(), patient: silence });
 
@@ -80,14 +74,12 @@ export class SimulationSession {
   private readonly mesher = new FluidSurfaceMesher();
   private factsCache: { fed: number; facts: AttemptFacts | null } | null = null;
   /**
-   * The fluid object is also held by a checkpoint (copy-on-write): an injection copies it first,
-   * so checkpoints and seeks never copy the voxel-sized field unless fluid changes after them.
+   * The case's fluid, one version per injection: checkpoints name a version instead of holding a
+   * copy, and a restore writes back only the voxels the injections between changed.
    */
-  private fluidShared = false;
+  private fluidHistory: FluidHistory | null = null;
   /** Poses or settings were applied without their report (a replay): made when next needed. */
   private probeStale = false;
-  /** An untouched fluid for restoring checkpoints taken before any injection, by the log index of its case-loaded event. */
-  private spareFluid: { caseEventAt: number; fluid: FluidSpread } | null = null;
 
   constructor(
     private readonly providePatient: PatientProvider,
@@ -169,7 +161,7 @@ export class SimulationSession {
     const fluid = fluidChanged ? this.refreshFluid(this.surfaceShownAt !== this.extras.injections, true) : null;
     // Figures made at a checkpoint's own moment are kept in it: seeking there again does not redo them.
     const here = fluid ? this.checkpointAtOrBefore(this.position) : undefined;
-    if (here?.fed === this.position && here.effectsStale && here.sim.fluid === this.sim.fluid) {
+    if (here?.fed === this.position && here.effectsStale) {
       here.extras = { ...here.extras, effects: this.extras.effects };
       here.effectsStale = false;
     }
@@ -211,12 +203,9 @@ export class SimulationSession {
       const said = message('error.injection.syringe', { left: floorTo(SYRINGE_ML - sim.injectedMl, 1), asked: event.ml });
       return { refused: { code: 'invalid-argument', said }, injection: null, notices: [] };
     }
-    if (event.kind === 'injection' && this.fluidShared && sim.fluid) {
-      // In time that grows with the fluid, not the voxel grid (copying that was most of a replay).
-      sim.fluid = sim.fluid.clone();
-      this.fluidShared = false;
-    }
     const outcome = sim.apply(event);
+    // Every injection the reducer saw is a version of the fluid (a refused one may have counted its volume).
+    if (event.kind === 'injection' && sim.fluid && this.fluidHistory) this.fluidHistory.commit(sim.fluid);
     if (log) this.fed.push(event);
     this.position++;
     const notices: SessionNotice[] = [];
@@ -227,6 +216,7 @@ export class SimulationSession {
       case 'case-loaded':
         this.extras = emptyExtras();
         this.copier = sim.patient ? new StateCopier([sim.patient]) : null;
+        this.fluidHistory = sim.fluid && this.copier ? new FluidHistory(sim.fluid, this.copier) : null;
         break;
       case 'probe-pose':
       case 'imaging': {
@@ -327,17 +317,18 @@ export class SimulationSession {
 
   private takeCheckpoint(): void {
     if (!this.copier) return;
-    // The fluid is the big part: the checkpoint holds this very object, and the next injection
-    // copies it; before any injection it holds none (an untouched one is made again on restore).
+    // The fluid is the big part: the checkpoint names its version in the case's history instead.
     const reuse = new Map<object, unknown>();
     const fluid = this.sim.fluid;
-    const pristineFluid = fluid !== null && isPristine(fluid);
-    if (fluid && pristineFluid) reuse.set(fluid, null);
-    else if (fluid) {
-      reuse.set(fluid, fluid);
-      this.fluidShared = true;
-    }
-    this.checkpoints.push({ fed: this.position, sim: this.copier.copy(this.sim, reuse), extras: { ...this.extras, contacts: [...this.extras.contacts] }, pristineFluid, effectsStale: this.effectsStale });
+    if (fluid) reuse.set(fluid, null);
+    const history = fluid ? this.fluidHistory : null;
+    this.checkpoints.push({
+      fed: this.position,
+      sim: this.copier.copy(this.sim, reuse),
+      extras: { ...this.extras, contacts: [...this.extras.contacts] },
+      fluid: history ? { history, version: history.version } : null,
+      effectsStale: this.effectsStale,
+    });
   }
 
   /** The last checkpoint at or before log position `fed`; they are in log order. */
@@ -355,12 +346,9 @@ export class SimulationSession {
   private restore(target: number): void {
     const checkpoint = this.checkpointAtOrBefore(target);
     if (checkpoint && this.copier) {
-      const reuse = new Map<object, unknown>();
-      if (checkpoint.sim.fluid) reuse.set(checkpoint.sim.fluid, checkpoint.sim.fluid);
-      const untouched = checkpoint.pristineFluid ? this.pristineFluidFor(checkpoint.fed) : null;
-      this.sim = this.copier.copy(checkpoint.sim, reuse);
-      if (untouched) this.sim.fluid = untouched;
-      this.fluidShared = checkpoint.sim.fluid !== null;
+      this.sim = this.copier.copy(checkpoint.sim);
+      this.fluidHistory = checkpoint.fluid?.history ?? null;
+      this.sim.fluid = checkpoint.fluid ? checkpoint.fluid.history.restore(checkpoint.fluid.version) : null;
       this.extras = { ...checkpoint.extras, contacts: [...checkpoint.extras.contacts] };
       this.effectsStale = checkpoint.effectsStale;
       this.position = checkpoint.fed;
@@ -370,33 +358,8 @@ export class SimulationSession {
       this.extras = emptyExtras();
       this.effectsStale = false;
       this.position = 0;
-      this.fluidShared = false;
+      this.fluidHistory = null;
     }
     this.factsCache = null;
-  }
-
-  /**
-   * An untouched fluid for the case loaded before log index `fed`: the one shown now if nothing
-   * was injected into it, else a spare kept untouched, else a new one made as the case's
-   * 'case-loaded' event makes it. No checkpoint holds it, so injecting into it copies nothing.
-   */
-  private pristineFluidFor(fed: number): FluidSpread | null {
-    let caseEventAt = -1;
-    for (let i = Math.min(fed, this.fed.length) - 1; i >= 0 && caseEventAt < 0; i--) if (this.fed[i].kind === 'case-loaded') caseEventAt = i;
-    if (caseEventAt < 0) return null;
-    const current = this.sim.fluid;
-    const currentCase = this.lastCaseEventBefore(this.position);
-    if (current && currentCase === caseEventAt && !this.fluidShared && isPristine(current)) return current;
-    if (this.spareFluid?.caseEventAt !== caseEventAt || !isPristine(this.spareFluid.fluid)) {
-      const fresh = new AttemptSimulation(this.providePatient, this.mode);
-      fresh.apply(this.fed[caseEventAt]);
-      this.spareFluid = fresh.fluid ? { caseEventAt, fluid: fresh.fluid } : null;
-    }
-    return this.spareFluid?.fluid ?? null;
-  }
-
-  private lastCaseEventBefore(position: number): number {
-    for (let i = Math.min(position, this.fed.length) - 1; i >= 0; i--) if (this.fed[i].kind === 'case-loaded') return i;
-    return -1;
   }
 }
