@@ -4,6 +4,7 @@ import { useInProcessWorkers, type InProcessWorker } from '../state/testWorker';
 import { createSimAutomation, speakingEnglish } from './sim';
 import { SimError } from '../core/simError';
 import type { SimAutomation } from './types';
+import { NEEDLE_STEP_MM, PAD_PAGE_STEP_MM, PAD_REDIRECT_DEG, PAD_STEP_MM } from '../ui/needleActions';
 
 // No renderer in Node: the image on screen is a fixed small frame, always current.
 vi.mock('../state/imagePipeline', () => ({
@@ -121,5 +122,31 @@ describe('window.sim: argument checks and routing to the store and the worker se
     expect(frame).toMatchObject({ width: 4, height: 2, widthMm: 40, depthMm: 30 });
     expect(Array.from(frame.pixels)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     expect(sim.events().length).toBe(st().events.length);
+  }, 120_000);
+
+  it('runs a registered action by id: the step the key, the button and the needle pad take, refusals rejected', async () => {
+    // (The needle is in from the test before.)
+    const before = st().needle!.insertedMm;
+    await sim.action('needle-advance-fine');
+    expect(st().events.at(-1)).toMatchObject({ kind: 'needle-advanced', mm: PAD_STEP_MM });
+    expect(st().needle!.insertedMm).toBeCloseTo(before + PAD_STEP_MM, 9);
+    await sim.action('needle-withdraw-page');
+    expect(st().events.at(-1)).toMatchObject({ kind: 'needle-advanced', mm: -PAD_PAGE_STEP_MM });
+    const angle = st().needleReport!.angleToBeamDeg;
+    await sim.action('needle-steeper-fine');
+    expect(st().events.at(-1)?.kind).toBe('needle-redirected');
+    expect(Math.abs(st().needleReport!.angleToBeamDeg - angle)).toBeCloseTo(PAD_REDIRECT_DEG, 1);
+    await sim.action('needle-advance');
+    expect(st().events.at(-1)).toMatchObject({ kind: 'needle-advanced', mm: NEEDLE_STEP_MM });
+    const unknown = await refuses(() => sim.action('needle-teleport'), 'invalid-argument');
+    expect(unknown.message).toContain('needle-advance-fine');
+    await refuses(() => sim.action(7 as never), 'invalid-argument');
+    // With no needle, a redirection is refused before anything is sent.
+    useSimStore.setState({ needle: null });
+    try {
+      await refuses(() => sim.action('needle-steeper'), 'no-needle');
+    } finally {
+      useSimStore.setState({ needle: st().lastSnapshot!.needle });
+    }
   }, 120_000);
 });

@@ -16,6 +16,7 @@ import { displayedFramePng } from '../state/framePng';
 import { getWorkerClient, imageWorkerPoolSize } from '../state/workerClient';
 import { listAttempts, exportAttemptJson, importAttemptJson } from '../state/attemptLibrary';
 import { markLiveAttemptScripted } from '../state/attemptStorage';
+import { userActions } from '../ui/actions';
 
 /**
  * window.sim: a thin adapter over the store's actions — the same paths the UI takes — with
@@ -147,6 +148,16 @@ export function createSimAutomation(): SimAutomation {
       const result = await store.getState().inject(ml);
       await imagePipeline.whenCurrent();
       return result;
+    },
+    action: async (id) => {
+      live();
+      const action = typeof id === 'string' ? userActions.find((a) => a.id === id) : undefined;
+      if (!action) throw new SimError('invalid-argument', message('error.api.action', { got: String(id), known: userActions.map((a) => a.id).join(', ') }));
+      markLiveAttemptScripted();
+      // The very action the key, the button and the pad run, by the same step; its refusal rejects here.
+      await action.perform();
+      await store.getState().settled();
+      await imagePipeline.whenCurrent();
     },
     redirectNeedle: async (direction) => {
       live();

@@ -138,6 +138,7 @@ export const MESSAGE_PLACEHOLDERS = {
   'error.api.setAttempt': [],
   'error.api.mode': ['got'],
   'error.api.trainee': [],
+  'error.api.action': ['got', 'known'],
   'error.import.empty': [],
   'error.attempt.id': [],
   'error.attempt.unknownId': ['id'],

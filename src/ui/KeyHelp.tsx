@@ -7,7 +7,8 @@ const valuesOf = (values: Record<string, number> | undefined, n: UiText['n']) =>
 
 /** The shortcut list, generated from the same actions the keys run. */
 export function KeyHelp() {
-  const unique = userActions.filter((a) => !a.shift);
+  // The needle pad's own keys are told on the pad (they work only while it has focus).
+  const unique = userActions.filter((a) => !a.shift && !a.scope);
   const { t, n } = useText();
   return (
     <details className="key-help">

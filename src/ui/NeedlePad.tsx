@@ -1,24 +1,21 @@
 import { useRef } from 'react';
 import { useSimStore } from '../state/store';
 import { NEEDLE_LENGTH_MM } from '../core/needle/needle';
-import { advanceNeedleBy, redirectInPlane, PAD_STEP_MM, PAD_PAGE_STEP_MM, PAD_REDIRECT_DEG } from './needleActions';
+import { actionById, padActionFor } from './actions';
 import { useText } from '../i18n';
 
-export { redirectInPlane };
-
-/** Screen pixels of drag per pad step (PAD_STEP_MM of needle), and per degree of redirection. */
+/** Screen pixels of drag per fine step of the needle (needle-advance-fine), and per fine redirection (needle-steeper-fine). */
 const PX_PER_STEP = 8;
 const PX_PER_DEG = 12;
 
-/** The focused pad's keys (a slider's own: the window's shortcuts leave them to it). */
-const PAD_KEYS: Record<string, () => void> = {
-  ArrowDown: () => advanceNeedleBy(PAD_STEP_MM),
-  ArrowUp: () => advanceNeedleBy(-PAD_STEP_MM),
-  PageDown: () => advanceNeedleBy(PAD_PAGE_STEP_MM),
-  PageUp: () => advanceNeedleBy(-PAD_PAGE_STEP_MM),
-  ArrowRight: () => redirectInPlane(PAD_REDIRECT_DEG),
-  ArrowLeft: () => redirectInPlane(-PAD_REDIRECT_DEG),
+/** Runs a registered action `times` times (a drag may cover several steps between two pointer events). */
+const runTimes = (id: string, times: number) => {
+  const action = actionById(id);
+  for (let i = 0; i < times; i++) action.run();
 };
+
+/** The step sizes the pad's key help quotes: the registered actions' own. */
+const padSteps = () => ({ fine: actionById('needle-advance-fine').labelValues!.mm, page: actionById('needle-advance-page').labelValues!.mm, deg: actionById('needle-steeper-fine').labelValues!.deg });
 
 /**
  * A pad the hand moves the needle on, with a mouse, a pen or a finger: drag down to advance, up to
@@ -45,10 +42,11 @@ export function NeedlePad({ disabled }: { disabled: boolean }) {
       aria-valuetext={needle && report ? t('needle.padValue', { inserted: n(needle.insertedMm, 1), angle: n(report.angleToBeamDeg) }) : t('needle.padNone')}
       aria-disabled={disabled}
       onKeyDown={(e) => {
-        const run = PAD_KEYS[e.key];
-        if (!run || e.altKey || e.ctrlKey || e.metaKey) return;
+        // The focused pad's keys are a slider's own (the window's shortcuts leave them to it).
+        const action = padActionFor(e.key);
+        if (!action || e.altKey || e.ctrlKey || e.metaKey) return;
         e.preventDefault();
-        if (!disabled) run();
+        if (!disabled) action.run();
       }}
       onPointerDown={(e) => {
         if (disabled) return;
@@ -62,11 +60,11 @@ export function NeedlePad({ disabled }: { disabled: boolean }) {
         const dx = e.clientX - from.x;
         if (Math.abs(dy) >= PX_PER_STEP) {
           const steps = Math.trunc(dy / PX_PER_STEP);
-          advanceNeedleBy(steps * PAD_STEP_MM);
+          runTimes(steps > 0 ? 'needle-advance-fine' : 'needle-withdraw-fine', Math.abs(steps));
           last.current = { x: from.x, y: from.y + steps * PX_PER_STEP };
         } else if (Math.abs(dx) >= PX_PER_DEG) {
           const degrees = Math.trunc(dx / PX_PER_DEG);
-          redirectInPlane(degrees);
+          runTimes(degrees > 0 ? 'needle-steeper-fine' : 'needle-shallower-fine', Math.abs(degrees));
           last.current = { x: from.x + degrees * PX_PER_DEG, y: from.y };
         }
       }}
@@ -74,12 +72,12 @@ export function NeedlePad({ disabled }: { disabled: boolean }) {
       onPointerCancel={() => (last.current = null)}
       onWheel={(e) => {
         if (disabled || e.deltaY === 0) return;
-        advanceNeedleBy(e.deltaY > 0 ? PAD_STEP_MM : -PAD_STEP_MM);
+        actionById(e.deltaY > 0 ? 'needle-advance-fine' : 'needle-withdraw-fine').run();
       }}
     >
       {t('needle.pad')}
       <span id="needle-pad-keys" className="sr-only">
-        {t('needle.padKeys')}
+        {t('needle.padKeys', { fine: n(padSteps().fine, 1), page: n(padSteps().page), deg: n(padSteps().deg) })}
       </span>
     </div>
   );

@@ -1,13 +1,16 @@
 import { useSimStore } from '../state/store';
-import { errorMessage } from '../core/simError';
+import type { NeedleReport } from '../state/needleSlice';
+import { SimError, errorMessage } from '../core/simError';
+import { message } from '../core/message';
 import { probeFrame } from '../core/probe/scanGeometry';
 import { plannedInPlanePath } from '../core/needle/plannedPath';
 import { DEFAULT_INJECTION_RATE_ML_PER_S } from '../core/fluid/injectionPressure';
 import { steeperBy } from '../core/needle/needle';
 
 /**
- * The needle's and the syringe's step sizes, once: the registered actions (keys, the panel's
- * buttons, the help list) and the needle pad all move by these.
+ * The needle's and the syringe's step sizes, once: the registered actions (actions.ts) move by
+ * these, and the keys, the panel's buttons, the needle pad, the help list and window.sim.action
+ * all run those actions.
  */
 /** One press of inject (ml). */
 export const INJECTION_STEP_ML = 0.5;
@@ -29,16 +32,18 @@ export function insertNeedleInPlane(angleDeg: number): void {
   insertNeedle(plannedInPlanePath(anatomy, probeFrame(anatomy, probe.pose), angleDeg));
 }
 
-/** Turns the needle `deltaDeg` steeper (+) or shallower (−) in the image plane. */
-export function redirectInPlane(deltaDeg: number): void {
+/** Turns the needle `deltaDeg` steeper (+) or shallower (−) in the image plane; without a needle (or a probe to aim by) it is refused. */
+export function redirectInPlane(deltaDeg: number): Promise<NeedleReport> {
   const { anatomy, probe, needle, redirectNeedle } = useSimStore.getState();
-  if (!anatomy || !probe || !needle) return;
-  runSafely(() => redirectNeedle(steeperBy(needle.direction, probeFrame(anatomy, probe.pose).beamAxis, deltaDeg)));
+  if (!needle) return Promise.reject(new SimError('no-needle', message('error.needle.none')));
+  if (!anatomy || !probe) return Promise.reject(new SimError('not-ready', message('error.notReady.noProbe')));
+  return redirectNeedle(steeperBy(needle.direction, probeFrame(anatomy, probe.pose).beamAxis, deltaDeg));
 }
 
-/** Advances (+) or withdraws (−) the needle `mm`; a refusal is what the patient panel shows. */
-export const advanceNeedleBy = (mm: number): void => runSafely(() => useSimStore.getState().advanceNeedle(mm));
+/** Advances (+) or withdraws (−) the needle `mm`; rejects with the session's refusal. */
+export const advanceNeedleBy = (mm: number): Promise<NeedleReport> => useSimStore.getState().advanceNeedle(mm);
 
+/** Runs an input's action; a refusal (thrown or rejected) is what the patient panel shows. */
 export function runSafely(action: () => unknown): void {
   try {
     const result = action();
