@@ -61,31 +61,33 @@ const checksumVolume = (labels: Uint8Array, bricks: Uint8Array | null, table: In
 
 /** Runs of equal bytes across all the given arrays, in order. */
 function encodeRuns(parts: readonly Uint8Array[]): { runLabels: Uint8Array; runLengths: Uint32Array } {
-  let runs = 0;
-  let last = -1;
-  for (const part of parts) {
-    for (let i = 0; i < part.length; i++) {
-      if (part[i] !== last) {
-        runs++;
-        last = part[i];
-      }
-    }
-  }
-  const runLabels = new Uint8Array(runs);
-  const runLengths = new Uint32Array(runs);
+  let runLabels = new Uint8Array(1 << 16);
+  let runLengths = new Uint32Array(1 << 16);
   let r = -1;
-  last = -1;
+  let last = -1;
+  let start = 0;
+  let offset = 0;
   for (const part of parts) {
     for (let i = 0; i < part.length; i++) {
-      if (part[i] !== last) {
-        r++;
-        last = part[i];
-        runLabels[r] = last;
+      const label = part[i];
+      if (label === last) continue;
+      if (r >= 0) runLengths[r] = offset + i - start;
+      if (++r === runLabels.length) {
+        runLabels = grow(runLabels, new Uint8Array(2 * r));
+        runLengths = grow(runLengths, new Uint32Array(2 * r));
       }
-      runLengths[r]++;
+      runLabels[r] = last = label;
+      start = offset + i;
     }
+    offset += part.length;
   }
-  return { runLabels, runLengths };
+  if (r >= 0) runLengths[r] = offset - start;
+  return { runLabels: runLabels.slice(0, r + 1), runLengths: runLengths.slice(0, r + 1) };
+}
+
+function grow<T extends Uint8Array | Uint32Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
 }
 
 const triple = (v: { x: number; y: number; z: number }): [number, number, number] => [v.x, v.y, v.z];
@@ -152,8 +154,12 @@ function decodeRuns(runLabels: Uint8Array, runLengths: Uint32Array, parts: reado
       if (part >= parts.length) return false;
       const target = parts[part];
       const n = Math.min(left, target.length - at);
-      target.fill(label, at, at + n);
-      at += n;
+      // Most runs are a few voxels across a surface, where a call to fill costs more than the stores.
+      if (n < 32) for (let end = at + n; at < end; at++) target[at] = label;
+      else {
+        target.fill(label, at, at + n);
+        at += n;
+      }
       left -= n;
       if (at === target.length) {
         part++;
