@@ -186,9 +186,14 @@ export class FluidSpread {
     const towardSkin = tipInSheath ? null : towardSkinFrom(this.volume, start);
     // Distance outside the epineurium of a voxel in the paraneural space, Infinity elsewhere.
     const sheathDepthMm = (i: number) => (space !== null && OPENABLE[labels[i]] === 1 ? space.distanceOutsideEpineuriumMm(i) : Number.POSITIVE_INFINITY);
-    const inSpace = (i: number) => sheathDepthMm(i) <= PARANEURAL_REACH_MM;
+    // How far out the paraneural space reaches for this injection: the stretched sheath's reach
+    // once the tip has pierced it; else only the unstretched sheath (the tissue beyond it is what
+    // it is, and a tip there sits in it).
+    const spaceReachMm = tipInSheath ? PARANEURAL_REACH_MM : TIP_IN_SHEATH_MM;
+    const inSpace = (i: number) => sheathDepthMm(i) <= spaceReachMm;
     // The fat pressed against the stretched sheath (beyond its reach, within its wall), for voxel i at `depth`.
-    const sheathWallPsi = (i: number, depth: number) => (depth > PARANEURAL_REACH_MM && Number.isFinite(depth) && !IS_MUSCLE[labels[i]] ? SHEATH_LEAK_PSI : 0);
+    // Only a sheath the tip has inflated is tight; fluid from outside it meets plain fat.
+    const sheathWallPsi = (i: number, depth: number) => (tipInSheath && depth > PARANEURAL_REACH_MM && Number.isFinite(depth) && !IS_MUSCLE[labels[i]] ? SHEATH_LEAK_PSI : 0);
     // The pressure lost pushing fluid from the tip to voxel i (not shown on the manometer).
     const flowPsi = (i: number, paraneural: boolean) => {
       const dx = origin.x + (i % nx) * h - tip.x;
@@ -207,7 +212,7 @@ export class FluidSpread {
     // What opening voxel i takes, reached from voxel `from` (the manometer's part of the pressure).
     const openingPsi = (i: number, depth: number, from: number, fromInSpace: boolean) => {
       const filled = this.field.fill[i] > 0;
-      if (depth > PARANEURAL_REACH_MM) {
+      if (depth > spaceReachMm) {
         if (filled) return 0;
         const fromSpace = fromInSpace && from !== i;
         const crossing = fromSpace ? (IS_MUSCLE[labels[i]] ? FASCIA_CROSSING_PSI : IS_NERVE_INSIDE[labels[i]] ? EPINEURIUM_CROSSING_PSI : 0) : crossingPressurePsi(labels[from], labels[i]);
@@ -228,7 +233,7 @@ export class FluidSpread {
       if (!tipInNerve && (IS_NERVE_TISSUE[labels[i]] === 1 || labels[i] === Label.epineurium)) return;
       const depth = sheathDepthMm(i);
       const opening = openingPsi(i, depth, from, fromInSpace);
-      front.push((i === start && againstNerve && this.field.fill[i] === 0 ? Math.max(opening, NERVE_CONTACT_OPENING_PSI) : opening) + flowPsi(i, depth <= PARANEURAL_REACH_MM), i);
+      front.push((i === start && againstNerve && this.field.fill[i] === 0 ? Math.max(opening, NERVE_CONTACT_OPENING_PSI) : opening) + flowPsi(i, depth <= spaceReachMm), i);
     };
     if (!continuing) visit(start, start, false);
     this.continuation = { start, front };
@@ -246,7 +251,7 @@ export class FluidSpread {
       const room = FULL - this.field.fill[i];
       // Where i lies against the sheath: worked out once per voxel taken off the front.
       const depth = sheathDepthMm(i);
-      const here = depth <= PARANEURAL_REACH_MM;
+      const here = depth <= spaceReachMm;
       if (room > 0) {
         const amount = Math.min(room, remaining);
         if (here) placed.paraneural += amount;

@@ -4,6 +4,7 @@ import { measureFluid, crossSectionAxes } from './measures';
 import { voxelCentre, FULL } from './fluidField';
 import { nerveAtHead } from './nerveAtHeadFixture';
 import { Label } from '../anatomy/tissues';
+import { CAUTION_OPENING_PRESSURE_PSI } from '../scoring/rubric';
 import { muscleFibreAxes } from '../ultrasound/tissueTexture';
 import { type Vec3, dot, sub } from '../math/vec3';
 
@@ -130,4 +131,21 @@ describe('the right plane', () => {
     expect(injectInSteps(spread, fromNerve(radius + 1.2), 0.5).plane).toBe('paraneural');
     expect(sub(fromNerve(0), nerve.centre).x).toBeCloseTo(0, 9);
   });
+});
+
+describe('a tip in the fat just outside the sheath', () => {
+  // Beyond TIP_IN_SHEATH_MM (the sheath not pierced) but within the reach the sheath can be
+  // stretched to: the tip sits in fat, so the fat opens at its own pressure. It read ~31 psi when
+  // the tip's own voxel was priced as the sheath broken into from outside.
+  for (const outsideMm of [2.6, 3.0]) {
+    it(`${outsideMm} mm deep to the epineurium: the fat's pressure on the manometer, fluid in the fat, not the sheath`, () => {
+      const spread = new FluidSpread(volume, 1, knee.cpn);
+      const tip = fromNerve(-(radius + outsideMm));
+      expect(knee.tissueAt(tip)).toBe('fat');
+      const { psi, plane } = injectInSteps(spread, tip, 1);
+      expect(psi).toBeGreaterThanOrEqual(4);
+      expect(psi).toBeLessThan(CAUTION_OPENING_PRESSURE_PSI);
+      expect(plane).toBe('fat');
+    });
+  }
 });
