@@ -91,6 +91,33 @@ export function createWorkerHost(options: HostOptions): { handle: (message: Requ
     );
   };
 
+  /**
+   * Seeks (the replay playing, the slider dragged) mesh the fluid's surface at most every
+   * SURFACE_REFRESH_MS, as a hold does; one left behind is pushed, whole, once seeking rests.
+   * Meshing it at every injection passed was what made playing at 8× fall behind its clock.
+   */
+  const seekSurface = { lastMs: -Infinity, timer: null as ReturnType<typeof setTimeout> | null };
+  const seekWithSurface = (id: SessionId, index: number) => {
+    const target = session(id);
+    // Only the replay's seeks are shown one after another (the review's make saved images).
+    const deferSurface = id === 'replay' && now() - seekSurface.lastMs < SURFACE_REFRESH_MS;
+    const snapshot = target.seek(index, deferSurface);
+    if (snapshot.fluid?.surface) seekSurface.lastMs = now();
+    if (seekSurface.timer) clearTimeout(seekSurface.timer);
+    seekSurface.timer = null;
+    if (target.surfaceBehind) {
+      seekSurface.timer = setTimeout(() => {
+        seekSurface.timer = null;
+        const behind = sessions.get(id);
+        if (behind !== target || !behind.surfaceBehind) return;
+        seekSurface.lastMs = now();
+        const fluid = behind.refreshSurface();
+        options.post({ id: 0, push: 'fluid', session: id, fluid }, surfaceBuffers(fluid));
+      }, AT_REST_MS);
+    }
+    return snapshot;
+  };
+
   const session = (id: SessionId): SimulationSession => {
     const found = sessions.get(id);
     if (!found) throw new SimError('not-ready', message('error.worker.noSession', { id }));
@@ -147,7 +174,7 @@ export function createWorkerHost(options: HostOptions): { handle: (message: Requ
       }
       return applied;
     },
-    seek: (body) => session(body.session).seek(body.index),
+    seek: (body) => seekWithSurface(body.session, body.index),
     mode: (body) => {
       const rebuilt = new SimulationSession(provider, body.mode);
       rebuilt.applyAll(session(body.session).log());

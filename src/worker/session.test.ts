@@ -150,6 +150,30 @@ describe('SimulationSession', () => {
     );
   });
 
+  it('a seek may leave the 3D surface behind: the same figures now, the whole surface when asked', () => {
+    const deferring = new SimulationSession(provider, 'assessment');
+    const meshing = new SimulationSession(provider, 'assessment');
+    for (const session of [deferring, meshing]) {
+      session.applyAll(model);
+      session.seek(1);
+    }
+    const deferred = deferring.seek(model.length, true);
+    const whole = meshing.seek(model.length);
+    expect(deferred.fluid?.measures).toEqual(whole.fluid?.measures);
+    expect(deferred.fluid?.surface).toBeNull();
+    expect(whole.fluid?.surface?.keys.length).toBeGreaterThan(0);
+    expect([deferring.surfaceBehind, meshing.surfaceBehind]).toEqual([true, false]);
+    const later = deferring.refreshSurface().surface!;
+    expect(later.base).toBeNull();
+    expect(later.keys).toEqual(whole.fluid!.surface!.keys);
+    const triangles = (u: typeof later) => u.changed.map((b) => [b.key, b.mesh?.indices.length ?? 0]);
+    expect(triangles(later)).toEqual(triangles(whole.fluid!.surface!));
+    expect(deferring.surfaceBehind).toBe(false);
+    // Back before the first injection: nothing to show, nothing behind.
+    deferring.seek(model.findIndex((e) => e.kind === 'injection'), true);
+    expect(deferring.surfaceBehind).toBe(false);
+  });
+
   it('will not take new events while it shows an earlier moment of its log', () => {
     const session = new SimulationSession(provider, 'assessment');
     session.applyAll(model);

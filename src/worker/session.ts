@@ -145,9 +145,10 @@ export class SimulationSession {
   /**
    * The state after the first `index` events of the log fed so far (a replay opened with the
    * whole record): from the nearest checkpoint at or before it, applying at most CHECKPOINT_EVERY.
-   * Events after `index` stay in the log, so a later seek may go forward again.
+   * Events after `index` stay in the log, so a later seek may go forward again. `deferSurface`:
+   * the fluid's figures only, its surface left behind (surfaceBehind) for refreshSurface.
    */
-  seek(index: number): SessionSnapshot {
+  seek(index: number, deferSurface = false): SessionSnapshot {
     if (!Number.isInteger(index) || index < 0) throw new SimError('invalid-argument', message('error.session.seek', { got: String(index) }));
     const log = this.fed;
     const target = Math.min(index, log.length);
@@ -156,9 +157,9 @@ export class SimulationSession {
     // Forward past a checkpoint: from it (never stepping through an injection again), else on from here.
     if (target < at || (this.checkpointAtOrBefore(target)?.fed ?? 0) > at) this.restore(target);
     for (let i = this.position; i < target; i++) this.step(log[i], false);
-    const fluidChanged =
-      this.extras.injections !== injectionsBefore || this.effectsStale || (this.extras.injections > 0 && (this.extras.effects === null || this.surfaceShownAt !== this.extras.injections));
-    const fluid = fluidChanged ? this.refreshFluid(this.surfaceShownAt !== this.extras.injections, true) : null;
+    const surface = this.surfaceBehind && !deferSurface;
+    const fluidChanged = this.extras.injections !== injectionsBefore || this.effectsStale || (this.extras.injections > 0 && this.extras.effects === null) || surface;
+    const fluid = fluidChanged ? this.refreshFluid(surface, true) : null;
     // Figures made at a checkpoint's own moment are kept in it: seeking there again does not redo them.
     const here = fluid ? this.checkpointAtOrBefore(this.position) : undefined;
     if (here?.fed === this.position && here.effectsStale) {
@@ -166,6 +167,19 @@ export class SimulationSession {
       here.effectsStale = false;
     }
     return this.snapshot(fluid);
+  }
+
+  /**
+   * The 3D surface shown is not of this moment's fluid (a seek deferred it: playing or scrubbing
+   * through injections meshes the surface at most every so often, refreshSurface when it rests).
+   */
+  get surfaceBehind(): boolean {
+    return this.sim.fluid !== null && this.extras.injections > 0 && this.surfaceShownAt !== this.extras.injections;
+  }
+
+  /** The fluid's figures and its whole surface (every block: the view may have missed a deferred one). */
+  refreshSurface(): FluidState {
+    return this.refreshFluid(true, true);
   }
 
   /** The events fed so far, for a session rebuilt from them (another mode). */
