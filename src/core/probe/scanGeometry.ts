@@ -71,6 +71,29 @@ const FOOTPRINT_SAMPLES_ACROSS_MM = [-3, 3];
  * normals under the footprint, read where the face's lines meet the skin.
  */
 export function footprintNormal(knee: KneeAnatomy, centre: Vec3, rotationDeg: number): Vec3 {
+  let known = footprintNormals.get(knee);
+  if (!known) footprintNormals.set(knee, (known = new Map()));
+  const key = `${centre.x},${centre.y},${centre.z},${rotationDeg}`;
+  const hit = known.get(key);
+  if (hit) return hit;
+  // Frozen: every caller that asks again gets this very object.
+  const n = Object.freeze(measureFootprintNormal(knee, centre, rotationDeg));
+  // The oldest forgotten first (a Map keeps insertion order).
+  if (known.size >= FOOTPRINT_NORMALS_KEPT) known.delete(known.keys().next().value as string);
+  known.set(key, n);
+  return n;
+}
+
+/**
+ * Footprint normals already measured, per knee, by the exact centre and rotation: ~50 skin
+ * look-ups each, and the same poses come back — placing the probe measures the normal its pose
+ * is then framed with; a replay, the debrief and a review frame every pose of the live attempt
+ * again (about 7 minutes of poses at 20 a second are kept).
+ */
+const footprintNormals = new WeakMap<KneeAnatomy, Map<string, Vec3>>();
+const FOOTPRINT_NORMALS_KEPT = 8192;
+
+function measureFootprintNormal(knee: KneeAnatomy, centre: Vec3, rotationDeg: number): Vec3 {
   const n0 = knee.skinNormal(centre);
   const { arrayAxis, crossAxis } = faceAxes(n0, rotationDeg);
   const half = FOOTPRINT_MM / 2;
