@@ -28,15 +28,19 @@ test('(a) good technique: 2.5 ml above and 2.5 ml below the nerve opens a halo a
   await sim.screenshots('needle-a-good-technique');
 });
 
-test('(b) the tip 8 mm away in muscle: the fluid stays in the muscle, no halo', async ({ sim, page }) => {
+test('(b) the tip 8 mm away in muscle: the fluid stays in the muscle, no halo, and the coach names the plane', async ({ sim, page }) => {
   await sim.open();
   const probe = await sim.shortAxisOverNerve();
   const nerve = (await sim.landmarks()).cpnAtFibularHead;
   // 8 mm medial of the nerve along the array, at its depth: in the lateral gastrocnemius.
   const reached = await sim.needle.reach(add(nerve, probe.axes.array, -8), { reaim: true });
-  await sim.needle.inject(5);
-  const fluid = await page.evaluate(() => window.sim!.fluid());
   expect(reached.tissueAtTip).toBe('muscle');
+  // Guided practice: after the first millilitre the coach reads the streaks in the muscle off the
+  // fluid (the rest, forced on, reads as high pressure, which the coach puts first).
+  await sim.needle.inject(1);
+  await expect(page.getByTestId('coaching')).toContainText('streaks between the muscle fibres');
+  await sim.needle.inject(4);
+  const fluid = await page.evaluate(() => window.sim!.fluid());
   expect(fluid.haloCoveragePct).toBeLessThan(40);
   await sim.screenshots('needle-b-intramuscular');
 });
