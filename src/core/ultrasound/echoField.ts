@@ -2,23 +2,20 @@ import type { KneeAnatomy } from '../anatomy/knee';
 import type { LabelVolume } from '../anatomy/voxelise';
 import type { ScanGeometry } from '../probe/scanGeometry';
 import {
-  ECHO, TEXTURE, ATTENUATION, RING_DECAY, TEXTURE_REUSE_MM, PERINEURAL_FAT_MM, PERINEURAL_FAT_GAIN,
+  ECHO, TEXTURE, RING_DECAY, TEXTURE_REUSE_MM, PERINEURAL_FAT_MM, PERINEURAL_FAT_GAIN,
   OUTSIDE, FAT, FLUID, INTERFASCICULAR, FASCICLE, IS_BONE, IS_VESSEL, IS_FIBROUS,
 } from './echoTables';
-import { interfaceCosine, probeLiftMm } from './echoGeometry';
+import { interfaceCosine } from './echoGeometry';
 import { InterfaceReflection } from './interfaceEcho';
-import { volumeLabelReader } from './volumeReader';
 import { scattererHash } from './scatterers';
 import type { ScannerSettings } from './scannerSettings';
-import { sliceHalfThicknessMm } from './beamShape';
 import { VesselDynamics } from './vesselDynamics';
-import { TissueMotion } from './tissueMotion';
-import { NerveDeformation, DeformedSource } from './nerveDeformation';
+import { DeformedSource } from './nerveDeformation';
 import type { EchoOptions } from './echoOptions';
 import { addNeedle, type NeedleSegment } from './needleEcho';
-import { FibreDirections } from './tendonFibres';
 import { textureGain } from './tissueTexture';
-import { CpnImaging, IS_NERVE_PART } from './nerveImaging';
+import { IS_NERVE_PART } from './nerveImaging';
+import { echoFrame, SAMPLE_SCRATCH } from './echoFrame';
 
 export type { NeedleSegment };
 export type { EchoOptions };
@@ -39,6 +36,8 @@ export type { EchoOptions };
 export class EchoField {
   re: Float32Array = new Float32Array(0);
   im: Float32Array = new Float32Array(0);
+  /** Per scan line, the first sample from which the line is silent (all zero, below a shadow): the point-spread function skips it. */
+  silentFrom: Int32Array = new Int32Array(0);
   private vessels: { knee: KneeAnatomy; dynamics: VesselDynamics } | null = null;
 
   private vesselsFor(knee: KneeAnatomy): VesselDynamics {
@@ -59,82 +58,47 @@ export class EchoField {
       this.re = new Float32Array(n);
       this.im = new Float32Array(n);
     }
-    const { re, im } = this;
+    if (this.silentFrom.length !== lines) this.silentFrom = new Int32Array(lines);
+    const { re, im, silentFrom } = this;
     const { origin, spacingMm: h, nx, ny, nz, labels } = volume;
     const nxy = nx * ny;
-    const warp = options.tissueWarp?.active ? options.tissueWarp : null;
-    const fluid = warp === null ? (options.fluid ?? null) : null;
+    const frame = echoFrame(knee, volume, scan, settings, options, this.vesselsFor(knee));
+    const { motion, deformation, cpn, fibres, labelAt, labelAtScratchVoxel, withMovingWallsAtScratch, sliceHalf, lnDecayPerMm, fatShiftBySample, liftMm } = frame;
     const inv = 1 / h;
     const ox0 = origin.x;
     const oy0 = origin.y;
     const oz0 = origin.z;
-    const bx = scan.frame.beamAxis.x;
-    const by = scan.frame.beamAxis.y;
-    const bz = scan.frame.beamAxis.z;
-    const ex = scan.frame.elevationAxis.x;
-    const ey = scan.frame.elevationAxis.y;
-    const ez = scan.frame.elevationAxis.z;
+    const { x: bx, y: by, z: bz } = scan.frame.beamAxis;
+    const { x: ex, y: ey, z: ez } = scan.frame.elevationAxis;
+    const { x: ax, y: ay, z: az } = scan.frame.arrayAxis;
     const beam = scan.frame.beamAxis;
-    const f = settings.frequencyMHz;
     const tissueDepth = scan.tissueDepthMm;
-    const sliceHalf = new Float32Array(samples);
-    for (let s = 0; s < samples; s++) sliceHalf[s] = sliceHalfThicknessMm((s + 0.5) * scan.image.sampleSpacingMm) * 0.5;
-    // Round-trip attenuation per mm of each tissue at this frequency, as an amplitude factor's log.
-    const lnDecayPerMm = new Float32Array(ATTENUATION.length);
-    for (let l = 0; l < ATTENUATION.length; l++) lnDecayPerMm[l] = (2 * ATTENUATION[l] * f * 0.1 * Math.LN10) / 20;
-    const motion = new TissueMotion(knee, scan.frame, options.adhesionReleased ?? false);
-    // With the warp the nerve moves with its voxels (CpnImaging reads it through the warp): its lift is not added twice.
-    const deformationSpec = options.nerveDeformation && warp !== null ? { ...options.nerveDeformation, lift: null } : options.nerveDeformation;
-    const deformation = deformationSpec && (deformationSpec.swelling || deformationSpec.lift) ? new NerveDeformation(knee, scan, deformationSpec) : null;
-    const fatShiftBySample = new Float32Array(samples);
-    for (let s = 0; s < samples; s++) fatShiftBySample[s] = motion.fatShift(tissueDepth[s]);
-    const ax = scan.frame.arrayAxis.x;
-    const ay = scan.frame.arrayAxis.y;
-    const az = scan.frame.arrayAxis.z;
-    const avx = scan.frame.arrayAxis.x * (1 / volume.spacingMm);
-    const avy = scan.frame.arrayAxis.y * (1 / volume.spacingMm);
-    const avz = scan.frame.arrayAxis.z * (1 / volume.spacingMm);
+    const avx = ax * inv;
+    const avy = ay * inv;
+    const avz = az * inv;
+    const bvx = bx * inv;
+    const bvy = by * inv;
+    const bvz = bz * inv;
     const imagePoint = { x: 0, y: 0, z: 0 };
     const tissuePoint = { x: 0, y: 0, z: 0 };
     const deformedPoint = { x: 0, y: 0, z: 0 };
-    const vessels = this.vesselsFor(knee);
-    vessels.update(settings.timeSeconds, scan.frame.pose.compressionMm);
-    const labelAtVoxelCoords = volumeLabelReader(volume, warp, fluid);
     const reflection = new InterfaceReflection();
-    // The same from limb coordinates (mm).
-    const labelAt = (x: number, y: number, z: number): number => labelAtVoxelCoords((x - ox0) * inv, (y - oy0) * inv, (z - oz0) * inv);
-    // The loop's rarely taken calls get a sample's coordinates through `at`, not as arguments: a
-    // number handed to a call the compiler does not inline is boxed, and the compiler makes that
-    // box ahead of the branch, for every sample (~16 MB of garbage a frame).
     const at = SAMPLE_SCRATCH;
-    const labelAtScratchVoxel = (): number => labelAtVoxelCoords(at[0], at[1], at[2]);
-    // Vessel walls move (pulse, collapse): outside the lumen of the moment the beam meets fat.
-    const withMovingWallsAtScratch = (l: number): number => (IS_VESSEL[l] === 1 && !vessels.inLumen(l, at[0], at[1], at[2]) ? FAT : l);
     // Without warp or injectate, a point inside the fine volume is read right here, not through a call.
-    const plainVolume = warp === null && fluid === null;
+    const plainVolume = frame.warp === null && frame.fluid === null;
     const nxEdge = nx - 0.5;
     const nyEdge = ny - 0.5;
     const nzEdge = nz - 0.5;
     const sampleSpacingMm = scan.image.sampleSpacingMm;
-    const fibres = new FibreDirections(knee, beam);
-    // Reach for a nerve moved by the dragging probe or pushed aside by fluid.
-    const cpn = new CpnImaging(knee, scan, (motion.dragging ? 1.5 : 0) + (deformation ? 3 : 0), warp);
     const cpnRowStart = cpn.rowStart;
     const cpnRowEnd = cpn.rowEnd;
-    const bvx = bx * inv;
-    const bvy = by * inv;
-    const bvz = bz * inv;
-
-    // The probe, rigid, rides on the skin the injectate has lifted under it, pressing the bulge to
-    // its mean height: every line is read that much higher, so the fluid over the nerve is not
-    // pushed out above the face.
-    const liftMm = probeLiftMm(warp, scan);
     for (let line = lineFrom; line < lineTo; line++) {
       const base = line * samples;
       const entry = scan.entryMm[line];
       if (Number.isNaN(entry)) {
         re.fill(0, base, base + samples);
         im.fill(0, base, base + samples);
+        silentFrom[line] = 0;
         continue;
       }
       const o = { ...scan.lineOrigin(scan.lateralMm(line + 0.5)) };
@@ -153,6 +117,7 @@ export class EchoField {
       let texturedDepth = 0;
       let gain = -1;
       fibres.newLine();
+      silentFrom[line] = samples;
       const cpnFrom = cpnRowStart[line];
       const cpnTo = cpnRowEnd[line];
       for (let s = 0; s < samples; s++) {
@@ -160,6 +125,7 @@ export class EchoField {
         if (transmitted * attenuation < negligibleAmplitude) {
           re.fill(0, base + s, base + samples);
           im.fill(0, base + s, base + samples);
+          silentFrom[line] = s;
           break;
         }
         const t = entry + tissueDepth[s];
@@ -343,10 +309,13 @@ export class EchoField {
         im[base + s] = amplitude * sumIm;
       }
     }
-    if (options.needle) addNeedle(options.needle, scan, settings, re, im, lineFrom, lineTo);
+    // The needle echoes where it lies, shadows or not.
+    if (options.needle) {
+      silentFrom.fill(samples, lineFrom, lineTo);
+      addNeedle(options.needle, scan, settings, re, im, lineFrom, lineTo);
+    }
   }
 }
 
 const INV_65535 = 1 / 65535;
-/** Voxel or limb coordinates of the sample a rarely taken call in the echo loop is about, its depth, its offset across the slice. */
-const SAMPLE_SCRATCH = new Float64Array(7);
+
