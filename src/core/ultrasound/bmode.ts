@@ -62,8 +62,8 @@ export class BModeImager {
     const traceFrom = Math.max(0, lineFrom - POINT_SPREAD_REACH_LINES);
     const traceTo = Math.min(SCAN_LINES, lineTo + POINT_SPREAD_REACH_LINES);
     this.echoes.form(this.knee, this.volume, scan, settings, options, negligible, traceFrom, traceTo);
-    const { re, im } = this.echoes;
-    this.psf.apply(re, im, SCAN_LINES, samplesPerLine, acquisition.lineSpacingMm, acquisition.sampleSpacingMm, settings.frequencyMHz, settings.focusMm, lineFrom, lineTo);
+    const { re, im, silentFrom } = this.echoes;
+    this.psf.apply(re, im, SCAN_LINES, samplesPerLine, acquisition.lineSpacingMm, acquisition.sampleSpacingMm, settings.frequencyMHz, settings.focusMm, lineFrom, lineTo, silentFrom);
     this.display.compressToGrey(re, im, SCAN_LINES, samplesPerLine, acquisition.sampleSpacingMm, settings, out, lineFrom, lineTo);
     return acquisition;
   }
