@@ -92,28 +92,30 @@ export function createWorkerHost(options: HostOptions): { handle: (message: Requ
   };
 
   /**
-   * Seeks (the replay playing, the slider dragged) mesh the fluid's surface at most every
-   * SURFACE_REFRESH_MS, as a hold does; one left behind is pushed, whole, once seeking rests.
-   * Meshing it at every injection passed was what made playing at 8× fall behind its clock.
+   * A replay's seek answers with the moment's reports and fluid figures at once; the fluid's 3D
+   * surface (the costly part: meshing it at every injection passed made playing at 8× fall
+   * behind its clock) follows as a push, whole, at most every SURFACE_REFRESH_MS while seeking
+   * goes on (as a hold's steps do) and once it rests AT_REST_MS.
    */
-  const seekSurface = { lastMs: -Infinity, timer: null as ReturnType<typeof setTimeout> | null };
+  const seekSurface = { lastMs: -Infinity, restTimer: null as ReturnType<typeof setTimeout> | null, refreshTimer: null as ReturnType<typeof setTimeout> | null };
+  const pushSeekSurface = (id: SessionId, target: SimulationSession) => {
+    for (const timer of [seekSurface.restTimer, seekSurface.refreshTimer]) if (timer) clearTimeout(timer);
+    seekSurface.restTimer = seekSurface.refreshTimer = null;
+    if (sessions.get(id) !== target || !target.surfaceBehind) return;
+    seekSurface.lastMs = now();
+    const fluid = target.refreshSurface();
+    options.post({ id: 0, push: 'fluid', session: id, fluid }, surfaceBuffers(fluid));
+  };
   const seekWithSurface = (id: SessionId, index: number) => {
     const target = session(id);
     // Only the replay's seeks are shown one after another (the review's make saved images).
-    const deferSurface = id === 'replay' && now() - seekSurface.lastMs < SURFACE_REFRESH_MS;
-    const snapshot = target.seek(index, deferSurface);
-    if (snapshot.fluid?.surface) seekSurface.lastMs = now();
-    if (seekSurface.timer) clearTimeout(seekSurface.timer);
-    seekSurface.timer = null;
+    if (id !== 'replay') return target.seek(index);
+    const snapshot = target.seek(index, true);
+    if (seekSurface.restTimer) clearTimeout(seekSurface.restTimer);
+    seekSurface.restTimer = null;
     if (target.surfaceBehind) {
-      seekSurface.timer = setTimeout(() => {
-        seekSurface.timer = null;
-        const behind = sessions.get(id);
-        if (behind !== target || !behind.surfaceBehind) return;
-        seekSurface.lastMs = now();
-        const fluid = behind.refreshSurface();
-        options.post({ id: 0, push: 'fluid', session: id, fluid }, surfaceBuffers(fluid));
-      }, AT_REST_MS);
+      seekSurface.restTimer = setTimeout(() => pushSeekSurface(id, target), AT_REST_MS);
+      seekSurface.refreshTimer ??= setTimeout(() => pushSeekSurface(id, target), Math.max(0, seekSurface.lastMs + SURFACE_REFRESH_MS - now()));
     }
     return snapshot;
   };

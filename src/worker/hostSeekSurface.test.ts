@@ -12,7 +12,7 @@ const model = goodAttemptEvents(new KneeAnatomy(parameters), { caseId });
 const injections = model.flatMap((e, i) => (e.kind === 'injection' ? [i + 1] : []));
 
 describe('worker host: seeking a replay', () => {
-  it('meshes the surface at most every 400 ms of seeking and pushes the one left behind, whole, once seeking rests', async () => {
+  it('answers a seek at once and pushes the 3D surface after it, whole, at most every 400 ms of seeking or once seeking rests', async () => {
     const posted: WorkerMessage[] = [];
     let nowMs = 0;
     const host = createWorkerHost({ post: (m) => posted.push(m), buildPatient: coarsePatient, now: () => nowMs });
@@ -28,22 +28,30 @@ describe('worker host: seeking a replay', () => {
     await call('build', { parameters });
     await call('open', { session: 'replay', mode: 'assessment', events: model });
     await call('seek', { session: 'replay', index: 1 });
-    // The first seek past injections meshes at once; the next within 400 ms leaves it behind.
+    const pushes = () => posted.flatMap((m) => ('push' in m ? [m] : []));
+    // A seek past injections answers with the figures at once, the surface follows whole as a push.
     nowMs = 1000;
-    expect((await call('seek', { session: 'replay', index: injections[1] })).fluid?.surface?.keys.length).toBeGreaterThan(0);
-    nowMs = 1100;
-    const deferred = await call('seek', { session: 'replay', index: injections.at(-1)! });
-    expect(deferred.fluid?.measures?.totalMl).toBeGreaterThan(0);
-    expect(deferred.fluid?.surface).toBeNull();
-    const pushes = () => posted.filter((m) => 'push' in m);
-    expect(pushes()).toEqual([]);
+    const first = await call('seek', { session: 'replay', index: injections[1] });
+    expect(first.fluid?.measures?.totalMl).toBeGreaterThan(0);
+    expect(first.fluid?.surface).toBeNull();
     await vi.waitFor(() => expect(pushes()).toHaveLength(1), { timeout: 5000 });
-    const push = pushes()[0];
-    expect('push' in push && push.session).toBe('replay');
-    expect('push' in push && push.fluid.surface?.base).toBeNull();
-    expect('push' in push && push.fluid.measures).toEqual(deferred.fluid?.measures);
-    // 400 ms on, a seek meshes at once again.
-    nowMs = 1600;
-    expect((await call('seek', { session: 'replay', index: injections[2] })).fluid?.surface).not.toBeNull();
+    expect(pushes()[0].session).toBe('replay');
+    expect(pushes()[0].fluid.surface?.base).toBeNull();
+    expect(pushes()[0].fluid.surface?.keys.length).toBeGreaterThan(0);
+    expect(pushes()[0].fluid.measures).toEqual(first.fluid?.measures);
+    // Seeking on within 400 ms of that surface: the next waits until seeking rests (250 ms), or the 400 ms are up.
+    nowMs = 1100;
+    const next = await call('seek', { session: 'replay', index: injections.at(-1)! });
+    expect(next.fluid?.surface).toBeNull();
+    expect(pushes()).toHaveLength(1);
+    await vi.waitFor(() => expect(pushes()).toHaveLength(2), { timeout: 5000 });
+    expect(pushes()[1].fluid.surface?.base).toBeNull();
+    expect(pushes()[1].fluid.measures).toEqual(next.fluid?.measures);
+    // Before the first injection: nothing to mesh, nothing pushed.
+    nowMs = 2000;
+    const before = await call('seek', { session: 'replay', index: injections[0] - 1 });
+    expect(before.fluid?.measures).toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(pushes()).toHaveLength(2);
   }, 120_000);
 });
