@@ -142,32 +142,41 @@ export function decodeVolume(stored: unknown): LabelVolume | null {
   return volume;
 }
 
-/** Fills the parts from the runs; false unless the runs cover them exactly with known labels. */
+/**
+ * Fills the parts (freshly made, so all zero) from the runs; false unless the runs cover them
+ * exactly with known labels. Part by part, so the loop over a million short runs stays tight.
+ */
 function decodeRuns(runLabels: Uint8Array, runLengths: Uint32Array, parts: readonly Uint8Array[]): boolean {
-  let part = 0;
-  let at = 0;
-  for (let r = 0; r < runLabels.length; r++) {
-    const label = runLabels[r];
-    let left = runLengths[r];
-    if (label >= LABEL_COUNT || left === 0) return false;
-    while (left > 0) {
-      if (part >= parts.length) return false;
-      const target = parts[part];
-      const n = Math.min(left, target.length - at);
-      // Most runs are a few voxels across a surface, where a call to fill costs more than the stores.
-      if (n < 32) for (let end = at + n; at < end; at++) target[at] = label;
-      else {
-        target.fill(label, at, at + n);
-        at += n;
+  const runs = runLabels.length;
+  let r = 0;
+  /** What is left of a run that crossed into the next part. */
+  let carry = 0;
+  let carryLabel = 0;
+  for (const target of parts) {
+    const end = target.length;
+    let at = Math.min(carry, end);
+    if (carryLabel !== 0) target.fill(carryLabel, 0, at);
+    carry -= at;
+    while (at < end) {
+      if (r >= runs) return false;
+      const label = runLabels[r];
+      const n = runLengths[r];
+      r++;
+      if (label >= LABEL_COUNT || n === 0) return false;
+      let stop = at + n;
+      if (stop > end) {
+        carry = stop - end;
+        carryLabel = label;
+        stop = end;
       }
-      left -= n;
-      if (at === target.length) {
-        part++;
-        at = 0;
+      // Zero (outside) is already there; most other runs are a few voxels across a surface, where
+      // a call to fill costs more than the stores.
+      if (label !== 0) {
+        if (n < 16) for (let i = at; i < stop; i++) target[i] = label;
+        else target.fill(label, at, stop);
       }
+      at = stop;
     }
   }
-  // Skip empty parts (no bricks) before checking that every part was filled.
-  while (part < parts.length && parts[part].length === 0) part++;
-  return part === parts.length && at === 0;
+  return r === runs && carry === 0;
 }
