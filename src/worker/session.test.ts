@@ -1,4 +1,4 @@
-import { describe, it, expect } from 'vitest';
+import { describe, it, expect, vi } from 'vitest';
 import fc from 'fast-check';
 import { scoreAttempt } from '../core/scoring/score';
 import { KneeAnatomy } from '../core/anatomy/knee';
@@ -172,6 +172,15 @@ describe('SimulationSession', () => {
     // Back before the first injection: nothing to show, nothing behind.
     deferring.seek(model.findIndex((e) => e.kind === 'injection'), true);
     expect(deferring.surfaceBehind).toBe(false);
+  });
+
+  it('seeking about a replayed log, its first events included, never injects or begins a fluid history again', () => {
+    const session = new SimulationSession(provider, 'assessment');
+    session.applyAll(model);
+    const commits = vi.spyOn(FluidHistory.prototype, 'commit');
+    for (const index of [1, 3, model.length, 2, model.findIndex((e) => e.kind === 'injection') + 2, 1]) session.seek(index);
+    expect(commits).not.toHaveBeenCalled();
+    commits.mockRestore();
   });
 
   it('will not take new events while it shows an earlier moment of its log', () => {

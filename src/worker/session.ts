@@ -202,7 +202,9 @@ export class SimulationSession {
    */
   private step(event: AttemptEvent, log = true, live = log): Omit<AppliedEvent, 'snapshot'> {
     const result = this.applyEvent(event, log, live);
-    const due = this.position % CHECKPOINT_EVERY === 0 || event.kind === 'injection';
+    // And after a case is loaded: a seek into a log's first events then starts from it, and the
+    // case's fluid history is kept, not begun again (a new one copies the fluid's grids once).
+    const due = this.position % CHECKPOINT_EVERY === 0 || event.kind === 'injection' || event.kind === 'case-loaded';
     if (due && this.position > (this.checkpoints.at(-1)?.fed ?? 0)) this.takeCheckpoint();
     return result;
   }
