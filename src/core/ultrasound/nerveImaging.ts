@@ -21,6 +21,11 @@ const SPREAD_PROBES = [[1, 0], [-1, 0], [0, 1], [0, -1], [0.7, 0.7], [-0.7, 0.7]
  * a point of the nerve's centre line, if that point lies within `planeReachMm` of the image plane.
  */
 export function markRowsNear(scan: ScanGeometry, centre: Vec3, reachMm: number, planeReachMm: number, rowStart: Int32Array, rowEnd: Int32Array): void {
+  // Most of the nerve's course lies far from the image plane: skip finding the skin under it
+  // (toImage's costly part) there. toImage's own distance from the plane decides the rest.
+  const { centre: c } = scan.frame.pose;
+  const e = scan.frame.elevationAxis;
+  if (Math.abs((centre.x - c.x) * e.x + (centre.y - c.y) * e.y + (centre.z - c.z) * e.z) > planeReachMm + 1e-6) return;
   const at = scan.toImage(centre);
   if (Math.abs(at.outOfPlaneMm) > planeReachMm) return;
   const { lineSpacingMm, sampleSpacingMm, cols, rows } = scan.image;
