@@ -14,7 +14,8 @@ const COLUMN_MARGIN = 2;
  * The words of `array` an injection may have changed, from the filled box (fluid only ever
  * lies in it): for the fill, the box's rows; for the voxels the front has seen (a byte or a bit
  * each), the box's Z slices and one more each side; for the warp's per-column arrays (one or
- * LAYERS_PER_COLUMN values a column), the box's columns and COLUMN_MARGIN more; all of any other.
+ * LAYERS_PER_COLUMN values a column), the box's columns and COLUMN_MARGIN more; for its per-slot
+ * arrays (nz values a wetted column), the slots in use; all of any other.
  */
 export function changedRanges(array: ArrayBufferView, words: ArrayLike<number>, fluid: FluidSpread): Segments {
   const bytesPerWord = array.byteLength / words.length;
@@ -57,6 +58,13 @@ export function changedRanges(array: ArrayBufferView, words: ArrayLike<number>, 
     const x0 = Math.max(0, min[0] - COLUMN_MARGIN);
     const x1 = Math.min(nx - 1, max[0] + COLUMN_MARGIN);
     for (let y = Math.max(0, min[1] - COLUMN_MARGIN); y <= Math.min(ny - 1, max[1] + COLUMN_MARGIN); y++) add((x0 + nx * y) * perColumn, (x1 + 1 + nx * y) * perColumn);
+    return segments;
+  }
+  // The warp's per-slot arrays (nz values for each column the fluid ever wetted, in the order
+  // wetted): only the slots in use are written. Read by name; without it, every word is scanned.
+  const slotsInUse = (fluid.warp as unknown as { slotCount?: unknown }).slotCount;
+  if (typeof slotsInUse === 'number' && owner(fluid.warp) && elements % nz === 0 && elements / nz >= slotsInUse) {
+    add(0, slotsInUse * nz * elementBytes);
     return segments;
   }
   return [0, words.length];
