@@ -17,7 +17,8 @@ export default defineConfig({
   expect: { timeout: 30_000 },
   workers: 1,
   reporter: [['list']],
-  outputDir: 'test-results',
+  // Beside a concurrent run's build folder, its own traces and failure context.
+  outputDir: process.env.E2E_OUT_DIR ? `${outDir}-test-results` : 'test-results',
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     viewport: { width: 1440, height: 900 },

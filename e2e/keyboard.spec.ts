@@ -1,4 +1,12 @@
-import { test, expect, ARTIFACTS_DIR } from './simulator';
+import { test, expect, sharePageWithinFile } from './support/sharedSimulator';
+import { ARTIFACTS_DIR } from './simulator';
+
+sharePageWithinFile();
+// The page is shared, and two tests below resize it: every test starts at the configured size.
+test.beforeEach(async ({ page }) => {
+  const size = test.info().project.use.viewport;
+  if (size) await page.setViewportSize(size);
+});
 
 test('a trainee using only the keyboard finds the CPN in short axis, centres it, then turns to long axis', async ({ sim, page }) => {
   await sim.open();
