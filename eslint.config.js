@@ -52,9 +52,10 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', viewForbiddenImports] },
   },
   {
-    // The review and the fluid sections still drive the worker themselves until their orchestration becomes store actions (issue 14, item 6).
-    files: ['src/ui/ReviewPage.tsx', 'src/ui/FluidCrossSections.tsx'],
-    rules: { 'no-restricted-imports': ['error', { patterns: viewForbiddenImports.patterns.filter((p) => !p.group.includes('**/state/workerClient')) }] },
+    // Data flows input → store → worker → store → views: the store and the automation API never reach up into the views.
+    files: ['src/state/**/*.{ts,tsx}', 'src/automation/**/*.ts'],
+    ignores: ['src/**/*.test.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/ui/**', '**/scene/**'], message: 'The store and window.sim reach the app through state, never through components.' }] }] },
   },
   {
     files: ['src/core/**/*.ts'],

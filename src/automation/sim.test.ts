@@ -4,7 +4,7 @@ import { useInProcessWorkers, type InProcessWorker } from '../state/testWorker';
 import { createSimAutomation, speakingEnglish } from './sim';
 import { SimError } from '../core/simError';
 import type { SimAutomation } from './types';
-import { NEEDLE_STEP_MM, PAD_PAGE_STEP_MM, PAD_REDIRECT_DEG, PAD_STEP_MM } from '../ui/needleActions';
+import { NEEDLE_STEP_MM, PAD_PAGE_STEP_MM, PAD_REDIRECT_DEG, PAD_STEP_MM } from '../state/needleActions';
 
 // No renderer in Node: the image on screen is a fixed small frame, always current.
 vi.mock('../state/imagePipeline', () => ({

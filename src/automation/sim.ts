@@ -16,7 +16,7 @@ import { displayedFramePng } from '../state/framePng';
 import { getWorkerClient, imageWorkerPoolSize } from '../state/workerClient';
 import { listAttempts, exportAttemptJson, importAttemptJson } from '../state/attemptLibrary';
 import { markLiveAttemptScripted } from '../state/attemptStorage';
-import { userActions } from '../ui/actions';
+import { userActions } from '../state/actions';
 
 /**
  * window.sim: a thin adapter over the store's actions — the same paths the UI takes — with

@@ -6,7 +6,7 @@ import { BuildOverlay } from './BuildOverlay';
 import { CasePicker } from './CasePicker';
 import { KeyHelp } from './KeyHelp';
 import { NeedlePanel } from './NeedlePanel';
-import { installKeyboardShortcuts } from './actions';
+import { installKeyboardShortcuts } from './keyboardShortcuts';
 import { installWheelGestures } from './wheelGesture';
 import { AttemptBar } from './AttemptBar';
 import { GuidedChecklist } from './GuidedChecklist';

@@ -1,5 +1,5 @@
 import { useSimStore } from '../state/store';
-import { runSafely } from './needleActions';
+import { runSafely } from '../state/needleActions';
 import { displayedFramePng } from '../state/framePng';
 import { useText } from '../i18n';
 

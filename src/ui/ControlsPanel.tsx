@@ -5,7 +5,7 @@ import { GAIN_RANGE_DB } from '../core/imaging/frame';
 import { TILT_LIMIT_DEG, COMPRESSION_LIMIT_MM } from '../core/probe/pose';
 import { FREQUENCY_RANGE_MHZ, DYNAMIC_RANGE_DB, TGC_RANGE_DB } from '../core/ultrasound/scannerSettings';
 import { FOCUS_MIN_MM } from '../state/imagingSlice';
-import { actionById, shortcutOf } from './actions';
+import { actionById, shortcutOf } from '../state/actions';
 
 function Slider(props: { label: string; testId: string; value: number; min: number; max: number; step: number; unit: Unit; onChange: (v: number) => void; disabled?: boolean }) {
   const { q } = useText();

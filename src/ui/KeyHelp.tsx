@@ -1,4 +1,4 @@
-import { actionById, keyName, userActions } from './actions';
+import { actionById, keyName, userActions } from '../state/actions';
 import { useText, type UiText } from '../i18n';
 
 /** The step sizes an action's name quotes, as the language writes numbers. */

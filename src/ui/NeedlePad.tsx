@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import { useSimStore } from '../state/store';
 import { NEEDLE_LENGTH_MM } from '../core/needle/needle';
-import { actionById, padActionFor } from './actions';
+import { actionById, padActionFor } from '../state/actions';
 import { useText } from '../i18n';
 
 /** Screen pixels of drag per fine step of the needle (needle-advance-fine), and per fine redirection (needle-steeper-fine). */

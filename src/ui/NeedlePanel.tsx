@@ -3,10 +3,10 @@ import { NeedlePad } from './NeedlePad';
 import { SYRINGE_ML } from '../state/needleSlice';
 import { useText, type TextKey } from '../i18n';
 import type { TissueType } from '../core/anatomy/tissues';
-import { shortcutOf, actionById } from './actions';
+import { shortcutOf, actionById } from '../state/actions';
 import { HIGH_OPENING_PRESSURE_PSI, CAUTION_OPENING_PRESSURE_PSI } from '../core/scoring/rubric';
 import { MIN_INJECTION_RATE_ML_PER_S, MAX_INJECTION_RATE_ML_PER_S } from '../core/fluid/injectionPressure';
-import { insertNeedleInPlane, runSafely, INJECTION_STEP_ML, startSteadyInjection, stopSteadyInjection } from './needleActions';
+import { insertNeedleInPlane, runSafely, INJECTION_STEP_ML, startSteadyInjection, stopSteadyInjection } from '../state/needleActions';
 
 /** A button runs its registered action: the key, the button and the help list move by the same step. */
 const run = (id: string) => () => actionById(id).run();

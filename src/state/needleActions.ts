@@ -1,5 +1,5 @@
-import { useSimStore } from '../state/store';
-import type { NeedleReport } from '../state/needleSlice';
+import { useSimStore } from './store';
+import type { NeedleReport } from './needleSlice';
 import { SimError, errorMessage } from '../core/simError';
 import { message } from '../core/message';
 import { probeFrame } from '../core/probe/scanGeometry';
