@@ -138,6 +138,12 @@ describe('window.sim: argument checks and routing to the store and the worker se
     expect(Math.abs(st().needleReport!.angleToBeamDeg - angle)).toBeCloseTo(PAD_REDIRECT_DEG, 1);
     await sim.action('needle-advance');
     expect(st().events.at(-1)).toMatchObject({ kind: 'needle-advanced', mm: NEEDLE_STEP_MM });
+    // The buttons' Insert and Aspirate (keys P and A) are registered actions too.
+    await sim.action('aspirate');
+    expect(st().events.at(-1)?.kind).toBe('aspiration');
+    await sim.action('needle-insert');
+    expect(st().events.at(-1)?.kind).toBe('needle-inserted');
+    expect(st().needle!.insertedMm).toBe(0);
     const unknown = await refuses(() => sim.action('needle-teleport'), 'invalid-argument');
     expect(unknown.message).toContain('needle-advance-fine');
     await refuses(() => sim.action(7 as never), 'invalid-argument');

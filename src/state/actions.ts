@@ -2,7 +2,7 @@ import { useSimStore } from './store';
 import { DEPTH_RANGE_MM } from '../core/imaging/imageGeometry';
 import { GAIN_RANGE_DB } from '../core/imaging/frame';
 import { FOCUS_MIN_MM } from './imagingSlice';
-import { runSafely, advanceNeedleBy, redirectInPlane, INJECTION_STEP_ML, NEEDLE_STEP_MM, REDIRECT_STEP_DEG, PAD_STEP_MM, PAD_PAGE_STEP_MM, PAD_REDIRECT_DEG } from './needleActions';
+import { runSafely, advanceNeedleBy, redirectInPlane, insertNeedleInPlane, INJECTION_STEP_ML, NEEDLE_STEP_MM, REDIRECT_STEP_DEG, PAD_STEP_MM, PAD_PAGE_STEP_MM, PAD_REDIRECT_DEG } from './needleActions';
 import type { TextKey } from '../i18n';
 
 /**
@@ -63,6 +63,8 @@ const actionSpecs: Omit<UserAction, 'run'>[] = [
   { id: 'needle-withdraw', label: 'action.needle-withdraw', labelValues: { mm: NEEDLE_STEP_MM }, keys: ['b', 'B'], perform: () => advanceNeedleBy(-NEEDLE_STEP_MM) },
   { id: 'needle-steeper', label: 'action.needle-steeper', labelValues: { deg: REDIRECT_STEP_DEG }, keys: ['k', 'K'], perform: () => redirectInPlane(REDIRECT_STEP_DEG) },
   { id: 'needle-shallower', label: 'action.needle-shallower', labelValues: { deg: REDIRECT_STEP_DEG }, keys: ['j', 'J'], perform: () => redirectInPlane(-REDIRECT_STEP_DEG) },
+  { id: 'needle-insert', label: 'action.needle-insert', keys: ['p', 'P'], perform: () => insertNeedleInPlane(s().plannedNeedleAngleDeg) },
+  { id: 'aspirate', label: 'action.aspirate', keys: ['a', 'A'], perform: () => s().aspirate() },
   { id: 'inject', label: 'action.inject', labelValues: { ml: INJECTION_STEP_ML }, keys: ['i', 'I'], perform: () => s().inject(INJECTION_STEP_ML) },
   { id: 'toggle-image-mode', label: 'action.toggle-image-mode', keys: ['m', 'M'], perform: () => s().setImaging({ mode: s().imaging.mode === 'b-mode' ? 'anatomy' : 'b-mode' }) },
   // The needle pad's fine steps: its own keys when focused (a slider's), its drag steps and wheel notches.

@@ -26,10 +26,10 @@ export const PAD_PAGE_STEP_MM = 5;
 export const PAD_REDIRECT_DEG = 1;
 
 /** In plane, from the probe's medial end toward the lateral side, at `angleDeg` below the probe face: the guide's path. */
-export function insertNeedleInPlane(angleDeg: number): void {
+export function insertNeedleInPlane(angleDeg: number): Promise<NeedleReport> {
   const { anatomy, probe, insertNeedle } = useSimStore.getState();
-  if (!anatomy || !probe) return;
-  insertNeedle(plannedInPlanePath(anatomy, probeFrame(anatomy, probe.pose), angleDeg));
+  if (!anatomy || !probe) return Promise.reject(new SimError('not-ready', message('error.notReady.noProbe')));
+  return insertNeedle(plannedInPlanePath(anatomy, probeFrame(anatomy, probe.pose), angleDeg));
 }
 
 /** Turns the needle `deltaDeg` steeper (+) or shallower (−) in the image plane; without a needle (or a probe to aim by) it is refused. */

@@ -6,7 +6,7 @@ import type { TissueType } from '../core/anatomy/tissues';
 import { shortcutOf, actionById } from '../state/actions';
 import { HIGH_OPENING_PRESSURE_PSI, CAUTION_OPENING_PRESSURE_PSI } from '../core/scoring/rubric';
 import { MIN_INJECTION_RATE_ML_PER_S, MAX_INJECTION_RATE_ML_PER_S } from '../core/fluid/injectionPressure';
-import { insertNeedleInPlane, runSafely, INJECTION_STEP_ML, startSteadyInjection, stopSteadyInjection } from '../state/needleActions';
+import { runSafely, INJECTION_STEP_ML, startSteadyInjection, stopSteadyInjection } from '../state/needleActions';
 
 /** A button runs its registered action: the key, the button and the help list move by the same step. */
 const run = (id: string) => () => actionById(id).run();
@@ -48,7 +48,7 @@ export function NeedlePanel() {
           <span className="slider-value">{q(angleDeg, '°')}</span>
         </label>
         <div className="button-row">
-          <button type="button" data-testid="needle-insert" onClick={() => runSafely(() => insertNeedleInPlane(angleDeg))} title={t('needle.insertTitle')}>
+          <button type="button" data-testid="needle-insert" onClick={run('needle-insert')} title={`${t('needle.insertTitle')} (${t('keys.shortcut', { key: shortcutOf('needle-insert') })})`}>
             {needle ? t('needle.reinsert') : t('needle.insert')}
           </button>
           <button type="button" data-testid="needle-advance" disabled={!needle} onClick={run('needle-advance')} title={t('keys.shortcut', { key: shortcutOf('needle-advance') })}>
@@ -110,7 +110,7 @@ export function NeedlePanel() {
           >
             {t('syringe.hold')}
           </button>
-          <button type="button" data-testid="aspirate" onClick={() => runSafely(() => st().aspirate())}>
+          <button type="button" data-testid="aspirate" onClick={run('aspirate')} title={t('keys.shortcut', { key: shortcutOf('aspirate') })}>
             {t('syringe.aspirate')}
           </button>
           <span data-testid="syringe">{t('syringe.left', { ml: n(syringeMl, 1) })}</span>
