@@ -94,5 +94,6 @@ describe('invariants over random event streams (fast-check)', () => {
       }),
       { numRuns: 12 },
     );
-  });
+    // Twelve short attempts, each replayed: ~40 s on a busy two-core machine.
+  }, 120_000);
 });

@@ -149,10 +149,17 @@ export class FluidSpread {
     return Object.assign(Object.create(FluidSpread.prototype) as FluidSpread, this, { field, filledBox, seen, continuation, warp: this.warp.copyFor(field) });
   }
 
-  /** Volume in the grid now, ml. */
+  /** Volume in the grid now, ml (read over the filled box: fluid lies nowhere else). */
   gridMl(): number {
+    const { nx, ny } = this.field.grid;
+    const { min, max } = this.filledBox;
+    const fill = this.field.fill;
     let units = 0;
-    for (let i = 0; i < this.field.fill.length; i++) units += this.field.fill[i];
+    for (let z = min[2]; z <= max[2]; z++)
+      for (let y = min[1]; y <= max[1]; y++) {
+        const row = nx * (y + ny * z);
+        for (let i = row + min[0]; i <= row + max[0]; i++) units += fill[i];
+      }
     return units * this.unitMl;
   }
 
