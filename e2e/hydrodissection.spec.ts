@@ -21,6 +21,8 @@ const SLOW_RATE_ML_PER_S = 0.1;
 const SLOW_MAX_ML = 2;
 /** The second: the syringe's usual 1 ml/s. */
 const USUAL_RATE_ML_PER_S = 1;
+/** How late a hold may be let go of on a busy machine (ml at the usual rate): the below-bolus is planned this much short. */
+const RELEASE_LAG_ALLOWANCE_ML = 0.5;
 /** Sectors round the nerve in the image. */
 const SECTORS = 12;
 /** The annulus watched for new anechoic pixels: from just outside the nerve to the published halo's reach. */
@@ -182,9 +184,12 @@ test('hydrodissection by press-and-hold: the halo forms round the nerve in the i
   const below = await needleTo(page, -(radiusMm + 0.8));
   expect(below.tipVisible).toBe(true);
   expect(below.nerveTouched).toBe(false);
-  // What is left of the 5 ml: each hold lets go a little after its planned volume (the release is
-  // a round trip to the page), so the below-bolus makes up the total rather than adding a third lag.
-  const second = await holdPlunger(page, 5 - (await injectedMl(page)), USUAL_RATE_ML_PER_S, head);
+  // What is left of the 5 ml: each hold lets go after its planned volume by a round trip to a busy
+  // page (0.1–0.7 ml at 1 ml/s in CI), so the below-bolus is held for a little less than what is
+  // left, and a last push through the automation API makes up the 5 ml exactly.
+  const second = await holdPlunger(page, Math.max(1, 5 - (await injectedMl(page)) - RELEASE_LAG_ALLOWANCE_ML), USUAL_RATE_ML_PER_S, head);
+  const short = 5 - (await injectedMl(page));
+  if (short > 0.01) await page.evaluate((ml) => window.sim!.inject(ml), short);
   // Faster reads higher on the manometer, still under the rubric's line. (Below the nerve, where
   // the first bolus has already opened the plane and moved the nerve, the model reads 9–12 psi at
   // 1 ml/s, above the 8 ± 2 psi of a perineural tip (Gadsden 2014): a calibration left open.)
@@ -196,7 +201,7 @@ test('hydrodissection by press-and-hold: the halo forms round the nerve in the i
 
   const total = await injectedMl(page);
   expect(total).toBeGreaterThanOrEqual(4.9);
-  // About 5 ml: only the last hold's late release is over.
+  // About 5 ml: over only where the last hold was let go more than RELEASE_LAG_ALLOWANCE_ML late.
   expect(total).toBeLessThanOrEqual(5.6);
   const fluid = await page.evaluate(() => window.sim!.fluid());
   expect(fluid.haloCoveragePct).toBeGreaterThanOrEqual(90);
