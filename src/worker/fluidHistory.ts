@@ -218,7 +218,11 @@ export class FluidHistory {
   }
 }
 
-/** The words of [lo, hi) that differ from the mirror: recorded, and the mirror brought up to date. */
+/**
+ * The words of [lo, hi) that differ from the mirror: recorded, and the mirror brought up to date.
+ * One copy per array type on purpose: a single loop over both would be polymorphic, and this is
+ * the history's hot path (millions of words per injection).
+ */
 function diffWords32(words: Uint32Array, mirror: Uint32Array, lo: number, hi: number, at: number[], before: number[], after: number[]): void {
   for (let i = lo; i < hi; i++) {
     const now = words[i];
