@@ -131,7 +131,7 @@ export class TissueWarp extends WarpColumns {
     return vz - offset;
   }
 
-  /** Injectate share (0–1) of a voxel-long window round image point (vx, vy, vz), blended between columns. */
+  /** Injectate share (0–1) over a voxel-long span round image point (vx, vy, vz), blended between columns. */
   fluidShare(vx: number, vy: number, vz: number): number {
     const x = Math.floor(vx);
     const y = Math.floor(vy);
