@@ -1,16 +1,11 @@
 // Developer aid: the bench's press-and-hold (5 ml in 0.1 ml steps from above the nerve), to run
 // under `node --cpu-prof --import tsx` and see where a fluid step's time goes.
-import { KneeAnatomy } from '../../src/core/anatomy/knee';
-import { voxelise } from '../../src/core/anatomy/voxelise';
+import { nerveAtHead } from '../../src/core/fluid/nerveAtHeadFixture';
 import { FluidSpread } from '../../src/core/fluid/spread';
 
-const knee = new KneeAnatomy();
-const volume = voxelise(knee);
-const site = knee.nerveSAtLevel(-5);
-const nerve = knee.nerveAt(site)!;
-const up = knee.skinNormal(knee.projectOntoSkin(nerve.centre));
-const radius = Math.sqrt(nerve.areaMm2 / Math.PI);
-const above = { x: nerve.centre.x + up.x * (radius + 0.6), y: nerve.centre.y + up.y * (radius + 0.6), z: nerve.centre.z + up.z * (radius + 0.6) };
+// The bench's tip: 0.6 mm outside a circle of the nerve's area, toward the skin, at level −5 mm.
+const { knee, volume, radius, fromNerve } = nerveAtHead(-5);
+const above = fromNerve(radius + 0.6);
 const runs = Number(process.env.RUNS ?? 6);
 const wholes: number[] = [];
 let checksum = 0;

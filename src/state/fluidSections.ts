@@ -34,10 +34,10 @@ export async function fluidSections(anatomy: KneeAnatomy, facts: AttemptFacts, i
   if (!nerve) return null;
   const along = (Math.atan2(nerve.tangent.y, nerve.tangent.x) * 180) / Math.PI;
   const settings = { ...imaging, mode: 'b-mode' as const, depthMm: DEPTH_MM };
+  const client = getWorkerClient();
   const out: FluidSection[] = [];
   for (const [title, rotationDeg] of [['sections.short', along - 90], ['sections.long', along]] as const) {
     const pose = placeProbe(anatomy, { centre: nerve.centre, rotationDeg, compressionMm: 1 });
-    const client = getWorkerClient();
     const frame = await client.renderFrame(pose, settings, 0, null);
     const scan = new ScanGeometry(anatomy, probeFrame(anatomy, pose), imageGeometry(DEPTH_MM));
     const sx = frame.width / scan.image.cols;

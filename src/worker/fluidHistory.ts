@@ -44,8 +44,8 @@ const emptyLike = (words: Words, length: number): Words => (words instanceof Uin
  * only the words that injection changed (found against a mirror of the last version), with a
  * copy of the small state (the front, the filled box, the totals). Going to a version writes the
  * words between there and here, so a replay's checkpoint costs what the injection changed, not
- * the grid (FluidSpread.clone writes ~30 MB of fresh pages, ~0.1 s each on these machines), and a
- * seek back or forth costs the same. Versions are made in order, at the newest one.
+ * the grid (a copy of the spread wrote ~30 MB of fresh pages, ~0.1 s each on these machines), and
+ * a seek back or forth costs the same. Versions are made in order, at the newest one.
  */
 export class FluidHistory {
   /** The default `verify` (the session tests turn it on for every history their sessions make). */
@@ -106,7 +106,7 @@ export class FluidHistory {
     }
     this.at = version;
     const fluid = this.copier.copy(this.states[version], this.byReference());
-    // The warp is found by its field (tissueWarpOf): register the copy's, as FluidSpread.clone does.
+    // The warp is found by its field (tissueWarpOf): register the copy's, as the spread's constructor does for its own.
     adoptTissueWarp(fluid.field, fluid.warp);
     return fluid;
   }

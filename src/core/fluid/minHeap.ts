@@ -44,15 +44,6 @@ export class MinHeap {
     return top;
   }
 
-  /** An independent copy (a replay checkpoint keeps the original). */
-  clone(): MinHeap {
-    const copy = new MinHeap();
-    copy.keys = this.keys.slice();
-    copy.values = this.values.slice();
-    copy.size = this.size;
-    return copy;
-  }
-
   private grow(): void {
     const keys = new Float64Array(this.keys.length * 2);
     const values = new Int32Array(this.values.length * 2);

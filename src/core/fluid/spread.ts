@@ -126,29 +126,6 @@ export class FluidSpread {
     this.unitMl = unitMl(this.field);
   }
 
-  /**
-   * A copy sharing nothing mutable with this one (a replay checkpoint keeps this one), made in time
-   * that grows with the fluid, not the grid: the copy's voxel grids start as untouched zero pages
-   * and only the filled box's rows and the voxels the held front has seen are written.
-   */
-  clone(): FluidSpread {
-    const { nx, ny } = this.field.grid;
-    const fill = new Uint8Array(this.field.fill.length);
-    const { min, max } = this.filledBox;
-    for (let z = min[2]; z <= max[2]; z++) {
-      for (let y = min[1]; y <= max[1]; y++) {
-        const row = nx * (y + ny * z);
-        fill.set(this.field.fill.subarray(row + min[0], row + max[0] + 1), row + min[0]);
-      }
-    }
-    const field: FluidField = { grid: this.field.grid, fill };
-    const seen = this.seen.clone();
-    const held = this.continuation;
-    const continuation = held && { start: held.start, front: held.front.clone() };
-    const filledBox = { min: [...min], max: [...max] };
-    return Object.assign(Object.create(FluidSpread.prototype) as FluidSpread, this, { field, filledBox, seen, continuation, warp: this.warp.copyFor(field) });
-  }
-
   /** Volume in the grid now, ml (read over the filled box: fluid lies nowhere else). */
   gridMl(): number {
     const { nx, ny } = this.field.grid;

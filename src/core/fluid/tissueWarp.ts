@@ -40,7 +40,7 @@ export function displacedTissueAt(knee: KneeAnatomy, warp: TissueWarp, p: Vec3):
 const warps = new WeakMap<FluidField, TissueWarp>();
 
 /**
- * A spread's warp copied together with its field (a replay checkpoint's copy-on-write): the one
+ * A spread's warp restored together with its field (a replay's fluid history): the one
  * tissueWarpOf finds for that field, as the constructor registers the original. Without it the
  * copy's figures would come from a warp rebuilt over the whole field (slow, and without the
  * paraneural space the spread's own warp has).
@@ -68,23 +68,6 @@ export class TissueWarp extends WarpColumns {
     super(field, labels, nerveDistance);
     warps.set(field, this);
   }
-
-  /**
-   * This warp for `field`, a copy of its field (a replay checkpoint's copy-on-write, FluidSpread.clone):
-   * every per-column array copied, the anatomy and the nerve's surface shared; the one tissueWarpOf
-   * finds for `field`. Copies every typed array it holds, so a new per-column array is copied too.
-   */
-  copyFor(field: FluidField): TissueWarp {
-    const copy = Object.assign(Object.create(TissueWarp.prototype) as TissueWarp, this, { field, dirtyColumns: [...this.dirtyColumns] });
-    const fields = copy as unknown as Record<string, unknown>;
-    for (const key of Object.keys(fields)) {
-      const value = fields[key];
-      if (ArrayBuffer.isView(value) && value !== this.labels && 'slice' in value && typeof value.slice === 'function') fields[key] = value.slice() as unknown;
-    }
-    warps.set(field, copy);
-    return copy;
-  }
-
 
   /** The most the warp has moved any tissue (mm): the reach a lookup of moved anatomy needs. */
   get maxShiftMm(): number {

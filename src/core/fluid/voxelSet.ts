@@ -2,14 +2,14 @@
  * The voxels the percolation front has reached, as a bitset over the grid with the list of its
  * members: a press-and-hold step tests millions of neighbours, and a bit per voxel (4.5 MB for the
  * 0.25 mm grid, against 36 MB for a byte each) keeps those tests in the processor's cache. The list
- * lets a new front clear only what the last one reached, and a replay checkpoint copy only that.
+ * lets a new front clear only what the last one reached.
  */
 export class VoxelSet {
   private readonly bits: Uint32Array;
   private members: Int32Array;
   size = 0;
 
-  constructor(private readonly voxelCount: number, initialCapacity = 1024) {
+  constructor(voxelCount: number, initialCapacity = 1024) {
     this.bits = new Uint32Array(Math.ceil(voxelCount / 32));
     this.members = new Int32Array(initialCapacity);
   }
@@ -34,10 +34,4 @@ export class VoxelSet {
     this.size = 0;
   }
 
-  /** An independent copy, made in time that grows with the members, not the grid. */
-  clone(): VoxelSet {
-    const copy = new VoxelSet(this.voxelCount, Math.max(1024, this.size));
-    for (let k = 0; k < this.size; k++) copy.add(this.members[k]);
-    return copy;
-  }
 }
