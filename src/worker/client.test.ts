@@ -5,7 +5,7 @@ import { caseParameters, findCase } from '../core/cases/cases';
 import { SimError } from '../core/simError';
 import { SimulationWorkerClient, type WorkerLike } from './client';
 import { createWorkerHost } from './host';
-import type { RequestKind, RequestMessage, WorkerMessage } from './protocol';
+import type { AppliedEvent, RequestKind, RequestMessage, WorkerMessage } from './protocol';
 import { coarsePatient } from './testPatients';
 
 const caseId = 'normal-teaching-knee';
@@ -90,6 +90,35 @@ describe('SimulationWorkerClient', () => {
     const facts = await client.call('facts', { session: 'live' });
     expect(facts?.injections.reduce((sum, i) => sum + i.ml, 0)).toBeCloseTo(1.5, 9);
   });
+
+  it('a session rebuilt after a kill says what the live one said: the sono-Tinel the pressed probe provoked, on the same turn', async () => {
+    // A case whose patient feels the probe pressing on the entrapment; the model attempt presses over the fibular head.
+    const tinelCase = findCase('patient-1')!;
+    expect(tinelCase.symptomsOnCompression).not.toBeNull();
+    const events = goodAttemptEvents(new KneeAnatomy(caseParameters(tinelCase, 'right', 1)), { caseId: tinelCase.id });
+    const pressed = events.findIndex((e) => e.kind === 'probe-pose' && e.pose.compressionMm >= 3);
+    const upTo = events.findIndex((e) => e.kind === 'injection') + 1;
+    // What is compared: every answer as the trainee was shown it (the 3D surface's blocks depend on what the view was sent before).
+    const shown = (a: AppliedEvent) => ({ ...a, snapshot: { ...a.snapshot, fluid: a.snapshot.fluid && { ...a.snapshot.fluid, surface: null } } });
+    const run = async (killAfter: number | null) => {
+      const { client } = start();
+      await client.call('build', { parameters: caseParameters(tinelCase, 'right', 1) });
+      await client.call('open', { session: 'live', mode: 'guided', events: [] });
+      const answers: ReturnType<typeof shown>[] = [];
+      for (let i = 0; i < upTo; i++) {
+        answers.push(shown(await client.call('event', { session: 'live', event: events[i], throttleFluid: false })));
+        if (i === killAfter) client.killWorker();
+      }
+      expect(client.restarts).toBe(killAfter === null ? 0 : 1);
+      client.dispose();
+      return answers;
+    };
+    const uninterrupted = await run(null);
+    expect(uninterrupted[pressed].notices).toContainEqual({ kind: 'sono-tinel', caseId: tinelCase.id });
+    expect(uninterrupted[pressed].snapshot.voices.patient.said?.key).toBe('patient.sonoTinel');
+    // Killed once the pressed pose was answered, and once just before it.
+    for (const killAfter of [pressed, pressed - 1]) expect(await run(killAfter)).toEqual(uninterrupted);
+  }, 240_000);
 
   it('a hung worker is found by the watchdog and the request answered by the next one', async () => {
     const { client, workers } = start(20);

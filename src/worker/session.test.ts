@@ -183,6 +183,18 @@ describe('SimulationSession', () => {
     commits.mockRestore();
   });
 
+  it('a replayed log says the sono-Tinel as the live run did: every moment sought has the live voices', () => {
+    const tinelCase = findCase('patient-1')!;
+    const events = goodAttemptEvents(new KneeAnatomy(caseParameters(tinelCase, 'right', 1)), { caseId: tinelCase.id });
+    const pressed = events.findIndex((e) => e.kind === 'probe-pose' && e.pose.compressionMm >= 3);
+    const live = new SimulationSession(provider, 'guided');
+    const voices = events.map((e) => live.apply(e).snapshot.voices);
+    expect(voices[pressed].patient.said?.key).toBe('patient.sonoTinel');
+    const replay = new SimulationSession(provider, 'guided');
+    replay.applyAll(events);
+    for (const index of [events.length, pressed + 1, pressed, pressed + 2, 1]) expect(replay.seek(index).voices).toEqual(voices[index - 1]);
+  });
+
   it('will not take new events while it shows an earlier moment of its log', () => {
     const session = new SimulationSession(provider, 'assessment');
     session.applyAll(model);

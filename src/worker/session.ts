@@ -5,6 +5,8 @@ import { probeFrame } from '../core/probe/scanGeometry';
 import { needleTip, needleVisibility } from '../core/needle/needle';
 import { probeReport, provokesSonoTinel, type ProbeReport } from '../core/probe/probeReport';
 import { DEFAULT_DEPTH_MM } from '../core/imaging/imageGeometry';
+import { SONO_TINEL_COMPRESSION_MM } from '../core/cases/entrapment';
+import { findCase } from '../core/cases/cases';
 import { fluidEffects, type FluidEffects } from '../core/fluid/fluidEffects';
 import { FluidSurfaceMesher } from '../core/fluid/fluidMesher';
 import { SimError } from '../core/simError';
@@ -38,6 +40,12 @@ interface SessionExtras {
   coach: CoachState;
   /** The patient's words and the syringe's notices. */
   patient: Spoken;
+  /**
+   * The probe report of the last pose or setting while the probe pressed hard enough to provoke a
+   * sono-Tinel (null: it did not): what the next pose is compared with, kept in checkpoints so a
+   * replayed or rebuilt log says the sign on the same turn as the live run.
+   */
+  pressedProbe: ProbeReport | null;
 }
 
 interface Checkpoint {
@@ -51,7 +59,7 @@ interface Checkpoint {
   effectsStale: boolean;
 }
 
-const emptyExtras = (): SessionExtras => ({ contacts: [], probe: null, lastPressurePsi: null, manometerPsi: null, effects: null, injections: 0, coach: quietCoach(), patient: silence });
+const emptyExtras = (): SessionExtras => ({ contacts: [], probe: null, lastPressurePsi: null, manometerPsi: null, effects: null, injections: 0, coach: quietCoach(), patient: silence, pressedProbe: null });
 
 /**
  * One attempt's simulation in the worker: the reducer (core's AttemptSimulation), what the UI is
@@ -236,14 +244,18 @@ export class SimulationSession {
         break;
       case 'probe-pose':
       case 'imaging': {
-        // Replaying a log, only the last report is shown: it is made when the snapshot asks.
-        if (!live) {
+        // Replaying a log, only the last report is shown (made when the snapshot asks), and one
+        // where the probe presses on a case that can answer with a sono-Tinel.
+        let report: ProbeReport | null = null;
+        if (live) {
+          this.refreshProbe();
+          report = extras.probe;
+        } else {
           this.probeStale = true;
-          break;
+          if (sim.caseId && sim.probe && sim.probe.compressionMm >= SONO_TINEL_COMPRESSION_MM && findCase(sim.caseId)?.symptomsOnCompression) report = this.probeReportNow();
         }
-        const previous = this.currentProbe();
-        this.refreshProbe();
-        if (event.kind === 'probe-pose' && sim.caseId && this.extras.probe && provokesSonoTinel(sim.caseId, previous, this.extras.probe)) notices.push({ kind: 'sono-tinel', caseId: sim.caseId });
+        if (event.kind === 'probe-pose' && sim.caseId && report && provokesSonoTinel(sim.caseId, extras.pressedProbe, report)) notices.push({ kind: 'sono-tinel', caseId: sim.caseId });
+        extras.pressedProbe = report && report.pose.compressionMm >= SONO_TINEL_COMPRESSION_MM ? report : null;
         break;
       }
       case 'needle-inserted':
@@ -292,10 +304,14 @@ export class SimulationSession {
 
   private refreshProbe(): void {
     this.probeStale = false;
+    this.extras.probe = this.probeReportNow();
+  }
+
+  private probeReportNow(): ProbeReport | null {
     const sim = this.sim;
     const knee = sim.patient?.knee;
     const released = this.extras.effects?.displacement.adhesionReleased ?? false;
-    this.extras.probe = knee && sim.probe ? probeReport(knee, sim.probe, sim.imaging?.depthMm ?? DEFAULT_DEPTH_MM, released) : null;
+    return knee && sim.probe ? probeReport(knee, sim.probe, sim.imaging?.depthMm ?? DEFAULT_DEPTH_MM, released) : null;
   }
 
   /** The needle as the probe sees it (none without a needle; nothing visible without a probe). */
