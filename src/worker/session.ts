@@ -1,65 +1,25 @@
 import { AttemptSimulation, type PatientProvider } from '../core/attempt/simulation';
 import type { AttemptEvent, AttemptMode } from '../core/attempt/events';
 import type { AttemptFacts } from '../core/attempt/facts';
-import { probeFrame } from '../core/probe/scanGeometry';
-import { needleTip, needleVisibility } from '../core/needle/needle';
-import { probeReport, provokesSonoTinel, type ProbeReport } from '../core/probe/probeReport';
-import { DEFAULT_DEPTH_MM } from '../core/imaging/imageGeometry';
-import { SONO_TINEL_COMPRESSION_MM } from '../core/cases/entrapment';
-import { findCase } from '../core/cases/cases';
+import type { ProbeReport } from '../core/probe/probeReport';
 import { fluidEffects, type FluidEffects } from '../core/fluid/fluidEffects';
 import { FluidSurfaceMesher } from '../core/fluid/fluidMesher';
 import { SimError } from '../core/simError';
-import { floorTo, message } from '../core/message';
+import { message } from '../core/message';
 import { StateCopier } from './checkpoint';
 import { FluidHistory } from './fluidHistory';
-import { coachAfter, quietCoach, type CoachState } from '../core/coaching/coach';
-import { patientAfter } from '../core/coaching/patientSpeech';
-import { silence, type Spoken } from '../core/coaching/spoken';
-import type { AppliedEvent, FluidState, NeedleReport, SessionNotice, SessionSnapshot } from './protocol';
+import { hearEvent, syringeRefusal } from './sessionEvents';
+import { needleReportOf, probeReportOf } from './sessionReports';
+import { checkpointAtOrBefore, copyExtras, emptyExtras, type Checkpoint, type SessionExtras } from './sessionState';
+import type { AppliedEvent, FluidState, SessionSnapshot } from './protocol';
 
-/** The syringe on the needle: 10 ml. */
-export const SYRINGE_ML = 10;
+export { SYRINGE_ML } from './sessionEvents';
 
 /**
  * A checkpoint of the session every this many events, and after every injection: a seek applies
  * at most this many events and never an injection (the costly part of a replay).
  */
 export const CHECKPOINT_EVERY = 50;
-
-/** What a session keeps beside the reducer: the needle's contacts, the probe report, the fluid's effects. */
-interface SessionExtras {
-  contacts: NeedleReport['contacts'];
-  probe: ProbeReport | null;
-  lastPressurePsi: number | null;
-  manometerPsi: number | null;
-  effects: FluidEffects | null;
-  /** Injections applied: the fluid changed when this did. */
-  injections: number;
-  /** Guided practice's coach (core/coaching): what it says, decided here for every event applied. */
-  coach: CoachState;
-  /** The patient's words and the syringe's notices. */
-  patient: Spoken;
-  /**
-   * The probe report of the last pose or setting while the probe pressed hard enough to provoke a
-   * sono-Tinel (null: it did not): what the next pose is compared with, kept in checkpoints so a
-   * replayed or rebuilt log says the sign on the same turn as the live run.
-   */
-  pressedProbe: ProbeReport | null;
-}
-
-interface Checkpoint {
-  fed: number;
-  /** The state without its fluid (`fluid` says which version of which case's fluid it had). */
-  sim: AttemptSimulation;
-  extras: SessionExtras;
-  /** The fluid as its history's version (no copy of the voxel-sized grids), null where none is simulated. */
-  fluid: { history: FluidHistory; version: number } | null;
-  /** Injections since the fluid's figures were last made: made when a snapshot after a restore needs them. */
-  effectsStale: boolean;
-}
-
-const emptyExtras = (): SessionExtras => ({ contacts: [], probe: null, lastPressurePsi: null, manometerPsi: null, effects: null, injections: 0, coach: quietCoach(), patient: silence, pressedProbe: null });
 
 /**
  * One attempt's simulation in the worker: the reducer (core's AttemptSimulation), what the UI is
@@ -219,80 +179,38 @@ export class SimulationSession {
 
   private applyEvent(event: AttemptEvent, log: boolean, live: boolean): Omit<AppliedEvent, 'snapshot'> {
     const sim = this.sim;
-    const extras = this.extras;
-    // More than the syringe still holds is refused before it reaches the reducer (an old log never held one).
-    if (event.kind === 'injection' && event.ml > SYRINGE_ML - sim.injectedMl + 1e-9) {
+    const overfull = syringeRefusal(sim, event);
+    if (overfull) {
       if (log) this.fed.push(event);
       this.position++;
-      const said = message('error.injection.syringe', { left: floorTo(SYRINGE_ML - sim.injectedMl, 1), asked: event.ml });
-      return { refused: { code: 'invalid-argument', said }, injection: null, notices: [] };
+      return { refused: overfull, injection: null, notices: [] };
     }
     const outcome = sim.apply(event);
     // Every injection the reducer saw is a version of the fluid (a refused one may have counted its volume).
     if (event.kind === 'injection' && sim.fluid && this.fluidHistory) this.fluidHistory.commit(sim.fluid);
     if (log) this.fed.push(event);
     this.position++;
-    const notices: SessionNotice[] = [];
     if (outcome.refused !== undefined) {
-      return { refused: { code: outcome.refusedCode ?? 'invalid-argument', said: outcome.refused }, injection: null, notices };
+      return { refused: { code: outcome.refusedCode ?? 'invalid-argument', said: outcome.refused }, injection: null, notices: [] };
     }
-    switch (event.kind) {
-      case 'case-loaded':
-        this.extras = emptyExtras();
-        this.copier = sim.patient ? new StateCopier([sim.patient]) : null;
-        this.fluidHistory = sim.fluid && this.copier ? new FluidHistory(sim.fluid, this.copier) : null;
-        break;
-      case 'probe-pose':
-      case 'imaging': {
-        // Replaying a log, only the last report is shown (made when the snapshot asks), and one
-        // where the probe presses on a case that can answer with a sono-Tinel.
-        let report: ProbeReport | null = null;
-        if (live) {
-          this.refreshProbe();
-          report = extras.probe;
-        } else {
-          this.probeStale = true;
-          if (sim.caseId && sim.probe && sim.probe.compressionMm >= SONO_TINEL_COMPRESSION_MM && findCase(sim.caseId)?.symptomsOnCompression) report = this.probeReportNow();
-        }
-        if (event.kind === 'probe-pose' && sim.caseId && report && provokesSonoTinel(sim.caseId, extras.pressedProbe, report)) notices.push({ kind: 'sono-tinel', caseId: sim.caseId });
-        extras.pressedProbe = report && report.pose.compressionMm >= SONO_TINEL_COMPRESSION_MM ? report : null;
-        break;
+    if (event.kind === 'case-loaded') {
+      this.extras = emptyExtras();
+      this.copier = sim.patient ? new StateCopier([sim.patient]) : null;
+      this.fluidHistory = sim.fluid && this.copier ? new FluidHistory(sim.fluid, this.copier) : null;
+    }
+    // The fluid's figures are behind until refreshFluid (live: at once; a replayed log: at the
+    // next checkpoint or snapshot), so no checkpoint keeps figures from before this injection.
+    if (event.kind === 'injection') this.effectsStale = true;
+    // Replaying a log, only the last probe report is shown: it is made when the snapshot asks.
+    const poseApplied = (): ProbeReport | null => {
+      if (!live) {
+        this.probeStale = true;
+        return null;
       }
-      case 'needle-inserted':
-        extras.contacts = [];
-        break;
-      case 'injection':
-        extras.injections++;
-        // The fluid's figures are behind until refreshFluid (live: at once; a replayed log: at the
-        // next checkpoint or snapshot), so no checkpoint keeps figures from before this injection.
-        this.effectsStale = true;
-        if (outcome.injection) {
-          extras.lastPressurePsi = outcome.injection.openingPressurePsi;
-          extras.manometerPsi = outcome.injection.injectionPressurePsi;
-          if (outcome.injection.intravascularMl > 0) notices.push({ kind: 'intravascular', ml: outcome.injection.intravascularMl });
-        }
-        break;
-      case 'aspiration':
-        notices.push({ kind: 'aspiration', blood: sim.tissueAtTip === 'vessel' });
-        break;
-    }
-    const contacts = outcome.needle?.contacts ?? [];
-    for (const contact of contacts) {
-      extras.contacts.push({ kind: contact.kind, insertedMm: contact.insertedMm, structure: contact.structure });
-      notices.push({ kind: 'contact', contact });
-    }
-    // The coach and the patient speak from this event and the state it left (this.extras: a case loaded replaced them).
-    this.extras.coach = coachAfter(this.extras.coach, {
-      mode: this.mode,
-      event,
-      contacts,
-      needle: sim.needle,
-      tissueAtTip: sim.tissueAtTip,
-      probeCentre: sim.probe?.centre ?? null,
-      needleView: () => this.needleVisibility(),
-      injection: outcome.injection ?? null,
-    });
-    this.extras.patient = patientAfter(this.extras.patient, event, notices, sim.tissueAtTip);
+      this.refreshProbe();
+      return this.extras.probe;
+    };
+    const notices = hearEvent({ sim, extras: this.extras, mode: this.mode, poseApplied }, event, outcome);
     return { refused: null, injection: outcome.injection ?? null, notices };
   }
 
@@ -304,28 +222,7 @@ export class SimulationSession {
 
   private refreshProbe(): void {
     this.probeStale = false;
-    this.extras.probe = this.probeReportNow();
-  }
-
-  private probeReportNow(): ProbeReport | null {
-    const sim = this.sim;
-    const knee = sim.patient?.knee;
-    const released = this.extras.effects?.displacement.adhesionReleased ?? false;
-    return knee && sim.probe ? probeReport(knee, sim.probe, sim.imaging?.depthMm ?? DEFAULT_DEPTH_MM, released) : null;
-  }
-
-  /** The needle as the probe sees it (none without a needle; nothing visible without a probe). */
-  private needleVisibility(): ReturnType<typeof needleVisibility> | null {
-    const { needle, patient, probe } = this.sim;
-    if (!needle || !patient) return null;
-    return probe ? needleVisibility(probeFrame(patient.knee, probe), needle) : { inPlane: false, tipVisible: false, angleToBeamDeg: 0 };
-  }
-
-  private needleReport(): NeedleReport | null {
-    const { needle, tissueAtTip } = this.sim;
-    const visibility = this.needleVisibility();
-    if (!needle || !visibility) return null;
-    return { tip: needleTip(needle), tissueAtTip: tissueAtTip ?? 'outside', ...visibility, contacts: [...this.extras.contacts] };
+    this.extras.probe = probeReportOf(this.sim, this.extras.effects);
   }
 
   private snapshot(fluid: FluidState | null): SessionSnapshot {
@@ -337,7 +234,7 @@ export class SimulationSession {
       probe: this.currentProbe(),
       imaging: sim.imaging,
       needle: sim.needle,
-      needleReport: this.needleReport(),
+      needleReport: needleReportOf(sim, this.extras.contacts),
       injectedMl: sim.injectedMl,
       lastPressurePsi: this.extras.lastPressurePsi,
       manometerPsi: this.extras.manometerPsi,
@@ -357,22 +254,14 @@ export class SimulationSession {
     this.checkpoints.push({
       fed: this.position,
       sim: this.copier.copy(this.sim, reuse),
-      extras: { ...this.extras, contacts: [...this.extras.contacts] },
+      extras: copyExtras(this.extras),
       fluid: history ? { history, version: history.version } : null,
       effectsStale: this.effectsStale,
     });
   }
 
-  /** The last checkpoint at or before log position `fed`; they are in log order. */
   private checkpointAtOrBefore(fed: number): Checkpoint | undefined {
-    let lo = 0;
-    let hi = this.checkpoints.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.checkpoints[mid].fed <= fed) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo > 0 ? this.checkpoints[lo - 1] : undefined;
+    return checkpointAtOrBefore(this.checkpoints, fed);
   }
 
   private restore(target: number): void {
@@ -381,7 +270,7 @@ export class SimulationSession {
       this.sim = this.copier.copy(checkpoint.sim);
       this.fluidHistory = checkpoint.fluid?.history ?? null;
       this.sim.fluid = checkpoint.fluid ? checkpoint.fluid.history.restore(checkpoint.fluid.version) : null;
-      this.extras = { ...checkpoint.extras, contacts: [...checkpoint.extras.contacts] };
+      this.extras = copyExtras(checkpoint.extras);
       this.effectsStale = checkpoint.effectsStale;
       this.position = checkpoint.fed;
       this.probeStale = true;
