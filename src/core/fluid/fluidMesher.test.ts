@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { FluidSpread } from './spread';
 import { FluidSurfaceMesher, mergeBlocks, type FluidSurfaceUpdate } from './fluidMesher';
 import type { TriangleMesh } from '../geometry/surfaceNets';
@@ -60,5 +60,50 @@ describe('the fluid surface meshed block by block', () => {
       expect(Math.hypot(p.x - nerve.centre.x, p.y - nerve.centre.y, p.z - nerve.centre.z)).toBeLessThan(40);
     }
     expect(onDisplaced / (mesh.positions.length / 3)).toBeGreaterThan(0.8);
+  });
+});
+
+/** Every block with surface of an update, by key (a `complete` update or a fresh mesher's). */
+const byKey = (update: FluidSurfaceUpdate) => new Map(update.changed.flatMap((b) => (b.mesh ? [[b.key, b.mesh] as const] : [])));
+
+/** The same bytes, block by block: positions, normals and indices of every block, and the same blocks. */
+function expectSameBlocks(shown: Map<number, TriangleMesh>, whole: FluidSurfaceUpdate): void {
+  const fresh = byKey(whole);
+  expect([...shown.keys()].sort((a, b) => a - b)).toEqual(whole.keys);
+  for (const [key, mesh] of fresh) {
+    const kept = shown.get(key)!;
+    expect(new Uint8Array(kept.positions.buffer)).toEqual(new Uint8Array(mesh.positions.buffer));
+    expect(new Uint8Array(kept.normals.buffer)).toEqual(new Uint8Array(mesh.normals.buffer));
+    expect(new Uint8Array(kept.indices.buffer)).toEqual(new Uint8Array(mesh.indices.buffer));
+  }
+}
+
+describe('the fluid surface meshed incrementally', () => {
+  it('samples and meshes again only the blocks whose columns changed, and is byte for byte the whole surface meshed afresh', () => {
+    const spread = new FluidSpread(volume, 1, knee.cpn);
+    const mesher = new FluidSurfaceMesher();
+    const view = new Map<number, TriangleMesh>();
+    const sampled = vi.spyOn(spread.warp, 'fluidShare');
+    spread.inject(fromNerve(radius + 0.6), 0.8);
+    applyUpdate(view, mesher.update(spread));
+    expect(sampled.mock.calls.length).toBeGreaterThan(0);
+    // Nothing injected since: not one sample asked, nothing sent; a complete update sends the kept blocks.
+    sampled.mockClear();
+    expect(mesher.update(spread).changed).toEqual([]);
+    const kept = mesher.update(spread, true);
+    expect(sampled).not.toHaveBeenCalled();
+    expectSameBlocks(byKey(kept), new FluidSurfaceMesher().update(spread, true));
+    // Steps of a hold, some sent as complete updates (a seek's): each the same as meshing afresh.
+    for (let i = 0; i < 4; i++) {
+      spread.inject(fromNerve(radius + 0.6 - 0.2 * i), 0.1);
+      sampled.mockClear();
+      const step = mesher.update(spread, i % 2 === 1);
+      expect(sampled).toHaveBeenCalled();
+      const whole = new FluidSurfaceMesher().update(spread, true);
+      if (step.base === null) view.clear();
+      applyUpdate(view, step);
+      expectSameBlocks(view, whole);
+    }
+    sampled.mockRestore();
   });
 });

@@ -1,5 +1,6 @@
 import { surfaceNets, type SampledField, type TriangleMesh } from '../geometry/surfaceNets';
 import type { FluidSpread } from './spread';
+import { ColumnRecords } from './fluidMesherColumns';
 
 /** Voxels per sample of the 3D view's fluid: 0.5 mm at the 0.25 mm grid, finer than the eye needs there. */
 const STRIDE = 2;
@@ -29,26 +30,41 @@ export interface FluidSurfaceUpdate {
 
 let nextMesherId = 1;
 
+/** A block as last sampled: its samples and its mesh (null: no surface in it). */
+interface KeptBlock {
+  values: Float32Array;
+  mesh: TriangleMesh | null;
+}
+
 /**
  * The injectate's surface for the 3D view, where the fluid lies after it pushed the tissue aside
  * (the warp's displaced coverage, smooth to a fraction of a voxel), meshed by surface nets in
- * fixed 8 mm blocks so that an injection re-meshes only the blocks whose samples changed. Blocks
- * overlap by one sample, so their edges meet without cracks.
+ * fixed 8 mm blocks. Blocks overlap by one sample, so their edges meet without cracks.
+ *
+ * Incremental both ways: a block is sampled again only where a column it reads changed since the
+ * last update (fluidMesherColumns.ts), and meshed again only where its samples changed; an update
+ * sends the blocks whose surface changed, or (`complete`) every block with surface, the ones not
+ * re-meshed as copies of the meshes kept. So a hold step or a replay's seek across injections
+ * costs the blocks the fluid moved in, and the result is the same as meshing everything afresh.
  */
 export class FluidSurfaceMesher {
   readonly id = nextMesherId++;
   private generation = 0;
-  /** Per block key: its samples at the last update (a change in any re-meshes it), and whether it had surface. */
-  private readonly blocks = new Map<number, { values: Float32Array; surface: boolean }>();
+  /** Every block in the fluid's reach at the last update (with surface or not). */
+  private readonly blocks = new Map<number, KeptBlock>();
+  /** What the samples read at the last update: the columns and the grid. */
+  private records: ColumnRecords | null = null;
+  private grid: FluidSpread['field']['grid'] | null = null;
 
   /** The blocks changed since the last update (`complete`: all of them, as for a view that holds none). */
   update(spread: FluidSpread, complete = false): FluidSurfaceUpdate {
     const base = complete || this.generation === 0 ? null : this.generation;
-    if (base === null) this.blocks.clear();
     this.generation++;
     const changed: FluidSurfaceBlock[] = [];
     const seen = new Set<number>();
+    const inReach = new Set<number>();
     const { grid } = spread.field;
+    if (!sameGrid(grid, this.grid)) this.forget(grid);
     const { min, max } = spread.filledBox;
     if (min[0] <= max[0]) {
       // The warp only moves tissue along the grid's Z: the fluid keeps its columns and moves at most maxShift up or down.
@@ -56,28 +72,51 @@ export class FluidSurfaceMesher {
       const lo = [min[0] - STRIDE, min[1] - STRIDE, min[2] - reach];
       const hi = [max[0] + STRIDE, max[1] + STRIDE, max[2] + reach];
       const span = BLOCK_SAMPLES * STRIDE;
+      const [bx0, by0, bz0] = lo.map((v) => Math.floor(v / span));
+      const [bx1, by1, bz1] = hi.map((v) => Math.floor(v / span));
       const wet = wetColumns(spread, reach);
-      for (let bz = Math.floor(lo[2] / span); bz <= Math.floor(hi[2] / span); bz++) {
-        for (let by = Math.floor(lo[1] / span); by <= Math.floor(hi[1] / span); by++) {
-          for (let bx = Math.floor(lo[0] / span); bx <= Math.floor(hi[0] / span); bx++) {
+      // A block reads the columns from its first sample's to one past its last (blockColumns).
+      const records = new ColumnRecords(...blockColumns(bx0, bx1), ...blockColumns(by0, by1), spread.warp, wet.column);
+      for (let by = by0; by <= by1; by++) {
+        for (let bx = bx0; bx <= bx1; bx++) {
+          // The reach bounds the samples asked, not their values (outside it coverage is 0, the
+          // sample 0.5 as left): a block's samples depend on its columns' records alone.
+          const clean = !records.changedSince(this.records, ...blockColumns(bx, bx), ...blockColumns(by, by));
+          for (let bz = bz0; bz <= bz1; bz++) {
             const key = blockKey(bx, by, bz);
-            const block = this.meshBlock(spread, wet, bx, by, bz, key);
-            if (block.surface) seen.add(key);
-            if (block.changed) changed.push({ key, mesh: block.mesh });
+            inReach.add(key);
+            const before = this.blocks.get(key);
+            let block = before;
+            if (!before || !clean) {
+              block = this.meshBlock(spread, wet, bx, by, bz, before);
+              this.blocks.set(key, block);
+            }
+            if (block!.mesh) seen.add(key);
+            // A block that had no surface and still has none changed nothing the view shows.
+            if (complete ? block!.mesh : block !== before && (block!.mesh || before?.mesh)) changed.push({ key, mesh: block!.mesh && copyMesh(block!.mesh) });
           }
         }
       }
-    }
+      this.records = records;
+    } else this.records = null;
     // Blocks outside the fluid's reach now (a replay sought back before an injection) hold none.
     for (const [key, block] of this.blocks) {
-      if (seen.has(key)) continue;
-      if (block.surface) changed.push({ key, mesh: null });
+      if (inReach.has(key)) continue;
+      if (block.mesh && !complete) changed.push({ key, mesh: null });
       this.blocks.delete(key);
     }
     return { mesherId: this.id, generation: this.generation, base, changed, keys: [...seen].sort((a, b) => a - b) };
   }
 
-  private meshBlock(spread: FluidSpread, wet: WetColumns, bx: number, by: number, bz: number, key: number): { surface: boolean; changed: boolean; mesh: TriangleMesh | null } {
+  /** Another grid (another knee): nothing kept applies. */
+  private forget(grid: FluidSpread['field']['grid']): void {
+    this.blocks.clear();
+    this.records = null;
+    this.grid = grid;
+  }
+
+  /** The block sampled again: `before` itself where its samples are the same, else a new block (meshed where it holds surface). */
+  private meshBlock(spread: FluidSpread, wet: WetColumns, bx: number, by: number, bz: number, before: KeptBlock | undefined): KeptBlock {
     const { grid } = spread.field;
     const warp = spread.warp;
     const n = BLOCK_SAMPLES + 2;
@@ -104,9 +143,7 @@ export class FluidSurfaceMesher {
         }
       }
     }
-    const before = this.blocks.get(key);
-    const same = before !== undefined && equalValues(before.values, values);
-    if (same) return { surface: before.surface, changed: false, mesh: null };
+    if (before !== undefined && equalValues(before.values, values)) return before;
     let mesh: TriangleMesh | null = null;
     if (inside) {
       const h = grid.spacingMm;
@@ -121,16 +158,33 @@ export class FluidSurfaceMesher {
       mesh = surfaceNets(field);
       if (mesh.indices.length === 0) mesh = null;
     }
-    const surface = mesh !== null;
-    this.blocks.set(key, { values, surface });
-    // A block that had no surface and still has none changed nothing the view shows.
-    return { surface, changed: surface || (before?.surface ?? false), mesh };
+    return { values, mesh };
   }
 }
+
+/**
+ * The grid columns (along X or Y) the blocks b0..b1 read: from the first sample's column
+ * ((b0·BLOCK_SAMPLES − 1)·STRIDE, the sample half a voxel past it) to one past the last
+ * sample's ((b1 + 1)·BLOCK_SAMPLES·STRIDE + 1: each sample blends a column and the next).
+ */
+function blockColumns(b0: number, b1: number): [number, number] {
+  return [(b0 * BLOCK_SAMPLES - 1) * STRIDE, (b1 + 1) * BLOCK_SAMPLES * STRIDE + 1];
+}
+
+/** The same grid (a replay's fluid history restores copies of it, so not by identity). */
+function sameGrid(a: FluidSpread['field']['grid'], b: FluidSpread['field']['grid'] | null): boolean {
+  if (!b) return false;
+  return a.nx === b.nx && a.ny === b.ny && a.nz === b.nz && a.spacingMm === b.spacingMm && a.origin.x === b.origin.x && a.origin.y === b.origin.y && a.origin.z === b.origin.z;
+}
+
+/** A kept mesh as sent: a copy, since the worker hands the buffers it sends over. */
+const copyMesh = (m: TriangleMesh): TriangleMesh => ({ positions: m.positions.slice(), normals: m.normals.slice(), indices: m.indices.slice() });
 
 interface WetColumns {
   /** The Z range (voxels) the fluid of the columns blended at (x..x+1, y..y+1) can lie in, or null: none there. */
   reach(x: number, y: number): [number, number] | null;
+  /** The resting Z range (voxels) the fill holds fluid in at column (x, y), or null: none. */
+  column(x: number, y: number): readonly [number, number] | null;
 }
 
 /**
@@ -158,6 +212,13 @@ function wetColumns(spread: FluidSpread, reachVoxels: number): WetColumns {
     }
   }
   return {
+    column(x, y) {
+      const cx = x - min[0];
+      const cy = y - min[1];
+      if (cx < 0 || cy < 0 || cx >= w || cy >= hgt) return null;
+      const c = cx + w * cy;
+      return high[c] < 0 ? null : [low[c], high[c]];
+    },
     reach(x, y) {
       let lo = Infinity;
       let hi = -Infinity;
