@@ -77,16 +77,23 @@ const MUSCLE_CELL_ACROSS_MM = 0.55;
 const MUSCLE_CELL_ALONG_MM = 7;
 const PERIMYSIUM_SHARE = 0.1;
 const PERIMYSIUM_GAIN = 2.5;
+/** Reciprocals of the cell sizes: the JIT divides by a constant (a slow instruction) unless it is a power of two. */
+const PER_ALONG = 1 / MUSCLE_CELL_ALONG_MM;
+const PER_ACROSS = 1 / MUSCLE_CELL_ACROSS_MM;
 /** Fat: lobule layers this thick under the skin, lobules this wide, septa this thick. */
 const FAT_LAYER_MM = 2.6;
 const FAT_LOBULE_WIDTH_MM = 4.2;
 const FAT_SEPTUM_MM = 0.16;
 const FAT_SEPTUM_GAIN = 3.0;
+const PER_LAYER = 1 / FAT_LAYER_MM;
+const PER_LOBULE = 1 / FAT_LOBULE_WIDTH_MM;
 /** Subcutaneous fat ends about here under the skin at the knee (deeper fat fills the fossa). */
 const SUBCUTANEOUS_MM = 8;
 /** Tendon fibril bundles: this wide across, this long along. */
 const FIBRIL_ACROSS_MM = 0.22;
 const FIBRIL_ALONG_MM = 5;
+const PER_FIBRIL_ACROSS = 1 / FIBRIL_ACROSS_MM;
+const PER_FIBRIL_ALONG = 1 / FIBRIL_ALONG_MM;
 /** Lattice coordinates are shifted positive before truncating (the limb frame spans ±200 mm at most). */
 const SHIFT = 4096;
 
@@ -124,12 +131,12 @@ export function textureGain(texture: number, label: number, at: Float64Array, fi
   if (texture === PERIMYSIAL) {
     const k = label * 9;
     const m = MUSCLE_AXES;
-    const along = (x * m[k] + y * m[k + 1] + z * m[k + 2]) / MUSCLE_CELL_ALONG_MM;
-    const a = (x * m[k + 3] + y * m[k + 4] + z * m[k + 5]) / MUSCLE_CELL_ACROSS_MM + SHIFT;
+    const along = (x * m[k] + y * m[k + 1] + z * m[k + 2]) * PER_ALONG;
+    const a = (x * m[k + 3] + y * m[k + 4] + z * m[k + 5]) * PER_ACROSS + SHIFT;
     const ia = a | 0;
     // Rows of cells offset by half a cell, and cells along the fibre staggered: no visible grid.
-    const ib = ((x * m[k + 6] + y * m[k + 7] + z * m[k + 8]) / MUSCLE_CELL_ACROSS_MM + 0.5 * (ia & 1) + SHIFT) | 0;
-    const stagger = (cellHash(ia, ib, 0, label) & 0xff) / 256;
+    const ib = ((x * m[k + 6] + y * m[k + 7] + z * m[k + 8]) * PER_ACROSS + 0.5 * (ia & 1) + SHIFT) | 0;
+    const stagger = (cellHash(ia, ib, 0, label) & 0xff) * (1 / 256);
     const il = (along + stagger + SHIFT) | 0;
     return (cellHash(ia, ib, il, label) & 0xff) < PERIMYSIUM_SHARE * 256 ? PERIMYSIUM_GAIN : 1;
   }
@@ -137,16 +144,16 @@ export function textureGain(texture: number, label: number, at: Float64Array, fi
     // Septa follow the skin, undulating; each layer of lobules is cut into lobules of its own
     // widths by walls that lean, and only some walls are there: no grid to be seen.
     const undulation = 0.9 * roughSine(0.55 * x + 0.3 * y + 1.3) * roughSine(0.45 * y - 0.2 * x + 0.4);
-    const layerPos = (depthMm + undulation) / FAT_LAYER_MM + SHIFT;
+    const layerPos = (depthMm + undulation) * PER_LAYER + SHIFT;
     const layer = layerPos | 0;
     const inLayer = (layerPos - layer) * FAT_LAYER_MM;
     // Deeper than the subcutaneous layer (fossa fat round the nerve), lobules are larger and walls fewer.
     const deep = depthMm > SUBCUTANEOUS_MM;
     if (inLayer < FAT_SEPTUM_MM) return deep && (cellHash(layer, 3, 0, 97) & 1) === 0 ? 1 : FAT_SEPTUM_GAIN;
     const layerHash = cellHash(layer, 0, 0, 99);
-    const lean = ((layerHash >>> 8) & 0xff) / 255 - 0.5;
-    const u = (x + lean * inLayer) / FAT_LOBULE_WIDTH_MM + (layerHash & 0xff) / 97 + SHIFT;
-    const v = (y - lean * inLayer) / FAT_LOBULE_WIDTH_MM + ((layerHash >>> 16) & 0xff) / 97 + SHIFT;
+    const lean = ((layerHash >>> 8) & 0xff) * (1 / 255) - 0.5;
+    const u = (x + lean * inLayer) * PER_LOBULE + (layerHash & 0xff) * (1 / 97) + SHIFT;
+    const v = (y - lean * inLayer) * PER_LOBULE + ((layerHash >>> 16) & 0xff) * (1 / 97) + SHIFT;
     const iu = u | 0;
     const iv = v | 0;
     const du = (u - iu) * FAT_LOBULE_WIDTH_MM;
@@ -157,10 +164,10 @@ export function textureGain(texture: number, label: number, at: Float64Array, fi
     return 1;
   }
   if (texture === FIBRILLAR && fibre !== null) {
-    const a = ((x * fibre[3] + y * fibre[4] + z * fibre[5]) / FIBRIL_ACROSS_MM + SHIFT) | 0;
-    const b = ((x * fibre[6] + y * fibre[7] + z * fibre[8]) / FIBRIL_ACROSS_MM + SHIFT) | 0;
-    const along = (x * fibre[0] + y * fibre[1] + z * fibre[2]) / FIBRIL_ALONG_MM + (cellHash(a, b, 1, label) & 0xff) / 256 + SHIFT;
-    return 0.45 + 1.1 * ((cellHash(a, b, along | 0, label) & 0xff) / 255);
+    const a = ((x * fibre[3] + y * fibre[4] + z * fibre[5]) * PER_FIBRIL_ACROSS + SHIFT) | 0;
+    const b = ((x * fibre[6] + y * fibre[7] + z * fibre[8]) * PER_FIBRIL_ACROSS + SHIFT) | 0;
+    const along = (x * fibre[0] + y * fibre[1] + z * fibre[2]) * PER_FIBRIL_ALONG + (cellHash(a, b, 1, label) & 0xff) * (1 / 256) + SHIFT;
+    return 0.45 + 1.1 * ((cellHash(a, b, along | 0, label) & 0xff) * (1 / 255));
   }
   return 1;
 }
