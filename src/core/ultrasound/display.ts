@@ -1,6 +1,6 @@
 import type { ScannerSettings } from './scannerSettings';
 import { TGC_BANDS } from './scannerSettings';
-import { ReceiverNoise } from './receiverNoise';
+import { ReceiverNoise, NOISE_DEVIATES, nextNoiseState, noiseIndex } from './receiverNoise';
 
 /**
  * The MSK preset's built-in compensation: the attenuation it expects of soft tissue (dB/cm/MHz,
@@ -40,8 +40,6 @@ const MID_GREY_LEVEL_DB = -8;
 export class Display {
   private readonly noise = new ReceiverNoise();
   private gainDb = new Float32Array(0);
-  private noiseRe = new Float32Array(0);
-  private noiseIm = new Float32Array(0);
   private readonly bitsAsFloat = new Float32Array(1);
   private readonly floatBits = new Int32Array(this.bitsAsFloat.buffer);
 
@@ -55,11 +53,7 @@ export class Display {
 
   /** Gain and noise per sample for these settings; returns the quietest noise level (per component). */
   private prepare(samples: number, sampleSpacingMm: number, settings: ScannerSettings): number {
-    if (this.gainDb.length !== samples) {
-      this.gainDb = new Float32Array(samples);
-      this.noiseRe = new Float32Array(samples);
-      this.noiseIm = new Float32Array(samples);
-    }
+    if (this.gainDb.length !== samples) this.gainDb = new Float32Array(samples);
     const gainDb = this.gainDb;
     for (let s = 0; s < samples; s++) {
       const depthMm = (s + 0.5) * sampleSpacingMm;
@@ -74,8 +68,10 @@ export class Display {
    */
   compressToGrey(re: Float32Array, im: Float32Array, lines: number, samples: number, sampleSpacingMm: number, settings: ScannerSettings, out: Uint8Array, lineFrom = 0, lineTo = lines): void {
     this.prepare(samples, sampleSpacingMm, settings);
-    const { noiseRe, noiseIm, bitsAsFloat, floatBits } = this;
+    const { bitsAsFloat, floatBits } = this;
     const gainDb = this.gainDb;
+    const sigma = this.noise.sigmaPerSample;
+    const deviates = NOISE_DEVIATES;
     const greyPerDb = 255 / settings.dynamicRangeDb;
     // 10·log10(power) = 20·log10(envelope), with log2 read off the float's bits (Mitchell's
     // approximation, within 0.3 dB: far below a grey level at 60 dB over 255 levels).
@@ -83,11 +79,14 @@ export class Display {
     for (let line = lineFrom; line < lineTo; line++) {
       const base = line * samples;
       const outBase = (line - lineFrom) * samples;
-      // Noise joins the echoes here, in one pass with the compression (no write back to the field).
-      this.noise.line(line, settings.timeSeconds, noiseRe, noiseIm);
+      // Noise joins the echoes here, drawn in the same pass as the compression (no buffer, no
+      // write back to the field); each deviate is rounded to float32 as the field's samples are.
+      let state = this.noise.lineSeed(line, settings.timeSeconds);
       for (let s = 0; s < samples; s++) {
-        const r = re[base + s] + noiseRe[s];
-        const i = im[base + s] + noiseIm[s];
+        state = nextNoiseState(state);
+        const index = noiseIndex(state);
+        const r = re[base + s] + Math.fround(sigma[s] * deviates[index]);
+        const i = im[base + s] + Math.fround(sigma[s] * deviates[index ^ 1]);
         bitsAsFloat[0] = r * r + i * i + 1e-30;
         const log2 = floatBits[0] * 1.1920928955078125e-7 - 126.94269504;
         const grey = 127.5 + (dbPerLog2 * log2 + gainDb[s]) * greyPerDb;

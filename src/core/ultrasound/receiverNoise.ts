@@ -13,8 +13,8 @@ const THERMAL_LEVEL_DB = -124;
 const TABLE_BITS = 16;
 const TABLE_MASK = (1 << TABLE_BITS) - 1;
 
-/** Standard normal deviates (seeded, Box–Muller), looked up by a hash of the sample. */
-const GAUSSIAN = (() => {
+/** Standard normal deviates (seeded, Box–Muller), looked up by a hash of the sample (noiseIndex). */
+export const NOISE_DEVIATES = (() => {
   const random = seededRandom(0x5eed);
   const table = new Float32Array(1 << TABLE_BITS);
   for (let i = 0; i < table.length; i += 2) {
@@ -50,16 +50,28 @@ export class ReceiverNoise {
     return lowest;
   }
 
-  /** One scan line's noise (after prepare): its in-phase and quadrature parts, `samples` each. */
-  line(line: number, timeSeconds: number, noiseRe: Float32Array, noiseIm: Float32Array): void {
-    const sigma = this.sigma;
-    let state = (Math.imul(Math.round(timeSeconds * 1000), 0x9e3779b1) ^ Math.imul(line + 1, 0x85ebca6b)) | 0;
-    state = Math.imul(state ^ (state >>> 16), 0x7feb352d);
-    for (let s = 0; s < sigma.length; s++) {
-      state = (Math.imul(state ^ (state >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) | 0;
-      const index = (state >>> 8) & TABLE_MASK;
-      noiseRe[s] = sigma[s] * GAUSSIAN[index];
-      noiseIm[s] = sigma[s] * GAUSSIAN[index ^ 1];
-    }
+  /** The noise level per sample, per quadrature component (after prepare; read only). */
+  get sigmaPerSample(): Float32Array {
+    return this.sigma;
   }
+
+  /**
+   * The seed of one scan line's noise stream in one frame. The display draws the line's deviates
+   * itself, in its compression loop (nextNoiseState, then NOISE_DEVIATES at noiseIndex and its
+   * neighbour ^ 1 for in-phase and quadrature): one pass, no buffer in between.
+   */
+  lineSeed(line: number, timeSeconds: number): number {
+    const state = (Math.imul(Math.round(timeSeconds * 1000), 0x9e3779b1) ^ Math.imul(line + 1, 0x85ebca6b)) | 0;
+    return Math.imul(state ^ (state >>> 16), 0x7feb352d);
+  }
+}
+
+/** The next state of a line's noise stream (small enough for the compiler to inline in the loop). */
+export function nextNoiseState(state: number): number {
+  return (Math.imul(state ^ (state >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) | 0;
+}
+
+/** Where a state's in-phase deviate lies in NOISE_DEVIATES (its quadrature one is at index ^ 1). */
+export function noiseIndex(state: number): number {
+  return (state >>> 8) & TABLE_MASK;
 }
