@@ -6,7 +6,6 @@ import { useSimStore } from './state/store';
 import { imagePipeline } from './state/imagePipeline';
 import { installAutomation } from './automation/sim';
 import { startAutosave } from './state/attemptStorage';
-import { startChecklist } from './state/checklist';
 import { getWorkerClient } from './state/workerClient';
 import './ui/styles.css';
 
@@ -14,7 +13,6 @@ installAutomation();
 imagePipeline.start();
 getWorkerClient().onFluid((fluid) => useSimStore.getState().showFluid(fluid));
 startAutosave();
-startChecklist();
 // A cmi5 launch or a configured LRS: its outbox and session start; otherwise nothing is loaded.
 void import('./lrs/programme').then((lrs) => lrs.startProgramme()).catch((error: unknown) => console.error('Could not start the LRS outbox', error));
 void useSimStore.getState().loadCase().catch((error: unknown) => console.error('Could not build the knee', error));

@@ -1,28 +1,39 @@
-import { useSimStore } from './store';
-import { getWorkerClient } from './workerClient';
-import { scoreItems } from '../core/scoring/score';
-import { clockMs } from './attemptSlice';
+import type { ScoreItemId } from '../core/scoring/rubric';
+import type { ChecklistItem } from '../worker/protocol';
+import type { SimState } from './store';
 
-/** Often enough that "held 1 s" ticks within a quarter second of the second passing, with no input. */
-const CHECKLIST_REFRESH_MS = 250;
+/** The procedure's steps in order (their label's text key) and the rubric items that tick each. */
+export const CHECKLIST_STEPS = [
+  { label: 'checklist.step1', items: ['short-axis-view'] },
+  { label: 'checklist.step2', items: ['dynamic-compression'] },
+  { label: 'checklist.step3', items: ['long-axis-view', 'long-axis-trace'] },
+  { label: 'checklist.step4', items: ['medial-to-lateral', 'tip-visible-advancing'] },
+  { label: 'checklist.step5', items: ['above-and-below', 'tip-visible-injecting', 'volume'] },
+  { label: 'checklist.step6', items: ['halo', 'longitudinal-spread'] },
+  { label: 'checklist.step7', items: ['saved-short-axis', 'saved-long-axis'] },
+] as const satisfies readonly { label: string; items: readonly ScoreItemId[] }[];
+
+export interface ChecklistStep {
+  label: (typeof CHECKLIST_STEPS)[number]['label'];
+  /** Every rubric item of the step has full marks. */
+  done: boolean;
+}
+
+const stepsOf = (checklist: readonly ChecklistItem[] | null): ChecklistStep[] =>
+  CHECKLIST_STEPS.map((step) => ({ label: step.label, done: step.items.every((id) => checklist?.some((i) => i.id === id && i.points >= i.maxPoints) ?? false) }));
+
+const untouched = stepsOf(null);
+const made = new WeakMap<readonly ChecklistItem[], ChecklistStep[]>();
 
 /**
- * Guided practice's checklist: the rubric's own items (what the trainee actually did, read from
- * the worker's facts), refreshed while practising. The coach's words come with every session
- * snapshot (core/coaching, run in the worker); assessment mode and a replay get neither.
+ * Guided practice's steps, ticked from the rubric items the worker's session scored (the store
+ * mirrors them: nothing is scored on this thread). The same array for the same checklist, so a
+ * component reading it re-renders only when the checklist changed.
  */
-export function startChecklist(): void {
-  const guided = () => useSimStore.getState().session.mode === 'guided' && !useSimStore.getState().replay && !useSimStore.getState().finished;
-  setInterval(() => {
-    if (!guided() || useSimStore.getState().buildStatus !== 'ready') return;
-    void getWorkerClient()
-      .facts()
-      .then((facts) => {
-        if (!facts) return;
-        // The view held now counts up to now: the facts end at the last event, which may be seconds ago.
-        const nowMs = clockMs() - useSimStore.getState().attemptStartedAtMs;
-        useSimStore.setState({ checklist: scoreItems({ ...facts, durationMs: Math.max(facts.durationMs, nowMs) }) });
-      })
-      .catch(() => undefined);
-  }, CHECKLIST_REFRESH_MS);
+export function checklistSteps(state: Pick<SimState, 'checklist'>): ChecklistStep[] {
+  const { checklist } = state;
+  if (!checklist) return untouched;
+  let steps = made.get(checklist);
+  if (!steps) made.set(checklist, (steps = stepsOf(checklist)));
+  return steps;
 }

@@ -168,7 +168,7 @@ export const createReplaySlice: StateCreator<SimState, [], [], ReplaySlice> = (s
       });
       // The live session is rebuilt from the record, in the record's mode.
       const { snapshot } = await getWorkerClient().call('open', { session: 'live', mode: record.mode, events: record.events });
-      set({ lastSnapshot: snapshot });
+      set({ lastSnapshot: snapshot, checklist: snapshot.checklist });
       showSnapshot(snapshot, get, set);
     },
   };

@@ -30,17 +30,18 @@ export function mirrorSnapshot(snapshot: SessionSnapshot, get: Get, set: Set): v
 }
 
 /**
- * An applied event: the snapshot, and each voice (the coach, the patient) whose turn moved since
- * the snapshot mirrored before it (`before`): the session decided what they say; a word the
- * trainee dismissed stays dismissed until the voice speaks again.
+ * An applied event: the snapshot, the guided checklist as the session scored it, and each voice
+ * (the coach, the patient) whose turn moved since the snapshot mirrored before it (`before`): the
+ * session decided what they say; a word the trainee dismissed stays dismissed until the voice
+ * speaks again.
  */
 export function mirrorApplied(applied: AppliedEvent, get: Get, set: Set, before: SessionSnapshot | null): void {
   mirrorSnapshot(applied.snapshot, get, set);
   if (applied.injection) set({ fluidVersion: get().fluidVersion + 1 });
   const { coach, patient } = applied.snapshot.voices;
   const heard = before?.voices;
-  const changed: Partial<SimState> = {};
+  const changed: Partial<SimState> = { checklist: applied.snapshot.checklist };
   if (patient.turn !== (heard?.patient.turn ?? 0)) changed.patientSays = patient.said;
   if (coach.turn !== (heard?.coach.turn ?? 0)) changed.coaching = coach.said;
-  if (Object.keys(changed).length > 0) set(changed);
+  set(changed);
 }

@@ -2,7 +2,8 @@ import { storageProblemOf } from './said';
 import type { StateCreator } from 'zustand';
 import { type SessionRecord, SESSION_SCHEMA_VERSION } from '../core/attempt/events';
 import type { AttemptFacts } from '../core/attempt/facts';
-import type { AttemptResult, ScoreItem } from '../core/scoring/result';
+import type { AttemptResult } from '../core/scoring/result';
+import type { ChecklistItem } from '../worker/protocol';
 import { scoreAttempt } from '../core/scoring/score';
 import { SimError } from '../core/simError';
 import { message, type Message } from '../core/message';
@@ -32,8 +33,8 @@ export interface SessionSlice {
   storageProblem: Said | null;
   /** The last storage problem was a full disk (quota): the notice offers export-all. */
   storageFull: boolean;
-  /** Guided practice: the rubric's items as they stand (the self-ticking checklist). */
-  checklist: ScoreItem[] | null;
+  /** Guided practice: the rubric's items as the live session scored them (the self-ticking checklist; read it through checklistSteps). */
+  checklist: ChecklistItem[] | null;
   /** Guided practice: the coach's last word on a typical novice error (a key and values: the UI words it). */
   coaching: Message | null;
   /** The simulation worker stopped and was restarted with the attempt rebuilt: said to the trainee until dismissed. */

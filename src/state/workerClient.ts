@@ -21,6 +21,8 @@ export function getWorkerClient(): SimulationWorkerClient {
   if (!client) {
     client = new SimulationWorkerClient(factory);
     client.onRecovered(() => useSimStore.setState({ workerRecovered: true }));
+    // Guided practice's checklist as the worker re-scores it while a view is held (no event).
+    client.onChecklist((checklist) => useSimStore.setState({ checklist }));
     // Frames formed in bands by a pool of image workers (the tests' in-process worker has none).
     if (!factory && typeof Worker !== 'undefined' && typeof MessageChannel !== 'undefined') {
       const size = imageWorkerCount(location.search, navigator.hardwareConcurrency);

@@ -4,7 +4,7 @@ import type { AttemptEvent, AttemptMode } from '../core/attempt/events';
 import type { ProbePose } from '../core/probe/pose';
 import type { NeedleSegment } from '../core/ultrasound/echoField';
 import type { AttemptFacts } from '../core/attempt/facts';
-import type { BuildResult, FluidState, ImagingSettings, RequestKind, RequestMessage, Requests, Responses, SessionId, WorkerMessage } from './protocol';
+import type { BuildResult, ChecklistItem, FluidState, ImagingSettings, RequestKind, RequestMessage, Requests, Responses, SessionId, WorkerMessage } from './protocol';
 
 export type { BuildResult };
 
@@ -104,6 +104,7 @@ export class SimulationWorkerClient {
   private lastMessageMs: number;
   private readonly fluidListeners = new Set<(fluid: FluidState, session: SessionId) => void>();
   private readonly recoveryListeners = new Set<(reason: RecoveryReason) => void>();
+  private readonly checklistListeners = new Set<(checklist: ChecklistItem[]) => void>();
   private readonly watchdog: ReturnType<typeof setInterval>;
   restarts = 0;
   private sendSeq = 0;
@@ -153,6 +154,12 @@ export class SimulationWorkerClient {
   onFluid(listener: (fluid: FluidState, session: SessionId) => void): () => void {
     this.fluidListeners.add(listener);
     return () => this.fluidListeners.delete(listener);
+  }
+
+  /** Guided practice's checklist, re-scored by the worker while a view is held with no event (the live session's). */
+  onChecklist(listener: (checklist: ChecklistItem[]) => void): () => void {
+    this.checklistListeners.add(listener);
+    return () => this.checklistListeners.delete(listener);
   }
 
   /** Told after the worker was restarted and its sessions rebuilt (the trainee is told too). */
@@ -213,7 +220,9 @@ export class SimulationWorkerClient {
   private receive(message: WorkerMessage): void {
     this.lastMessageMs = this.clock();
     if ('push' in message) {
-      if (this.sessions.has(message.session)) for (const l of this.fluidListeners) l(message.fluid, message.session);
+      if (!this.sessions.has(message.session)) return;
+      if (message.push === 'fluid') for (const l of this.fluidListeners) l(message.fluid, message.session);
+      else for (const l of this.checklistListeners) l(message.checklist);
       return;
     }
     const entry = this.pending.get(message.id);

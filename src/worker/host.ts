@@ -4,10 +4,12 @@ import { SimError, errorMessage } from '../core/simError';
 import { message } from '../core/message';
 import { PatientCache, type BuiltPatient, type PatientBuilder } from './patients';
 import { SimulationSession } from './session';
+import type { FluidSurfaceUpdate, SurfaceJob } from '../core/fluid/fluidMesher';
 import { sectionMarks } from './sectionMarks';
 import { BandDispatcher } from './bandDispatch';
+import { ChecklistClock } from './checklistClock';
 import type { VolumeCache } from './volumeCache';
-import type { FluidState, RequestKind, RequestMessage, Requests, Responses, SessionId, WorkerMessage } from './protocol';
+import type { FluidState, RequestKind, RequestMessage, Requests, Responses, SessionId, SessionSnapshot, WorkerMessage } from './protocol';
 
 /**
  * While the trainee holds the plunger (a step every 100 ms), the figures and the nerve's push are
@@ -17,6 +19,8 @@ import type { FluidState, RequestKind, RequestMessage, Requests, Responses, Sess
 const FLUID_REFRESH_MS = 400;
 const SURFACE_REFRESH_MS = 400;
 const AT_REST_MS = 250;
+/** The most a replay's surface push works in one turn before letting a waiting seek answer. */
+const SURFACE_SLICE_MS = 20;
 
 export interface HostOptions {
   post: (message: WorkerMessage, transfer: Transferable[]) => void;
@@ -95,16 +99,35 @@ export function createWorkerHost(options: HostOptions): { handle: (message: Requ
    * A replay's seek answers with the moment's reports and fluid figures at once; the fluid's 3D
    * surface (the costly part: meshing it at every injection passed made playing at 8× fall
    * behind its clock) follows as a push, whole, at most every SURFACE_REFRESH_MS while seeking
-   * goes on (as a hold's steps do) and once it rests AT_REST_MS.
+   * goes on (as a hold's steps do) and once it rests AT_REST_MS. It is made SURFACE_SLICE_MS at a
+   * time, a turn each, so a seek arriving meanwhile answers after one slice, not the whole surface.
    */
-  const seekSurface = { lastMs: -Infinity, restTimer: null as ReturnType<typeof setTimeout> | null, refreshTimer: null as ReturnType<typeof setTimeout> | null };
+  const seekSurface = { lastMs: -Infinity, restTimer: null as ReturnType<typeof setTimeout> | null, refreshTimer: null as ReturnType<typeof setTimeout> | null, job: null as SurfaceJob | null };
   const pushSeekSurface = (id: SessionId, target: SimulationSession) => {
     for (const timer of [seekSurface.restTimer, seekSurface.refreshTimer]) if (timer) clearTimeout(timer);
     seekSurface.restTimer = seekSurface.refreshTimer = null;
     if (sessions.get(id) !== target || !target.surfaceBehind) return;
     seekSurface.lastMs = now();
-    const fluid = target.refreshSurface();
-    options.post({ id: 0, push: 'fluid', session: id, fluid }, surfaceBuffers(fluid));
+    const started = target.surfaceJob();
+    seekSurface.job = started?.job ?? null;
+    if (!started) return;
+    const slice = () => {
+      // A newer push replaced this one, or the session was closed.
+      if (seekSurface.job !== started.job || sessions.get(id) !== target) return;
+      const until = now() + SURFACE_SLICE_MS;
+      let surface: FluidSurfaceUpdate | null;
+      do surface = started.job.step(1);
+      while (!surface && !started.job.done && now() < until);
+      if (!started.job.done) {
+        setTimeout(slice, 0);
+        return;
+      }
+      seekSurface.job = null;
+      if (surface) options.post({ id: 0, push: 'fluid', session: id, fluid: { ...started.fluid, surface } }, surfaceBuffers({ ...started.fluid, surface }));
+      // Another update of the session's surface came first (a seek that meshed it): again, once seeking rests.
+      else if (started.job.stale && target.surfaceBehind) seekSurface.restTimer = setTimeout(() => pushSeekSurface(id, target), AT_REST_MS);
+    };
+    slice();
   };
   const seekWithSurface = (id: SessionId, index: number) => {
     const target = session(id);
@@ -117,6 +140,13 @@ export function createWorkerHost(options: HostOptions): { handle: (message: Requ
       seekSurface.restTimer = setTimeout(() => pushSeekSurface(id, target), AT_REST_MS);
       seekSurface.refreshTimer ??= setTimeout(() => pushSeekSurface(id, target), Math.max(0, seekSurface.lastMs + SURFACE_REFRESH_MS - now()));
     }
+    return snapshot;
+  };
+
+  /** The live session's answers set guided practice's checklist clock going. */
+  const checklist = new ChecklistClock(now, (items) => options.post({ id: 0, push: 'checklist', session: 'live', checklist: items }, []));
+  const answered = (id: SessionId, target: SimulationSession, snapshot: SessionSnapshot): SessionSnapshot => {
+    if (id === 'live') checklist.answered(target, snapshot.checklist);
     return snapshot;
   };
 
@@ -164,7 +194,7 @@ export function createWorkerHost(options: HostOptions): { handle: (message: Requ
       const opened = new SimulationSession(provider, body.mode);
       const facts = opened.applyAll(body.events);
       sessions.set(body.session, opened);
-      return { snapshot: opened.seek(opened.eventsFed), facts };
+      return { snapshot: answered(body.session, opened, opened.seek(opened.eventsFed)), facts };
     },
     event: (body) => {
       const target = session(body.session);
@@ -174,6 +204,7 @@ export function createWorkerHost(options: HostOptions): { handle: (message: Requ
         clearTimers();
         throttle.lastRefreshMs = throttle.lastSurfaceMs = now();
       }
+      answered(body.session, target, applied.snapshot);
       return applied;
     },
     seek: (body) => seekWithSurface(body.session, body.index),
@@ -181,7 +212,7 @@ export function createWorkerHost(options: HostOptions): { handle: (message: Requ
       const rebuilt = new SimulationSession(provider, body.mode);
       rebuilt.applyAll(session(body.session).log());
       sessions.set(body.session, rebuilt);
-      return rebuilt.seek(rebuilt.eventsFed);
+      return answered(body.session, rebuilt, rebuilt.seek(rebuilt.eventsFed));
     },
     facts: (body) => session(body.session).facts(),
     point: (body) => {
@@ -195,6 +226,7 @@ export function createWorkerHost(options: HostOptions): { handle: (message: Requ
     },
     close: (body) => {
       sessions.delete(body.session);
+      if (body.session === 'live') checklist.stop();
       if (shown === body.session) shown = 'live';
       return null;
     },

@@ -28,7 +28,7 @@ describe('worker host: seeking a replay', () => {
     await call('build', { parameters });
     await call('open', { session: 'replay', mode: 'assessment', events: model });
     await call('seek', { session: 'replay', index: 1 });
-    const pushes = () => posted.flatMap((m) => ('push' in m ? [m] : []));
+    const pushes = () => posted.flatMap((m) => ('push' in m && m.push === 'fluid' ? [m] : []));
     // A seek past injections answers with the figures at once, the surface follows whole as a push.
     nowMs = 1000;
     const first = await call('seek', { session: 'replay', index: injections[1] });
@@ -54,4 +54,39 @@ describe('worker host: seeking a replay', () => {
     await new Promise((resolve) => setTimeout(resolve, 600));
     expect(pushes()).toHaveLength(2);
   }, 120_000);
+
+  it('makes the pushed surface a slice per turn: a seek sent meanwhile answers before it, and the push that follows is of the last moment sought', async () => {
+    const posted: WorkerMessage[] = [];
+    // Every reading of the clock is 10 ms later: a 20 ms slice makes about two blocks.
+    let clockMs = 0;
+    const host = createWorkerHost({ post: (m) => posted.push(m), buildPatient: coarsePatient, now: () => (clockMs += 10) });
+    host.handle({ id: 1, kind: 'build', body: { parameters } } as RequestMessage);
+    await vi.waitFor(() => expect(posted.some((m) => m.id === 1 && 'ok' in m)).toBe(true), { timeout: 60_000 });
+    host.handle({ id: 2, kind: 'open', body: { session: 'replay', mode: 'assessment', events: model } } as RequestMessage);
+    await vi.waitFor(() => expect(posted.some((m) => m.id === 2 && 'ok' in m)).toBe(true), { timeout: 60_000 });
+    vi.useFakeTimers();
+    try {
+      const answered = (id: number) => posted.findIndex((m) => m.id === id && 'ok' in m);
+      const pushes = () => posted.flatMap((m, i) => ('push' in m ? [i] : []));
+      host.handle({ id: 3, kind: 'seek', body: { session: 'replay', index: injections.at(-1)! } } as RequestMessage);
+      expect(answered(3)).toBeGreaterThanOrEqual(0);
+      // The surface's first slice runs in the timer's turn; the rest wait for later turns.
+      vi.advanceTimersToNextTimer();
+      expect(pushes()).toEqual([]);
+      host.handle({ id: 4, kind: 'seek', body: { session: 'replay', index: injections[1] } } as RequestMessage);
+      expect(answered(4)).toBeGreaterThanOrEqual(0);
+      expect(pushes()).toEqual([]);
+      await vi.runAllTimersAsync();
+      expect(pushes()).toHaveLength(1);
+      const push = posted[pushes()[0]] as Extract<WorkerMessage, { push: 'fluid' }>;
+      const seek4 = (posted[answered(4)] as { answer: Partial<Responses> }).answer.seek!;
+      expect(pushes()[0]).toBeGreaterThan(answered(4));
+      expect(push.fluid.measures).toEqual(seek4.fluid?.measures);
+      expect(push.fluid.surface?.base).toBeNull();
+      expect(push.fluid.surface?.keys.length).toBeGreaterThan(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  }, 120_000);
 });
+

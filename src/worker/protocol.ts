@@ -15,6 +15,7 @@ import type { FluidSurfaceUpdate } from '../core/fluid/fluidMesher';
 import type { NeedleReport } from '../core/needle/needleReport';
 import type { SessionNotice } from '../core/coaching/patientSpeech';
 import type { Spoken } from '../core/coaching/spoken';
+import type { ScoreItem } from '../core/scoring/result';
 
 export type { ImagingSettings };
 export type ImageMode = ImagingSettings['mode'];
@@ -59,6 +60,9 @@ export interface SessionVoices {
   patient: Spoken;
 }
 
+/** One rubric item as guided practice's checklist shows it: its points and why (a key and values), no English title. */
+export type ChecklistItem = Omit<ScoreItem, 'title'>;
+
 /** Everything the store mirrors of a session after an event: it computes none of it itself. */
 export interface SessionSnapshot {
   /** Events the session has applied (its log's length). */
@@ -77,6 +81,8 @@ export interface SessionSnapshot {
   /** The injectate's figures and surface when they were redrawn by this answer (null: unchanged). */
   fluid: FluidState | null;
   voices: SessionVoices;
+  /** Guided practice: the rubric's items as they stand at this event (null in assessment mode). */
+  checklist: ChecklistItem[] | null;
 }
 
 export interface RefusalInfo {
@@ -170,4 +176,6 @@ export type WorkerMessage =
   | { id: number; ok: false; error: RefusalInfo }
   | { id: number; progress: number }
   /** The fluid redrawn after throttled steps (unsolicited). */
-  | { id: 0; push: 'fluid'; session: SessionId; fluid: FluidState };
+  | { id: 0; push: 'fluid'; session: SessionId; fluid: FluidState }
+  /** Guided practice's checklist re-read while nothing happens (a view held ticks with time alone). */
+  | { id: 0; push: 'checklist'; session: SessionId; checklist: ChecklistItem[] };

@@ -3,15 +3,15 @@ import type { AttemptEvent, AttemptMode } from '../core/attempt/events';
 import type { AttemptFacts } from '../core/attempt/facts';
 import type { ProbeReport } from '../core/probe/probeReport';
 import { fluidEffects, type FluidEffects } from '../core/fluid/fluidEffects';
-import { FluidSurfaceMesher } from '../core/fluid/fluidMesher';
+import { FluidSurfaceMesher, type SurfaceJob } from '../core/fluid/fluidMesher';
 import { SimError } from '../core/simError';
 import { message } from '../core/message';
 import { StateCopier } from './checkpoint';
 import { FluidHistory } from './fluidHistory';
 import { hearEvent, syringeRefusal } from './sessionEvents';
-import { needleReportOf, probeReportOf } from './sessionReports';
+import { checklistOf, needleReportOf, probeReportOf } from './sessionReports';
 import { checkpointAtOrBefore, copyExtras, emptyExtras, type Checkpoint, type SessionExtras } from './sessionState';
-import type { AppliedEvent, FluidState, SessionSnapshot } from './protocol';
+import type { AppliedEvent, ChecklistItem, FluidState, SessionSnapshot } from './protocol';
 
 export { SYRINGE_ML } from './sessionEvents';
 
@@ -150,6 +150,25 @@ export class SimulationSession {
     return this.refreshFluid(true, true);
   }
 
+  /**
+   * refreshSurface made a few blocks at a time (host.ts spreads it over turns, so a replay's seeks
+   * answer between them): the fluid's figures now, and a job whose update is the whole surface of
+   * the fluid as it is now, even if seeks move it meanwhile; null when there is no fluid to mesh.
+   */
+  surfaceJob(): { fluid: FluidState; job: SurfaceJob } | null {
+    const fluid = this.refreshFluid(false);
+    const spread = this.sim.fluid;
+    if (!spread || !fluid.measures) return null;
+    const shows = this.extras.injections;
+    const job = this.mesher.begin(spread, true);
+    const step = (maxBlocks: number) => {
+      const update = job.step(maxBlocks);
+      if (update) this.surfaceShownAt = shows;
+      return update;
+    };
+    return { fluid, job: { step, get done() { return job.done; }, get stale() { return job.stale; } } };
+  }
+
   /** The events fed so far, for a session rebuilt from them (another mode). */
   log(): AttemptEvent[] {
     return this.fed.slice(0, this.position);
@@ -159,6 +178,20 @@ export class SimulationSession {
     const fed = this.position;
     if (this.factsCache?.fed !== fed) this.factsCache = { fed, facts: this.sim.attemptFacts() };
     return this.factsCache.facts;
+  }
+
+  /**
+   * Guided practice's checklist as the attempt stands, scored as if it ran to `atMs` (attempt
+   * time: a view held with no further event counts up to then); null in assessment mode.
+   */
+  checklistAt(atMs = 0): ChecklistItem[] | null {
+    const facts = this.mode === 'guided' ? this.facts() : null;
+    return facts && checklistOf(facts, atMs);
+  }
+
+  /** The last event applied finished the attempt. */
+  get finished(): boolean {
+    return this.fed[this.position - 1]?.kind === 'finished';
   }
 
   /** Events applied to the state shown (less than the log after a seek back). */
@@ -241,6 +274,7 @@ export class SimulationSession {
       adhesionReleased: this.extras.effects?.displacement.adhesionReleased ?? false,
       fluid,
       voices: { coach: this.extras.coach.spoken, patient: this.extras.patient },
+      checklist: this.checklistAt(),
     };
   }
 

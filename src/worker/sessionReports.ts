@@ -4,7 +4,9 @@ import { needleTip, needleVisibility } from '../core/needle/needle';
 import { probeReport, type ProbeReport } from '../core/probe/probeReport';
 import { DEFAULT_DEPTH_MM } from '../core/imaging/imageGeometry';
 import type { FluidEffects } from '../core/fluid/fluidEffects';
-import type { NeedleReport } from './protocol';
+import type { AttemptFacts } from '../core/attempt/facts';
+import { scoreItems } from '../core/scoring/score';
+import type { ChecklistItem, NeedleReport } from './protocol';
 
 /**
  * What a session shows of its reducer's state: the probe report and the needle as the probe sees
@@ -31,4 +33,9 @@ export function needleReportOf(sim: AttemptSimulation, contacts: NeedleReport['c
   const visibility = needleVisibilityOf(sim);
   if (!needle || !visibility) return null;
   return { tip: needleTip(needle), tissueAtTip: tissueAtTip ?? 'outside', ...visibility, contacts: [...contacts] };
+}
+
+/** The rubric's items as the guided checklist shows them, scored as if the attempt ran to `atMs` (a view held counts up to then). */
+export function checklistOf(facts: AttemptFacts, atMs: number): ChecklistItem[] {
+  return scoreItems({ ...facts, durationMs: Math.max(facts.durationMs, atMs) }).map(({ id, group, points, maxPoints, reason, advice }) => ({ id, group, points, maxPoints, reason, advice }));
 }

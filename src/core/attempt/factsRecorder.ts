@@ -47,6 +47,11 @@ export class FactsRecorder {
   private readonly injections: InjectionFact[] = [];
   private readonly contacts: ContactFact[] = [];
   private readonly savedImages: SavedImageFact[] = [];
+  /**
+   * The fluid's figures as of the injections recorded: only an injection changes the fluid, so
+   * the facts read after every event (the guided checklist) measure it once per injection.
+   */
+  private fluidFigures: { injections: number; fluid: FluidSpread | null; volume: LabelVolume | null; siteSMm: number | null; measures: FluidMeasures; adhesionReleased: boolean } | null = null;
 
   constructor(
     private readonly knee: KneeAnatomy,
@@ -147,7 +152,7 @@ export class FactsRecorder {
   }
 
   result(fluid: FluidSpread | null, volume: LabelVolume | null, siteSMm: number | null): AttemptFacts {
-    const measures = fluid && volume && siteSMm !== null ? measureFluid(this.knee, volume, fluid.field, siteSMm, fluid.filledBox) : NO_FLUID;
+    const { measures, adhesionReleased } = this.fluidFiguresFor(fluid, volume, siteSMm);
     return {
       mode: this.mode,
       durationMs: this.tMs,
@@ -160,8 +165,17 @@ export class FactsRecorder {
       fluid: measures,
       injectionSiteSMm: siteSMm,
       entrapmentSites: this.entrapmentSites.map((name) => ({ name, minSMm: ENTRAPMENT_SITE_RANGES_S_MM[name].minMm, maxSMm: ENTRAPMENT_SITE_RANGES_S_MM[name].maxMm })),
-      adhesionReleased: fluid && volume && this.knee.parameters.adhesionToGastrocnemius ? fluidDisplacement(this.knee, volume, fluid.field, fluid.warp, fluid.filledBox).adhesionReleased : false,
+      adhesionReleased,
     };
+  }
+
+  private fluidFiguresFor(fluid: FluidSpread | null, volume: LabelVolume | null, siteSMm: number | null): { measures: FluidMeasures; adhesionReleased: boolean } {
+    const kept = this.fluidFigures;
+    if (kept && kept.injections === this.injections.length && kept.fluid === fluid && kept.volume === volume && kept.siteSMm === siteSMm) return kept;
+    const measures = fluid && volume && siteSMm !== null ? recorded(measureFluid(this.knee, volume, fluid.field, siteSMm, fluid.filledBox)) : NO_FLUID;
+    const adhesionReleased = fluid && volume && this.knee.parameters.adhesionToGastrocnemius ? fluidDisplacement(this.knee, volume, fluid.field, fluid.warp, fluid.filledBox).adhesionReleased : false;
+    this.fluidFigures = { injections: this.injections.length, fluid, volume, siteSMm, measures, adhesionReleased };
+    return this.fluidFigures;
   }
 
   private addContacts(step: NeedleStep): void {
