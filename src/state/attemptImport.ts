@@ -1,5 +1,5 @@
 import type { ExchangedAttempt, ImportProgress, ImportReport } from '../storage/exchange';
-import { IMPORT_LIMITS, megabytes } from '../storage/importLimits';
+import { IMPORT_LIMITS } from '../storage/importLimits';
 import { SimError, type SimErrorCode } from '../core/simError';
 import { message, type Message } from '../core/message';
 import { inBoth } from '../i18n';
@@ -61,8 +61,8 @@ export async function importAttemptText(json: string): Promise<ImportReport> {
 /** Imports a chosen file, refusing one over the size limit before reading it. */
 export async function importAttemptFile(file: File): Promise<ImportReport> {
   if (file.size > IMPORT_LIMITS.fileBytes) {
-    const said = inBoth('review.fileTooLarge', { size: megabytes(file.size), limit: megabytes(IMPORT_LIMITS.fileBytes) });
-    throw new SimError('invalid-import', said.en);
+    // The exchange's own refusal (storage/exchange.ts), before the file is read: its key, so both languages word it.
+    throw new SimError('invalid-import', message('error.import.tooLarge', { mb: Math.round(IMPORT_LIMITS.fileBytes / (1024 * 1024)) }));
   }
   return importAttemptText(await file.text());
 }
