@@ -3,6 +3,7 @@ import { FluidSpread } from './spread';
 import { FluidSurfaceMesher, mergeBlocks, type FluidSurfaceUpdate } from './fluidMesher';
 import type { TriangleMesh } from '../geometry/surfaceNets';
 import { nerveAtHead } from './nerveAtHeadFixture';
+import { ColumnRecords } from './fluidMesherColumns';
 
 const { knee, volume, nerve, radius, fromNerve } = nerveAtHead();
 
@@ -83,7 +84,7 @@ describe('the fluid surface meshed incrementally', () => {
     const spread = new FluidSpread(volume, 1, knee.cpn);
     const mesher = new FluidSurfaceMesher();
     const view = new Map<number, TriangleMesh>();
-    const sampled = vi.spyOn(spread.warp, 'fluidShare');
+    const sampled = vi.spyOn(ColumnRecords.prototype, 'share');
     spread.inject(fromNerve(radius + 0.6), 0.8);
     applyUpdate(view, mesher.update(spread));
     expect(sampled.mock.calls.length).toBeGreaterThan(0);
@@ -106,4 +107,58 @@ describe('the fluid surface meshed incrementally', () => {
     }
     sampled.mockRestore();
   });
+
+  it('samples from its copy of the columns exactly what the warp says (TissueWarp.fluidShare), bit for bit', () => {
+    const spread = new FluidSpread(volume, 1, knee.cpn);
+    spread.inject(fromNerve(radius + 0.6), 1.5);
+    const { min, max } = spread.filledBox;
+    const fill = spread.field.fill;
+    const { nx, ny } = spread.field.grid;
+    const wet = (x: number, y: number): [number, number] | null => {
+      let lo = -1;
+      let hi = -1;
+      for (let z = min[2]; z <= max[2]; z++) {
+        if (x < min[0] || x > max[0] || y < min[1] || y > max[1] || fill[x + nx * (y + ny * z)] === 0) continue;
+        if (lo < 0) lo = z;
+        hi = z;
+      }
+      return lo < 0 ? null : [lo, hi];
+    };
+    const records = new ColumnRecords(min[0] - 4, max[0] + 4, min[1] - 4, max[1] + 4, spread.warp, wet);
+    let wetSamples = 0;
+    const reach = Math.ceil(spread.warp.maxShiftMm / spread.field.grid.spacingMm) + 2;
+    for (let y = min[1] - 2; y <= max[1] + 1; y += 3) {
+      for (let x = min[0] - 2; x <= max[0] + 1; x += 3) {
+        for (let z = min[2] - reach; z <= max[2] + reach; z += 2) {
+          const expected = spread.warp.fluidShare(x + 0.5, y + 0.5, z);
+          expect(records.share(x + 0.5, y + 0.5, z)).toBe(expected);
+          if (expected > 0) wetSamples++;
+        }
+      }
+    }
+    expect(wetSamples).toBeGreaterThan(100);
+  });
+
+  it('a job made a few blocks at a time is the fluid as it was when it began, and goes stale if another update finishes first', () => {
+    const spread = new FluidSpread(volume, 1, knee.cpn);
+    spread.inject(fromNerve(radius + 0.6), 1);
+    const mesher = new FluidSurfaceMesher();
+    mesher.update(spread);
+    spread.inject(fromNerve(radius + 0.6), 0.3);
+    const expected = new FluidSurfaceMesher().update(spread, true);
+    const job = mesher.begin(spread, true);
+    expect(job.step(2)).toBeNull();
+    // The fluid moves on meanwhile (as a seek moves a replay's): the job keeps to where it began.
+    spread.inject(fromNerve(radius + 0.6), 0.3);
+    let update: FluidSurfaceUpdate | null = null;
+    for (let i = 0; i < 10_000 && !update; i++) update = job.step(3);
+    expect(job.done).toBe(true);
+    expectSameBlocks(byKey(update!), expected);
+    // A job begun before another update finished makes nothing.
+    const late = mesher.begin(spread);
+    mesher.update(spread);
+    expect(late.step(Infinity)).toBeNull();
+    expect([late.done, late.stale]).toEqual([true, true]);
+  });
 });
+

@@ -58,54 +58,87 @@ export class FluidSurfaceMesher {
 
   /** The blocks changed since the last update (`complete`: all of them, as for a view that holds none). */
   update(spread: FluidSpread, complete = false): FluidSurfaceUpdate {
-    const base = complete || this.generation === 0 ? null : this.generation;
-    this.generation++;
-    const changed: FluidSurfaceBlock[] = [];
-    const seen = new Set<number>();
-    const inReach = new Set<number>();
+    const job = this.begin(spread, complete);
+    return job.step(Infinity)!;
+  }
+
+  /**
+   * The same update made a few blocks at a time (the worker spreads a big one over several turns,
+   * so a replay's seeks answer between them): what the samples read is copied when it begins, so
+   * the fluid may move on meanwhile. A job is of the mesher as it stood when it began: another
+   * update finished before it makes it stale (it then ends with null).
+   */
+  begin(spread: FluidSpread, complete = false): SurfaceJob {
     const { grid } = spread.field;
     if (!sameGrid(grid, this.grid)) this.forget(grid);
     const { min, max } = spread.filledBox;
+    const startedAt = this.generation;
+    const blocks: [number, number, number, boolean][] = [];
+    let records: ColumnRecords | null = null;
+    let reach = 0;
     if (min[0] <= max[0]) {
       // The warp only moves tissue along the grid's Z: the fluid keeps its columns and moves at most maxShift up or down.
-      const reach = Math.ceil(spread.warp.maxShiftMm / grid.spacingMm) + STRIDE;
+      reach = Math.ceil(spread.warp.maxShiftMm / grid.spacingMm) + STRIDE;
       const lo = [min[0] - STRIDE, min[1] - STRIDE, min[2] - reach];
       const hi = [max[0] + STRIDE, max[1] + STRIDE, max[2] + reach];
       const span = BLOCK_SAMPLES * STRIDE;
       const [bx0, by0, bz0] = lo.map((v) => Math.floor(v / span));
       const [bx1, by1, bz1] = hi.map((v) => Math.floor(v / span));
-      const wet = wetColumns(spread, reach);
       // A block reads the columns from its first sample's to one past its last (blockColumns).
-      const records = new ColumnRecords(...blockColumns(bx0, bx1), ...blockColumns(by0, by1), spread.warp, wet.column);
+      records = new ColumnRecords(...blockColumns(bx0, bx1), ...blockColumns(by0, by1), spread.warp, wetColumns(spread));
       for (let by = by0; by <= by1; by++) {
         for (let bx = bx0; bx <= bx1; bx++) {
           // The reach bounds the samples asked, not their values (outside it coverage is 0, the
           // sample 0.5 as left): a block's samples depend on its columns' records alone.
           const clean = !records.changedSince(this.records, ...blockColumns(bx, bx), ...blockColumns(by, by));
-          for (let bz = bz0; bz <= bz1; bz++) {
-            const key = blockKey(bx, by, bz);
-            inReach.add(key);
-            const before = this.blocks.get(key);
-            let block = before;
-            if (!before || !clean) {
-              block = this.meshBlock(spread, wet, bx, by, bz, before);
-              this.blocks.set(key, block);
-            }
-            if (block!.mesh) seen.add(key);
-            // A block that had no surface and still has none changed nothing the view shows.
-            if (complete ? block!.mesh : block !== before && (block!.mesh || before?.mesh)) changed.push({ key, mesh: block!.mesh && copyMesh(block!.mesh) });
-          }
+          for (let bz = bz0; bz <= bz1; bz++) blocks.push([bx, by, bz, clean]);
         }
       }
-      this.records = records;
-    } else this.records = null;
-    // Blocks outside the fluid's reach now (a replay sought back before an injection) hold none.
-    for (const [key, block] of this.blocks) {
-      if (inReach.has(key)) continue;
-      if (block.mesh && !complete) changed.push({ key, mesh: null });
-      this.blocks.delete(key);
     }
-    return { mesherId: this.id, generation: this.generation, base, changed, keys: [...seen].sort((a, b) => a - b) };
+    const made = new Map<number, KeptBlock>();
+    let next = 0;
+    const sampling = { records: records!, reach, grid };
+    return {
+      step: (maxBlocks) => {
+        if (this.generation !== startedAt) {
+          next = blocks.length + 1;
+          return null;
+        }
+        for (let n = 0; n < maxBlocks && next < blocks.length; n++, next++) {
+          const [bx, by, bz, clean] = blocks[next];
+          const key = blockKey(bx, by, bz);
+          const before = this.blocks.get(key);
+          made.set(key, before && clean ? before : meshBlock(sampling, bx, by, bz, before));
+        }
+        return next < blocks.length ? null : this.finish(made, records, complete);
+      },
+      get done() {
+        return next >= blocks.length;
+      },
+      get stale() {
+        return next > blocks.length;
+      },
+    };
+  }
+
+  /** A job's blocks become the mesher's: the update that sends them. */
+  private finish(made: Map<number, KeptBlock>, records: ColumnRecords | null, complete: boolean): FluidSurfaceUpdate {
+    const base = complete || this.generation === 0 ? null : this.generation;
+    this.generation++;
+    const changed: FluidSurfaceBlock[] = [];
+    const seen: number[] = [];
+    for (const [key, block] of made) {
+      const before = this.blocks.get(key);
+      if (block.mesh) seen.push(key);
+      // A block that had no surface and still has none changed nothing the view shows.
+      if (complete ? block.mesh : block !== before && (block.mesh || before?.mesh)) changed.push({ key, mesh: block.mesh && copyMesh(block.mesh) });
+    }
+    // Blocks outside the fluid's reach now (a replay sought back before an injection) hold none.
+    for (const [key, block] of this.blocks) if (!made.has(key) && block.mesh && !complete) changed.push({ key, mesh: null });
+    this.blocks.clear();
+    for (const [key, block] of made) this.blocks.set(key, block);
+    this.records = records;
+    return { mesherId: this.id, generation: this.generation, base, changed, keys: seen.sort((a, b) => a - b) };
   }
 
   /** Another grid (another knee): nothing kept applies. */
@@ -114,52 +147,66 @@ export class FluidSurfaceMesher {
     this.records = null;
     this.grid = grid;
   }
+}
 
-  /** The block sampled again: `before` itself where its samples are the same, else a new block (meshed where it holds surface). */
-  private meshBlock(spread: FluidSpread, wet: WetColumns, bx: number, by: number, bz: number, before: KeptBlock | undefined): KeptBlock {
-    const { grid } = spread.field;
-    const warp = spread.warp;
-    const n = BLOCK_SAMPLES + 2;
-    const values = new Float32Array(n * n * n);
-    // Samples from one before the block to its last (the next block starts one after): each grid
-    // edge of the surface is meshed in exactly one block.
-    const s0 = [bx * BLOCK_SAMPLES - 1, by * BLOCK_SAMPLES - 1, bz * BLOCK_SAMPLES - 1];
-    values.fill(0.5);
-    let inside = false;
-    for (let j = 0; j < n; j++) {
-      // Half a voxel off the columns in X and Y: each sample blends two columns each way.
-      const vy = (s0[1] + j) * STRIDE + 0.5;
-      for (let i = 0; i < n; i++) {
-        const vx = (s0[0] + i) * STRIDE + 0.5;
-        // Only where the four columns blended hold fluid, and only over the Z it can have been moved to.
-        const range = wet.reach(Math.floor(vx), Math.floor(vy));
-        if (range === null) continue;
-        const k0 = Math.max(0, Math.ceil(range[0] / STRIDE) - s0[2]);
-        const k1 = Math.min(n - 1, Math.floor(range[1] / STRIDE) - s0[2]);
-        for (let k = k0; k <= k1; k++) {
-          const v = 0.5 - Math.min(1, warp.fluidShare(vx, vy, (s0[2] + k) * STRIDE));
-          values[i + n * (j + n * k)] = v;
-          if (v < 0) inside = true;
-        }
+/** A surface update under way (FluidSurfaceMesher.begin). */
+export interface SurfaceJob {
+  /** Samples and meshes up to `maxBlocks` more blocks: the update once all are done, else null (null for good once stale). */
+  step(maxBlocks: number): FluidSurfaceUpdate | null;
+  /** Nothing left to do: every block is made (the step that made the last returned the update), or the job went stale. */
+  readonly done: boolean;
+  /** Another update finished first: this job's update would not follow it (begin another). */
+  readonly stale: boolean;
+}
+
+interface Sampling {
+  records: ColumnRecords;
+  reach: number;
+  grid: FluidSpread['field']['grid'];
+}
+
+/** The block sampled again: `before` itself where its samples are the same, else a new block (meshed where it holds surface). */
+function meshBlock({ records, reach, grid }: Sampling, bx: number, by: number, bz: number, before: KeptBlock | undefined): KeptBlock {
+  const n = BLOCK_SAMPLES + 2;
+  const values = new Float32Array(n * n * n);
+  // Samples from one before the block to its last (the next block starts one after): each grid
+  // edge of the surface is meshed in exactly one block.
+  const s0 = [bx * BLOCK_SAMPLES - 1, by * BLOCK_SAMPLES - 1, bz * BLOCK_SAMPLES - 1];
+  values.fill(0.5);
+  let inside = false;
+  for (let j = 0; j < n; j++) {
+    // Half a voxel off the columns in X and Y: each sample blends two columns each way.
+    const vy = (s0[1] + j) * STRIDE + 0.5;
+    for (let i = 0; i < n; i++) {
+      const vx = (s0[0] + i) * STRIDE + 0.5;
+      // Only where the four columns blended hold fluid, and only over the Z it can have been moved to.
+      const range = records.reach(Math.floor(vx), Math.floor(vy), reach, grid.nz);
+      if (range === null) continue;
+      const k0 = Math.max(0, Math.ceil(range[0] / STRIDE) - s0[2]);
+      const k1 = Math.min(n - 1, Math.floor(range[1] / STRIDE) - s0[2]);
+      for (let k = k0; k <= k1; k++) {
+        const v = 0.5 - Math.min(1, records.share(vx, vy, (s0[2] + k) * STRIDE));
+        values[i + n * (j + n * k)] = v;
+        if (v < 0) inside = true;
       }
     }
-    if (before !== undefined && equalValues(before.values, values)) return before;
-    let mesh: TriangleMesh | null = null;
-    if (inside) {
-      const h = grid.spacingMm;
-      const field: SampledField = {
-        origin: { x: grid.origin.x + (s0[0] * STRIDE + 0.5) * h, y: grid.origin.y + (s0[1] * STRIDE + 0.5) * h, z: grid.origin.z + s0[2] * STRIDE * h },
-        spacingMm: h * STRIDE,
-        nx: n,
-        ny: n,
-        nz: n,
-        values,
-      };
-      mesh = surfaceNets(field);
-      if (mesh.indices.length === 0) mesh = null;
-    }
-    return { values, mesh };
   }
+  if (before !== undefined && equalValues(before.values, values)) return before;
+  let mesh: TriangleMesh | null = null;
+  if (inside) {
+    const h = grid.spacingMm;
+    const field: SampledField = {
+      origin: { x: grid.origin.x + (s0[0] * STRIDE + 0.5) * h, y: grid.origin.y + (s0[1] * STRIDE + 0.5) * h, z: grid.origin.z + s0[2] * STRIDE * h },
+      spacingMm: h * STRIDE,
+      nx: n,
+      ny: n,
+      nz: n,
+      values,
+    };
+    mesh = surfaceNets(field);
+    if (mesh.indices.length === 0) mesh = null;
+  }
+  return { values, mesh };
 }
 
 /**
@@ -180,21 +227,14 @@ function sameGrid(a: FluidSpread['field']['grid'], b: FluidSpread['field']['grid
 /** A kept mesh as sent: a copy, since the worker hands the buffers it sends over. */
 const copyMesh = (m: TriangleMesh): TriangleMesh => ({ positions: m.positions.slice(), normals: m.normals.slice(), indices: m.indices.slice() });
 
-interface WetColumns {
-  /** The Z range (voxels) the fluid of the columns blended at (x..x+1, y..y+1) can lie in, or null: none there. */
-  reach(x: number, y: number): [number, number] | null;
-  /** The resting Z range (voxels) the fill holds fluid in at column (x, y), or null: none. */
-  column(x: number, y: number): readonly [number, number] | null;
-}
-
 /**
  * Which columns of the grid hold fluid and over which resting Z, from the fill over the filled
- * box: the warp moves fluid only along its column, by at most `reachVoxels`, so every other sample
- * is empty without asking it.
+ * box (per column (x, y): [lowest, highest] voxel Z, or null): the warp moves fluid only along its
+ * column, by at most the mesher's reach, so every other sample is empty without asking it.
  */
-function wetColumns(spread: FluidSpread, reachVoxels: number): WetColumns {
+function wetColumns(spread: FluidSpread): (x: number, y: number) => readonly [number, number] | null {
   const { min, max } = spread.filledBox;
-  const { nx, ny, nz } = spread.field.grid;
+  const { nx, ny } = spread.field.grid;
   const fill = spread.field.fill;
   const w = max[0] - min[0] + 1;
   const hgt = max[1] - min[1] + 1;
@@ -211,30 +251,12 @@ function wetColumns(spread: FluidSpread, reachVoxels: number): WetColumns {
       }
     }
   }
-  return {
-    column(x, y) {
-      const cx = x - min[0];
-      const cy = y - min[1];
-      if (cx < 0 || cy < 0 || cx >= w || cy >= hgt) return null;
-      const c = cx + w * cy;
-      return high[c] < 0 ? null : [low[c], high[c]];
-    },
-    reach(x, y) {
-      let lo = Infinity;
-      let hi = -Infinity;
-      for (let dy = 0; dy <= 1; dy++) {
-        for (let dx = 0; dx <= 1; dx++) {
-          const cx = x + dx - min[0];
-          const cy = y + dy - min[1];
-          if (cx < 0 || cy < 0 || cx >= w || cy >= hgt) continue;
-          const c = cx + w * cy;
-          if (high[c] < 0) continue;
-          lo = Math.min(lo, low[c]);
-          hi = Math.max(hi, high[c]);
-        }
-      }
-      return hi < 0 ? null : [Math.max(0, lo - reachVoxels - 1), Math.min(nz - 1, hi + reachVoxels + 1)];
-    },
+  return (x, y) => {
+    const cx = x - min[0];
+    const cy = y - min[1];
+    if (cx < 0 || cy < 0 || cx >= w || cy >= hgt) return null;
+    const c = cx + w * cy;
+    return high[c] < 0 ? null : [low[c], high[c]];
   };
 }
 

@@ -83,6 +83,60 @@ export class ColumnRecords {
   }
 
   /**
+   * TissueWarp.fluidShare at (vx, vy, vz) from the records (the same arithmetic, so the same
+   * bits): what a surface job samples, so that it reads the fluid as it was when the job began
+   * even if a seek moved the warp's arrays since.
+   */
+  share(vx: number, vy: number, vz: number): number {
+    const x = Math.floor(vx);
+    const y = Math.floor(vy);
+    const tx = vx - x;
+    const ty = vy - y;
+    return (1 - ty) * ((1 - tx) * this.coverage(x, y, vz) + tx * this.coverage(x + 1, y, vz)) + ty * ((1 - tx) * this.coverage(x, y + 1, vz) + tx * this.coverage(x + 1, y + 1, vz));
+  }
+
+  /** TissueWarp's coverage of column (x, y) over a voxel-long span round vz, from its record. */
+  private coverage(x: number, y: number, vz: number): number {
+    const v = this.values;
+    const r = RECORD * (x - this.x0 + this.width * (y - this.y0));
+    if (v[r] === 0) return 0;
+    const from = vz - 0.5;
+    const to = vz + 0.5;
+    if (to <= v[r + 2] || from >= v[r + 3]) return 0;
+    let offset = v[r + 4];
+    let covered = 0;
+    const count = v[r + 1];
+    for (let k = 0; k < count; k++) {
+      const low = v[r + 5 + 2 * k] + offset;
+      const high = low + v[r + 6 + 2 * k];
+      const overlap = Math.min(high, to) - Math.max(low, from);
+      if (overlap > 0) covered += overlap;
+      offset += v[r + 6 + 2 * k];
+    }
+    return covered;
+  }
+
+  /**
+   * The Z range (voxels) the fluid of the columns blended at (x..x+1, y..y+1) can lie in: their
+   * wet range widened by `reachVoxels` (the most the warp moved anything) and a voxel, within
+   * [0, nz − 1]; null where none of them holds fluid.
+   */
+  reach(x: number, y: number, reachVoxels: number, nz: number): [number, number] | null {
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let dy = 0; dy <= 1; dy++) {
+      for (let dx = 0; dx <= 1; dx++) {
+        const r = RECORD * (x + dx - this.x0 + this.width * (y + dy - this.y0));
+        const high = this.values[r + RECORD - 1];
+        if (high < 0) continue;
+        lo = Math.min(lo, this.values[r + RECORD - 2]);
+        hi = Math.max(hi, high);
+      }
+    }
+    return hi < 0 ? null : [Math.max(0, lo - reachVoxels - 1), Math.min(nz - 1, hi + reachVoxels + 1)];
+  }
+
+  /**
    * Whether any column of [x0, x1] × [y0, y1] has a record other than in `before` (a column
    * `before` did not record counts as changed).
    */
