@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { SimState } from './store';
+import { PLANNED_ANGLE_LIMITS_DEG } from '../core/needle/plannedPath';
 
 export type CameraPreset = 'overview' | 'over-probe';
 
@@ -28,5 +29,5 @@ export const createViewSlice: StateCreator<SimState, [], [], ViewSlice> = (set, 
   setShowLabels: (show) => set({ showLabels: show }),
   setCameraPreset: (preset) => set({ cameraPreset: preset, cameraRequest: get().cameraRequest + 1 }),
   plannedNeedleAngleDeg: 25,
-  setPlannedNeedleAngle: (deg) => set({ plannedNeedleAngleDeg: Math.max(10, Math.min(60, deg)) }),
+  setPlannedNeedleAngle: (deg) => set({ plannedNeedleAngleDeg: Math.max(PLANNED_ANGLE_LIMITS_DEG.min, Math.min(PLANNED_ANGLE_LIMITS_DEG.max, deg)) }),
 });

@@ -6,6 +6,7 @@ import type { TissueType } from '../core/anatomy/tissues';
 import { shortcutOf, actionById } from '../state/actions';
 import { HIGH_OPENING_PRESSURE_PSI, CAUTION_OPENING_PRESSURE_PSI } from '../core/scoring/rubric';
 import { MIN_INJECTION_RATE_ML_PER_S, MAX_INJECTION_RATE_ML_PER_S } from '../core/fluid/injectionPressure';
+import { PLANNED_ANGLE_LIMITS_DEG } from '../core/needle/plannedPath';
 import { runSafely, INJECTION_STEP_ML, startSteadyInjection, stopSteadyInjection } from '../state/needleActions';
 
 /** A button runs its registered action: the key, the button and the help list move by the same step. */
@@ -44,7 +45,7 @@ export function NeedlePanel() {
         <legend data-testid="needle-legend">{t('needle.legend')}</legend>
         <label className="slider">
           <span className="slider-label">{t('needle.angle')}</span>
-          <input type="range" data-testid="needle-angle" min={10} max={60} step={1} value={angleDeg} onChange={(e) => setAngleDeg(Number(e.target.value))} />
+          <input type="range" data-testid="needle-angle" min={PLANNED_ANGLE_LIMITS_DEG.min} max={PLANNED_ANGLE_LIMITS_DEG.max} step={1} value={angleDeg} onChange={(e) => setAngleDeg(Number(e.target.value))} />
           <span className="slider-value">{q(angleDeg, '°')}</span>
         </label>
         <div className="button-row">

@@ -10,6 +10,9 @@ const SEARCH_BACK_MM = 25;
 const SEARCH_FORWARD_MM = 40;
 const SEARCH_STEP_MM = 0.25;
 
+/** The planned in-plane angles below the probe face that the planner offers, degrees: one range for its slider and the store. */
+export const PLANNED_ANGLE_LIMITS_DEG = { min: 10, max: 60 } as const;
+
 export interface PlannedNeedlePath {
   /** Where the needle meets the skin: on the line, so in the image plane whatever the probe's pose. */
   entry: Vec3;
