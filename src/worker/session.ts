@@ -156,7 +156,9 @@ export class SimulationSession {
    * the fluid as it is now, even if seeks move it meanwhile; null when there is no fluid to mesh.
    */
   surfaceJob(): { fluid: FluidState; job: SurfaceJob } | null {
-    const fluid = this.refreshFluid(false);
+    // The seek that left the surface behind made the figures: not again in the job's first turn.
+    const effects = this.effectsStale ? null : this.extras.effects;
+    const fluid = effects ? { measures: effects.measures, surface: null, adhesionReleased: effects.displacement.adhesionReleased } : this.refreshFluid(false);
     const spread = this.sim.fluid;
     if (!spread || !fluid.measures) return null;
     const shows = this.extras.injections;
