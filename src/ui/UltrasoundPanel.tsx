@@ -2,6 +2,7 @@ import { useText, type TextKey } from '../i18n';
 import { useEffect, useRef, type CSSProperties } from 'react';
 import { FOOTPRINT_MM } from '../core/probe/pose';
 import { useSimStore } from '../state/store';
+import { actionById } from '../state/actions';
 import { imagePipeline, type DisplayedFrame } from '../state/imagePipeline';
 import { DepthScale } from './DepthScale';
 import { planeSideLabels } from './planeSideLabels';
@@ -69,7 +70,8 @@ export function UltrasoundPanel() {
     const onWheel = (event: WheelEvent) => {
       if (!wheelGestureBeganIn(canvas) || useSimStore.getState().replay) return;
       event.preventDefault();
-      useSimStore.getState().rotateProbe(event.deltaY > 0 ? 5 : -5);
+      // The registered action, so a notch turns the probe by the E/Q keys' step.
+      actionById(event.deltaY > 0 ? 'rotate-cw' : 'rotate-ccw').run();
     };
     canvas.addEventListener('wheel', onWheel, { passive: false });
     return () => canvas.removeEventListener('wheel', onWheel);
