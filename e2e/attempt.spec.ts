@@ -1,6 +1,11 @@
-import { test, expect, ARTIFACTS_DIR } from './simulator';
+import { ARTIFACTS_DIR } from './simulator';
+import { test, expect, sharePageWithinFile } from './support/sharedSimulator';
 import { playGoodAttempt, playIntraneuralAttempt, needleAboveNerve } from './attemptScripts';
 import { add } from './support/vec';
+
+// Each test starts a new attempt on one shared page (support/sharedSimulator.ts); each names its
+// trainee, so the attempts the others stored in this browser do not get in its way.
+sharePageWithinFile();
 
 /** The scored attempt: finish → debrief, attempts never lost, export/import, the instructor's review. */
 
