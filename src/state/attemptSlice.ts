@@ -182,6 +182,7 @@ export const createAttemptSlice: StateCreator<SimState, [], [], AttemptSlice> = 
       // Nothing scored yet: the same attempt, its session reopened in the new mode.
       getWorkerClient()
         .call('mode', { session: 'live', mode })
+        .then((snapshot) => set({ checklist: snapshot.checklist }))
         .catch(() => undefined);
     },
   };

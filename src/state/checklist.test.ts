@@ -40,6 +40,14 @@ describe('guided practice’s checklist is the worker session’s: the store mir
     expect(checklistSteps(st())).toBe(checklistSteps(st()));
   }, 120_000);
 
+  it('switched to guided before anything was scored: the checklist comes with the session’s answer, as the worker scored it', async () => {
+    await newAttempt('assessment');
+    expect(st().checklist).toBeNull();
+    st().setMode('guided');
+    await vi.waitFor(() => expect(st().checklist?.length).toBeGreaterThan(0), { timeout: 10_000 });
+    expect(workers.flatMap((w) => w.sent).some((m) => m.kind === 'mode')).toBe(true);
+  }, 120_000);
+
   it('assessment: no checklist', async () => {
     await newAttempt('assessment');
     st().setProbe({ centre: st().anatomy!.landmarks.cpnAtFibularHead, rotationDeg: 0, compressionMm: 1 });
