@@ -1,5 +1,5 @@
-import { test, expect, type Page } from '@playwright/test';
-import { Simulator } from './simulator';
+import type { Page } from '@playwright/test';
+import { test, expect, sharePageWithinFile } from './support/sharedSimulator';
 import { traceNerveAreaMm2 } from './nerveArea';
 import { playGoodAttempt } from './attemptScripts';
 import { cases } from '../src/core/cases/cases';
@@ -10,6 +10,9 @@ import { GROOVE_NOTCH_S_MM } from '../src/core/anatomy/cpnArea';
  * entrapment site through window.sim, trace its area on the image and press-and-slide to see
  * whether it moves with the lateral gastrocnemius — both must match the case's file.
  */
+
+// Each test starts a new attempt on one shared page (support/sharedSimulator.ts) and loads its case there.
+sharePageWithinFile();
 
 const EPINEURIUM_MM = 0.2;
 /** Traced inside the bright rim, the area should be that of the nerve within its epineurium, ±20%. */
@@ -71,10 +74,11 @@ const unknownCases = REPRESENTATIVE_CASES.filter((id) => !cases.some((c) => c.id
 if (unknownCases.length > 0) throw new Error(`cases.spec names cases the library lacks: ${unknownCases.join(', ')}`);
 for (const [index, c] of casesToRun.entries()) {
   const language = index % 2 === 0 ? 'en' : 'zh';
-  test(`case ${c.id} (${language}): the nerve's area and its adhesion on the image match the case`, async ({ page }) => {
-    await page.addInitScript((l) => localStorage.setItem('cpn-trainer.language', l), language);
-    const sim = new Simulator(page);
+  test(`case ${c.id} (${language}): the nerve's area and its adhesion on the image match the case`, async ({ sim, page }) => {
     await sim.open();
+    // The language as a trainee chooses it, on the page the other cases used.
+    await page.getByTestId('language-select').selectOption(language);
+    await expect(page.locator('html')).toHaveAttribute('lang', language === 'zh' ? 'zh-CN' : 'en');
     await page.evaluate((caseId) => window.sim!.reset({ caseId }), c.id);
     // The briefing is in the chosen language.
     await expect(page.getByTestId('case-briefing')).toContainText(c.briefing.history[language].slice(0, 12));
@@ -99,8 +103,7 @@ for (const [index, c] of casesToRun.entries()) {
   });
 }
 
-test('after a good hydrodissection the adhered nerve slides apart from the gastrocnemius', async ({ page }) => {
-  const sim = new Simulator(page);
+test('after a good hydrodissection the adhered nerve slides apart from the gastrocnemius', async ({ sim, page }) => {
   await sim.open();
   await page.evaluate(() => window.sim!.reset({ caseId: 'swollen-adhered-nerve' }));
   await shortAxisAt(page, null);
