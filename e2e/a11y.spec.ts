@@ -1,7 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { test, expect } from './simulator';
+import { test, expect, sharePageWithinFile } from './support/sharedSimulator';
 import { playIntraneuralAttempt } from './attemptScripts';
+
+// Both tests on one shared page (support/sharedSimulator.ts): the second loads it again from the
+// review page, with the knee's volume already kept in this browser.
+sharePageWithinFile();
 
 /** axe-core's WCAG 2.1 A/AA rules and its best practices (landmarks, regions, headers). */
 async function violations(page: Page): Promise<string[]> {
@@ -34,6 +38,9 @@ test('axe finds no violations on the simulator, the debrief and the review page,
 
 test('by keyboard alone: the 3D view, the image and the needle pad take focus, are named, and answer to keys', async ({ sim, page }) => {
   await sim.open();
+  // The first test left the page in Chinese; the names below are the English ones.
+  await page.getByTestId('language-select').selectOption('en');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await sim.placeProbeOver('cpnAtFibularHead', 0);
   const scene = page.getByRole('application', { name: '3D view of the knee and the probe' });
   const image = page.getByRole('application', { name: /^Ultrasound image: B-mode/ });
