@@ -72,13 +72,49 @@ export function createWorkerHost(options: HostOptions): { handle: (message: Requ
     throttle.refreshTimer = null;
     throttle.restTimer = null;
   };
+  /**
+   * Runs a surface job SURFACE_SLICE_MS a turn while `current` holds (a newer job or another
+   * session ends it), then hands over its update (null: another update of the mesher came first).
+   */
+  const sliced = (job: SurfaceJob, current: () => boolean, finished: (surface: FluidSurfaceUpdate | null) => void) => {
+    const slice = () => {
+      if (!current()) return;
+      const until = now() + SURFACE_SLICE_MS;
+      let surface: FluidSurfaceUpdate | null;
+      do surface = job.step(1);
+      while (!surface && !job.done && now() < until);
+      if (job.done) finished(surface);
+      else setTimeout(slice, 0);
+    };
+    slice();
+  };
+  /** The live hold's surface job under way, and the figures last pushed (its push carries the newest). */
+  const live = { job: null as SurfaceJob | null, fluid: null as FluidState | null };
   const pushFluid = (id: SessionId, withSurface: boolean) => {
     const session = sessions.get(id);
     if (!session) return;
     throttle.lastRefreshMs = now();
     if (withSurface) throttle.lastSurfaceMs = throttle.lastRefreshMs;
-    const fluid = session.refreshFluid(withSurface);
-    options.post({ id: 0, push: 'fluid', session: id, fluid }, surfaceBuffers(fluid));
+    // The surface's changed blocks are meshed a slice a turn, so the image's frames answer meanwhile.
+    const started = withSurface ? session.surfaceJob(false) : null;
+    const fluid = started?.fluid ?? session.refreshFluid(false);
+    live.fluid = fluid;
+    if (!started) {
+      options.post({ id: 0, push: 'fluid', session: id, fluid }, []);
+      return;
+    }
+    live.job = started.job;
+    sliced(
+      started.job,
+      () => live.job === started.job && sessions.get(id) === session,
+      (surface) => {
+        live.job = null;
+        // Null: an event's answer meshed the surface first, with newer figures than these.
+        if (!surface) return;
+        const pushed = { ...(live.fluid ?? fluid), surface };
+        options.post({ id: 0, push: 'fluid', session: id, fluid: pushed }, surfaceBuffers(pushed));
+      },
+    );
   };
   const throttledStep = (id: SessionId) => {
     if (throttle.restTimer) clearTimeout(throttle.restTimer);
@@ -111,23 +147,17 @@ export function createWorkerHost(options: HostOptions): { handle: (message: Requ
     const started = target.surfaceJob();
     seekSurface.job = started?.job ?? null;
     if (!started) return;
-    const slice = () => {
+    sliced(
+      started.job,
       // A newer push replaced this one, or the session was closed.
-      if (seekSurface.job !== started.job || sessions.get(id) !== target) return;
-      const until = now() + SURFACE_SLICE_MS;
-      let surface: FluidSurfaceUpdate | null;
-      do surface = started.job.step(1);
-      while (!surface && !started.job.done && now() < until);
-      if (!started.job.done) {
-        setTimeout(slice, 0);
-        return;
-      }
-      seekSurface.job = null;
-      if (surface) options.post({ id: 0, push: 'fluid', session: id, fluid: { ...started.fluid, surface } }, surfaceBuffers({ ...started.fluid, surface }));
-      // Another update of the session's surface came first (a seek that meshed it): again, once seeking rests.
-      else if (started.job.stale && target.surfaceBehind) seekSurface.restTimer = setTimeout(() => pushSeekSurface(id, target), AT_REST_MS);
-    };
-    slice();
+      () => seekSurface.job === started.job && sessions.get(id) === target,
+      (surface) => {
+        seekSurface.job = null;
+        if (surface) options.post({ id: 0, push: 'fluid', session: id, fluid: { ...started.fluid, surface } }, surfaceBuffers({ ...started.fluid, surface }));
+        // Another update of the session's surface came first (a seek that meshed it): again, once seeking rests.
+        else if (target.surfaceBehind) seekSurface.restTimer = setTimeout(() => pushSeekSurface(id, target), AT_REST_MS);
+      },
+    );
   };
   const seekWithSurface = (id: SessionId, index: number) => {
     const target = session(id);

@@ -154,15 +154,16 @@ export class SimulationSession {
    * refreshSurface made a few blocks at a time (host.ts spreads it over turns, so a replay's seeks
    * answer between them): the fluid's figures now, and a job whose update is the whole surface of
    * the fluid as it is now, even if seeks move it meanwhile; null when there is no fluid to mesh.
+   * `complete` false: only the blocks changed since the last surface sent (a live hold's refresh).
    */
-  surfaceJob(): { fluid: FluidState; job: SurfaceJob } | null {
+  surfaceJob(complete = true): { fluid: FluidState; job: SurfaceJob } | null {
     // The seek that left the surface behind made the figures: not again in the job's first turn.
     const effects = this.effectsStale ? null : this.extras.effects;
     const fluid = effects ? { measures: effects.measures, surface: null, adhesionReleased: effects.displacement.adhesionReleased } : this.refreshFluid(false);
     const spread = this.sim.fluid;
     if (!spread || !fluid.measures) return null;
     const shows = this.extras.injections;
-    const job = this.mesher.begin(spread, true);
+    const job = this.mesher.begin(spread, complete);
     const step = (maxBlocks: number) => {
       const update = job.step(maxBlocks);
       if (update) this.surfaceShownAt = shows;
