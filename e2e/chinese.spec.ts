@@ -1,6 +1,10 @@
 import { execSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
-import { test, expect, ARTIFACTS_DIR } from './simulator';
+import { ARTIFACTS_DIR } from './simulator';
+import { test, expect, sharePageWithinFile } from './support/sharedSimulator';
+
+// Both tests on one shared page (support/sharedSimulator.ts); each sets its own viewport.
+sharePageWithinFile();
 
 /** Whether this machine has any font with Chinese in it (CI's Debian image has none: the test is then conclusive). */
 const systemChineseFonts = (() => {
@@ -77,10 +81,13 @@ test('Chinese renders from the bundled font, with nothing clipped or wrapped at 
   expect(await clippedOrWrapped(page, '.replay-bar')).toEqual([]);
   expect(await clippedOrWrapped(page, '.app-header')).toEqual([]);
   await page.screenshot({ path: `${ARTIFACTS_DIR}/zh-replay-1280x720.png` });
+  await page.getByTestId('replay-close').click();
+  await expect(page.getByTestId('replay-bar')).toHaveCount(0);
 });
 
 test('screenshots of the simulator at 1440×900 and 1280×720 in English and Chinese (to look at)', async ({ sim, page }) => {
   test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1440, height: 900 });
   await sim.open();
   await sim.placeProbeOver('cpnAtFibularHead', 0);
   await page.getByTestId('needle-insert').click();

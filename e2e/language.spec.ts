@@ -1,5 +1,8 @@
-import { test, expect } from './simulator';
+import { test, expect, sharePageWithinFile } from './support/sharedSimulator';
 import { playIntraneuralAttempt } from './attemptScripts';
+
+// The first and last tests on one shared page (support/sharedSimulator.ts); the Chinese browser has its own.
+sharePageWithinFile();
 
 /** Chinese and English, switched at any time without losing the attempt, and remembered. */
 test('switching to Chinese translates the UI and the case texts, keeps the attempt, and is remembered', async ({ sim, page }) => {
@@ -55,8 +58,9 @@ test('a Chinese browser gets Chinese by default, and the choice is not stored un
 });
 
 test('the debrief in Chinese: items, reasons with their figures, and the safety events', async ({ sim, page }) => {
-  await page.addInitScript(() => localStorage.setItem('cpn-trainer.language', 'zh'));
   await sim.open();
+  await page.getByTestId('language-select').selectOption('zh');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await playIntraneuralAttempt(page);
   await page.getByTestId('finish').click();
   await expect(page.getByTestId('debrief')).toBeVisible();
