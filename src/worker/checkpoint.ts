@@ -1,4 +1,5 @@
 import { ParaneuralSpace } from '../core/fluid/paraneuralSpace';
+import { ReliefColumnCache } from '../core/fluid/warpRelief';
 
 /**
  * Deep copies of a session's simulation state for replay checkpoints. Class instances keep their
@@ -37,7 +38,8 @@ export class StateCopier {
   /** Whether a copy shares `value` rather than copying it: the patient, the nerve's space, frozen facts. */
   isShared(value: object): boolean {
     // A frozen object is immutable with all it holds (the facts a recorder has written): shared.
-    return this.shared.has(value) || value instanceof ParaneuralSpace || Object.isFrozen(value);
+    // Caches per voxel volume (distances, each column's relief by rebuild) are derived, not state: shared.
+    return this.shared.has(value) || value instanceof ParaneuralSpace || value instanceof ReliefColumnCache || Object.isFrozen(value);
   }
 
   private copyValue(value: unknown, seen: Map<object, unknown>): unknown {

@@ -14,7 +14,7 @@ const COLUMN_MARGIN = 2;
  * The words of `array` an injection may have changed, from the filled box (fluid only ever
  * lies in it): for the fill, the box's rows; for the voxels the front has seen (a byte or a bit
  * each), the box's Z slices and one more each side; for the warp's per-column arrays (one or
- * LAYERS_PER_COLUMN values a column), the box's columns and COLUMN_MARGIN more; for its per-slot
+ * LAYERS_PER_COLUMN values a column, its relief's wet columns too), the box's columns and COLUMN_MARGIN more; for its per-slot
  * arrays (nz values a wetted column), the slots in use; all of any other.
  */
 export function changedRanges(array: ArrayBufferView, words: ArrayLike<number>, fluid: FluidSpread): Segments {
@@ -52,7 +52,8 @@ export function changedRanges(array: ArrayBufferView, words: ArrayLike<number>, 
     return segments;
   }
   const columns = nx * ny;
-  if (owner(fluid.warp) && (elements === columns || elements === columns * LAYERS_PER_COLUMN)) {
+  const warpOwned = owner(fluid.warp) || owner((fluid.warp as unknown as { relief: object }).relief);
+  if (warpOwned && (elements === columns || elements === columns * LAYERS_PER_COLUMN)) {
     if (empty) return segments;
     const perColumn = (elements / columns) * elementBytes;
     const x0 = Math.max(0, min[0] - COLUMN_MARGIN);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { FluidSpread } from '../core/fluid/spread';
 
 /** The fluid's own objects a digest skips: the anatomy it reads (shared, never changed by it). */
-const SHARED_KEYS = new Set(['volume', 'labels', 'paraneural', 'nerveDistance']);
+const SHARED_KEYS = new Set(['volume', 'labels', 'paraneural', 'nerveDistance', 'reliefColumns']);
 
 /**
  * A digest of everything a fluid holds: every typed array (the fill, the warp's columns and

@@ -42,12 +42,14 @@ describe('fluid pushes tissue aside', () => {
     const spread = new FluidSpread(volume, 1, knee.cpn);
     spread.inject(fromNerve(-(radius + 0.6)), 2.5);
     const { moved, liftMm, towardFluidMm } = liftAtSite(spread);
-    // The paraneural space carries part of a bolus round the nerve (a cuff thicker on the bolus's
-    // side), and the tissue either side of a layer shares its thickness (tissueWarp.ts), so the
-    // nerve rises by about half the difference, not the whole layer.
-    expect(liftMm).toBeGreaterThan(0.2);
+    // The paraneural space carries most of a bolus round the nerve (a cuff only a little thicker
+    // on the bolus's side: here ~0.25 mm), and the tissue either side of a layer shares its
+    // thickness (tissueWarp.ts), so the nerve moves by half the difference, not the whole layer:
+    // away from the fluid, by about a tenth of a millimetre. What lifts it off the gastrocnemius
+    // is the fluid between them (tissueWarp.test.ts).
+    expect(liftMm).toBeGreaterThan(0.1);
     expect(liftMm).toBeLessThanOrEqual(MAX_NERVE_LIFT_MM + 1e-9);
-    expect(towardFluidMm).toBeLessThan(-0.2);
+    expect(towardFluidMm).toBeLessThan(-0.05);
     expect(moved.adhesionReleased).toBe(true);
   });
 

@@ -2,7 +2,7 @@ import type { Vec3 } from '../math/vec3';
 import type { TissueType } from '../anatomy/tissues';
 import type { KneeAnatomy } from '../anatomy/knee';
 import type { FluidField } from './fluidField';
-import { WarpColumns, LAYERS_PER_COLUMN } from './warpColumns';
+import { WarpColumns, LAYERS_PER_COLUMN, deepRideVoxels } from './warpColumns';
 
 /**
  * The tissue pushed out of the injectate's way. The spread (spread.ts) says how much fluid went
@@ -10,9 +10,11 @@ import { WarpColumns, LAYERS_PER_COLUMN } from './warpColumns';
  * (the limb's posterior axis, about the skin normal over the CPN) becomes a layer of pure fluid
  * *inserted* into the column at one point, and the tissue on either side moves apart to make room:
  * `SUPERFICIAL_SHARE` of the fluid's length lifts what lies superficial to it, the rest pushes what
- * lies deep to it down (less of it, down to none, where bone lies close under the fluid). Nothing is relabelled away: every column holds all its resting tissue, in
- * the same order, at the same thickness (a shear along Z has Jacobian 1), so tissue volume is
- * conserved exactly and the fluid takes space as a bulge.
+ * lies deep to it down, as far as the bone under it lets it (the cortex never moves; the soft
+ * tissue between is squeezed, and flows aside: warpRelief.ts). Over the fluid the lift eases to
+ * a low, broad bulge of the skin (warpRelief.ts). Nothing is relabelled away: every resting tissue
+ * is still there, in the same order; what a column's fat gives over the fluid its neighbours' fat
+ * takes up, so tissue volume is conserved and the fluid takes space as a bulge.
  *
  * Where the layer goes in a run decides what the fluid separates: beside the nerve it goes
  * against the epineurium (the fluid touches the nerve, the fat the spread pushed aside goes
@@ -74,15 +76,22 @@ export class TissueWarp extends WarpColumns {
     return this.maxShiftVoxels * this.field.grid.spacingMm;
   }
 
+  /** The columns the warp moves anything in (voxel indices, inclusive): the fluid's and the relief's beside them. */
+  get footprint(): { x0: number; x1: number; y0: number; y1: number } {
+    const { x0, x1, y0, y1 } = this.relief;
+    return { x0, x1, y0, y1 };
+  }
+
   /** Whether any fluid has moved tissue. */
   get active(): boolean {
     return this.x1 >= this.x0;
   }
 
+  /** The column at (vx, vy) where the warp moves anything (the fluid's columns and the relief beside them), else −1. */
   private columnAt(vx: number, vy: number): number {
     const x = Math.round(vx);
     const y = Math.round(vy);
-    if (x < this.x0 || x > this.x1 || y < this.y0 || y > this.y1) return -1;
+    if (!this.relief.covers(x, y)) return -1;
     return x + this.nx * y;
   }
 
@@ -92,7 +101,8 @@ export class TissueWarp extends WarpColumns {
    * vz at once.
    */
   restVz(vx: number, vy: number, vz: number): number {
-    if (vx < this.x0 - 1 || vx > this.x1 + 1 || vy < this.y0 - 1 || vy > this.y1 + 1) return vz;
+    const r = this.relief;
+    if (vx < r.x0 - 1 || vx > r.x1 + 1 || vy < r.y0 - 1 || vy > r.y1 + 1) return vz;
     if (this.fluidShare(vx, vy, vz) >= 0.5) return Number.NaN;
     const c = this.columnAt(vx, vy);
     if (c < 0) return vz;
@@ -111,7 +121,7 @@ export class TissueWarp extends WarpColumns {
       if (vz < low + this.layerLength[k]) return this.layerZ[k];
       offset += this.layerLength[k];
     }
-    return vz - offset;
+    return this.relief.restAbove(c, vz);
   }
 
   /** Injectate share (0–1) over a voxel-long span round image point (vx, vy, vz), blended between columns. */
@@ -153,19 +163,25 @@ export class TissueWarp extends WarpColumns {
     if (this.layerCount[c] > 0 && restVz < this.layerZ[first]) return this.shiftUnderLayers(c, restVz);
     let offset = this.columnBase[c];
     for (let k = first; k < first + this.layerCount[c]; k++) {
-      if (this.layerZ[k] > restVz) break;
+      if (this.layerZ[k] > restVz) return offset;
       offset += this.layerLength[k];
     }
-    return offset;
+    return this.relief.shiftAbove(c, restVz);
   }
 
-  /** The shift of resting tissue deep to every layer of column c: `columnBase`, ramped to 0 on the bone under it. */
+  /**
+   * The shift of resting tissue deep to every layer of column c: `columnBase` down to the tissue
+   * riding on the deepest layer, then ramped to 0 on the bone under it.
+   */
   private shiftUnderLayers(c: number, restVz: number): number {
     const floor = this.columnFloor[c];
     const base = this.columnBase[c];
     if (Number.isNaN(floor)) return base;
     if (restVz <= floor) return 0;
-    return (base * (restVz - floor)) / (this.layerZ[c * LAYERS_PER_COLUMN] - floor);
+    const top = this.layerZ[c * LAYERS_PER_COLUMN];
+    const rampTop = top - deepRideVoxels(top - floor);
+    if (restVz >= rampTop) return base;
+    return (base * (restVz - floor)) / (rampTop - floor);
   }
 
   /** The inverse of `shiftUnderLayers`: the resting Z of what lies at image Z vz under every layer. */
@@ -174,7 +190,10 @@ export class TissueWarp extends WarpColumns {
     const base = this.columnBase[c];
     if (Number.isNaN(floor)) return vz - base;
     if (vz <= floor) return vz;
-    const gap = this.layerZ[c * LAYERS_PER_COLUMN] - floor;
+    const top = this.layerZ[c * LAYERS_PER_COLUMN];
+    const rampTop = top - deepRideVoxels(top - floor);
+    if (vz >= rampTop + base) return vz - base;
+    const gap = rampTop - floor;
     return floor + ((vz - floor) * gap) / (gap + base);
   }
 

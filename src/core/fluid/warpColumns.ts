@@ -1,5 +1,6 @@
 import { Label, labelCount, tissueOfLabelId } from '../anatomy/tissues';
 import { type FluidField, FULL } from './fluidField';
+import { WarpRelief, type LayeredColumns } from './warpRelief';
 
 /**
  * The build half of the tissue warp (tissueWarp.ts reads it): each run of wet voxels along a
@@ -14,13 +15,13 @@ import { type FluidField, FULL } from './fluidField';
  * grid itself.
  */
 
-/** Share of an inserted layer's thickness that moves the tissue superficial to it (the rest goes deep), away from bone. */
+/** Share of an inserted layer's thickness that moves the tissue superficial to it (the rest goes deep, as far as the bone under it lets it). */
 export const SUPERFICIAL_SHARE = 0.5;
 
 /** Layers kept per column; a column crossing more wet runs than this merges the last ones. */
 export const LAYERS_PER_COLUMN = 6;
 
-/** Bone this close (voxels) under a column's fluid holds the deep side still. */
+/** Bone this close (voxels) under a column's fluid is found in its slot's labels (further: the column's survey). */
 const BONE_REACH_VOXELS = 40;
 const RIGID = new Uint8Array(labelCount);
 for (let l = 0; l < labelCount; l++) if (tissueOfLabelId(l) === 'bone') RIGID[l] = 1;
@@ -37,6 +38,14 @@ const LABELS_BELOW = BONE_REACH_VOXELS;
 const LABELS_ABOVE = SHEATH_VOXELS + 1;
 
 const NO_SLOT = -1;
+
+/** Under the deepest layer, the tissue this close to it (voxels: the sheath and the fat on it, 1 mm) moves with it, unsqueezed. */
+const DEEP_RIDE_VOXELS = 4;
+
+/** How much of a gap (voxels) between the deepest layer and the bone under it rides with the layer: at most half. */
+export function deepRideVoxels(gap: number): number {
+  return Math.min(DEEP_RIDE_VOXELS, gap / 2);
+}
 
 export class WarpColumns {
   /** The footprint of the columns holding fluid (voxel indices, inclusive); empty if x0 > x1. */
@@ -82,6 +91,9 @@ export class WarpColumns {
   private slotLabelLow = new Int16Array(0);
   private slotLabelHigh = new Int16Array(0);
 
+  /** The lift over the fluid, spread sideways as it rises (warpRelief.ts). */
+  protected readonly relief: WarpRelief;
+
   constructor(
     protected readonly field: FluidField,
     protected readonly labels: Uint8Array,
@@ -103,6 +115,7 @@ export class WarpColumns {
     this.wetHigh = new Int16Array(columns).fill(-1);
     this.dirty = new Uint8Array(columns);
     this.slotOf = new Int32Array(columns).fill(NO_SLOT);
+    this.relief = new WarpRelief(field.grid.nx, field.grid.ny, field.grid.nz, labels, field.grid.spacingMm);
   }
 
   /** The spread put fluid in voxel `index` (already in the field): its column is redone at the next `update`. */
@@ -142,7 +155,14 @@ export class WarpColumns {
       this.dirty[c] = 0;
       this.redoColumn(c);
     }
+    if (this.dirtyColumns.length > 0) this.relief.rebuild(this.layered());
     this.dirtyColumns = [];
+  }
+
+  /** The columns' layers as the relief reads them. */
+  private layered(): LayeredColumns {
+    const { spacingMm } = this.field.grid;
+    return { spacingMm, x0: this.x0, x1: this.x1, y0: this.y0, y1: this.y1, layerCount: this.layerCount };
   }
 
   private newSlot(column: number): number {
@@ -219,8 +239,8 @@ export class WarpColumns {
       count++;
     }
     this.layerCount[column] = count;
-    this.columnFloor[column] = Number.NaN;
-    this.columnBase[column] = count === 0 ? 0 : -(1 - this.superficialShare(column, base, deepestWet)) * total;
+    this.columnFloor[column] = count === 0 ? Number.NaN : this.boneFloor(column, base, deepestWet);
+    this.columnBase[column] = -(1 - SUPERFICIAL_SHARE) * total;
     if (count > 0) this.holdBone(column, first);
     if (count === 0) {
       this.columnLow[column] = Infinity;
@@ -229,6 +249,9 @@ export class WarpColumns {
     }
     this.columnLow[column] = this.layerZ[first] + this.columnBase[column];
     this.columnHigh[column] = this.layerZ[first + count - 1] + this.columnBase[column] + total;
+    // Tissue squeezed against bone under the fluid flows aside and comes up as skin lift.
+    const skinLift = Number.isNaN(this.columnFloor[column]) ? this.columnBase[column] + total : total;
+    this.relief.setColumn(column, this.layerZ[first + count - 1], this.columnBase[column] + total, skinLift);
     this.maxShiftVoxels = Math.max(this.maxShiftVoxels, -this.columnBase[column], total + this.columnBase[column]);
     const x = column % this.nx;
     const y = (column - x) / this.nx;
@@ -269,22 +292,23 @@ export class WarpColumns {
   }
 
   /**
-   * The share of a column's layers that lifts the tissue over them: half, but all of it where bone
-   * lies just deep to the fluid (bone does not give way; the soft tissue over it does), blended
-   * over `BONE_REACH_VOXELS`, so the cortex stays where it is under a halo on the fibular head.
+   * The resting top of the bone under a column's fluid (voxel Z; NaN: none), which never moves:
+   * the deep push eases to nothing on it. The share of the lift stays `SUPERFICIAL_SHARE` near
+   * bone too. A share grown with each column's own nearness to the bone drew the nerve and its
+   * halo into a tent (the columns across a cuff over a sloping fibular head each lifting by their
+   * own depth) and stepped the spindle in long axis; the nerve and halo should rise as one.
    */
-  private superficialShare(column: number, base: number, deepestWetZ: number): number {
-    for (let d = 1; d <= BONE_REACH_VOXELS && deepestWetZ - d >= 0; d++) {
-      if (RIGID[this.slotLabels[base + deepestWetZ - d]] !== 1) continue;
-      this.columnFloor[column] = deepestWetZ - d + 0.5;
-      return 1 - (1 - SUPERFICIAL_SHARE) * (d / BONE_REACH_VOXELS);
-    }
-    return SUPERFICIAL_SHARE;
+  private boneFloor(column: number, base: number, deepestWetZ: number): number {
+    for (let d = 1; d <= BONE_REACH_VOXELS && deepestWetZ - d >= 0; d++) if (RIGID[this.slotLabels[base + deepestWetZ - d]] === 1) return deepestWetZ - d + 0.5;
+    // Bone beyond the labels a slot keeps, from the column's survey.
+    const bone = this.relief.boneTopOf(column);
+    return bone >= 0 && bone < deepestWetZ ? bone : Number.NaN;
   }
 
   /**
    * The tissue between the deepest layer and the bone takes the deep push by compressing (never
-   * by more than 90 % of its thickness); with bone right under the layer there is nothing to
+   * by more than 90 % of its thickness), all but the sheath and fat on the layer
+   * (`deepRideVoxels`), which move with it; with bone right under the layer there is nothing to
    * compress and nothing pushed down.
    */
   private holdBone(column: number, first: number): void {
@@ -296,7 +320,7 @@ export class WarpColumns {
       this.columnBase[column] = 0;
       return;
     }
-    this.columnBase[column] = Math.max(this.columnBase[column], -0.9 * gap);
+    this.columnBase[column] = Math.max(this.columnBase[column], -0.9 * (gap - deepRideVoxels(gap)));
   }
 }
 

@@ -63,7 +63,7 @@ export class EchoField {
     const { origin, spacingMm: h, nx, ny, nz, labels } = volume;
     const nxy = nx * ny;
     const frame = echoFrame(knee, volume, scan, settings, options, this.vesselsFor(knee));
-    const { motion, deformation, cpn, fibres, labelAt, labelAtScratchVoxel, withMovingWallsAtScratch, sliceHalf, lnDecayPerMm, fatShiftBySample, liftMm } = frame;
+    const { motion, deformation, cpn, fibres, labelAt, labelAtScratchVoxel, withMovingWallsAtScratch, sliceHalf, lnDecayPerMm, fatShiftBySample, ride } = frame;
     const inv = 1 / h;
     const ox0 = origin.x;
     const oy0 = origin.y;
@@ -102,7 +102,9 @@ export class EchoField {
         continue;
       }
       const o = { ...scan.lineOrigin(scan.lateralMm(line + 0.5)) };
-      o.z += liftMm;
+      o.x += ride.x;
+      o.y += ride.y;
+      o.z += ride.z;
       const ovx = (o.x - ox0) * inv;
       const ovy = (o.y - oy0) * inv;
       const ovz = (o.z - oz0) * inv;

@@ -3,7 +3,7 @@ import type { LabelVolume } from '../anatomy/voxelise';
 import type { ScanGeometry } from '../probe/scanGeometry';
 import type { TissueWarp } from '../fluid/tissueWarp';
 import { ATTENUATION, FAT, IS_VESSEL } from './echoTables';
-import { probeLiftMm } from './echoGeometry';
+import { probeLiftMm, probeRideMm } from './echoGeometry';
 import { volumeLabelReader } from './volumeReader';
 import type { ScannerSettings } from './scannerSettings';
 import { sliceHalfThicknessMm } from './beamShape';
@@ -51,7 +51,8 @@ export interface EchoFrame {
    * its mean height: every line is read this much higher (mm), so the fluid over the nerve is not
    * pushed out above the face.
    */
-  liftMm: number;
+  /** How far the probe rides on the skin the injectate bulged (mm, limb frame; zero without fluid). */
+  ride: { x: number; y: number; z: number };
 }
 
 /** Sets up one frame of the echo loop; `vessels` is brought to the settings' time and the probe's pressure. */
@@ -75,13 +76,14 @@ export function echoFrame(knee: KneeAnatomy, volume: LabelVolume, scan: ScanGeom
   const { origin, spacingMm: h } = volume;
   const inv = 1 / h;
   const at = SAMPLE_SCRATCH;
+  const ride = probeRideMm(scan, probeLiftMm(warp, scan));
   return {
     warp,
     fluid,
     motion,
     deformation,
     // Reach for a nerve moved by the dragging probe or pushed aside by fluid.
-    cpn: new CpnImaging(knee, scan, (motion.dragging ? 1.5 : 0) + (deformation ? 3 : 0), warp),
+    cpn: new CpnImaging(knee, scan, (motion.dragging ? 1.5 : 0) + (deformation ? 3 : 0), warp, ride),
     fibres: new FibreDirections(knee, scan.frame.beamAxis),
     labelAtVoxelCoords,
     labelAt: (x, y, z) => labelAtVoxelCoords((x - origin.x) * inv, (y - origin.y) * inv, (z - origin.z) * inv),
@@ -90,6 +92,6 @@ export function echoFrame(knee: KneeAnatomy, volume: LabelVolume, scan: ScanGeom
     sliceHalf,
     lnDecayPerMm,
     fatShiftBySample,
-    liftMm: probeLiftMm(warp, scan),
+    ride,
   };
 }

@@ -10,7 +10,8 @@ function skinLiftMm(warp: TissueWarp, x: number, y: number, z: number): number {
 /**
  * How far the rigid probe rides up on the skin the injectate has lifted under it (the warp moves
  * tissue along Z): the bulge's mean lift under the footprint, over all lines (not just a band's,
- * so bands compose to the whole frame). 0 without an active warp.
+ * so bands compose to the whole frame). 0 without an active warp. The probe rides back along its
+ * own beam (`probeRideMm`), so its plane stays the plane the trainee placed.
  */
 export function probeLiftMm(warp: TissueWarp | null, scan: ScanGeometry): number {
   if (warp === null) return 0;
@@ -39,3 +40,16 @@ export function interfaceCosine(labelAt: (x: number, y: number, z: number) => nu
   return Math.abs((gx * beam.x + gy * beam.y + gz * beam.z) / len);
 }
 
+
+/**
+ * Where the probe riding on skin the warp lifted `liftMm` along the limb's Z moves to (mm): the
+ * skin under it, about square to the beam, comes out along the beam by the lift's share on it, and
+ * the probe slides back along its own axis by as much. So the image plane is the one the trainee
+ * placed (lifted straight along Z, a probe tilted off Z would slide sideways out of its own plane
+ * and cut another section of the fibular head).
+ */
+export function probeRideMm(scan: ScanGeometry, liftMm: number): { x: number; y: number; z: number } {
+  const { x: bx, y: by, z: bz } = scan.frame.beamAxis;
+  const along = liftMm * -bz;
+  return { x: -bx * along, y: -by * along, z: -bz * along };
+}

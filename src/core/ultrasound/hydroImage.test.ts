@@ -51,9 +51,13 @@ function darkRuns(values: number[], from: number, to: number, dark: number): { s
   return runs;
 }
 
-/** Maximal runs [from, to) of rows brighter than `dark` with ≥ `fluidMm` of dark rows right above and right below. */
+/**
+ * Maximal runs [from, to) of rows brighter than `dark` with ≥ `fluidMm` of dark rows right above
+ * and right below. A dark run on to the image's foot is a bone's shadow, not fluid: the cortex
+ * over it (under the cuff on the fibular head) does not float.
+ */
 function floatingSections(values: number[], dark: number, fluidMm: number): { from: number; to: number }[] {
-  const runs = darkRuns(values, 0, values.length, dark).filter((r) => r.length * rowMm >= fluidMm);
+  const runs = darkRuns(values, 0, values.length, dark).filter((r) => r.length * rowMm >= fluidMm && r.start + r.length < values.length);
   const out: { from: number; to: number }[] = [];
   for (let k = 0; k + 1 < runs.length; k++) {
     const from = runs[k].start + runs[k].length;

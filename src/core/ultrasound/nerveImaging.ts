@@ -66,6 +66,8 @@ export class CpnImaging {
      * nerve (its centre line moved as one would part from the voxels over an uneven layer).
      */
     private readonly warp: TissueWarp | null = null,
+    /** How far the probe rides on the skin the injectate bulged (echoGeometry's `probeRideMm`): the image shows p at p less it. */
+    ride: { x: number; y: number; z: number } = { x: 0, y: 0, z: 0 },
   ) {
     this.rowStart = new Int32Array(scan.image.cols).fill(scan.image.rows);
     this.rowEnd = new Int32Array(scan.image.cols);
@@ -95,7 +97,8 @@ export class CpnImaging {
           most = Math.max(most, shift);
         }
         const warpedReach = reach + (most - least);
-        markRowsNear(scan, moved, warpedReach, warpedReach + sliceReach, this.rowStart, this.rowEnd);
+        const shown = { x: moved.x - ride.x, y: moved.y - ride.y, z: moved.z - ride.z };
+        markRowsNear(scan, shown, warpedReach, warpedReach + sliceReach, this.rowStart, this.rowEnd);
       }
     }
   }

@@ -6,17 +6,22 @@ import { acquisitionGeometry } from '../imaging/imageGeometry';
 import { EchoField, type EchoOptions } from './echoField';
 import { SCAN_LINES, samplesForDepth, type BModeImager } from './bmode';
 import type { ScannerSettings } from './scannerSettings';
+import { probeLiftMm, probeRideMm } from './echoGeometry';
+import { displacedTissueAt } from '../fluid/tissueWarp';
 
 export interface PosteriorEnhancement {
   /** Scan lines that cross injectate with tissue under it. */
   linesUnderFluid: number;
-  /** Mean grey of the tissue `fromMm`–`toMm` under the deepest injectate of each line. */
+  /** Mean grey of the soft tissue `fromMm`–`toMm` under the deepest injectate of each line (bone excluded). */
   meanGreyBelow: number;
   /** Share of those samples at 255. */
   saturatedBelow: number;
   /** Mean grey at the same depths in lines that meet no injectate above them. */
   meanGreyBeside: number;
 }
+
+/** How far before a cortex (mm) its echo, spread over the pulse, still brightens the image. */
+const CORTEX_ECHO_MM = 0.5;
 
 /** Injectate runs shorter than this are edges grazed by a line, not fluid it crosses. */
 const MIN_RUN_MM = 0.5;
@@ -35,6 +40,15 @@ export function posteriorEnhancement(imager: BModeImager, knee: KneeAnatomy, vol
   echoes.form(knee, volume, scan, settings, options);
   const grey = imager.form(pose, settings, options, samples).lineData;
   const ss = acquisition.sampleSpacingMm;
+  // What lies at a sample, as the echo pass reads it (on the probe riding the bulged skin, through the warp).
+  const warp = options.tissueWarp?.active ? options.tissueWarp : null;
+  const ride = probeRideMm(scan, probeLiftMm(warp, scan));
+  const isBoneAt = (line: number, sample: number): boolean => {
+    const p = scan.worldAt(line, sample);
+    if (p === null) return false;
+    const at = { x: p.x + ride.x, y: p.y + ride.y, z: p.z + ride.z };
+    return (warp ? displacedTissueAt(knee, warp, at) : knee.tissueAt(at)) === 'bone';
+  };
   const minRun = Math.round(MIN_RUN_MM / ss);
   const below = new Int32Array(SCAN_LINES * samples);
   // Per line, the first sample under its first injectate run (samples when none).
@@ -57,8 +71,14 @@ export function posteriorEnhancement(imager: BModeImager, knee: KneeAnatomy, vol
       }
       s = end;
     }
-    // Under the deepest run only: between runs lies what floats in the fluid (the nerve), not what is behind it.
-    if (deepestEnd > 0) for (let k = deepestEnd + Math.round(fromMm / ss); k < Math.min(samples, deepestEnd + Math.round(toMm / ss)) && im[k] !== 0; k++) below[line * samples + k] = 1;
+    // Under the deepest run only: between runs lies what floats in the fluid (the nerve), not what
+    // is behind it; and soft tissue clear of bone only: a cortex close under the fluid is bright in
+    // its own right, and its echo spreads over the pulse's length before it.
+    if (deepestEnd > 0)
+      for (let k = deepestEnd + Math.round(fromMm / ss); k < Math.min(samples, deepestEnd + Math.round(toMm / ss)) && im[k] !== 0; k++) {
+        if (isBoneAt(line, k + Math.round(CORTEX_ECHO_MM / ss))) break;
+        below[line * samples + k] = 1;
+      }
   }
   let n = 0;
   let sum = 0;
