@@ -100,14 +100,29 @@ async function needleTo(page: Page, offsetMm: number): Promise<{ tipVisible: boo
     const up = { x: -probe.axes.beam.x, y: -probe.axes.beam.y, z: -probe.axes.beam.z };
     const entry = { x: probe.pose.centre.x - probe.axes.array.x * 21, y: probe.pose.centre.y - probe.axes.array.y * 21, z: probe.pose.centre.z - probe.axes.array.z * 21 };
     const target = { x: head.x + up.x * offsetMm, y: head.y + up.y * offsetMm, z: head.z + up.z * offsetMm };
-    const d = { x: target.x - entry.x, y: target.y - entry.y, z: target.z - entry.z };
-    const len = Math.hypot(d.x, d.y, d.z);
-    const placed = await sim.insertNeedle({ entry, direction: { x: d.x / len, y: d.y / len, z: d.z / len } });
+    const toward = (from: Vec3) => {
+      const d = { x: target.x - from.x, y: target.y - from.y, z: target.z - from.z };
+      const len = Math.hypot(d.x, d.y, d.z);
+      return { x: d.x / len, y: d.y / len, z: d.z / len };
+    };
+    // The needle enters where the face's edge meets the skin (the limb curves away under the
+    // face): aimed from there, it reaches the target instead of passing it a few mm deep.
+    const onSkin = (await sim.insertNeedle({ entry, direction: toward(entry) })).tip;
+    const placed = await sim.insertNeedle({ entry: onSkin, direction: toward(onSkin) });
     const depth = Math.hypot(target.x - placed.tip.x, target.y - placed.tip.y, target.z - placed.tip.z);
     let report = placed;
     for (let done = 0; done < depth - 1e-6; done += 2) report = await sim.advanceNeedle(Math.min(2, depth - done));
     return { tipVisible: report.tipVisible, tissueAtTip: report.tissueAtTip, nerveTouched: report.contacts.some((c) => c.kind === 'nerve-touched') };
   }, offsetMm);
+}
+
+/** Draws the needle back to the skin (it stays in plane, its tip out of the tissue). */
+async function withdrawNeedle(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const sim = window.sim!;
+    const needle = sim.needle();
+    if (needle) await sim.advanceNeedle(-60);
+  });
 }
 
 /**
@@ -173,6 +188,9 @@ test('hydrodissection by press-and-hold: the halo forms round the nerve in the i
   // The rest of the first 2.5 ml from the same place, at the usual rate.
   await page.getByTestId('injection-rate-setting').fill(String(USUAL_RATE_ML_PER_S));
   const rest = await holdPlunger(page, 2.5 - first.ml, USUAL_RATE_ML_PER_S, head);
+  // The needle's own echoes (its reverberation lines run on under it) are not fluid: the ring is
+  // read with the needle drawn back to the skin, as a sonographer checks the halo between passes.
+  await withdrawNeedle(page);
   const afterFirst = opened(before, await anechoicShares(page, head));
   expect(superficial(afterFirst), `opened sectors ${JSON.stringify(afterFirst)}`).toBeGreaterThanOrEqual(4);
   // Perineural: the manometer reads the paraneural space's 4–8 psi (anatomy.md), live while held.
@@ -195,6 +213,7 @@ test('hydrodissection by press-and-hold: the halo forms round the nerve in the i
   // 1 ml/s, above the 8 ± 2 psi of a perineural tip (Gadsden 2014): a calibration left open.)
   expect(Math.max(...rest.readings)).toBeGreaterThan(Math.max(...first.readings));
   expect(Math.max(...second.readings, ...rest.readings)).toBeLessThan(HIGH_OPENING_PRESSURE_PSI);
+  await withdrawNeedle(page);
   const finalRing = opened(before, await anechoicShares(page, head));
   expect(deep(finalRing), `opened sectors ${JSON.stringify(finalRing)}`).toBeGreaterThanOrEqual(4);
   expect(finalRing.filter(Boolean).length, `opened sectors ${JSON.stringify(finalRing)}`).toBeGreaterThanOrEqual(9);
