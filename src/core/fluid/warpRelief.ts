@@ -27,7 +27,7 @@ const MIN_RAMP_MM = 3;
 const RIDE_MM = 1;
 /** The fat over the fluid gives at most this share of its thickness (the rest of the ramp is longer). */
 const MAX_SQUEEZE = 0.75;
-const CELL_COLUMNS = 4;
+const CELL_COLUMNS = 8;
 const KERNEL_SIGMAS = 3;
 
 const RIGID = new Uint8Array(labelCount);
