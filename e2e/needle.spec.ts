@@ -15,7 +15,9 @@ test('(a) good technique: 2.5 ml above and 2.5 ml below the nerve opens a halo a
   const nerve = (await sim.landmarks()).cpnAtFibularHead;
   const entry = await sim.needle.inPlaneEntry(probe);
   for (const superficialMm of [2.2, -2.2]) {
-    const reached = await sim.needle.reach(add(nerve, probe.axes.beam, -superficialMm), { from: entry });
+    // Re-aimed from where the needle enters the skin (the limb curves away under the probe's
+    // end): aimed from the face's edge, the tip would stop ~4 mm deep and medial of the target.
+    const reached = await sim.needle.reach(add(nerve, probe.axes.beam, -superficialMm), { from: entry, reaim: true });
     const injected = await sim.needle.inject(2.5);
     expect(reached.tipVisible).toBe(true);
     expect(reached.contacts.map((c) => c.kind)).not.toContain('nerve-touched');

@@ -7,6 +7,7 @@ import { chromium } from '@playwright/test';
 // @ts-expect-error plain ESM helper shared with the npm scripts
 import { findChromium, chromiumArgs } from './chromium.mjs';
 import { firstFrameJs } from './benchBundle';
+import { needleAboveNerveScript } from './benchHold';
 
 const SLIDE_SECONDS = Number(process.env.SLIDE_SECONDS ?? 6);
 const HOLD_SECONDS = 5;
@@ -122,20 +123,7 @@ try {
   console.log(`long tasks while sliding          ${slideLong.length} over 50 ms, longest ${Math.max(0, ...slideLong).toFixed(0)} ms  target: none ${slideLong.length === 0 ? '(meets)' : '(MISSES)'}`);
 
   // Press and hold "inject" (1 ml/s) with the tip above the nerve: the image must keep up.
-  await page.evaluate(`(async () => {
-    const sim = window.sim;
-    // A new attempt may rebuild the knee: wait for it before reading its landmarks.
-    await sim.setAttempt({ mode: 'assessment' });
-    await sim.ready();
-    const head = sim.landmarks().cpnAtFibularHead;
-    const probe = await sim.setProbe({ centre: head, rotationDeg: 0, compressionMm: 1 });
-    const entry = { x: probe.pose.centre.x - probe.axes.array.x * 21, y: probe.pose.centre.y - probe.axes.array.y * 21, z: probe.pose.centre.z - probe.axes.array.z * 21 };
-    const target = { x: head.x - probe.axes.beam.x * 2.2, y: head.y - probe.axes.beam.y * 2.2, z: head.z - probe.axes.beam.z * 2.2 };
-    const d = { x: target.x - entry.x, y: target.y - entry.y, z: target.z - entry.z };
-    const len = Math.hypot(d.x, d.y, d.z);
-    const placed = await sim.insertNeedle({ entry, direction: { x: d.x / len, y: d.y / len, z: d.z / len } });
-    await sim.advanceNeedle(Math.hypot(target.x - placed.tip.x, target.y - placed.tip.y, target.z - placed.tip.z));
-  })()`);
+  await page.evaluate(needleAboveNerveScript);
   const hold = page.getByTestId('inject-hold');
   await hold.hover();
   await page.evaluate(`(() => {

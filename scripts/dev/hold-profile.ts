@@ -10,6 +10,7 @@ import { preview } from 'vite';
 import { chromium } from '@playwright/test';
 // @ts-expect-error plain ESM helper shared with the npm scripts
 import { findChromium, chromiumArgs } from '../chromium.mjs';
+import { needleAboveNerveScript } from '../benchHold';
 
 const port = Number(process.env.PROFILE_PORT ?? 4711);
 const outDir = process.env.PROFILE_OUT_DIR ?? '/tmp/dist-hold-profile';
@@ -93,20 +94,8 @@ try {
   await page.goto(`http://127.0.0.1:${port}/?automation`);
   await page.waitForFunction(() => window.sim !== undefined);
   await page.evaluate('window.sim.ready()');
-  // The bench's placement (scripts/bench-browser.ts): the tip 2.2 mm above the nerve at the fibular head.
-  await page.evaluate(`(async () => {
-    const sim = window.sim;
-    await sim.setAttempt({ mode: 'assessment' });
-    await sim.ready();
-    const head = sim.landmarks().cpnAtFibularHead;
-    const probe = await sim.setProbe({ centre: head, rotationDeg: 0, compressionMm: 1 });
-    const entry = { x: probe.pose.centre.x - probe.axes.array.x * 21, y: probe.pose.centre.y - probe.axes.array.y * 21, z: probe.pose.centre.z - probe.axes.array.z * 21 };
-    const target = { x: head.x - probe.axes.beam.x * 2.2, y: head.y - probe.axes.beam.y * 2.2, z: head.z - probe.axes.beam.z * 2.2 };
-    const d = { x: target.x - entry.x, y: target.y - entry.y, z: target.z - entry.z };
-    const len = Math.hypot(d.x, d.y, d.z);
-    const placed = await sim.insertNeedle({ entry, direction: { x: d.x / len, y: d.y / len, z: d.z / len } });
-    await sim.advanceNeedle(Math.hypot(target.x - placed.tip.x, target.y - placed.tip.y, target.z - placed.tip.z));
-  })()`);
+  // The bench's placement (scripts/benchHold.ts): the tip 2.2 mm above the nerve at the fibular head.
+  await page.evaluate(needleAboveNerveScript);
   const hold = page.getByTestId('inject-hold');
   await hold.hover();
   await page.evaluate(`(() => {

@@ -3,11 +3,10 @@ import { caseParameters, findCase } from '../core/cases/cases';
 import { KneeAnatomy } from '../core/anatomy/knee';
 import { goodAttemptEvents } from '../core/attempt/scriptedAttempt';
 import { RUBRIC_ITEMS, VIEW_HOLD_MS } from '../core/scoring/rubric';
-import { createWorkerHost } from './host';
 import { CHECKLIST_TICK_MS } from './checklistClock';
 import type { AttemptMode } from '../core/attempt/events';
-import type { ChecklistItem, RequestKind, RequestMessage, Requests, Responses, WorkerMessage } from './protocol';
-import { coarsePatient } from './testPatients';
+import type { ChecklistItem } from './protocol';
+import { inProcessHost } from './testHost';
 
 const caseId = 'normal-teaching-knee';
 const parameters = caseParameters(findCase(caseId)!, 'right', 1);
@@ -17,18 +16,8 @@ const [loaded, shortAxis] = model;
 
 /** A host in-process with its own clock (ms), answering typed requests. */
 function startHost() {
-  const posted: WorkerMessage[] = [];
   const clock = { nowMs: 0 };
-  const host = createWorkerHost({ post: (m) => posted.push(m), buildPatient: coarsePatient, now: () => clock.nowMs });
-  let id = 0;
-  const call = async <K extends RequestKind>(kind: K, body: Requests[K]): Promise<Responses[K]> => {
-    const sent = ++id;
-    host.handle({ id: sent, kind, body } as RequestMessage);
-    let reply: WorkerMessage | undefined;
-    await vi.waitFor(() => expect((reply = posted.find((m) => m.id === sent && 'ok' in m))).toBeDefined(), { timeout: 60_000 });
-    if (!reply || !('ok' in reply) || !reply.ok) throw new Error(`${kind} refused`);
-    return (reply.answer as Partial<Responses>)[kind] as Responses[K];
-  };
+  const { posted, call } = inProcessHost(() => clock.nowMs);
   const checklists = () => posted.flatMap((m) => ('push' in m && m.push === 'checklist' ? [m.checklist] : []));
   const open = async (mode: AttemptMode) => {
     await call('build', { parameters });

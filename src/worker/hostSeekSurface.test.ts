@@ -3,8 +3,9 @@ import { caseParameters, findCase } from '../core/cases/cases';
 import { KneeAnatomy } from '../core/anatomy/knee';
 import { goodAttemptEvents } from '../core/attempt/scriptedAttempt';
 import { createWorkerHost } from './host';
-import type { RequestKind, RequestMessage, Requests, Responses, WorkerMessage } from './protocol';
+import type { RequestMessage, Responses, WorkerMessage } from './protocol';
 import { coarsePatient } from './testPatients';
+import { inProcessHost } from './testHost';
 
 const caseId = 'normal-teaching-knee';
 const parameters = caseParameters(findCase(caseId)!, 'right', 1);
@@ -13,18 +14,8 @@ const injections = model.flatMap((e, i) => (e.kind === 'injection' ? [i + 1] : [
 
 describe('worker host: seeking a replay', () => {
   it('answers a seek at once and pushes the 3D surface after it, whole, at most every 400 ms of seeking or once seeking rests', async () => {
-    const posted: WorkerMessage[] = [];
     let nowMs = 0;
-    const host = createWorkerHost({ post: (m) => posted.push(m), buildPatient: coarsePatient, now: () => nowMs });
-    let id = 0;
-    const call = async <K extends RequestKind>(kind: K, body: Requests[K]): Promise<Responses[K]> => {
-      const sent = ++id;
-      host.handle({ id: sent, kind, body } as RequestMessage);
-      let reply: WorkerMessage | undefined;
-      await vi.waitFor(() => expect((reply = posted.find((m) => m.id === sent && 'ok' in m))).toBeDefined(), { timeout: 60_000 });
-      if (!reply || !('ok' in reply) || !reply.ok) throw new Error(`${kind} refused`);
-      return (reply.answer as Partial<Responses>)[kind] as Responses[K];
-    };
+    const { posted, call } = inProcessHost(() => nowMs);
     await call('build', { parameters });
     await call('open', { session: 'replay', mode: 'assessment', events: model });
     await call('seek', { session: 'replay', index: 1 });

@@ -1,0 +1,25 @@
+/**
+ * The browser bench's hold (scripts/bench-browser.ts, scripts/dev/hold-profile.ts), as a script for
+ * `page.evaluate`: a new assessment attempt, the probe in short axis over the CPN at the fibular
+ * head, and the needle in plane from the probe's medial end with its tip 2.2 mm above the nerve —
+ * aimed from where it enters the skin (the limb curves away under the face's end), so the tip is
+ * where it is meant to be.
+ */
+export const needleAboveNerveScript = `(async () => {
+  const sim = window.sim;
+  // A new attempt may rebuild the knee: wait for it before reading its landmarks.
+  await sim.setAttempt({ mode: 'assessment' });
+  await sim.ready();
+  const head = sim.landmarks().cpnAtFibularHead;
+  const probe = await sim.setProbe({ centre: head, rotationDeg: 0, compressionMm: 1 });
+  const entry = { x: probe.pose.centre.x - probe.axes.array.x * 21, y: probe.pose.centre.y - probe.axes.array.y * 21, z: probe.pose.centre.z - probe.axes.array.z * 21 };
+  const target = { x: head.x - probe.axes.beam.x * 2.2, y: head.y - probe.axes.beam.y * 2.2, z: head.z - probe.axes.beam.z * 2.2 };
+  const toward = (from) => {
+    const d = { x: target.x - from.x, y: target.y - from.y, z: target.z - from.z };
+    const len = Math.hypot(d.x, d.y, d.z);
+    return { x: d.x / len, y: d.y / len, z: d.z / len };
+  };
+  const onSkin = (await sim.insertNeedle({ entry, direction: toward(entry) })).tip;
+  const placed = await sim.insertNeedle({ entry: onSkin, direction: toward(onSkin) });
+  await sim.advanceNeedle(Math.hypot(target.x - placed.tip.x, target.y - placed.tip.y, target.z - placed.tip.z));
+})()`;
