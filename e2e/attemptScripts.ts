@@ -27,7 +27,17 @@ export async function playGoodAttempt(page: Page, trainee = 'Dr Good'): Promise<
     }
     const probe = await sim.setProbe({ centre: head, rotationDeg: 0, compressionMm: 1 });
     const up = { x: -probe.axes.beam.x, y: -probe.axes.beam.y, z: -probe.axes.beam.z };
-    const entry = { x: probe.pose.centre.x - probe.axes.array.x * 21, y: probe.pose.centre.y - probe.axes.array.y * 21, z: probe.pose.centre.z - probe.axes.array.z * 21 };
+    // The needle goes in on the skin at the probe's medial end: the limb curves away under the
+    // face, so that is a few mm down the beam from the face's edge (aimed from the edge itself,
+    // the tip would stop ~4 mm deep and medial of its target).
+    const edge = { x: probe.pose.centre.x - probe.axes.array.x * 21, y: probe.pose.centre.y - probe.axes.array.y * 21, z: probe.pose.centre.z - probe.axes.array.z * 21 };
+    let entry = edge;
+    for (let k = 0; k <= 15; k += 0.25) {
+      const p = { x: edge.x + probe.axes.beam.x * k, y: edge.y + probe.axes.beam.y * k, z: edge.z + probe.axes.beam.z * k };
+      if ((await sim.tissueAt(p)) === 'outside') continue;
+      entry = p;
+      break;
+    }
     for (const k of [2.2, -2.2]) {
       const target = { x: head.x + up.x * k, y: head.y + up.y * k, z: head.z + up.z * k };
       const d = { x: target.x - entry.x, y: target.y - entry.y, z: target.z - entry.z };
