@@ -7,7 +7,7 @@ import { chromium } from '@playwright/test';
 // @ts-expect-error plain ESM helper shared with the npm scripts
 import { findChromium, chromiumArgs } from './chromium.mjs';
 import { firstFrameJs } from './benchBundle';
-import { needleAboveNerveScript } from './benchHold';
+import { needleAboveNerveScript, watchLongTasksScript } from './benchHold';
 
 const SLIDE_SECONDS = Number(process.env.SLIDE_SECONDS ?? 6);
 const HOLD_SECONDS = 5;
@@ -126,10 +126,7 @@ try {
   await page.evaluate(needleAboveNerveScript);
   const hold = page.getByTestId('inject-hold');
   await hold.hover();
-  await page.evaluate(`(() => {
-    window.__longTasks = [];
-    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push(e.duration); }).observe({ entryTypes: ['longtask'] });
-  })()`);
+  await page.evaluate(watchLongTasksScript);
   await page.mouse.down();
   const during: { imageFps: number; sceneFps: number; imageFrameMs: number }[] = [];
   for (let second = 0; second < HOLD_SECONDS; second++) {

@@ -23,3 +23,9 @@ export const needleAboveNerveScript = `(async () => {
   const placed = await sim.insertNeedle({ entry: onSkin, direction: toward(onSkin) });
   await sim.advanceNeedle(Math.hypot(target.x - placed.tip.x, target.y - placed.tip.y, target.z - placed.tip.z));
 })()`;
+
+/** Starts collecting the page's long main-thread tasks (ms each) in `window.__longTasks`: the hold's long-task row. */
+export const watchLongTasksScript = `(() => {
+  window.__longTasks = [];
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push(e.duration); }).observe({ entryTypes: ['longtask'] });
+})()`;

@@ -10,7 +10,7 @@ import { preview } from 'vite';
 import { chromium } from '@playwright/test';
 // @ts-expect-error plain ESM helper shared with the npm scripts
 import { findChromium, chromiumArgs } from '../chromium.mjs';
-import { needleAboveNerveScript } from '../benchHold';
+import { needleAboveNerveScript, watchLongTasksScript } from '../benchHold';
 
 const port = Number(process.env.PROFILE_PORT ?? 4711);
 const outDir = process.env.PROFILE_OUT_DIR ?? '/tmp/dist-hold-profile';
@@ -98,10 +98,7 @@ try {
   await page.evaluate(needleAboveNerveScript);
   const hold = page.getByTestId('inject-hold');
   await hold.hover();
-  await page.evaluate(`(() => {
-    window.__longTasks = [];
-    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push(e.duration); }).observe({ entryTypes: ['longtask'] });
-  })()`);
+  await page.evaluate(watchLongTasksScript);
   const cdp = await page.context().newCDPSession(page);
   // TRACE=1: a trace of the renderer's threads instead of the CPU profile (native work: paint, raster, GL).
   if (process.env.TRACE === '1') {

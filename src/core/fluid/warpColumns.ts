@@ -1,6 +1,6 @@
-import { Label, labelCount, tissueOfLabelId } from '../anatomy/tissues';
+import { Label } from '../anatomy/tissues';
 import { type FluidField, FULL } from './fluidField';
-import { WarpRelief, type LayeredColumns } from './warpRelief';
+import { WarpRelief, RIGID, type LayeredColumns } from './warpRelief';
 
 /**
  * The build half of the tissue warp (tissueWarp.ts reads it): each run of wet voxels along a
@@ -23,8 +23,6 @@ export const LAYERS_PER_COLUMN = 6;
 
 /** Bone this close (voxels) under a column's fluid is found in its slot's labels (further: the column's survey). */
 const BONE_REACH_VOXELS = 40;
-const RIGID = new Uint8Array(labelCount);
-for (let l = 0; l < labelCount; l++) if (tissueOfLabelId(l) === 'bone') RIGID[l] = 1;
 
 /** The sheath is about a voxel thick; a run this many sheath voxels off the nerve still lies on it. */
 const SHEATH_VOXELS = 2;

@@ -30,7 +30,8 @@ const MAX_SQUEEZE = 0.75;
 const CELL_COLUMNS = 8;
 const KERNEL_SIGMAS = 3;
 
-const RIGID = new Uint8Array(labelCount);
+/** Per label: 1 for bone, which the warp never moves (warpColumns.ts holds the deep push on it too). */
+export const RIGID = new Uint8Array(labelCount);
 for (let l = 0; l < labelCount; l++) if (tissueOfLabelId(l) === 'bone') RIGID[l] = 1;
 
 /** What the relief reads of the warp's columns (voxel units; per column x + nx·y). */
@@ -151,10 +152,10 @@ export class WarpRelief {
   }
 
   /**
-   * Over `anchor` (resting voxel Z) the shift is `start` and eases linearly to `lift` over `ramp`
-   * voxels, then stays (voxels along +Z); below the anchor of a dry column nothing moves.
+   * The shift (voxels along +Z) of resting tissue at `restZ` over a column's layers (or in a dry
+   * column): over its anchor the shift is `start` and eases linearly to `lift` over `ramp` voxels,
+   * then stays; below the anchor of a dry column nothing moves.
    */
-  /** The shift (voxels along +Z) of resting tissue at `restZ` over column's layers (or in a dry column). */
   shiftAbove(column: number, restZ: number): number {
     const c = this.ensure(column);
     const start = c.start[column];
