@@ -89,30 +89,38 @@ export function createWorkerHost(options: HostOptions): { handle: (message: Requ
     slice();
   };
   /** The live hold's surface job under way, and the figures last pushed (its push carries the newest). */
-  const live = { job: null as SurfaceJob | null, fluid: null as FluidState | null };
+  const live = { job: null as SurfaceJob | null, session: null as SimulationSession | null, fluid: null as FluidState | null };
+  /**
+   * The figures go out at once; the surface's changed blocks are meshed a slice a turn, so the
+   * image's frames and the next steps answer meanwhile. A job under way is left to finish, not
+   * begun again: while the plunger is held steps keep coming, and a job restarted at every
+   * refresh never finished (the figures and the 3D fluid froze while the syringe emptied).
+   */
   const pushFluid = (id: SessionId, withSurface: boolean) => {
     const session = sessions.get(id);
     if (!session) return;
     throttle.lastRefreshMs = now();
-    if (withSurface) throttle.lastSurfaceMs = throttle.lastRefreshMs;
-    // The surface's changed blocks are meshed a slice a turn, so the image's frames answer meanwhile.
-    const started = withSurface ? session.surfaceJob(false) : null;
-    const fluid = started?.fluid ?? session.refreshFluid(false);
+    const fluid = session.refreshFluid(false);
     live.fluid = fluid;
-    if (!started) {
-      options.post({ id: 0, push: 'fluid', session: id, fluid }, []);
-      return;
-    }
+    options.post({ id: 0, push: 'fluid', session: id, fluid }, []);
+    if (!withSurface || !session.surfaceBehind || (live.job && live.session === session)) return;
+    throttle.lastSurfaceMs = throttle.lastRefreshMs;
+    const started = session.surfaceJob(false);
+    if (!started) return;
     live.job = started.job;
+    live.session = session;
     sliced(
       started.job,
       () => live.job === started.job && sessions.get(id) === session,
       (surface) => {
-        live.job = null;
+        live.job = live.session = null;
         // Null: an event's answer meshed the surface first, with newer figures than these.
-        if (!surface) return;
-        const pushed = { ...(live.fluid ?? fluid), surface };
-        options.post({ id: 0, push: 'fluid', session: id, fluid: pushed }, surfaceBuffers(pushed));
+        if (surface) {
+          const pushed = { ...(live.fluid ?? fluid), surface };
+          options.post({ id: 0, push: 'fluid', session: id, fluid: pushed }, surfaceBuffers(pushed));
+        }
+        // Steps came in while it was meshed and the plunger has since come to rest: their surface too.
+        if (session.surfaceBehind && !throttle.refreshTimer && !throttle.restTimer) pushFluid(id, true);
       },
     );
   };
@@ -221,7 +229,7 @@ export function createWorkerHost(options: HostOptions): { handle: (message: Requ
     },
     open: (body) => {
       if (body.session === 'live') clearTimers();
-      const opened = new SimulationSession(provider, body.mode);
+      const opened = new SimulationSession(provider, body.mode, body.session !== 'live');
       const facts = opened.applyAll(body.events);
       sessions.set(body.session, opened);
       return { snapshot: answered(body.session, opened, opened.seek(opened.eventsFed)), facts };
@@ -239,7 +247,7 @@ export function createWorkerHost(options: HostOptions): { handle: (message: Requ
     },
     seek: (body) => seekWithSurface(body.session, body.index),
     mode: (body) => {
-      const rebuilt = new SimulationSession(provider, body.mode);
+      const rebuilt = new SimulationSession(provider, body.mode, body.session !== 'live');
       rebuilt.applyAll(session(body.session).log());
       sessions.set(body.session, rebuilt);
       return answered(body.session, rebuilt, rebuilt.seek(rebuilt.eventsFed));

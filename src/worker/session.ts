@@ -49,9 +49,15 @@ export class SimulationSession {
   /** Poses or settings were applied without their report (a replay): made when next needed. */
   private probeStale = false;
 
+  /**
+   * `seekable`: a replay or a review seeks back and forth, so it keeps checkpoints and the fluid's
+   * history; the live attempt only goes forward, and each hold step would pay for the history's
+   * diff of the fluid (as much as the step itself) for nothing.
+   */
   constructor(
     private readonly providePatient: PatientProvider,
     readonly mode: AttemptMode,
+    private readonly seekable = true,
   ) {
     this.sim = new AttemptSimulation(providePatient, mode);
   }
@@ -209,7 +215,7 @@ export class SimulationSession {
     // And after a case is loaded: a seek into a log's first events then starts from it, and the
     // case's fluid history is kept, not begun again (a new one copies the fluid's grids once).
     const due = this.position % CHECKPOINT_EVERY === 0 || event.kind === 'injection' || event.kind === 'case-loaded';
-    if (due && this.position > (this.checkpoints.at(-1)?.fed ?? 0)) this.takeCheckpoint();
+    if (this.seekable && due && this.position > (this.checkpoints.at(-1)?.fed ?? 0)) this.takeCheckpoint();
     return result;
   }
 
@@ -231,7 +237,7 @@ export class SimulationSession {
     }
     if (event.kind === 'case-loaded') {
       this.extras = emptyExtras();
-      this.copier = sim.patient ? new StateCopier([sim.patient]) : null;
+      this.copier = sim.patient && this.seekable ? new StateCopier([sim.patient]) : null;
       this.fluidHistory = sim.fluid && this.copier ? new FluidHistory(sim.fluid, this.copier) : null;
     }
     // The fluid's figures are behind until refreshFluid (live: at once; a replayed log: at the
