@@ -1,4 +1,5 @@
 import { type Vec3, normalize, sub, cross, dot } from '../math/vec3';
+import { sampleCatmullRom } from './catmullRom';
 
 /**
  * A smooth centre line (Catmull-Rom through control points) resampled every `stepMm` of arc
@@ -29,6 +30,7 @@ export interface ClosestPoint {
 }
 
 type Axis = 'x' | 'y' | 'z';
+const SEGMENT_STRIDE = 6;
 
 export class CentreLine {
   readonly count: number;
@@ -43,6 +45,8 @@ export class CentreLine {
   private readonly param: Float64Array;
   private readonly axis: Axis;
   private readonly axisDescending: boolean;
+  /** Per segment i (samples i to i + 1), SEGMENT_STRIDE numbers: its span along the axis (low, high) and its vector with its squared length. */
+  private readonly segments: Float64Array;
 
   constructor(controlPoints: readonly Vec3[], thicknessReference: Vec3, stepMm = 1) {
     if (controlPoints.length < 2) throw new Error('A centre line needs at least two control points');
@@ -92,6 +96,13 @@ export class CentreLine {
       if (this.axisDescending ? step >= 0 : step <= 0) {
         throw new Error(`Centre line must run monotonically along ${this.axis} (sample ${i})`);
       }
+    }
+    this.segments = new Float64Array((n - 1) * SEGMENT_STRIDE);
+    for (let i = 0; i < n - 1; i++) {
+      const ex = this.px[i + 1] - this.px[i];
+      const ey = this.py[i + 1] - this.py[i];
+      const ez = this.pz[i + 1] - this.pz[i];
+      this.segments.set([Math.min(coords[i], coords[i + 1]), Math.max(coords[i], coords[i + 1]), ex, ey, ez, ex * ex + ey * ey + ez * ez], i * SEGMENT_STRIDE);
     }
   }
 
@@ -165,15 +176,18 @@ export class CentreLine {
   private bestSeg = -1;
   private bestT = 0;
 
-  private trySegment(i: number, p: Vec3): void {
+  /** Segment i's squared distance to (x, y, z), kept in best/bestSeg/bestT when it is less than best. */
+  private trySegment(i: number, x: number, y: number, z: number): void {
     const { px, py, pz } = this;
-    const ex = px[i + 1] - px[i];
-    const ey = py[i + 1] - py[i];
-    const ez = pz[i + 1] - pz[i];
-    const wx = p.x - px[i];
-    const wy = p.y - py[i];
-    const wz = p.z - pz[i];
-    const len2 = ex * ex + ey * ey + ez * ez;
+    const k = i * SEGMENT_STRIDE;
+    const seg = this.segments;
+    const ex = seg[k + 2];
+    const ey = seg[k + 3];
+    const ez = seg[k + 4];
+    const len2 = seg[k + 5];
+    const wx = x - px[i];
+    const wy = y - py[i];
+    const wz = z - pz[i];
     let t = len2 > 0 ? (wx * ex + wy * ey + wz * ez) / len2 : 0;
     t = t < 0 ? 0 : t > 1 ? 1 : t;
     const dx = wx - ex * t;
@@ -195,35 +209,64 @@ export class CentreLine {
     sMm: 0, widthOffset: 0, thicknessOffset: 0, beyondEnd: 0, distance: 0, toNearerEnd: 0, controlParam: 0, segment: 0, frameSample: 0,
   };
 
+  // The last query and its answer: the voxeliser asks twice about a point inside a nerve (its
+  // distance, then which part of it), and `indexAtAxis` once per row of voxels at one level.
+  private askedX = NaN;
+  private askedY = NaN;
+  private askedZ = NaN;
+  private askedSearchMm = NaN;
+  private askedArcOrigin = NaN;
+  private found = false;
+  private startAxisValue = NaN;
+  private startSegment = 0;
+
   /**
    * The returned object is reused by the next call: read it before calling again.
    * Closest point on the line to p among the points that can be within `searchMm` of it.
    * Returns null when none can be (so the true distance exceeds searchMm).
    */
   closest(p: Vec3, searchMm: number): ClosestPoint | null {
-    const v = this.axis === 'x' ? p.x : this.axis === 'y' ? p.y : p.z;
-    const coords = this.coords();
+    if (p.x === this.askedX && p.y === this.askedY && p.z === this.askedZ && searchMm === this.askedSearchMm && this.arcOrigin === this.askedArcOrigin) {
+      return this.found ? this.result : null;
+    }
+    this.askedX = p.x;
+    this.askedY = p.y;
+    this.askedZ = p.z;
+    this.askedSearchMm = searchMm;
+    this.askedArcOrigin = this.arcOrigin;
+    this.found = this.search(p, searchMm);
+    return this.found ? this.result : null;
+  }
+
+  private search(p: Vec3, searchMm: number): boolean {
+    const { x, y, z } = p;
+    const v = this.axis === 'x' ? x : this.axis === 'y' ? y : z;
+    const seg = this.segments;
     const n = this.count;
     // Start at the segment level with p and walk outward; once a segment's span along the axis
     // lies farther from p than the best distance so far, no segment beyond it can be closer.
-    const start = Math.min(n - 2, Math.max(0, this.indexAtAxis(v) - 1));
+    if (v !== this.startAxisValue) {
+      this.startAxisValue = v;
+      this.startSegment = Math.min(n - 2, Math.max(0, this.indexAtAxis(v) - 1));
+    }
+    const start = this.startSegment;
     this.best = searchMm * searchMm;
     this.bestSeg = -1;
     for (let i = start; i < n - 1; i++) {
-      const lo = Math.min(coords[i], coords[i + 1]);
-      const hi = Math.max(coords[i], coords[i + 1]);
+      const lo = seg[i * SEGMENT_STRIDE];
+      const hi = seg[i * SEGMENT_STRIDE + 1];
       const gap = lo > v ? lo - v : v > hi ? v - hi : 0;
       if (gap * gap > this.best) break;
-      this.trySegment(i, p);
+      this.trySegment(i, x, y, z);
     }
     for (let i = start - 1; i >= 0; i--) {
-      const lo = Math.min(coords[i], coords[i + 1]);
-      const hi = Math.max(coords[i], coords[i + 1]);
+      const lo = seg[i * SEGMENT_STRIDE];
+      const hi = seg[i * SEGMENT_STRIDE + 1];
       const gap = lo > v ? lo - v : v > hi ? v - hi : 0;
       if (gap * gap > this.best) break;
-      this.trySegment(i, p);
+      this.trySegment(i, x, y, z);
     }
-    if (this.bestSeg < 0) return null;
+    if (this.bestSeg < 0) return false;
     const best = this.best;
     const bestSeg = this.bestSeg;
     const bestT = this.bestT;
@@ -254,36 +297,6 @@ export class CentreLine {
     r.controlParam = this.param[i] + (this.param[i + 1] - this.param[i]) * t;
     r.segment = i;
     r.frameSample = k / 9;
-    return r;
+    return true;
   }
-}
-
-/** Uniform Catmull-Rom through the control points, with cumulative arc length. */
-function sampleCatmullRom(cps: readonly Vec3[], perSpan: number) {
-  const points: Vec3[] = [];
-  const param: number[] = [];
-  const n = cps.length;
-  for (let k = 0; k < n - 1; k++) {
-    const p0 = cps[Math.max(0, k - 1)];
-    const p1 = cps[k];
-    const p2 = cps[k + 1];
-    const p3 = cps[Math.min(n - 1, k + 2)];
-    const last = k === n - 2 ? perSpan : perSpan - 1;
-    for (let j = 0; j <= last; j++) {
-      const t = j / perSpan;
-      const t2 = t * t;
-      const t3 = t2 * t;
-      const c = (a: number, b: number, cc: number, d: number) =>
-        0.5 * (2 * b + (-a + cc) * t + (2 * a - 5 * b + 4 * cc - d) * t2 + (-a + 3 * b - 3 * cc + d) * t3);
-      points.push({ x: c(p0.x, p1.x, p2.x, p3.x), y: c(p0.y, p1.y, p2.y, p3.y), z: c(p0.z, p1.z, p2.z, p3.z) });
-      param.push(k + t);
-    }
-  }
-  const arc = [0];
-  for (let i = 1; i < points.length; i++) {
-    const a = points[i - 1];
-    const b = points[i];
-    arc.push(arc[i - 1] + Math.hypot(b.x - a.x, b.y - a.y, b.z - a.z));
-  }
-  return { points, param, arc };
 }

@@ -5,6 +5,7 @@ import type { Box } from './sdf';
 import { expandBox } from './sdf';
 import type { CentreLine } from './centreLine';
 import { type Structure, lineBox } from './structure';
+import { hypot2 } from '../math/hypot';
 
 /** A fascicle's place in the nerve's cross-section, in units of the nerve radius. */
 export interface Fascicle {
@@ -113,20 +114,30 @@ export class NerveStructure implements Structure {
   }
 
   private readonly section: NerveSection = { halfWidthMm: 0, halfThicknessMm: 0, fascicleScale: 1, swelling: 0 };
+  private sectionS = NaN;
+
+  /** `section` at s, computed again only when s changes: a voxel inside is asked its distance, then its part. */
+  private sectionOf(sMm: number): NerveSection {
+    if (sMm !== this.sectionS) {
+      this.sectionAt(sMm, this.section);
+      this.sectionS = sMm;
+    }
+    return this.section;
+  }
 
   distance(p: Vec3, reachMm = 4): number {
     const search = this.maxOuterRadius + reachMm;
     const c = this.line.closest(p, search);
     if (!c) return search - this.maxOuterRadius;
-    const { halfWidthMm, halfThicknessMm } = this.sectionAt(c.sMm, this.section);
+    const { halfWidthMm, halfThicknessMm } = this.sectionOf(c.sMm);
     const sheath = this.spec.sheathThicknessMm;
     // (ρ − 1) · the shorter semi-axis: never more than the true distance to the ellipse, and
     // changing no faster than the distance does, so block culling while voxelising stays safe.
     const a = halfWidthMm + sheath;
     const b = halfThicknessMm + sheath;
-    const radial = (Math.hypot(c.widthOffset / a, c.thicknessOffset / b) - 1) * Math.min(a, b);
+    const radial = (hypot2(c.widthOffset / a, c.thicknessOffset / b) - 1) * Math.min(a, b);
     if (c.beyondEnd <= 0) return Math.max(radial, -c.toNearerEnd);
-    return radial > 0 ? Math.hypot(radial, c.beyondEnd) : c.beyondEnd;
+    return radial > 0 ? hypot2(radial, c.beyondEnd) : c.beyondEnd;
   }
 
   nearDistance(p: Vec3, reachMm?: number): number {
@@ -143,7 +154,7 @@ export class NerveStructure implements Structure {
    * The part of the nerve at offsets (across, along the thickness reference) from its centre
    * line at s: what the voxels hold and, at the image's own resolution, what the beam meets.
    */
-  classifySection(sMm: number, widthOffset: number, thicknessOffset: number, section: NerveSection = this.sectionAt(sMm, this.section)): LabelId {
+  classifySection(sMm: number, widthOffset: number, thicknessOffset: number, section: NerveSection = this.sectionOf(sMm)): LabelId {
     const { halfWidthMm: a, halfThicknessMm: b, fascicleScale } = section;
     // Normalised elliptical radius: 1 on the nerve's outer surface (inside the sheath).
     const u = widthOffset / a;

@@ -1,4 +1,5 @@
 import type { Vec3 } from '../math/vec3';
+import { hypot2, hypot3 } from '../math/hypot';
 
 /**
  * Signed-distance primitives. Negative inside. Every function here returns a lower bound of the
@@ -15,15 +16,15 @@ export function ellipsoidDistance(p: Vec3, centre: Vec3, radii: Vec3): number {
   const x = p.x - centre.x;
   const y = p.y - centre.y;
   const z = p.z - centre.z;
-  const k0 = Math.hypot(x / radii.x, y / radii.y, z / radii.z);
-  const k1 = Math.hypot(x / (radii.x * radii.x), y / (radii.y * radii.y), z / (radii.z * radii.z));
+  const k0 = hypot3(x / radii.x, y / radii.y, z / radii.z);
+  const k1 = hypot3(x / (radii.x * radii.x), y / (radii.y * radii.y), z / (radii.z * radii.z));
   if (k1 === 0) return -Math.min(radii.x, radii.y, radii.z);
   return (k0 * (k0 - 1)) / k1;
 }
 
 /** A true lower bound: the gap to a scaled copy of the ellipsoid is narrowest along its shortest axis. */
 export function ellipsoidDistanceBound(p: Vec3, centre: Vec3, radii: Vec3): number {
-  const k0 = Math.hypot((p.x - centre.x) / radii.x, (p.y - centre.y) / radii.y, (p.z - centre.z) / radii.z);
+  const k0 = hypot3((p.x - centre.x) / radii.x, (p.y - centre.y) / radii.y, (p.z - centre.z) / radii.z);
   return (k0 - 1) * Math.min(radii.x, radii.y, radii.z);
 }
 
@@ -38,7 +39,7 @@ export function ellipsoidBox(centre: Vec3, radii: Vec3): Box {
 export function ellipticCylinderDistance(p: Vec3, centreX: number, centreZ: number, radiusX: number, radiusZ: number): number {
   const u = (p.x - centreX) / radiusX;
   const v = (p.z - centreZ) / radiusZ;
-  return (Math.hypot(u, v) - 1) * Math.min(radiusX, radiusZ);
+  return (hypot2(u, v) - 1) * Math.min(radiusX, radiusZ);
 }
 
 /** Polynomial smooth minimum: joins two surfaces with a fillet of about k mm. */
@@ -66,5 +67,5 @@ export function boxDistance(b: Box, p: Vec3): number {
   const dx = Math.max(b.min.x - p.x, 0, p.x - b.max.x);
   const dy = Math.max(b.min.y - p.y, 0, p.y - b.max.y);
   const dz = Math.max(b.min.z - p.z, 0, p.z - b.max.z);
-  return Math.hypot(dx, dy, dz);
+  return hypot3(dx, dy, dz);
 }

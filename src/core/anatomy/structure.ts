@@ -2,6 +2,7 @@ import type { Vec3 } from '../math/vec3';
 import type { LabelId } from './tissues';
 import { type Box, ellipsoidBox, ellipsoidDistance, ellipsoidDistanceBound, expandBox, smoothMin } from './sdf';
 import { CentreLine } from './centreLine';
+import { hypot2 } from '../math/hypot';
 
 /**
  * One anatomical structure: a signed distance (negative inside, never more than the true
@@ -83,7 +84,7 @@ export class TubeStructure implements Structure {
     const { halfWidth: a, halfThickness: b } = this.sectionAt(c.controlParam);
     const section = ellipse(c.widthOffset, c.thicknessOffset, a, b);
     if (c.beyondEnd <= 0) return Math.max(section, -c.toNearerEnd);
-    return section > 0 ? Math.hypot(section, c.beyondEnd) : c.beyondEnd;
+    return section > 0 ? hypot2(section, c.beyondEnd) : c.beyondEnd;
   }
 
   classify(): LabelId {
@@ -163,13 +164,13 @@ export function lineBox(line: CentreLine): Box {
 
 /** A true lower bound: the gap between an ellipse and its scaled copy is narrowest on the minor axis. */
 export function ellipseDistanceBound(u: number, v: number, a: number, b: number): number {
-  return (Math.hypot(u / a, v / b) - 1) * Math.min(a, b);
+  return (hypot2(u / a, v / b) - 1) * Math.min(a, b);
 }
 
 /** Ellipse estimate (Quilez): much closer to the true distance than scaling a circle, not always a bound. */
 export function ellipseDistance(u: number, v: number, a: number, b: number): number {
-  const k0 = Math.hypot(u / a, v / b);
-  const k1 = Math.hypot(u / (a * a), v / (b * b));
+  const k0 = hypot2(u / a, v / b);
+  const k1 = hypot2(u / (a * a), v / (b * b));
   if (k1 === 0) return -Math.min(a, b);
   return (k0 * (k0 - 1)) / k1;
 }

@@ -5,6 +5,7 @@ import type { KneeAnatomy } from './knee';
 import type { Structure } from './structure';
 import { Label, type LabelId } from './tissues';
 import { surroundingsRegion } from './kneeGeometry';
+import { hypot3 } from '../math/hypot';
 
 /** Structure labels on a regular grid: what the image, the needle and the fluid sample. */
 export interface LabelVolume {
@@ -244,7 +245,7 @@ class BlockFiller {
     this.centre.x = origin.x + ((x0 + x1 - 1) / 2) * h;
     this.centre.y = origin.y + ((y0 + y1 - 1) / 2) * h;
     this.centre.z = origin.z + ((z0 + z1 - 1) / 2) * h;
-    return (Math.hypot(x1 - x0, y1 - y0, z1 - z0) * h) / 2 + h * 0.5;
+    return (hypot3(x1 - x0, y1 - y0, z1 - z0) * h) / 2 + h * 0.5;
   }
 
   private fillBlock(x0: number, x1: number, y0: number, y1: number, z0: number, z1: number, candidates: readonly Structure[], outerFloor: LabelId): void {
