@@ -1,5 +1,5 @@
 import { ParaneuralSpace } from '../core/fluid/paraneuralSpace';
-import { ReliefColumnCache } from '../core/fluid/warpRelief';
+import { ReliefColumnCache } from '../core/fluid/reliefColumnCache';
 
 /**
  * Deep copies of a session's simulation state for replay checkpoints. Class instances keep their

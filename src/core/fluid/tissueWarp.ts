@@ -2,7 +2,8 @@ import type { Vec3 } from '../math/vec3';
 import type { TissueType } from '../anatomy/tissues';
 import type { KneeAnatomy } from '../anatomy/knee';
 import type { FluidField } from './fluidField';
-import { WarpColumns, LAYERS_PER_COLUMN, deepRideVoxels } from './warpColumns';
+import { WarpColumns, LAYERS_PER_COLUMN } from './warpColumns';
+import { deepRideVoxels } from './boneFloor';
 
 /**
  * The tissue pushed out of the injectate's way. The spread (spread.ts) says how much fluid went

@@ -1,6 +1,7 @@
-import { Label } from '../anatomy/tissues';
 import { type FluidField, FULL } from './fluidField';
-import { WarpRelief, RIGID, type LayeredColumns } from './warpRelief';
+import { WarpRelief, type LayeredColumns } from './warpRelief';
+import { BONE_REACH_VOXELS, boneFloorZ, deepRideVoxels } from './boneFloor';
+import { SHEATH_VOXELS, NERVE_PART, insertionZ, epineuriumSurfaceZ } from './layerInsertion';
 
 /**
  * The build half of the tissue warp (tissueWarp.ts reads it): each run of wet voxels along a
@@ -21,29 +22,11 @@ export const SUPERFICIAL_SHARE = 0.5;
 /** Layers kept per column; a column crossing more wet runs than this merges the last ones. */
 export const LAYERS_PER_COLUMN = 6;
 
-/** Bone this close (voxels) under a column's fluid is found in its slot's labels (further: the column's survey). */
-const BONE_REACH_VOXELS = 40;
-
-/** The sheath is about a voxel thick; a run this many sheath voxels off the nerve still lies on it. */
-const SHEATH_VOXELS = 2;
-export const NERVE_PART = new Uint8Array(32);
-NERVE_PART[Label.epineurium] = 1;
-NERVE_PART[Label.interfascicularEpineurium] = 1;
-NERVE_PART[Label.fascicle] = 1;
-
 /** Labels a redo reads beyond the wet range: below it the bone reach, above it the sheath and the nerve past it. */
 const LABELS_BELOW = BONE_REACH_VOXELS;
 const LABELS_ABOVE = SHEATH_VOXELS + 1;
 
 const NO_SLOT = -1;
-
-/** Under the deepest layer, the tissue this close to it (voxels: the sheath and the fat on it, 1 mm) moves with it, unsqueezed. */
-const DEEP_RIDE_VOXELS = 4;
-
-/** How much of a gap (voxels) between the deepest layer and the bone under it rides with the layer: at most half. */
-export function deepRideVoxels(gap: number): number {
-  return Math.min(DEEP_RIDE_VOXELS, gap / 2);
-}
 
 export class WarpColumns {
   /** The footprint of the columns holding fluid (voxel indices, inclusive); empty if x0 > x1. */
@@ -237,7 +220,7 @@ export class WarpColumns {
       count++;
     }
     this.layerCount[column] = count;
-    this.columnFloor[column] = count === 0 ? Number.NaN : this.boneFloor(column, base, deepestWet);
+    this.columnFloor[column] = count === 0 ? Number.NaN : boneFloorZ(this.slotLabels, base, deepestWet, this.relief, column);
     this.columnBase[column] = -(1 - SUPERFICIAL_SHARE) * total;
     if (count > 0) this.holdBone(column, first);
     if (count === 0) {
@@ -273,34 +256,10 @@ export class WarpColumns {
     if (nerveAbove === nerveBelow) return z;
     const cache = nerveAbove ? this.nerveFloor : this.nerveRoof;
     if (!Number.isNaN(cache[column])) return cache[column];
-    const { origin, spacingMm: h, nx } = this.field.grid;
-    const x = origin.x + (column % nx) * h;
-    const y = origin.y + Math.floor(column / nx) * h;
-    // Bisect between a point outside the nerve (on the fluid's side) and one inside it.
-    let outside = nerveAbove ? z - 1.5 : z + 1.5;
-    let inside = nerveAbove ? z + 1.5 : z - 1.5;
-    if (this.nerveDistance(x, y, origin.z + outside * h) <= 0 || this.nerveDistance(x, y, origin.z + inside * h) > 0) return z;
-    for (let i = 0; i < 10; i++) {
-      const mid = (outside + inside) / 2;
-      if (this.nerveDistance(x, y, origin.z + mid * h) > 0) outside = mid;
-      else inside = mid;
-    }
-    cache[column] = (outside + inside) / 2;
+    const surface = epineuriumSurfaceZ(this.nerveDistance, this.field.grid, column, z, nerveAbove);
+    if (surface === null) return z;
+    cache[column] = surface;
     return cache[column];
-  }
-
-  /**
-   * The resting top of the bone under a column's fluid (voxel Z; NaN: none), which never moves:
-   * the deep push eases to nothing on it. The share of the lift stays `SUPERFICIAL_SHARE` near
-   * bone too. A share grown with each column's own nearness to the bone drew the nerve and its
-   * halo into a tent (the columns across a cuff over a sloping fibular head each lifting by their
-   * own depth) and stepped the spindle in long axis; the nerve and halo should rise as one.
-   */
-  private boneFloor(column: number, base: number, deepestWetZ: number): number {
-    for (let d = 1; d <= BONE_REACH_VOXELS && deepestWetZ - d >= 0; d++) if (RIGID[this.slotLabels[base + deepestWetZ - d]] === 1) return deepestWetZ - d + 0.5;
-    // Bone beyond the labels a slot keeps, from the column's survey.
-    const bone = this.relief.boneTopOf(column);
-    return bone >= 0 && bone < deepestWetZ ? bone : Number.NaN;
   }
 
   /**
@@ -320,38 +279,4 @@ export class WarpColumns {
     }
     this.columnBase[column] = Math.max(this.columnBase[column], -0.9 * (gap - deepRideVoxels(gap)));
   }
-}
-
-/**
- * Where in the run [start, end] (voxel Z) the fluid's layer goes: against the nerve where the
- * run touches it, else at the change of tissue nearest the run's centre (the plane the fluid
- * opened), else at the centre. `labels` is a column's slot from `base`.
- */
-function insertionZ(labels: Uint8Array, base: number, nz: number, start: number, end: number, centre: number): number {
-  // The paraneural space lies inside the sheath: a run against the sheath over the nerve goes
-  // under the sheath, on the epineurium (the sheath is lifted with the fat beyond it).
-  const inside = NERVE_PART[labels[base + start]] === 1;
-  if (!inside) {
-    for (let z = start - 1, n = 0; z >= 0 && n <= SHEATH_VOXELS; z--, n++) {
-      const l = labels[base + z];
-      if (NERVE_PART[l] === 1) return z + 0.5;
-      if (l !== Label.paraneuralSheath) break;
-    }
-    for (let z = end + 1, n = 0; z < nz && n <= SHEATH_VOXELS; z++, n++) {
-      const l = labels[base + z];
-      if (NERVE_PART[l] === 1) return z - 0.5;
-      if (l !== Label.paraneuralSheath) break;
-    }
-  }
-  let best = centre;
-  let bestDistance = Infinity;
-  for (let z = start; z < end; z++) {
-    if (labels[base + z] === labels[base + z + 1]) continue;
-    const d = Math.abs(z + 0.5 - centre);
-    if (d < bestDistance) {
-      bestDistance = d;
-      best = z + 0.5;
-    }
-  }
-  return best;
 }

@@ -1,4 +1,5 @@
-import { Label, labelCount, tissueOfLabelId } from '../anatomy/tissues';
+import { type ReliefColumnCache, reliefColumnCacheFor, surveyColumn } from './reliefColumnCache';
+import { type ReliefCells, buildOf, gaussian, blur2d, bilinear } from './reliefCells';
 
 /**
  * The lift the injectate gives what lies superficial to it, spread sideways as it rises.
@@ -30,10 +31,6 @@ const MAX_SQUEEZE = 0.75;
 const CELL_COLUMNS = 8;
 const KERNEL_SIGMAS = 3;
 
-/** Per label: 1 for bone, which the warp never moves (warpColumns.ts holds the deep push on it too). */
-export const RIGID = new Uint8Array(labelCount);
-for (let l = 0; l < labelCount; l++) if (tissueOfLabelId(l) === 'bone') RIGID[l] = 1;
-
 /** What the relief reads of the warp's columns (voxel units; per column x + nx·y). */
 export interface LayeredColumns {
   readonly spacingMm: number;
@@ -43,62 +40,6 @@ export interface LayeredColumns {
   readonly y0: number;
   readonly y1: number;
   readonly layerCount: Uint8Array;
-}
-
-/**
- * Per label volume, what each column's relief works out to, kept apart from the warp's state: filled on a
- * lookup's first touch after a rebuild (stamped with that rebuild's id, unique in the process),
- * so a step pays only for the cells, and the warp's own state — what a replay's history keeps and
- * restores — stays the same whatever was looked up. And each column's landmarks, found once.
- */
-export class ReliefColumnCache {
-  readonly stamp: Float64Array;
-  readonly anchor: Float32Array;
-  readonly start: Float32Array;
-  readonly lift: Float32Array;
-  readonly ramp: Float32Array;
-  readonly surveyed: Uint8Array;
-  readonly boneTop: Float32Array;
-  readonly surfaceTop: Float32Array;
-  readonly fatFloor: Float32Array;
-
-  constructor(columns: number) {
-    const floats = () => new Float32Array(columns);
-    this.stamp = new Float64Array(columns);
-    [this.anchor, this.start, this.lift, this.ramp, this.boneTop, this.surfaceTop, this.fatFloor] = [floats(), floats(), floats(), floats(), floats(), floats(), floats()];
-    this.surveyed = new Uint8Array(columns);
-  }
-}
-const caches = new WeakMap<Uint8Array, ReliefColumnCache>();
-
-/** The blurred lifts (and lift-weighted fluid tops) per cell of a rebuild. */
-interface ReliefCells {
-  liftBlur: Float64Array;
-  topBlur: Float64Array;
-  w: number;
-  h: number;
-  cx0: number;
-  cy0: number;
-}
-
-/**
- * The id the column cache stamps a rebuild's cells with, unique in the process. Held by the cells
- * object but not enumerable: not part of the warp's state (a replay's copy of the cells is another
- * object, and gets its own id when first read), so live and replayed warps stay the same state.
- */
-let rebuilds = 0;
-function buildOf(cells: ReliefCells): number {
-  const held = (cells as { build?: number }).build;
-  if (held !== undefined) return held;
-  const build = ++rebuilds;
-  Object.defineProperty(cells, 'build', { value: build, enumerable: false });
-  return build;
-}
-
-function cacheFor(labels: Uint8Array, columns: number): ReliefColumnCache {
-  let cache = caches.get(labels);
-  if (!cache) caches.set(labels, (cache = new ReliefColumnCache(columns)));
-  return cache;
 }
 
 export class WarpRelief {
@@ -136,7 +77,7 @@ export class WarpRelief {
     this.wetAnchor = new Float32Array(columns);
     this.wetLift = new Float32Array(columns);
     this.skinLift = new Float32Array(columns);
-    this.reliefColumns = cacheFor(labels, columns);
+    this.reliefColumns = reliefColumnCacheFor(labels, columns);
   }
 
   /**
@@ -272,63 +213,8 @@ export class WarpRelief {
     return this.reliefColumns.boneTop[column];
   }
 
-  /**
-   * The column's resting landmarks (voxel Z), found once per volume: just above its highest bone
-   * (−1: none), the floor of its subcutaneous fat (the first other tissue under skin and fat) and
-   * the underside of its skin (nz: the grid's top), which rides on the fat, unstretched.
-   */
+  /** The column's landmarks, surveyed once per volume (reliefColumnCache.ts). */
   private survey(column: number): void {
-    const cache = this.reliefColumns;
-    if (cache.surveyed[column] === 1) return;
-    const nxy = this.nx * this.ny;
-    let bone = -1;
-    let surface = -1;
-    let skinFloor = -1;
-    let fatFloor = -1;
-    for (let z = this.nz - 1; z >= 0 && bone < 0; z--) {
-      const label = this.labels[column + nxy * z];
-      if (surface < 0 && label !== Label.outside) surface = z === this.nz - 1 ? this.nz : z + 0.5;
-      if (surface >= 0 && skinFloor < 0 && label !== Label.skin && label !== Label.outside) skinFloor = z + 0.5;
-      if (surface >= 0 && fatFloor < 0 && label !== Label.skin && label !== Label.fat && label !== Label.outside) fatFloor = z + 0.5;
-      if (RIGID[label] === 1) bone = z + 0.5;
-    }
-    cache.boneTop[column] = bone;
-    cache.fatFloor[column] = fatFloor;
-    cache.surfaceTop[column] = skinFloor >= 0 ? skinFloor : surface < 0 ? this.nz : surface;
-    cache.surveyed[column] = 1;
+    surveyColumn(this.reliefColumns, this.labels, this.nx, this.ny, this.nz, column);
   }
-}
-
-function gaussian(sigma: number, reach: number): Float64Array {
-  const k = new Float64Array(2 * reach + 1);
-  let sum = 0;
-  for (let i = -reach; i <= reach; i++) sum += k[i + reach] = Math.exp(-(i * i) / (2 * sigma * sigma));
-  for (let i = 0; i < k.length; i++) k[i] /= sum;
-  return k;
-}
-
-/** Separable blur; what would fall off the edge is kept at the edge, so the total is kept. */
-function blur2d(src: Float64Array, w: number, h: number, kernel: Float64Array, reach: number): Float64Array {
-  const mid = new Float64Array(w * h);
-  const out = new Float64Array(w * h);
-  for (let y = 0; y < h; y++)
-    for (let x = 0; x < w; x++) {
-      const v = src[x + w * y];
-      if (v === 0) continue;
-      for (let i = -reach; i <= reach; i++) mid[Math.min(w - 1, Math.max(0, x + i)) + w * y] += v * kernel[i + reach];
-    }
-  for (let y = 0; y < h; y++)
-    for (let x = 0; x < w; x++) {
-      const v = mid[x + w * y];
-      if (v === 0) continue;
-      for (let i = -reach; i <= reach; i++) out[x + w * Math.min(h - 1, Math.max(0, y + i))] += v * kernel[i + reach];
-    }
-  return out;
-}
-
-function bilinear(cells: Float64Array, w: number, h: number, ix: number, iy: number, tx: number, ty: number): number {
-  const x1 = Math.min(ix + 1, w - 1);
-  const row0 = w * iy;
-  const row1 = w * Math.min(iy + 1, h - 1);
-  return (1 - ty) * ((1 - tx) * cells[ix + row0] + tx * cells[x1 + row0]) + ty * ((1 - tx) * cells[ix + row1] + tx * cells[x1 + row1]);
 }
