@@ -47,11 +47,10 @@ export interface EchoFrame {
   /** How far the dragged skin has moved the fat at each sample's depth (mm, along the array). */
   fatShiftBySample: Float32Array;
   /**
-   * The probe, rigid, rides on the skin the injectate has lifted under it, pressing the bulge to
-   * its mean height: every line is read this much higher (mm), so the fluid over the nerve is not
-   * pushed out above the face.
+   * How far the probe, rigid, rides on the skin the injectate has lifted under it (mm, limb frame;
+   * zero without fluid): back along its own beam, pressing the bulge to its mean height, so every
+   * line is read from there and the fluid over the nerve is not pushed out above the face.
    */
-  /** How far the probe rides on the skin the injectate bulged (mm, limb frame; zero without fluid). */
   ride: { x: number; y: number; z: number };
 }
 
