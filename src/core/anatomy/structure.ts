@@ -58,16 +58,18 @@ export class TubeStructure implements Structure {
     this.bounds = expandBox(lineBox(line), this.maxRadius);
   }
 
-  sectionAt(controlParam: number): TubeSection {
+  sectionAt(controlParam: number, out: TubeSection = { halfWidth: 0, halfThickness: 0 }): TubeSection {
     const k = Math.min(this.sections.length - 2, Math.max(0, Math.floor(controlParam)));
     const t = Math.min(1, Math.max(0, controlParam - k));
     const a = this.sections[k];
     const b = this.sections[k + 1];
-    return {
-      halfWidth: a.halfWidth + (b.halfWidth - a.halfWidth) * t,
-      halfThickness: a.halfThickness + (b.halfThickness - a.halfThickness) * t,
-    };
+    out.halfWidth = a.halfWidth + (b.halfWidth - a.halfWidth) * t;
+    out.halfThickness = a.halfThickness + (b.halfThickness - a.halfThickness) * t;
+    return out;
   }
+
+  /** Written by every distance query: the voxeliser asks millions, so they allocate nothing. */
+  private readonly section: TubeSection = { halfWidth: 0, halfThickness: 0 };
 
   distance(p: Vec3, reachMm = 6): number {
     return this.sectionDistance(p, reachMm, ellipseDistanceBound);
@@ -81,7 +83,7 @@ export class TubeStructure implements Structure {
     const search = this.maxRadius + reachMm;
     const c = this.line.closest(p, search);
     if (!c) return search - this.maxRadius;
-    const { halfWidth: a, halfThickness: b } = this.sectionAt(c.controlParam);
+    const { halfWidth: a, halfThickness: b } = this.sectionAt(c.controlParam, this.section);
     const section = ellipse(c.widthOffset, c.thicknessOffset, a, b);
     if (c.beyondEnd <= 0) return Math.max(section, -c.toNearerEnd);
     return section > 0 ? hypot2(section, c.beyondEnd) : c.beyondEnd;

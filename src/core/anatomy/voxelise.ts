@@ -237,7 +237,7 @@ class BlockFiller {
       return;
     }
     const candidates = this.knee.structures.filter((s) => boxDistance(s.bounds, this.centre) <= radius);
-    this.fillBlock(x0, x1, y0, y1, z0, z1, candidates, Label.outside);
+    this.fillBlock(x0, x1, y0, y1, z0, z1, candidates, Label.outside, 0);
   }
 
   private setCentre(x0: number, x1: number, y0: number, y1: number, z0: number, z1: number): number {
@@ -248,9 +248,13 @@ class BlockFiller {
     return (hypot3(x1 - x0, y1 - y0, z1 - z0) * h) / 2 + h * 0.5;
   }
 
-  private fillBlock(x0: number, x1: number, y0: number, y1: number, z0: number, z1: number, candidates: readonly Structure[], outerFloor: LabelId): void {
+  /** The crossing structures of each level of blocks, reused: no array per block. */
+  private readonly crossingAtDepth: Structure[][] = [];
+
+  private fillBlock(x0: number, x1: number, y0: number, y1: number, z0: number, z1: number, candidates: readonly Structure[], outerFloor: LabelId, depth: number): void {
     const radius = this.setCentre(x0, x1, y0, y1, z0, z1);
-    const crossing: Structure[] = [];
+    const crossing = (this.crossingAtDepth[depth] ??= []);
+    crossing.length = 0;
     let floor = outerFloor;
     for (const s of candidates) {
       const d = s.distance(this.centre) / s.lipschitz;
@@ -279,7 +283,7 @@ class BlockFiller {
         const yb = octant & 2 ? y1 : ym;
         const xa = octant & 1 ? xm : x0;
         const xb = octant & 1 ? x1 : xm;
-        if (xb > xa && yb > ya && zb > za) this.fillBlock(xa, xb, ya, yb, za, zb, crossing, floor);
+        if (xb > xa && yb > ya && zb > za) this.fillBlock(xa, xb, ya, yb, za, zb, crossing, floor, depth + 1);
       }
     }
   }
