@@ -27,18 +27,6 @@ const LIVE_FRAMES_PER_SECOND_AT_REST = 12;
 const LIVE_FRAMES_PER_SECOND_INJECTING = 40;
 
 /**
- * While the plunger is held, the worker that forms the frames (the band workers hold no fluid)
- * also steps the injection and meshes its 3D surface, and on two cores it shares the machine with
- * the 3D view's software rasteriser, which the page waits for at every 3D frame. Frames back to
- * back took all of its core (3D view 3-9 fps, 200-1000 ms main-thread tasks waiting on the
- * rasteriser: scripts/dev/hold-profile.ts); after each frame it now rests as long as the frame took
- * it, so the image takes at most half the worker. Returns when the next frame may be asked for.
- */
-export function nextInjectingFrameAtMs(returnedAtMs: number, computeMs: number): number {
-  return returnedAtMs + Math.max(0, computeMs);
-}
-
-/**
  * Keeps the ultrasound image in step with the probe and the settings: one request in flight at
  * a time, the newest inputs sent when it returns (frames are never queued behind a fast drag).
  * Frames reach the canvas through a listener, not through React state.
@@ -48,9 +36,6 @@ class ImagePipeline {
   private inFlight = false;
   private latest: DisplayedFrame | null = null;
   private drawnVersion = -1;
-  /** While injecting: no frame is asked for before this (nextInjectingFrameAtMs), and the timer that asks then. */
-  private restUntilMs = -Infinity;
-  private restTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly listeners = new Set<FrameListener>();
   private readonly waiters: { version: number; resolve: (f: DisplayedFrame) => void; reject: (e: Error) => void }[] = [];
 
@@ -120,14 +105,6 @@ class ImagePipeline {
     const state = useSimStore.getState();
     const pose = state.probe?.pose;
     if (state.buildStatus !== 'ready' || !pose) return;
-    const restMs = this.restUntilMs - clockMs();
-    if (state.injecting && restMs > 0) {
-      this.restTimer ??= setTimeout(() => {
-        this.restTimer = null;
-        void this.pump();
-      }, restMs);
-      return;
-    }
     const version = this.version;
     this.inFlight = true;
     try {
@@ -141,13 +118,12 @@ class ImagePipeline {
         this.latest = { version, ...result, widthMm: geometry.widthMm, depthMm: geometry.depthMm, pose };
         for (const l of this.listeners) l(this.latest);
       }
-      this.restUntilMs = nextInjectingFrameAtMs(clockMs(), result.computeMs);
     } catch (error) {
       for (const w of this.waiters.splice(0)) w.reject(error instanceof Error ? error : new Error(String(error)));
     } finally {
       this.inFlight = false;
     }
-    // While the plunger is held, frames follow each other as on a scanner (after the worker's rest).
+    // While the plunger is held, frames follow each other back to back, as on a scanner.
     if (useSimStore.getState().injecting && this.version === version) this.version++;
     if (this.version !== version) void this.pump();
   }
