@@ -6,7 +6,7 @@ import type { WarpRelief } from './warpRelief';
  * tissue between it and the deepest layer takes the deep push.
  */
 
-/** Bone this close (voxels) under a column's fluid is found in its slot's labels (further: the column's survey). */
+/** Where bone reaches over a column's fluid, bone this close (voxels) under the fluid is the floor (further: none). */
 export const BONE_REACH_VOXELS = 40;
 
 /** Under the deepest layer, the tissue this close to it (voxels: the sheath and the fat on it, 1 mm) moves with it, unsqueezed. */
@@ -23,11 +23,16 @@ export function deepRideVoxels(gap: number): number {
  * bone too. A share grown with each column's own nearness to the bone drew the nerve and its
  * halo into a tent (the columns across a cuff over a sloping fibular head each lifting by their
  * own depth) and stepped the spindle in long axis; the nerve and halo should rise as one.
- * `labels` is the column's slot from `base` (it holds `BONE_REACH_VOXELS` under the fluid).
+ *
+ * The column's highest bone (surveyed once per volume, reliefColumnCache.ts) is that bone when it
+ * lies under the fluid; only where bone reaches over the fluid's deepest voxel (the fluid beside
+ * or under it) is the column read below the fluid, `BONE_REACH_VOXELS` at most. `labels`: the
+ * label volume's, `nxy` voxels a Z plane.
  */
-export function boneFloorZ(labels: Uint8Array, base: number, deepestWetZ: number, relief: Pick<WarpRelief, 'boneTopOf'>, column: number): number {
-  for (let d = 1; d <= BONE_REACH_VOXELS && deepestWetZ - d >= 0; d++) if (RIGID[labels[base + deepestWetZ - d]] === 1) return deepestWetZ - d + 0.5;
-  // Bone beyond the labels a slot keeps, from the column's survey.
-  const bone = relief.boneTopOf(column);
-  return bone >= 0 && bone < deepestWetZ ? bone : Number.NaN;
+export function boneFloorZ(labels: Uint8Array, nxy: number, column: number, deepestWetZ: number, relief: Pick<WarpRelief, 'boneTopOf'>): number {
+  const top = relief.boneTopOf(column);
+  if (top < 0) return Number.NaN;
+  if (top < deepestWetZ) return top;
+  for (let d = 1; d <= BONE_REACH_VOXELS && deepestWetZ - d >= 0; d++) if (RIGID[labels[column + nxy * (deepestWetZ - d)]] === 1) return deepestWetZ - d + 0.5;
+  return Number.NaN;
 }

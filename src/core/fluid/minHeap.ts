@@ -23,24 +23,38 @@ export class MinHeap {
     return this.keys[0];
   }
 
-  /** Removes the smallest; returns its value. */
+  /**
+   * Removes the smallest; returns its value. Bottom-up: the hole at the root goes down the smaller
+   * children to a leaf (one comparison a level), then the last entry rises from there. It belongs
+   * near the bottom, so this makes about half the comparisons of sifting it down from the root;
+   * (key, value) pairs are distinct, so the order popped is the same either way.
+   */
   pop(): number {
-    const top = this.values[0];
-    const key = this.keys[--this.size];
-    const value = this.values[this.size];
+    const keys = this.keys;
+    const values = this.values;
+    const top = values[0];
+    const size = --this.size;
+    const key = keys[size];
+    const value = values[size];
     let i = 0;
     for (;;) {
       let child = 2 * i + 1;
-      if (child >= this.size) break;
+      if (child >= size) break;
       const right = child + 1;
-      if (right < this.size && (this.keys[right] < this.keys[child] || (this.keys[right] === this.keys[child] && this.values[right] < this.values[child]))) child = right;
-      if (this.keys[child] > key || (this.keys[child] === key && this.values[child] >= value)) break;
-      this.keys[i] = this.keys[child];
-      this.values[i] = this.values[child];
+      if (right < size && (keys[right] < keys[child] || (keys[right] === keys[child] && values[right] < values[child]))) child = right;
+      keys[i] = keys[child];
+      values[i] = values[child];
       i = child;
     }
-    this.keys[i] = key;
-    this.values[i] = value;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (keys[parent] < key || (keys[parent] === key && values[parent] <= value)) break;
+      keys[i] = keys[parent];
+      values[i] = values[parent];
+      i = parent;
+    }
+    keys[i] = key;
+    values[i] = value;
     return top;
   }
 

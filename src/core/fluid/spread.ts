@@ -104,7 +104,7 @@ export class FluidSpread {
    * press-and-hold injection is many small steps from one place, and each continues the one
    * before instead of flooding again through everything already filled.
    */
-  private continuation: { start: number; front: MinHeap } | null = null;
+  private continuation: { start: number; front: MinHeap; onEmptyField: boolean } | null = null;
 
   /** The tissue pushed aside by the fluid, redone after every injection where the fill changed. */
   readonly warp: TissueWarp;
@@ -155,6 +155,9 @@ export class FluidSpread {
     let remaining = Math.round(ml / this.unitMl);
     if (this.continuation?.start !== start) this.releaseContinuation();
     const continuing = this.continuation !== null;
+    // A front begun on an empty field has filled only voxels it has seen, so every voxel it
+    // reaches anew is empty: its fill need not be read (a cache miss a voxel on the hold's path).
+    const onEmptyField = this.continuation?.onEmptyField ?? !(this.filledBox.min[0] <= this.filledBox.max[0]);
     const front = this.continuation?.front ?? new MinHeap();
     const seen = this.seen;
     const { nx, ny } = this.field.grid;
@@ -195,7 +198,7 @@ export class FluidSpread {
     };
     // What opening voxel i takes, reached from voxel `from` (the manometer's part of the pressure).
     const openingPsi = (i: number, depth: number, from: number, fromInSpace: boolean) => {
-      const filled = this.field.fill[i] > 0;
+      const filled = !onEmptyField && this.field.fill[i] > 0;
       if (depth > spaceReachMm) {
         if (filled) return 0;
         const fromSpace = fromInSpace && from !== i;
@@ -220,7 +223,7 @@ export class FluidSpread {
       front.push((i === start && againstNerve && this.field.fill[i] === 0 ? Math.max(opening, NERVE_CONTACT_OPENING_PSI) : opening) + flowPsi(i, depth <= spaceReachMm), i);
     };
     if (!continuing) visit(start, start, false);
-    this.continuation = { start, front };
+    this.continuation = { start, front, onEmptyField };
     let openingPressurePsi = 0;
     let intraneural = false;
     const size = this.field.fill.length;
@@ -290,9 +293,8 @@ export class FluidSpread {
     max[2] = Math.max(max[2], z);
   }
 
-  /** Entry pressure of a voxel, with seeded scatter; filled voxels are open. */
+  /** Entry pressure of an empty voxel (filled ones are open: the caller has returned 0 for them), with seeded scatter. */
   private entryPressure(i: number): number {
-    if (this.field.fill[i] > 0) return 0;
     const label = this.volume.labels[i];
     const base = ENTRY_PRESSURE_PSI[label];
     if (!Number.isFinite(base) || label === Label.fluid) return base;

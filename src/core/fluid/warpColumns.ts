@@ -1,6 +1,6 @@
 import { type FluidField, FULL } from './fluidField';
 import { WarpRelief, type LayeredColumns } from './warpRelief';
-import { BONE_REACH_VOXELS, boneFloorZ, deepRideVoxels } from './boneFloor';
+import { boneFloorZ, deepRideVoxels } from './boneFloor';
 import { SHEATH_VOXELS, NERVE_PART, insertionZ, epineuriumSurfaceZ } from './layerInsertion';
 
 /**
@@ -11,9 +11,9 @@ import { SHEATH_VOXELS, NERVE_PART, insertionZ, epineuriumSurfaceZ } from './lay
  * A step of 0.1 ml redoes thousands of columns, and a column of the label grid is a stride of a
  * whole Z plane per voxel (one cache line, often one page, each). So each column that ever holds
  * fluid gets a slot: its fill kept contiguous (written as the spread fills it) and its labels
- * copied once over the Z range its layers read (the wet range, the sheath beside it and the bone
- * reach below it). A redo then reads a few cache lines; the results are those of reading the
- * grid itself.
+ * copied once over the Z range its layers read (the wet range and the sheath beside it; the bone
+ * under the fluid comes from the column's survey, boneFloor.ts). A redo then reads a few cache
+ * lines; the results are those of reading the grid itself.
  */
 
 /** Share of an inserted layer's thickness that moves the tissue superficial to it (the rest goes deep, as far as the bone under it lets it). */
@@ -22,8 +22,8 @@ export const SUPERFICIAL_SHARE = 0.5;
 /** Layers kept per column; a column crossing more wet runs than this merges the last ones. */
 export const LAYERS_PER_COLUMN = 6;
 
-/** Labels a redo reads beyond the wet range: below it the bone reach, above it the sheath and the nerve past it. */
-const LABELS_BELOW = BONE_REACH_VOXELS;
+/** Labels a redo reads beyond the wet range, either side: the sheath and the nerve past it (layerInsertion.ts). */
+const LABELS_BELOW = SHEATH_VOXELS + 1;
 const LABELS_ABOVE = SHEATH_VOXELS + 1;
 
 const NO_SLOT = -1;
@@ -176,7 +176,10 @@ export class WarpColumns {
     const had1 = this.slotLabelHigh[slot];
     if (from >= had0 && to <= had1) return;
     const base = slot * nz;
-    for (let z = from; z <= to; z++) if (z < had0 || z > had1) this.slotLabels[base + z] = this.labels[column + nxy * z];
+    // Only the Z not yet copied: below what the slot holds, then above it (all of it the first time).
+    const below = had0 > had1 ? to : Math.min(to, had0 - 1);
+    for (let z = from; z <= below; z++) this.slotLabels[base + z] = this.labels[column + nxy * z];
+    for (let z = Math.max(from, had1 + 1, below + 1); z <= to; z++) this.slotLabels[base + z] = this.labels[column + nxy * z];
     this.slotLabelLow[slot] = Math.min(had0, from);
     this.slotLabelHigh[slot] = Math.max(had1, to);
   }
@@ -220,7 +223,7 @@ export class WarpColumns {
       count++;
     }
     this.layerCount[column] = count;
-    this.columnFloor[column] = count === 0 ? Number.NaN : boneFloorZ(this.slotLabels, base, deepestWet, this.relief, column);
+    this.columnFloor[column] = count === 0 ? Number.NaN : boneFloorZ(this.labels, this.nx * this.field.grid.ny, column, deepestWet, this.relief);
     this.columnBase[column] = -(1 - SUPERFICIAL_SHARE) * total;
     if (count > 0) this.holdBone(column, first);
     if (count === 0) {
