@@ -101,13 +101,17 @@ try {
   await page.evaluate(watchLongTasksScript);
   const cdp = await page.context().newCDPSession(page);
   // TRACE=1: a trace of the renderer's threads instead of the CPU profile (native work: paint, raster, GL).
+  // The main thread's "(program)" during a hold is GLES2::ReadPixels under Commit: with software
+  // compositing each 3D frame is read back synchronously, so the page waits for SwiftShader to draw
+  // it (CrGpuMain's "WebGL" flushes); v8.compile shows the thread pool's TurboFan/Maglev jobs.
   if (process.env.TRACE === '1') {
-    await browser.startTracing(page, { path: '/tmp/hold-trace.json', categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'cc', 'gpu', 'v8', 'viz', 'renderer.scheduler'] });
+    const traceFile = process.env.TRACE_FILE ?? '/tmp/hold-trace.json';
+    await browser.startTracing(page, { path: traceFile, categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'cc', 'gpu', 'v8', 'viz', 'renderer.scheduler', 'disabled-by-default-v8.compile'] });
     await page.mouse.down();
     await page.waitForTimeout(holdSeconds * 1000);
     await page.mouse.up();
-    writeFileSync('/tmp/hold-trace.json', await browser.stopTracing());
-    traceSummary('/tmp/hold-trace.json');
+    writeFileSync(traceFile, await browser.stopTracing());
+    traceSummary(traceFile);
     process.exit(0);
   }
   await cdp.send('Profiler.enable');
