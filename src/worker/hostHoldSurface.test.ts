@@ -11,22 +11,31 @@ const parameters = caseParameters(findCase(caseId)!, 'right', 1);
 const model = goodAttemptEvents(new KneeAnatomy(parameters), { caseId });
 const firstInjection = model.findIndex((e) => e.kind === 'injection');
 
+/**
+ * A host on a coarse knee whose clock moves `msPerReading` at every reading, with the live session
+ * fed the model attempt up to its first injection; `send` posts a request (answers are in `posted`).
+ */
+async function liveSessionBeforeInjecting(msPerReading: number) {
+  const posted: WorkerMessage[] = [];
+  let clockMs = 0;
+  const host = createWorkerHost({ post: (m) => posted.push(m), buildPatient: coarsePatient, now: () => (clockMs += msPerReading) });
+  let id = 0;
+  const send = (kind: RequestMessage['kind'], body: unknown) => {
+    host.handle({ id: ++id, kind, body } as RequestMessage);
+    return id;
+  };
+  const answered = (sent: number) => posted.findIndex((m) => m.id === sent && 'ok' in m);
+  const built = send('build', { parameters });
+  await vi.waitFor(() => expect(answered(built)).toBeGreaterThanOrEqual(0), { timeout: 60_000 });
+  send('open', { session: 'live', mode: 'assessment', events: [] });
+  for (const event of model.slice(0, firstInjection)) send('event', { session: 'live', event, throttleFluid: false });
+  return { posted, send, answered };
+}
+
 describe('worker host: the live hold surface', () => {
   it('pushes a held plunger\'s figures at once and meshes its surface a slice per turn: a request sent meanwhile answers before the surface', async () => {
-    const posted: WorkerMessage[] = [];
     // Every reading of the clock is 10 ms later: a 20 ms slice makes about two blocks.
-    let clockMs = 0;
-    const host = createWorkerHost({ post: (m) => posted.push(m), buildPatient: coarsePatient, now: () => (clockMs += 10) });
-    let id = 0;
-    const send = (kind: RequestMessage['kind'], body: unknown) => {
-      host.handle({ id: ++id, kind, body } as RequestMessage);
-      return id;
-    };
-    const answered = (sent: number) => posted.findIndex((m) => m.id === sent && 'ok' in m);
-    const built = send('build', { parameters });
-    await vi.waitFor(() => expect(answered(built)).toBeGreaterThanOrEqual(0), { timeout: 60_000 });
-    send('open', { session: 'live', mode: 'assessment', events: [] });
-    for (const event of model.slice(0, firstInjection)) send('event', { session: 'live', event, throttleFluid: false });
+    const { posted, send, answered } = await liveSessionBeforeInjecting(10);
     vi.useFakeTimers();
     try {
       // A hold step: the figures and the surface are left for the throttle's push.
@@ -56,20 +65,8 @@ describe('worker host: the live hold surface', () => {
   }, 120_000);
 
   it('a hold whose surface takes longer to mesh than steps take to come: the figures follow each refresh, and the surface is not begun again and again', async () => {
-    const posted: WorkerMessage[] = [];
     // Every reading of the clock is 100 ms later: each slice meshes one block, and a refresh is due at every step.
-    let clockMs = 0;
-    const host = createWorkerHost({ post: (m) => posted.push(m), buildPatient: coarsePatient, now: () => (clockMs += 100) });
-    let id = 0;
-    const send = (kind: RequestMessage['kind'], body: unknown) => {
-      host.handle({ id: ++id, kind, body } as RequestMessage);
-      return id;
-    };
-    const answered = (sent: number) => posted.findIndex((m) => m.id === sent && 'ok' in m);
-    const built = send('build', { parameters });
-    await vi.waitFor(() => expect(answered(built)).toBeGreaterThanOrEqual(0), { timeout: 60_000 });
-    send('open', { session: 'live', mode: 'assessment', events: [] });
-    for (const event of model.slice(0, firstInjection)) send('event', { session: 'live', event, throttleFluid: false });
+    const { posted, send } = await liveSessionBeforeInjecting(100);
     const fluidPushes = () => posted.filter((m): m is Extract<WorkerMessage, { push: 'fluid' }> => 'push' in m && m.push === 'fluid');
     vi.useFakeTimers();
     try {
