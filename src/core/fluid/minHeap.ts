@@ -6,17 +6,7 @@ export class MinHeap {
 
   push(key: number, value: number): void {
     if (this.size === this.keys.length) this.grow();
-    let i = this.size++;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      // Ties broken by index so that the order, and so the fluid, is deterministic.
-      if (this.keys[parent] < key || (this.keys[parent] === key && this.values[parent] <= value)) break;
-      this.keys[i] = this.keys[parent];
-      this.values[i] = this.values[parent];
-      i = parent;
-    }
-    this.keys[i] = key;
-    this.values[i] = value;
+    this.rise(this.size++, key, value);
   }
 
   peekKey(): number {
@@ -46,8 +36,18 @@ export class MinHeap {
       values[i] = values[child];
       i = child;
     }
+    this.rise(i, key, value);
+    return top;
+  }
+
+  /** Puts (key, value) in the hole at i, moving it up past every parent that comes after it. */
+  private rise(hole: number, key: number, value: number): void {
+    const keys = this.keys;
+    const values = this.values;
+    let i = hole;
     while (i > 0) {
       const parent = (i - 1) >> 1;
+      // Ties broken by index so that the order, and so the fluid, is deterministic.
       if (keys[parent] < key || (keys[parent] === key && values[parent] <= value)) break;
       keys[i] = keys[parent];
       values[i] = values[parent];
@@ -55,7 +55,6 @@ export class MinHeap {
     }
     keys[i] = key;
     values[i] = value;
-    return top;
   }
 
   private grow(): void {
