@@ -104,7 +104,7 @@ export class FluidSpread {
    * press-and-hold injection is many small steps from one place, and each continues the one
    * before instead of flooding again through everything already filled.
    */
-  private continuation: { start: number; front: MinHeap; onEmptyField: boolean } | null = null;
+  private continuation: { start: number; front: MinHeap; onEmptyField: boolean; partial: number[] } | null = null;
 
   /** The tissue pushed aside by the fluid, redone after every injection where the fill changed. */
   readonly warp: TissueWarp;
@@ -159,6 +159,10 @@ export class FluidSpread {
     // reaches anew is empty: its fill need not be read (a cache miss a voxel on the hold's path).
     const onEmptyField = this.continuation?.onEmptyField ?? !(this.filledBox.min[0] <= this.filledBox.max[0]);
     const front = this.continuation?.front ?? new MinHeap();
+    // The voxels on such a front left part full by an earlier step (pushed back onto it): the only
+    // ones it pops that hold fluid, so the only ones whose fill a pop reads (usually one or none).
+    const partial = this.continuation?.partial ?? [];
+    const fill = this.field.fill;
     const seen = this.seen;
     const { nx, ny } = this.field.grid;
     const nxy = nx * ny;
@@ -223,11 +227,12 @@ export class FluidSpread {
       front.push((i === start && againstNerve && this.field.fill[i] === 0 ? Math.max(opening, NERVE_CONTACT_OPENING_PSI) : opening) + flowPsi(i, depth <= spaceReachMm), i);
     };
     if (!continuing) visit(start, start, false);
-    this.continuation = { start, front, onEmptyField };
+    this.continuation = { start, front, onEmptyField, partial };
     let openingPressurePsi = 0;
     let intraneural = false;
     const size = this.field.fill.length;
     let last = -1;
+    let lastFill = 0;
     // Where this injection's units went: the paraneural space, muscle outside it, anywhere else.
     const placed = { paraneural: 0, muscle: 0, other: 0 };
     while (remaining > 0 && front.size > 0) {
@@ -235,7 +240,14 @@ export class FluidSpread {
       if (!Number.isFinite(pressure)) break;
       const i = front.pop();
       last = i;
-      const room = FULL - this.field.fill[i];
+      let had = 0;
+      if (!onEmptyField) had = fill[i];
+      else if (partial.length > 0 && partial.includes(i)) {
+        had = fill[i];
+        partial.splice(partial.indexOf(i), 1);
+      }
+      const room = FULL - had;
+      lastFill = had;
       // Where i lies against the sheath: worked out once per voxel taken off the front.
       const depth = sheathDepthMm(i);
       const here = depth <= spaceReachMm;
@@ -244,9 +256,10 @@ export class FluidSpread {
         if (here) placed.paraneural += amount;
         else if (isMuscleLabel(labels[i])) placed.muscle += amount;
         else placed.other += amount;
-        this.field.fill[i] += amount;
+        lastFill = had + amount;
+        fill[i] = lastFill;
         remaining -= amount;
-        this.warp.markWet(i);
+        this.warp.markWet(i, lastFill);
         this.growBox(i % nx, Math.floor(i / nx) % ny, Math.floor(i / nxy));
         // What the trainee's manometer shows: the tissue's opening pressure, not the flow's nor
         // the tight sheath's (the tip's plane opened at the sheath's pressure; the wall only
@@ -255,7 +268,7 @@ export class FluidSpread {
         if (opening > openingPressurePsi) openingPressurePsi = opening;
         if (IS_NERVE_TISSUE[labels[i]] === 1) intraneural = true;
       }
-      if (this.field.fill[i] < FULL) continue;
+      if (lastFill < FULL) continue;
       // Full: the front moves on to its six neighbours.
       const x = i % nx;
       const y = Math.floor(i / nx) % ny;
@@ -267,7 +280,10 @@ export class FluidSpread {
       if (i + nxy < size && !seen.has(i + nxy)) visit(i + nxy, i, here);
     }
     // A voxel left part full stays at the head of the front for the next step.
-    if (last >= 0 && this.field.fill[last] > 0 && this.field.fill[last] < FULL) front.push(flowPsi(last, inSpace(last)), last);
+    if (last >= 0 && lastFill > 0 && lastFill < FULL) {
+      front.push(flowPsi(last, inSpace(last)), last);
+      if (onEmptyField) partial.push(last);
+    }
     this.warp.update();
     if (remaining > 0) {
       this.releaseContinuation();

@@ -99,14 +99,17 @@ export class WarpColumns {
     this.relief = new WarpRelief(field.grid.nx, field.grid.ny, field.grid.nz, labels, field.grid.spacingMm);
   }
 
-  /** The spread put fluid in voxel `index` (already in the field): its column is redone at the next `update`. */
-  markWet(index: number): void {
+  /**
+   * The spread put fluid in voxel `index` (already in the field, `fill` now: passed by the spread,
+   * which has it at hand, to save a read of the grid): its column is redone at the next `update`.
+   */
+  markWet(index: number, fill = this.field.fill[index]): void {
     const nxy = this.nx * this.field.grid.ny;
     const column = index % nxy;
     const z = (index - column) / nxy;
     let slot = this.slotOf[column];
     if (slot === NO_SLOT) slot = this.newSlot(column);
-    this.slotFill[slot * this.field.grid.nz + z] = this.field.fill[index];
+    this.slotFill[slot * this.field.grid.nz + z] = fill;
     if (z < this.wetLow[column]) this.wetLow[column] = z;
     if (z > this.wetHigh[column]) this.wetHigh[column] = z;
     if (this.dirty[column] === 0) {
