@@ -29,3 +29,34 @@ export const watchLongTasksScript = `(() => {
   window.__longTasks = [];
   new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push(e.duration); }).observe({ entryTypes: ['longtask'] });
 })()`;
+
+/**
+ * While the plunger is held (the caller holds it): slides the probe in short axis along the CPN,
+ * 5 mm either side of the fibular head and back, one pose per animation frame (the store action a
+ * drag calls), for `seconds`; returns `window.sim.stats()` once a second. Every pose moves the
+ * probe and its imaging plane in the 3D view, so its sceneFps is how fast the view follows a
+ * change during a hold (it draws only on change) and sceneLatencyMs how long a change waits.
+ */
+export const slideDuringHoldScript = (seconds: number) => `(async () => {
+  const sim = window.sim;
+  const path = [];
+  for (let s = 5; s >= -5; s -= 0.25) path.push(sim.nerveAt(s).centre);
+  const out = [];
+  const start = performance.now();
+  let i = 0;
+  let nextSample = start + 1000;
+  await new Promise((resolve) => {
+    const step = () => {
+      const now = performance.now();
+      if (now - start > ${seconds} * 1000) return resolve();
+      const k = i % (2 * path.length);
+      const centre = path[k < path.length ? k : 2 * path.length - 1 - k];
+      i++;
+      sim.setProbe({ centre, rotationDeg: 0, compressionMm: 1 }).catch(() => undefined);
+      if (now >= nextSample) { out.push(sim.stats()); nextSample += 1000; }
+      requestAnimationFrame(step);
+    };
+    requestAnimationFrame(step);
+  });
+  return out;
+})()`;

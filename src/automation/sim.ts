@@ -1,6 +1,6 @@
 import { useSimStore } from '../state/store';
 import { imagePipeline } from '../state/imagePipeline';
-import { imageRate, sceneRate } from '../state/rateMeter';
+import { imageRate, sceneLatency, sceneRate } from '../state/rateMeter';
 import { clockMs } from '../state/attemptSlice';
 import { cases } from '../core/cases/cases';
 import { SimError } from '../core/simError';
@@ -121,7 +121,7 @@ export function createSimAutomation(): SimAutomation {
     },
     stats: () => {
       const now = clockMs();
-      return { imageFps: imageRate.perSecond(now), sceneFps: sceneRate.perSecond(now), imageFrameMs: imageRate.meanDurationMs(now), imageWorkers: imageWorkerPoolSize() };
+      return { imageFps: imageRate.perSecond(now), sceneFps: sceneRate.perSecond(now), sceneLatencyMs: sceneLatency.meanDurationMs(now), imageFrameMs: imageRate.meanDurationMs(now), imageWorkers: imageWorkerPoolSize() };
     },
     events: () => structuredClone(store.getState().events),
     faults: {

@@ -150,9 +150,12 @@ export interface SimAutomation {
   /**
    * Over the last second: ultrasound frames and 3D scene frames drawn per second, the mean time
    * to form an ultrasound frame (ms), and imageWorkers, the image band workers forming frames (0:
-   * the simulation worker forms them).
+   * the simulation worker forms them). The 3D view draws only when something in it changes (the
+   * probe, needle, fluid, camera...), so sceneFps is how often it changed and was drawn, not a
+   * loop's rate; sceneLatencyMs is the mean wait from a change to the frame that shows it (to the
+   * animation frame after its render), over the frames that drew one (0: none).
    */
-  stats(): { imageFps: number; sceneFps: number; imageFrameMs: number; imageWorkers: number };
+  stats(): { imageFps: number; sceneFps: number; sceneLatencyMs: number; imageFrameMs: number; imageWorkers: number };
   /** The attempt's event log so far, oldest first, each with its time (ms since the attempt began) and kind (probe poses, settings, case loads, needle, injections, saved images, finish). */
   events(): Pick<AttemptEvent, 'tMs' | 'kind'>[];
 

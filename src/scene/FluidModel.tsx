@@ -1,12 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
-import { useThree } from '@react-three/fiber';
 import * as THREE from 'three';
 import { useSimStore } from '../state/store';
 import type { FluidSurfaceUpdate } from '../core/fluid/fluidMesher';
 import { FluidBlocks } from './fluidBlocks';
-
-/** While the plunger is held the view redraws this often, so the fluid is seen growing as its blocks arrive. */
-const INJECTING_FPS = 16;
 
 const fluidBlocks = new FluidBlocks();
 const EMPTY: ReadonlyMap<number, THREE.BufferGeometry> = new Map();
@@ -29,8 +25,6 @@ useSimStore.subscribe((state, previous) => {
 /** The injectate in 3D: a translucent surface where the fluid lies after pushing the tissue aside, one mesh per 8 mm block. */
 export function FluidModel() {
   const [blocks, setBlocks] = useState(shown);
-  const injecting = useSimStore((s) => s.injecting);
-  const invalidate = useThree((s) => s.invalidate);
   // One material for every block: one shader program and one state change.
   const material = useMemo(() => new THREE.MeshLambertMaterial({ color: '#5fb8ff', transparent: true, opacity: 0.45, depthWrite: false }), []);
   useEffect(() => () => material.dispose(), [material]);
@@ -39,13 +33,11 @@ export function FluidModel() {
     listeners.add(listener);
     return () => void listeners.delete(listener);
   }, []);
-  // The canvas draws on demand: while the plunger is held it keeps drawing, so the view stays
-  // live (the camera can be turned) and each block the worker re-meshes shows at once.
-  useEffect(() => {
-    if (!injecting) return;
-    const timer = setInterval(invalidate, 1000 / INJECTING_FPS);
-    return () => clearInterval(timer);
-  }, [injecting, invalidate]);
+  // No redraws of its own: the canvas draws on demand, and each surface the worker sends is a
+  // store change that asks for a frame (SceneView's InvalidateOnStoreChange); the camera's
+  // controls ask for one as it turns. Redrawing an unchanged scene while the plunger is held only
+  // kept the main thread waiting on the software rasteriser (under software compositing each 3D
+  // frame is read back synchronously).
   if (blocks.size === 0) return null;
   return (
     <group renderOrder={3}>

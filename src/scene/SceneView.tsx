@@ -3,7 +3,7 @@ import { Canvas, useFrame, useThree } from '@react-three/fiber';
 import { AdaptiveDpr, OrbitControls } from '@react-three/drei';
 import type * as THREE from 'three';
 import { useSimStore, type SimState } from '../state/store';
-import { sceneRate } from '../state/rateMeter';
+import { sceneLatency, sceneRate } from '../state/rateMeter';
 import { clockMs } from '../state/attemptSlice';
 import { KneeModel } from './KneeModel';
 import { LimbSkin } from './LimbSkin';
@@ -21,9 +21,23 @@ import { useText } from '../i18n';
 import type { CameraPreset } from '../state/viewSlice';
 import { ContextLossWatcher } from './ContextLossWatcher';
 
-/** Counts rendered frames (for stats()): the canvas renders on demand, so this is the real rate. */
+/** When the oldest change the view has not yet drawn came (clockMs), or null: it shows every change. */
+let undrawnSince: number | null = null;
+
+/**
+ * Counts rendered frames (for stats()): the canvas renders on demand, so this is the real rate.
+ * A frame that draws store changes also marks how long the oldest of them waited to be seen: from
+ * the change to the next animation frame after the render, by when the compositor has taken the
+ * frame (under software compositing it reads each 3D frame back before that).
+ */
 function SceneRateMeter() {
-  useFrame(() => sceneRate.mark(clockMs()));
+  useFrame(() => {
+    const renderedAt = clockMs();
+    sceneRate.mark(renderedAt);
+    const changedAt = undrawnSince;
+    undrawnSince = null;
+    if (changedAt !== null) requestAnimationFrame(() => sceneLatency.mark(renderedAt, clockMs() - changedAt));
+  });
   return null;
 }
 
@@ -50,6 +64,7 @@ function InvalidateOnStoreChange() {
       // Only what the 3D view draws: the syringe, the log and the manometer change many times a
       // second while injecting, and must not take the image's time.
       if (!SCENE_KEYS.some((k) => state[k] !== previous[k])) return;
+      undrawnSince ??= clockMs();
       if (state.probe !== previous.probe && adaptive) regress();
       const wait = 1000 / MAX_SCENE_FPS - (clockMs() - last);
       if (wait <= 0) {

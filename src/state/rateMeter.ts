@@ -30,3 +30,5 @@ export class RateMeter {
 
 export const imageRate = new RateMeter();
 export const sceneRate = new RateMeter();
+/** 3D frames that drew store changes, each with how long the oldest change it drew waited (ms). */
+export const sceneLatency = new RateMeter();
