@@ -49,6 +49,28 @@ export function insertionZ(labels: Uint8Array, base: number, nz: number, start: 
 }
 
 /**
+ * The epineurium's surfaces found so far, per voxel volume (keyed by its labels: one nerve to a
+ * volume, as the paraneural space's distance cache has it). `epineuriumSurfaceZ` is a pure
+ * function of the column, the boundary and the side, so a later spread on the volume (a new
+ * attempt, a replay built afresh) does not bisect the same surface again: ~12 centre-line
+ * queries each, for every column a cuff's fluid touches the nerve in. Kept outside the warps: no
+ * part of any warp's state.
+ */
+const surfaceMemos = new WeakMap<Uint8Array, Map<number, number | null>>();
+
+/** `epineuriumSurfaceZ` through the volume's memo (`labels`: the volume's; `z` a voxel boundary, k + ½). */
+export function epineuriumSurfaceZOf(labels: Uint8Array, nerveDistance: (x: number, y: number, z: number) => number, grid: FluidField['grid'], column: number, z: number, nerveAbove: boolean): number | null {
+  let memo = surfaceMemos.get(labels);
+  if (!memo) surfaceMemos.set(labels, (memo = new Map()));
+  const key = (2 * column + (nerveAbove ? 1 : 0)) * (grid.nz + 1) + (z + 0.5);
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  const surface = epineuriumSurfaceZ(nerveDistance, grid, column, z, nerveAbove);
+  memo.set(key, surface);
+  return surface;
+}
+
+/**
  * The epineurium's surface (voxel Z) in column `column` near the voxel boundary `z`, the nerve
  * lying above it (`nerveAbove`) or below: bisected between a point outside the nerve (on the
  * fluid's side) and one inside it. Null where those two points do not straddle the surface.

@@ -1,7 +1,7 @@
 import { type FluidField, FULL } from './fluidField';
 import { WarpRelief, type LayeredColumns } from './warpRelief';
 import { boneFloorZ, deepRideVoxels } from './boneFloor';
-import { SHEATH_VOXELS, NERVE_PART, insertionZ, epineuriumSurfaceZ } from './layerInsertion';
+import { SHEATH_VOXELS, NERVE_PART, insertionZ, epineuriumSurfaceZOf } from './layerInsertion';
 
 /**
  * The build half of the tissue warp (tissueWarp.ts reads it): each run of wet voxels along a
@@ -262,7 +262,7 @@ export class WarpColumns {
     if (nerveAbove === nerveBelow) return z;
     const cache = nerveAbove ? this.nerveFloor : this.nerveRoof;
     if (!Number.isNaN(cache[column])) return cache[column];
-    const surface = epineuriumSurfaceZ(this.nerveDistance, this.field.grid, column, z, nerveAbove);
+    const surface = epineuriumSurfaceZOf(this.labels, this.nerveDistance, this.field.grid, column, z, nerveAbove);
     if (surface === null) return z;
     cache[column] = surface;
     return cache[column];
