@@ -3,6 +3,7 @@ import * as THREE from 'three';
 import { useSimStore } from '../state/store';
 import type { FluidSurfaceUpdate } from '../core/fluid/fluidMesher';
 import { FluidBlocks } from './fluidBlocks';
+import { fluidMaterials } from './fluidMaterial';
 
 const fluidBlocks = new FluidBlocks();
 const EMPTY: ReadonlyMap<number, THREE.BufferGeometry> = new Map();
@@ -22,12 +23,11 @@ useSimStore.subscribe((state, previous) => {
   if (state.fluidSurface !== previous.fluidSurface) take(state.fluidSurface);
 });
 
-/** The injectate in 3D: a translucent surface where the fluid lies after pushing the tissue aside, one mesh per 8 mm block. */
+/** The injectate in 3D: a glowing shell where the fluid lies after pushing the tissue aside (fluidMaterial.ts), one mesh per 8 mm block. */
 export function FluidModel() {
   const [blocks, setBlocks] = useState(shown);
-  // One material for every block: one shader program and one state change.
-  const material = useMemo(() => new THREE.MeshLambertMaterial({ color: '#5fb8ff', transparent: true, opacity: 0.45, depthWrite: false }), []);
-  useEffect(() => () => material.dispose(), [material]);
+  const materials = useMemo(fluidMaterials, []);
+  useEffect(() => () => materials.dispose(), [materials]);
   useEffect(() => {
     const listener = () => setBlocks(shown);
     listeners.add(listener);
@@ -39,10 +39,14 @@ export function FluidModel() {
   // kept the main thread waiting on the software rasteriser (under software compositing each 3D
   // frame is read back synchronously).
   if (blocks.size === 0) return null;
+  // After the skin (1) and the imaging plane (2, 3); the see-through pass after the plane's outline (4).
   return (
-    <group renderOrder={3}>
+    <group>
       {[...blocks].map(([key, geometry]) => (
-        <mesh key={key} geometry={geometry} material={material} renderOrder={3} />
+        <group key={key}>
+          <mesh geometry={geometry} material={materials.shell} renderOrder={3} />
+          <mesh geometry={geometry} material={materials.seenThrough} renderOrder={5} />
+        </group>
       ))}
     </group>
   );
