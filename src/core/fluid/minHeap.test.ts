@@ -3,7 +3,7 @@ import { MinHeap } from './minHeap';
 import { seededRandom } from '../random';
 
 describe('MinHeap', () => {
-  it('pops by key, ties by value, through interleaved pushes and pops (the front’s order, and so the fluid)', () => {
+  it('pops by key, ties by value, through interleaved pushes and pops (the front’s order, and so the fluid), each with its own tag', () => {
     const random = seededRandom(7);
     const heap = new MinHeap();
     const held: [number, number][] = [];
@@ -12,7 +12,8 @@ describe('MinHeap', () => {
       // Few distinct keys, so ties are common; each value is pushed once, as the front's voxels are.
       for (let k = Math.floor(random() * 4); k > 0; k--) {
         const key = Math.floor(random() * 20) / 4;
-        heap.push(key, next);
+        // The tag the front keeps with a voxel (its label and sheath code), here a function of the value.
+        heap.push(key, next, (next * 7919) & 0xffff);
         held.push([key, next++]);
       }
       if (heap.size === 0 || random() < 0.4) continue;
@@ -20,6 +21,7 @@ describe('MinHeap', () => {
       const [key, value] = held.shift()!;
       expect(heap.peekKey()).toBe(key);
       expect(heap.pop()).toBe(value);
+      expect(heap.poppedTag).toBe((value * 7919) & 0xffff);
       expect(heap.size).toBe(held.length);
     }
     expect(next).toBeGreaterThan(2000);

@@ -1,12 +1,19 @@
-/** A binary min-heap of voxel indices keyed by a number (entry pressure): the percolation front. */
+/**
+ * A binary min-heap of voxel indices keyed by a number (entry pressure): the percolation front.
+ * Each entry carries a tag (what the front knew of the voxel when it reached it), handed back
+ * with it by `pop` in `poppedTag`, so a pop need not read the voxel's grids again.
+ */
 export class MinHeap {
   private keys = new Float64Array(1024);
   private values = new Int32Array(1024);
+  private tags = new Int32Array(1024);
   size = 0;
+  /** The tag of the entry the last `pop` returned. */
+  poppedTag = 0;
 
-  push(key: number, value: number): void {
+  push(key: number, value: number, tag = 0): void {
     if (this.size === this.keys.length) this.grow();
-    this.rise(this.size++, key, value);
+    this.rise(this.size++, key, value, tag);
   }
 
   peekKey(): number {
@@ -22,10 +29,13 @@ export class MinHeap {
   pop(): number {
     const keys = this.keys;
     const values = this.values;
+    const tags = this.tags;
     const top = values[0];
+    this.poppedTag = tags[0];
     const size = --this.size;
     const key = keys[size];
     const value = values[size];
+    const tag = tags[size];
     let i = 0;
     for (;;) {
       let child = 2 * i + 1;
@@ -34,16 +44,18 @@ export class MinHeap {
       if (right < size && (keys[right] < keys[child] || (keys[right] === keys[child] && values[right] < values[child]))) child = right;
       keys[i] = keys[child];
       values[i] = values[child];
+      tags[i] = tags[child];
       i = child;
     }
-    this.rise(i, key, value);
+    this.rise(i, key, value, tag);
     return top;
   }
 
   /** Puts (key, value) in the hole at i, moving it up past every parent that comes after it. */
-  private rise(hole: number, key: number, value: number): void {
+  private rise(hole: number, key: number, value: number, tag: number): void {
     const keys = this.keys;
     const values = this.values;
+    const tags = this.tags;
     let i = hole;
     while (i > 0) {
       const parent = (i - 1) >> 1;
@@ -51,18 +63,23 @@ export class MinHeap {
       if (keys[parent] < key || (keys[parent] === key && values[parent] <= value)) break;
       keys[i] = keys[parent];
       values[i] = values[parent];
+      tags[i] = tags[parent];
       i = parent;
     }
     keys[i] = key;
     values[i] = value;
+    tags[i] = tag;
   }
 
   private grow(): void {
     const keys = new Float64Array(this.keys.length * 2);
     const values = new Int32Array(this.values.length * 2);
+    const tags = new Int32Array(this.tags.length * 2);
     keys.set(this.keys);
     values.set(this.values);
+    tags.set(this.tags);
     this.keys = keys;
     this.values = values;
+    this.tags = tags;
   }
 }

@@ -25,6 +25,11 @@ const NOT_COMPUTED = 0;
 
 const caches = new WeakMap<object, Uint8Array>();
 
+/** The distance (mm) a cached code stands for (`ParaneuralSpace.codeAt`). */
+export function distanceOfCode(code: number): number {
+  return code === BEYOND ? Number.POSITIVE_INFINITY : (code - 1) * STEP_MM;
+}
+
 export class ParaneuralSpace {
   private readonly cache: Uint8Array;
   private readonly point = { x: 0, y: 0, z: 0 };
@@ -47,12 +52,17 @@ export class ParaneuralSpace {
    * of the sheath and its wall, and 0 inside the nerve.
    */
   distanceOutsideEpineuriumMm(index: number): number {
+    return distanceOfCode(this.codeAt(index));
+  }
+
+  /** The voxel's distance as cached (a byte; worked out on first touch): `distanceOfCode` reads it. */
+  codeAt(index: number): number {
     let code = this.cache[index];
     if (code === NOT_COMPUTED) {
       code = this.compute(index);
       this.cache[index] = code;
     }
-    return code === BEYOND ? Number.POSITIVE_INFINITY : (code - 1) * STEP_MM;
+    return code;
   }
 
   /** Distance (mm) of any point outside the epineurium (0 inside the nerve), capped past the reach. */

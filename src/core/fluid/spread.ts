@@ -7,7 +7,7 @@ import { MinHeap } from './minHeap';
 import { VoxelSet } from './voxelSet';
 import { ENTRY_PRESSURE_PSI, ENTRY_PRESSURE_SCATTER, crossingPressurePsi, FASCIA_CROSSING_PSI, EPINEURIUM_CROSSING_PSI } from './entryPressure';
 import type { NerveStructure } from '../anatomy/nerve';
-import { ParaneuralSpace, TIP_IN_SHEATH_MM, PARANEURAL_REACH_MM } from './paraneuralSpace';
+import { ParaneuralSpace, TIP_IN_SHEATH_MM, PARANEURAL_REACH_MM, distanceOfCode } from './paraneuralSpace';
 import { TissueWarp } from './tissueWarp';
 import { isMuscleLabel, muscleFlowPsi, perimysiumShare } from './muscleSpread';
 import { type FluidPlane, fluidPlaneOf, towardSkinFrom } from './fluidPlane';
@@ -83,6 +83,8 @@ for (let l = 0; l < IS_NERVE_TISSUE.length; l++) if (tissueOfLabelId(l) === 'ner
 const IS_NERVE_INSIDE = new Uint8Array(32);
 IS_NERVE_INSIDE[Label.interfascicularEpineurium] = 1;
 IS_NERVE_INSIDE[Label.fascicle] = 1;
+/** A voxel's sheath code (ParaneuralSpace.codeAt) where it is not in the paraneural space at all: Infinity. */
+const NOT_IN_SPACE = 256;
 
 /**
  * Injectate spreading by invasion percolation on the voxel grid: at every step the front advances
@@ -175,16 +177,17 @@ export class FluidSpread {
     const tipInMuscle = !tipInSheath && isMuscleLabel(label);
     // A tip in the fat under the skin: the fluid spreads in the subcutis's layer as a bleb.
     const towardSkin = tipInSheath ? null : towardSkinFrom(this.volume, start);
-    // Distance outside the epineurium of a voxel in the paraneural space, Infinity elsewhere.
-    const sheathDepthMm = (i: number) => (space !== null && OPENABLE[labels[i]] === 1 ? space.distanceOutsideEpineuriumMm(i) : Number.POSITIVE_INFINITY);
+    // Distance outside the epineurium of a voxel in the paraneural space, Infinity elsewhere; as a
+    // code (the space's cached byte, NOT_IN_SPACE) the front keeps with the voxel, with its label.
+    const sheathCode = (i: number, label: number) => (space !== null && OPENABLE[label] === 1 ? space.codeAt(i) : NOT_IN_SPACE);
+    const depthOfCode = (code: number) => (code === NOT_IN_SPACE ? Number.POSITIVE_INFINITY : distanceOfCode(code));
     // How far out the paraneural space reaches for this injection: the stretched sheath's reach
     // once the tip has pierced it; else only the unstretched sheath (the tissue beyond it is what
     // it is, and a tip there sits in it).
     const spaceReachMm = tipInSheath ? PARANEURAL_REACH_MM : TIP_IN_SHEATH_MM;
-    const inSpace = (i: number) => sheathDepthMm(i) <= spaceReachMm;
-    // The fat pressed against the stretched sheath (beyond its reach, within its wall), for voxel i at `depth`.
+    // The fat pressed against the stretched sheath (beyond its reach, within its wall), for a voxel of `label` at `depth`.
     // Only a sheath the tip has inflated is tight; fluid from outside it meets plain fat.
-    const sheathWallPsi = (i: number, depth: number) => (tipInSheath && depth > PARANEURAL_REACH_MM && Number.isFinite(depth) && !IS_MUSCLE[labels[i]] ? SHEATH_LEAK_PSI : 0);
+    const sheathWallPsi = (label: number, depth: number) => (tipInSheath && depth > PARANEURAL_REACH_MM && Number.isFinite(depth) && !IS_MUSCLE[label] ? SHEATH_LEAK_PSI : 0);
     // The pressure lost pushing fluid from the tip to voxel i (not shown on the manometer).
     const flowPsi = (i: number, paraneural: boolean) => {
       const dx = origin.x + (i % nx) * h - tip.x;
@@ -207,7 +210,7 @@ export class FluidSpread {
         if (filled) return 0;
         const fromSpace = fromInSpace && from !== i;
         const crossing = fromSpace ? (IS_MUSCLE[labels[i]] ? FASCIA_CROSSING_PSI : IS_NERVE_INSIDE[labels[i]] ? EPINEURIUM_CROSSING_PSI : 0) : crossingPressurePsi(labels[from], labels[i]);
-        return this.entryPressure(i) + crossing + sheathWallPsi(i, depth);
+        return this.entryPressure(i) + crossing + sheathWallPsi(labels[i], depth);
       }
       const stretch = PARANEURAL_OPENING_PSI + PARANEURAL_STRETCH_PSI_PER_MM * depth;
       if (filled) return 0;
@@ -221,10 +224,13 @@ export class FluidSpread {
     const tipInNerve = IS_NERVE_TISSUE[label] === 1 || label === Label.epineurium;
     const visit = (i: number, from: number, fromInSpace: boolean) => {
       seen.add(i);
-      if (!tipInNerve && (IS_NERVE_TISSUE[labels[i]] === 1 || labels[i] === Label.epineurium)) return;
-      const depth = sheathDepthMm(i);
+      const label = labels[i];
+      if (!tipInNerve && (IS_NERVE_TISSUE[label] === 1 || label === Label.epineurium)) return;
+      const code = sheathCode(i, label);
+      const depth = depthOfCode(code);
       const opening = openingPsi(i, depth, from, fromInSpace);
-      front.push((i === start && againstNerve && this.field.fill[i] === 0 ? Math.max(opening, NERVE_CONTACT_OPENING_PSI) : opening) + flowPsi(i, depth <= spaceReachMm), i);
+      // Tagged with its label and sheath code: the pop reads neither grid again.
+      front.push((i === start && againstNerve && this.field.fill[i] === 0 ? Math.max(opening, NERVE_CONTACT_OPENING_PSI) : opening) + flowPsi(i, depth <= spaceReachMm), i, label | (code << 8));
     };
     if (!continuing) visit(start, start, false);
     this.continuation = { start, front, onEmptyField, partial };
@@ -233,13 +239,17 @@ export class FluidSpread {
     const size = this.field.fill.length;
     let last = -1;
     let lastFill = 0;
+    let lastTag = 0;
     // Where this injection's units went: the paraneural space, muscle outside it, anywhere else.
     const placed = { paraneural: 0, muscle: 0, other: 0 };
     while (remaining > 0 && front.size > 0) {
       const pressure = front.peekKey();
       if (!Number.isFinite(pressure)) break;
       const i = front.pop();
+      const tag = front.poppedTag;
+      const label = tag & 0xff;
       last = i;
+      lastTag = tag;
       let had = 0;
       if (!onEmptyField) had = fill[i];
       else if (partial.length > 0 && partial.includes(i)) {
@@ -248,13 +258,13 @@ export class FluidSpread {
       }
       const room = FULL - had;
       lastFill = had;
-      // Where i lies against the sheath: worked out once per voxel taken off the front.
-      const depth = sheathDepthMm(i);
+      // Where i lies against the sheath: as the front found it when it reached i.
+      const depth = depthOfCode(tag >>> 8);
       const here = depth <= spaceReachMm;
       if (room > 0) {
         const amount = Math.min(room, remaining);
         if (here) placed.paraneural += amount;
-        else if (isMuscleLabel(labels[i])) placed.muscle += amount;
+        else if (isMuscleLabel(label)) placed.muscle += amount;
         else placed.other += amount;
         lastFill = had + amount;
         fill[i] = lastFill;
@@ -264,9 +274,9 @@ export class FluidSpread {
         // What the trainee's manometer shows: the tissue's opening pressure, not the flow's nor
         // the tight sheath's (the tip's plane opened at the sheath's pressure; the wall only
         // decides where the fluid goes, so a leak does not read as a stiff plane).
-        const opening = pressure - flowPsi(i, here) - (room === FULL ? sheathWallPsi(i, depth) : 0);
+        const opening = pressure - flowPsi(i, here) - (room === FULL ? sheathWallPsi(label, depth) : 0);
         if (opening > openingPressurePsi) openingPressurePsi = opening;
-        if (IS_NERVE_TISSUE[labels[i]] === 1) intraneural = true;
+        if (IS_NERVE_TISSUE[label] === 1) intraneural = true;
       }
       if (lastFill < FULL) continue;
       // Full: the front moves on to its six neighbours.
@@ -281,7 +291,7 @@ export class FluidSpread {
     }
     // A voxel left part full stays at the head of the front for the next step.
     if (last >= 0 && lastFill > 0 && lastFill < FULL) {
-      front.push(flowPsi(last, inSpace(last)), last);
+      front.push(flowPsi(last, depthOfCode(lastTag >>> 8) <= spaceReachMm), last, lastTag);
       if (onEmptyField) partial.push(last);
     }
     this.warp.update();
