@@ -1,4 +1,4 @@
-import { volumeBytes } from '../core/anatomy/voxelise';
+import { volumeBytes, surroundingsPending, buildSurroundingsStep, completeSurroundings, type LabelVolume } from '../core/anatomy/voxelise';
 import type { AnatomyParameters } from '../core/anatomy/parameters';
 import { SimError, errorMessage } from '../core/simError';
 import { message } from '../core/message';
@@ -22,6 +22,11 @@ export interface HostOptions {
 
 /** How long after a case is built its volume is stored: the first frames come first. */
 const VOLUME_SAVE_DELAY_MS = 1500;
+/**
+ * The coarse surroundings of a new case are filled between requests in slices this long (a frame
+ * asked for meanwhile waits at most one slice; what it reads it fills itself).
+ */
+const SURROUNDINGS_SLICE_MS = 10;
 
 /** A frame formed by the image band workers is answered when its bands are in. */
 type Handlers = { [K in RequestKind]: (body: Requests[K], id: number) => Responses[K] | Promise<Responses[K]> };
@@ -94,7 +99,13 @@ export function createWorkerHost(options: HostOptions): { handle: (message: Requ
       return volumeCache.load(parameters).then((stored) => {
         const built = patients.get(parameters, progress, stored ?? undefined);
         const volume = built.patient.volume;
-        if (!stored && volume) setTimeout(() => void volumeCache.save(parameters, volume), VOLUME_SAVE_DELAY_MS);
+        if (!stored && volume) {
+          setTimeout(() => {
+            // Done between requests by now, unless the case was dropped meanwhile.
+            completeSurroundings(volume);
+            void volumeCache.save(parameters, volume);
+          }, VOLUME_SAVE_DELAY_MS);
+        }
         if (stored) progress(1);
         return finish(built);
       });
@@ -143,8 +154,9 @@ export function createWorkerHost(options: HostOptions): { handle: (message: Requ
       const fx = sessions.get(shown)?.fluidEffects ?? null;
       const start = now();
       const { imaging } = body;
-      // Band workers hold the knee, not the injectate: a frame with fluid or its effects is formed here.
-      if (bands && imaging.mode === 'b-mode' && !fx && !(sim?.fluid && sim.fluid.totalInjectedMl > 0) && built.patient.volume) {
+      // Band workers hold the knee, not the injectate: a frame with fluid or its effects is formed
+      // here, and so is one before the knee's surroundings are complete (the knee goes to them once).
+      if (bands && imaging.mode === 'b-mode' && !fx && !(sim?.fluid && sim.fluid.totalInjectedMl > 0) && built.patient.volume && !surroundingsPending(built.patient.volume)) {
         const parameters = built.patient.knee.parameters;
         return bands.form({ key: JSON.stringify(parameters), parameters, volume: built.patient.volume }, body.pose, { ...imaging, timeSeconds: body.timeSeconds }, body.needle);
       }
@@ -191,7 +203,27 @@ export function createWorkerHost(options: HostOptions): { handle: (message: Requ
     } catch (error) {
       refuse(message.id, error);
     }
+    fillSurroundingsLater();
   };
+
+  /**
+   * A new case is answered once its fine grid is built; its coarse surroundings are filled here,
+   * a slice at a time between requests (at least one top block a slice), until complete.
+   */
+  let surroundingsSlice = false;
+  const pendingVolumes = (): LabelVolume[] => [...patients.all()].flatMap((b) => (b.patient.volume && surroundingsPending(b.patient.volume) ? [b.patient.volume] : []));
+  function fillSurroundingsLater(): void {
+    if (surroundingsSlice || pendingVolumes().length === 0) return;
+    surroundingsSlice = true;
+    setTimeout(() => {
+      surroundingsSlice = false;
+      const start = now();
+      for (const volume of pendingVolumes()) {
+        while (!buildSurroundingsStep(volume, 1) && now() - start < SURROUNDINGS_SLICE_MS);
+      }
+      fillSurroundingsLater();
+    }, 0);
+  }
 
   function run<K extends RequestKind>(id: number, kind: K, body: Requests[K]): void {
     const result = handlers[kind](body, id);
@@ -204,7 +236,10 @@ export function createWorkerHost(options: HostOptions): { handle: (message: Requ
       void result.then(
         (settled) => answer(id, kind, settled),
         (error: unknown) => refuse(id, error),
-      ).finally(resume);
+      ).finally(() => {
+        resume();
+        fillSurroundingsLater();
+      });
       return;
     }
     if (result instanceof Promise) {

@@ -12,11 +12,15 @@ export interface BuiltPatient {
 /** `stored`: the case's label volume from the volume cache, used instead of voxelising when given. */
 export type PatientBuilder = (parameters: AnatomyParameters, onProgress?: (fraction: number) => void, stored?: LabelVolume) => BuiltPatient;
 
-/** Voxelises the knee for a case (the worker's default: the real volume, as the image needs). */
+/**
+ * Voxelises the knee for a case (the worker's default: the real volume, as the image needs). The
+ * coarse surroundings are left to build later: the first frame fills the part it reads, and the
+ * host fills the rest between requests (see host.ts).
+ */
 export const buildVoxelisedPatient: PatientBuilder = (parameters, onProgress, stored) => {
   const knee = new KneeAnatomy(parameters);
   onProgress?.(0.2);
-  const volume = stored ?? voxelise(knee, { onProgress: (f) => onProgress?.(0.2 + 0.8 * f) });
+  const volume = stored ?? voxelise(knee, { onProgress: (f) => onProgress?.(0.2 + 0.8 * f), surroundingsLater: true });
   return { patient: { knee, volume }, frames: new FrameMaker(knee, volume) };
 };
 
@@ -28,6 +32,11 @@ export class PatientCache {
     private readonly build: PatientBuilder = buildVoxelisedPatient,
     private readonly capacity = 2,
   ) {}
+
+  /** The knees built and kept, oldest first. */
+  all(): IterableIterator<BuiltPatient> {
+    return this.built.values();
+  }
 
   has(parameters: AnatomyParameters): boolean {
     return this.built.has(JSON.stringify(parameters));

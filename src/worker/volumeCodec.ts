@@ -94,6 +94,7 @@ const triple = (v: { x: number; y: number; z: number }): [number, number, number
 
 export function encodeVolume(volume: LabelVolume): StoredVolume {
   const s = volume.surroundings;
+  if (s?.pending) throw new Error('A volume whose surroundings are still being built cannot be stored (completeSurroundings first).');
   const { runLabels, runLengths } = encodeRuns(s ? [volume.labels, s.bricks] : [volume.labels]);
   return {
     format: VOLUME_FORMAT,
