@@ -25,6 +25,12 @@ export const LAYERS_PER_COLUMN = 6;
 /** Labels a redo reads beyond the wet range, either side: the sheath and the nerve past it (layerInsertion.ts). */
 const LABELS_BELOW = SHEATH_VOXELS + 1;
 const LABELS_ABOVE = SHEATH_VOXELS + 1;
+/**
+ * A slot short of labels copies this many more each side than it needs: a column's wet range
+ * grows a voxel at a time, and each label is a cache miss of its own (a Z plane apart), so they are
+ * read a batch at a time (the reads overlap) rather than one per step.
+ */
+const LABELS_AHEAD = 6;
 
 const NO_SLOT = -1;
 
@@ -169,15 +175,15 @@ export class WarpColumns {
     return slot;
   }
 
-  /** Copies the column's labels into its slot over [low, high] (clipped to the grid), where not yet copied. */
+  /** Copies the column's labels into its slot over [low, high] (clipped to the grid, and LABELS_AHEAD more), where not yet copied. */
   private copyLabels(column: number, slot: number, low: number, high: number): void {
     const { nx, ny, nz } = this.field.grid;
     const nxy = nx * ny;
-    const from = Math.max(0, low);
-    const to = Math.min(nz - 1, high);
     const had0 = this.slotLabelLow[slot];
     const had1 = this.slotLabelHigh[slot];
-    if (from >= had0 && to <= had1) return;
+    if (Math.max(0, low) >= had0 && Math.min(nz - 1, high) <= had1) return;
+    const from = Math.max(0, low - LABELS_AHEAD);
+    const to = Math.min(nz - 1, high + LABELS_AHEAD);
     const base = slot * nz;
     // Only the Z not yet copied: below what the slot holds, then above it (all of it the first time).
     const below = had0 > had1 ? to : Math.min(to, had0 - 1);
