@@ -63,7 +63,7 @@ export class EchoField {
     const { origin, spacingMm: h, nx, ny, nz, labels } = volume;
     const nxy = nx * ny;
     const frame = echoFrame(knee, volume, scan, settings, options, this.vesselsFor(knee));
-    const { motion, deformation, cpn, fibres, labelAt, labelAtScratchVoxel, withMovingWallsAtScratch, sliceHalf, lnDecayPerMm, fatShiftBySample, ride } = frame;
+    const { motion, deformation, cpn, fibres, labelAt, labelAtScratch, labelAtScratchVoxel, withMovingWallsAtScratch, sliceHalf, lnDecayPerMm, fatShiftBySample, ride } = frame;
     const inv = 1 / h;
     const ox0 = origin.x;
     const oy0 = origin.y;
@@ -218,7 +218,7 @@ export class EchoField {
           at[4] = oex;
           at[5] = oey;
           at[6] = oez;
-          cpn.classify(at[0], at[1], at[2], at[4], at[5], at[6]);
+          cpn.classify(at);
           if (label !== FLUID) {
             if (cpn.centrePart >= 0) label = cpn.centrePart;
             else if (IS_NERVE_PART[label] === 1 && cpn.outsideMm[0] < 0.5) label = FAT;
@@ -234,13 +234,13 @@ export class EchoField {
             at[0] = px;
             at[1] = py;
             at[2] = pz;
-            const cosine = interfaceCosine(labelAt, at[0], at[1], at[2], h, label, beam);
+            const cosine = interfaceCosine(labelAtScratch, at, h, label, beam);
             specular = reflection.meet(previous, label, cosine, sampleSpacingMm);
             ringDecay = reflection.ringDecay;
             // A tendon's surfaces are fibre bundles too: as anisotropic as its inside (not so a bone it lies on).
             if (IS_BONE[label] === 0 && IS_BONE[previous] === 0) {
-              if (IS_FIBROUS[label] === 1) specular *= fibres.anisotropyAt(label, at[0], at[1], at[2]);
-              else if (IS_FIBROUS[previous] === 1) specular *= fibres.anisotropyAt(previous, at[0], at[1], at[2]);
+              if (IS_FIBROUS[label] === 1) specular *= fibres.anisotropyAt(label, at);
+              else if (IS_FIBROUS[previous] === 1) specular *= fibres.anisotropyAt(previous, at);
             }
             ringing = specular * ringDecay;
             transmitted *= reflection.transmission;
@@ -291,14 +291,14 @@ export class EchoField {
             gain = -1;
           }
           const fibrous = IS_FIBROUS[l] === 1;
-          const fibre = fibrous ? fibres.axesAt(l, at[0], at[1], at[2]) : null;
+          const fibre = fibrous ? fibres.axesAt(l, at) : null;
           const hash = scattererHash(qx, qy, qz, texture, fibre);
           if (gain < 0) {
             at[3] = tissueDepth[s];
             gain = textureGain(texture, l, at, fibre);
           }
           let a = echo * nerveEcho * gain;
-          if (fibrous) a *= fibres.anisotropyAt(l, at[0], at[1], at[2]);
+          if (fibrous) a *= fibres.anisotropyAt(l, at);
           sumRe += a * ((hash & 0xffff) * INV_65535 - 0.5);
           sumIm += a * ((hash >>> 16) * INV_65535 - 0.5);
         }

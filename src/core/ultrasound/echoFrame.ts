@@ -36,6 +36,8 @@ export interface EchoFrame {
   labelAtVoxelCoords: (vx: number, vy: number, vz: number) => number;
   /** The same from limb coordinates (mm). */
   labelAt: (x: number, y: number, z: number) => number;
+  /** Label at the limb point (mm) in SAMPLE_SCRATCH[0–2]. */
+  labelAtScratch: () => number;
   /** Label at the voxel coordinates in SAMPLE_SCRATCH[0–2]. */
   labelAtScratchVoxel: () => number;
   /** `l`, or fat where a vessel's moving wall (pulse, collapse) leaves the limb point in SAMPLE_SCRATCH[0–2] outside its lumen. */
@@ -86,6 +88,7 @@ export function echoFrame(knee: KneeAnatomy, volume: LabelVolume, scan: ScanGeom
     fibres: new FibreDirections(knee, scan.frame.beamAxis),
     labelAtVoxelCoords,
     labelAt: (x, y, z) => labelAtVoxelCoords((x - origin.x) * inv, (y - origin.y) * inv, (z - origin.z) * inv),
+    labelAtScratch: () => labelAtVoxelCoords((at[0] - origin.x) * inv, (at[1] - origin.y) * inv, (at[2] - origin.z) * inv),
     labelAtScratchVoxel: () => labelAtVoxelCoords(at[0], at[1], at[2]),
     withMovingWallsAtScratch: (l) => (IS_VESSEL[l] === 1 && !vessels.inLumen(l, at[0], at[1], at[2]) ? FAT : l),
     sliceHalf,

@@ -28,13 +28,32 @@ export function probeLiftMm(warp: TissueWarp | null, scan: ScanGeometry): number
   return liftLines > 0 ? liftSum / liftLines : 0;
 }
 
-/** |cos| of the angle between the beam and the interface's normal, from the label volume around p. */
-export function interfaceCosine(labelAt: (x: number, y: number, z: number) => number, x: number, y: number, z: number, h: number, label: number, beam: { x: number; y: number; z: number }): number {
-  const same = (dx: number, dy: number, dz: number) => (labelAt(x + dx, y + dy, z + dz) === label ? 1 : 0);
+/**
+ * |cos| of the angle between the beam and the interface's normal, from the label volume around
+ * the limb point at[0–2] (mm). `labelAtScratch` reads the label at the point in at[0–2]: the
+ * neighbours are written there in turn (numbers passed to a call the compiler does not inline
+ * are boxed), and the point is put back before returning.
+ */
+export function interfaceCosine(labelAtScratch: () => number, at: Float64Array, h: number, label: number, beam: { x: number; y: number; z: number }): number {
+  const x = at[0];
+  const y = at[1];
+  const z = at[2];
   const d = h * 1.5;
-  const gx = same(d, 0, 0) - same(-d, 0, 0);
-  const gy = same(0, d, 0) - same(0, -d, 0);
-  const gz = same(0, 0, d) - same(0, 0, -d);
+  at[0] = x + d;
+  let gx = labelAtScratch() === label ? 1 : 0;
+  at[0] = x + -d;
+  gx -= labelAtScratch() === label ? 1 : 0;
+  at[0] = x;
+  at[1] = y + d;
+  let gy = labelAtScratch() === label ? 1 : 0;
+  at[1] = y + -d;
+  gy -= labelAtScratch() === label ? 1 : 0;
+  at[1] = y;
+  at[2] = z + d;
+  let gz = labelAtScratch() === label ? 1 : 0;
+  at[2] = z + -d;
+  gz -= labelAtScratch() === label ? 1 : 0;
+  at[2] = z;
   const len = Math.hypot(gx, gy, gz);
   if (len === 0) return 1;
   return Math.abs((gx * beam.x + gy * beam.y + gz * beam.z) / len);

@@ -112,9 +112,17 @@ export class CpnImaging {
   /**
    * Classifies the sample at (x, y, z) and the two scatterer positions ∓(ex, ey, ez) across the
    * slice, with one closest-point search: the nerve's frame barely turns over a slice thickness.
-   * Sets `insideEcho` for the nerve's inside.
+   * Sets `insideEcho` for the nerve's inside. The sample and its offset come in `at` (x, y, z
+   * at 0–2, ex, ey, ez at 4–6, as the echo loop's SAMPLE_SCRATCH holds them), not as numbers:
+   * numbers passed to a call the compiler does not inline are boxed (garbage on every sample).
    */
-  classify(x: number, y: number, z: number, ex: number, ey: number, ez: number): void {
+  classify(at: Float64Array): void {
+    const x = at[0];
+    const y = at[1];
+    const z = at[2];
+    const ex = at[4];
+    const ey = at[5];
+    const ez = at[6];
     const cpn = this.knee.cpn;
     const p = this.point;
     p.x = x;

@@ -49,15 +49,19 @@ export class FibreDirections {
     this.found.fill(0);
   }
 
-  /** Fibre axes (fibre, across, across) of the tendon `label` near (x, y, z), or null if it has none. */
-  axesAt(label: number, x: number, y: number, z: number): Float64Array | null {
-    if (this.found[label] === 0) this.find(label, x, y, z);
+  /**
+   * Fibre axes (fibre, across, across) of the tendon `label` near the point at[0–2] (limb frame),
+   * or null if it has none. The point comes in an array: numbers passed to a call the compiler
+   * does not inline are boxed, and the echo loop asks for every tendon sample.
+   */
+  axesAt(label: number, at: Float64Array): Float64Array | null {
+    if (this.found[label] === 0) this.find(label, at[0], at[1], at[2]);
     return this.found[label] === 1 ? this.axes[label] : null;
   }
 
-  /** The anisotropy factor on the tendon `label`'s echoes along the current line. */
-  anisotropyAt(label: number, x: number, y: number, z: number): number {
-    if (this.found[label] === 0) this.find(label, x, y, z);
+  /** The anisotropy factor on the tendon `label`'s echoes along the current line (found near the point at[0–2] if not yet). */
+  anisotropyAt(label: number, at: Float64Array): number {
+    if (this.found[label] === 0) this.find(label, at[0], at[1], at[2]);
     return this.found[label] === 1 ? this.anisotropy[label] : 1;
   }
 
