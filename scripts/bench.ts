@@ -1,7 +1,7 @@
 // npm run bench — speed of the simulation core on this machine, against the targets in the
 // foundation issue. Prints figures; asserts nothing (timings belong here, not in tests).
 import { KneeAnatomy } from '../src/core/anatomy/knee';
-import { voxelise, volumeBytes, DEFAULT_VOXEL_SPACING_MM } from '../src/core/anatomy/voxelise';
+import { voxelise, volumeBytes, completeSurroundings, DEFAULT_VOXEL_SPACING_MM } from '../src/core/anatomy/voxelise';
 import { FrameMaker } from '../src/core/imaging/frame';
 import { BModeImager, samplesForDepth, SCAN_LINES } from '../src/core/ultrasound/bmode';
 import { defaultScannerSettings } from '../src/core/ultrasound/scannerSettings';
@@ -13,7 +13,7 @@ import { benchReplay } from './benchReplay';
 import { benchBands } from './benchBands';
 
 const runs = Number(process.env.BENCH_RUNS ?? 5);
-/** BENCH_ONLY=fluid: the anatomy, its volume and the fluid rows only (the injectate's speed, item 8 of issue 12). */
+/** BENCH_ONLY=fluid: the anatomy, its volume and the fluid rows only (the injectate's speed, item 8 of issue 12); BENCH_ONLY=voxelise: the anatomy and voxelise rows only. */
 const only = process.env.BENCH_ONLY;
 
 const anatomyTimes: number[] = [];
@@ -42,7 +42,22 @@ for (let i = 0; i < runs; i++) {
   heapGrowthMb = (process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers - heapBefore) / 2 ** 20;
 }
 line(`voxelise at ${DEFAULT_VOXEL_SPACING_MM} mm`, summarise(voxelTimes), 'ms', 1000);
+// What of it a fresh start waits for: the worker answers once the fine grid is built and fills
+// the coarse surroundings after (the first frame fills the part it reads).
+const fineTimes: number[] = [];
+const afterTimes: number[] = [];
+for (let i = 0; i < runs; i++) {
+  let t = performance.now();
+  const v = voxelise(knee, { surroundingsLater: true });
+  fineTimes.push(performance.now() - t);
+  t = performance.now();
+  completeSurroundings(v);
+  afterTimes.push(performance.now() - t);
+}
+line('  of it before the first frame', summarise(fineTimes), 'ms', 1000);
+line('  of it after (the surroundings)', summarise(afterTimes), 'ms');
 console.log(`${'volume memory'.padEnd(34)} ${(voxelBytes / 2 ** 20).toFixed(1)} MiB of labels (${(voxelCount / 1e6).toFixed(1)} M fine voxels, ${(surroundingsBytes / 2 ** 20).toFixed(1)} MiB of it the coarse surroundings); heap+buffers grew ${heapGrowthMb.toFixed(1)} MiB during one build`);
+if (only === 'voxelise') process.exit(0);
 
 const volume = voxelise(knee);
 if (only === 'fluid') {
