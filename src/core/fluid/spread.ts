@@ -5,6 +5,7 @@ import { hash3 } from '../random';
 import { type FluidField, emptyFluid, voxelIndex, unitMl, FULL } from './fluidField';
 import { MinHeap } from './minHeap';
 import { VoxelSet } from './voxelSet';
+import { pendingFill } from './pendingFill';
 import { ENTRY_PRESSURE_PSI, ENTRY_PRESSURE_SCATTER, crossingPressurePsi, FASCIA_CROSSING_PSI, EPINEURIUM_CROSSING_PSI } from './entryPressure';
 import type { NerveStructure } from '../anatomy/nerve';
 import { ParaneuralSpace, TIP_IN_SHEATH_MM, PARANEURAL_REACH_MM, distanceOfCode } from './paraneuralSpace';
@@ -240,6 +241,9 @@ export class FluidSpread {
     let last = -1;
     let lastFill = 0;
     let lastTag = 0;
+    // What this injection fills, written once the front stops (pendingFill.ts).
+    const pending = pendingFill;
+    pending.count = 0;
     // Where this injection's units went: the paraneural space, muscle outside it, anywhere else.
     const placed = { paraneural: 0, muscle: 0, other: 0 };
     while (remaining > 0 && front.size > 0) {
@@ -267,10 +271,8 @@ export class FluidSpread {
         else if (isMuscleLabel(label)) placed.muscle += amount;
         else placed.other += amount;
         lastFill = had + amount;
-        fill[i] = lastFill;
+        pending.add(i, lastFill);
         remaining -= amount;
-        this.warp.markWet(i, lastFill);
-        this.growBox(i % nx, Math.floor(i / nx) % ny, Math.floor(i / nxy));
         // What the trainee's manometer shows: the tissue's opening pressure, not the flow's nor
         // the tight sheath's (the tip's plane opened at the sheath's pressure; the wall only
         // decides where the fluid goes, so a leak does not read as a stiff plane).
@@ -293,6 +295,12 @@ export class FluidSpread {
     if (last >= 0 && lastFill > 0 && lastFill < FULL) {
       front.push(flowPsi(last, depthOfCode(lastTag >>> 8) <= spaceReachMm), last, lastTag);
       if (onEmptyField) partial.push(last);
+    }
+    for (let k = 0; k < pending.count; k++) {
+      const i = pending.voxels[k];
+      fill[i] = pending.fill[k];
+      this.warp.markWet(i, pending.fill[k]);
+      this.growBox(i % nx, Math.floor(i / nx) % ny, Math.floor(i / nxy));
     }
     this.warp.update();
     if (remaining > 0) {
