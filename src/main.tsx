@@ -1,4 +1,6 @@
 import './storage/jitless';
+// Starts the simulation worker before the rest of the page is evaluated (see prestart.ts).
+import './worker/prestart';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';

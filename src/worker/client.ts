@@ -1,4 +1,5 @@
 import { SimError } from '../core/simError';
+import { startSimulationWorker, takePrestartedWorker } from './prestart';
 import { message } from '../core/message';
 import type { AttemptEvent, AttemptMode } from '../core/attempt/events';
 import type { ProbePose } from '../core/probe/pose';
@@ -64,7 +65,7 @@ interface Pending<K extends RequestKind = RequestKind> {
 }
 
 const defaultFactory: WorkerFactory = () => {
-  const worker = new Worker(new URL('./simulationWorker.ts', import.meta.url), { type: 'module' });
+  const worker = takePrestartedWorker() ?? startSimulationWorker();
   return {
     postMessage: (message, transfer) => worker.postMessage(message, transfer),
     terminate: () => worker.terminate(),
