@@ -7,7 +7,7 @@ import { chromium } from '@playwright/test';
 // @ts-expect-error plain ESM helper shared with the npm scripts
 import { findChromium, chromiumArgs } from './chromium.mjs';
 import { firstFrameJs } from './benchBundle';
-import { needleAboveNerveScript, slideDuringHoldScript, watchLongTasksScript } from './benchHold';
+import { needleAboveNerveScript, slideDuringHoldScript, slideProbeScript, watchLongTasksScript } from './benchHold';
 
 const SLIDE_SECONDS = Number(process.env.SLIDE_SECONDS ?? 6);
 const HOLD_SECONDS = 5;
@@ -34,30 +34,6 @@ const kb = shipped.gzipBytes / 1024;
 console.log(`JS before the first frame, gzip   ${kb.toFixed(1)} KB (${shipped.files.map((f) => `${path.basename(f.file)} ${(f.gzipBytes / 1024).toFixed(1)}`).join(', ')})  ratio to target 450 KB: ${(kb / 450).toFixed(2)} ${kb <= 450 ? '(meets)' : '(MISSES)'}`);
 const server = await preview({ build: { outDir }, preview: { port, strictPort: true, host: '127.0.0.1' } });
 const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
-const slideInPage = `async function slide(seconds) {
-  const sim = window.sim;
-  const path = [];
-  for (let s = 25; s >= -15; s -= 0.5) path.push(sim.nerveAt(s).centre);
-  const out = [];
-  const start = performance.now();
-  let i = 0;
-  let nextSample = start + 1000;
-  await new Promise((resolve) => {
-    const step = () => {
-      const now = performance.now();
-      if (now - start > seconds * 1000) return resolve();
-      const k = i % (2 * path.length);
-      const centre = path[k < path.length ? k : 2 * path.length - 1 - k];
-      i++;
-      sim.setProbe({ centre, rotationDeg: 0, compressionMm: 1 }).catch(() => undefined);
-      if (now >= nextSample) { out.push(sim.stats()); nextSample += 1000; }
-      requestAnimationFrame(step);
-    };
-    requestAnimationFrame(step);
-  });
-  return out;
-}`;
-
 try {
   // ready() after load, from navigation start. A first visit has empty storage (a new browser
   // context each run); a second visit reloads the same profile once the first has kept the case's
@@ -111,7 +87,7 @@ try {
   // Slide along the nerve from 25 mm above to 15 mm below the fibular head and back, in short
   // axis, one pose per animation frame: the same store action a mouse drag calls.
   // Sent as source text: the TypeScript runner decorates functions in ways a page cannot evaluate.
-  const samples = (await page.evaluate(`(${slideInPage})(${SLIDE_SECONDS})`)) as { imageFps: number; sceneFps: number; imageFrameMs: number }[];
+  const samples = (await page.evaluate(slideProbeScript(SLIDE_SECONDS, 25, -15, 0.5))) as { imageFps: number; sceneFps: number; imageFrameMs: number }[];
   const steady = samples.slice(1);
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const spread = (xs: number[]) => `${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)}`;

@@ -1,3 +1,5 @@
+import type { Browser, Page } from '@playwright/test';
+
 /**
  * The browser bench's hold (scripts/bench-browser.ts, scripts/dev/hold-profile.ts), as a script for
  * `page.evaluate`: a new assessment attempt, the probe in short axis over the CPN at the fibular
@@ -31,16 +33,16 @@ export const watchLongTasksScript = `(() => {
 })()`;
 
 /**
- * While the plunger is held (the caller holds it): slides the probe in short axis along the CPN,
- * 5 mm either side of the fibular head and back, one pose per animation frame (the store action a
- * drag calls), for `seconds`; returns `window.sim.stats()` once a second. Every pose moves the
- * probe and its imaging plane in the 3D view, so its sceneFps is how fast the view follows a
- * change during a hold (it draws only on change) and sceneLatencyMs how long a change waits.
+ * Slides the probe in short axis along the CPN, from `fromMm` to `toMm` along the nerve in steps of
+ * `stepMm` and back, one pose per animation frame (the store action a drag calls), for `seconds`;
+ * returns `window.sim.stats()` once a second. Every pose moves the probe and its imaging plane in
+ * the 3D view, so its sceneFps is how fast the view follows a change (it draws only on change) and
+ * sceneLatencyMs how long a change waits.
  */
-export const slideDuringHoldScript = (seconds: number) => `(async () => {
+export const slideProbeScript = (seconds: number, fromMm: number, toMm: number, stepMm: number) => `(async () => {
   const sim = window.sim;
   const path = [];
-  for (let s = 5; s >= -5; s -= 0.25) path.push(sim.nerveAt(s).centre);
+  for (let s = ${fromMm}; s >= ${toMm}; s -= ${stepMm}) path.push(sim.nerveAt(s).centre);
   const out = [];
   const start = performance.now();
   let i = 0;
@@ -60,3 +62,20 @@ export const slideDuringHoldScript = (seconds: number) => `(async () => {
   });
   return out;
 })()`;
+
+/** While the plunger is held (the caller holds it): the slide above, 5 mm either side of the fibular head. */
+export const slideDuringHoldScript = (seconds: number) => slideProbeScript(seconds, 5, -5, 0.25);
+
+
+/**
+ * A fresh page of the app at `port` (automation on), ready, with the needle placed as
+ * `needleAboveNerveScript` places it: where the dev scripts of the hold and the 3D view start.
+ */
+export async function pageWithNeedleAboveNerve(browser: Browser, port: number): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.goto(`http://127.0.0.1:${port}/?automation`);
+  await page.waitForFunction(() => window.sim !== undefined);
+  await page.evaluate('window.sim.ready()');
+  await page.evaluate(needleAboveNerveScript);
+  return page;
+}

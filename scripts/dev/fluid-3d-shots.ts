@@ -12,7 +12,7 @@ import { preview } from 'vite';
 import { chromium } from '@playwright/test';
 // @ts-expect-error plain ESM helper shared with the npm scripts
 import { findChromium, chromiumArgs } from '../chromium.mjs';
-import { needleAboveNerveScript } from '../benchHold';
+import { pageWithNeedleAboveNerve } from '../benchHold';
 
 const port = Number(process.env.SHOT_PORT ?? 4713);
 const outDir = process.env.SHOT_DIR ?? '/tmp/dist-shots';
@@ -37,11 +37,7 @@ function enlargeMiddle(file: string, output: string): void {
 const server = await preview({ build: { outDir }, preview: { port, strictPort: true, host: '127.0.0.1' } });
 const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
 try {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  await page.goto(`http://127.0.0.1:${port}/?automation`);
-  await page.waitForFunction(() => window.sim !== undefined);
-  await page.evaluate('window.sim.ready()');
-  await page.evaluate(needleAboveNerveScript);
+  const page = await pageWithNeedleAboveNerve(browser, port);
   await page.evaluate('window.sim.inject(5)');
   const scene = page.getByTestId('scene-view');
   const shoot = async (name: string) => {

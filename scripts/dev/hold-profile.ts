@@ -10,7 +10,7 @@ import { preview } from 'vite';
 import { chromium } from '@playwright/test';
 // @ts-expect-error plain ESM helper shared with the npm scripts
 import { findChromium, chromiumArgs } from '../chromium.mjs';
-import { needleAboveNerveScript, watchLongTasksScript } from '../benchHold';
+import { pageWithNeedleAboveNerve, watchLongTasksScript } from '../benchHold';
 
 const port = Number(process.env.PROFILE_PORT ?? 4711);
 const outDir = process.env.PROFILE_OUT_DIR ?? '/tmp/dist-hold-profile';
@@ -90,12 +90,8 @@ const top = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - 
 const server = await preview({ build: { outDir }, preview: { port, strictPort: true, host: '127.0.0.1' } });
 const browser = await chromium.launch({ executablePath: findChromium(), args: [...chromiumArgs, ...(process.env.JS_FLAGS ? [`--js-flags=${process.env.JS_FLAGS}`] : [])] });
 try {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  await page.goto(`http://127.0.0.1:${port}/?automation`);
-  await page.waitForFunction(() => window.sim !== undefined);
-  await page.evaluate('window.sim.ready()');
   // The bench's placement (scripts/benchHold.ts): the tip 2.2 mm above the nerve at the fibular head.
-  await page.evaluate(needleAboveNerveScript);
+  const page = await pageWithNeedleAboveNerve(browser, port);
   const hold = page.getByTestId('inject-hold');
   await hold.hover();
   await page.evaluate(watchLongTasksScript);

@@ -10,7 +10,7 @@ import { preview } from 'vite';
 import { chromium, type Page } from '@playwright/test';
 // @ts-expect-error plain ESM helper shared with the npm scripts
 import { findChromium, chromiumArgs } from '../chromium.mjs';
-import { needleAboveNerveScript } from '../benchHold';
+import { pageWithNeedleAboveNerve } from '../benchHold';
 
 const port = Number(process.env.COST_PORT ?? 4713);
 const outDir = process.env.COST_DIR ?? '/tmp/dist-cost';
@@ -43,11 +43,7 @@ async function measure(page: Page, label: string): Promise<void> {
 const server = await preview({ build: { outDir }, preview: { port, strictPort: true, host: '127.0.0.1' } });
 const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
 try {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  await page.goto(`http://127.0.0.1:${port}/?automation`);
-  await page.waitForFunction(() => window.sim !== undefined);
-  await page.evaluate('window.sim.ready()');
-  await page.evaluate(needleAboveNerveScript);
+  const page = await pageWithNeedleAboveNerve(browser, port);
   for (let round = 0; round < 3; round++) await measure(page, 'no fluid');
   await page.evaluate('window.sim.inject(5)');
   await page.waitForTimeout(3000);

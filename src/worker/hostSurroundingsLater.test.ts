@@ -7,10 +7,9 @@ import { caseParameters, findCase } from '../core/cases/cases';
 import { FrameMaker } from '../core/imaging/frame';
 import { placeProbe, nearestScannableSkinPoint } from '../core/probe/placement';
 import { defaultScannerSettings } from '../core/ultrasound/scannerSettings';
-import { createWorkerHost } from './host';
 import type { PatientBuilder } from './patients';
-import type { RequestKind, RequestMessage, Requests, Responses, WorkerMessage } from './protocol';
 import type { VolumeCache } from './volumeCache';
+import { inProcessHost } from './testHost';
 
 const parameters = caseParameters(findCase('normal-teaching-knee')!, 'right', 1);
 // Coarse grids keep the test quick; the surroundings are built later, as the app's builder does.
@@ -22,7 +21,6 @@ const laterPatient: PatientBuilder = (p, onProgress, stored) => {
 };
 
 function startHost(withCache: boolean) {
-  const posted: WorkerMessage[] = [];
   const built: LabelVolume[] = [];
   const saved: LabelVolume[] = [];
   const buildPatient: PatientBuilder = (p, progress, stored) => {
@@ -38,16 +36,7 @@ function startHost(withCache: boolean) {
       saved.push(volume);
     },
   };
-  const host = createWorkerHost({ post: (m) => posted.push(m), buildPatient, volumeCache: withCache ? volumeCache : null });
-  let id = 0;
-  const call = async <K extends RequestKind>(kind: K, body: Requests[K]): Promise<Responses[K]> => {
-    const sent = ++id;
-    host.handle({ id: sent, kind, body } as RequestMessage);
-    let reply: WorkerMessage | undefined;
-    await vi.waitFor(() => expect((reply = posted.find((m) => m.id === sent && 'ok' in m))).toBeDefined(), { timeout: 60_000 });
-    if (!reply || !('ok' in reply) || !reply.ok) throw new Error(`${kind} refused`);
-    return (reply.answer as Partial<Responses>)[kind] as Responses[K];
-  };
+  const { call } = inProcessHost(undefined, { buildPatient, volumeCache: withCache ? volumeCache : null });
   return { call, built, saved };
 }
 

@@ -1,16 +1,16 @@
 import { expect, vi } from 'vitest';
-import { createWorkerHost } from './host';
+import { createWorkerHost, type HostOptions } from './host';
 import type { RequestKind, RequestMessage, Requests, Responses, WorkerMessage } from './protocol';
 import { coarsePatient } from './testPatients';
 
 /**
- * A worker host in-process for the tests, on a coarse knee and the test's own clock: everything
- * it posted, and `call`, which sends a typed request and resolves with its answer once posted
- * (rejects when refused).
+ * A worker host in-process for the tests, on a coarse knee and the test's own clock unless the
+ * options say otherwise: everything it posted, and `call`, which sends a typed request and
+ * resolves with its answer once posted (rejects when refused).
  */
-export function inProcessHost(now: () => number) {
+export function inProcessHost(now?: () => number, options: Omit<Partial<HostOptions>, 'post'> = {}) {
   const posted: WorkerMessage[] = [];
-  const host = createWorkerHost({ post: (m) => posted.push(m), buildPatient: coarsePatient, now });
+  const host = createWorkerHost({ buildPatient: coarsePatient, ...(now ? { now } : {}), ...options, post: (m) => posted.push(m) });
   let id = 0;
   const call = async <K extends RequestKind>(kind: K, body: Requests[K]): Promise<Responses[K]> => {
     const sent = ++id;
