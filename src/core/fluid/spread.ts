@@ -212,9 +212,12 @@ export class FluidSpread {
       lastTag = tag;
       let had = 0;
       if (!onEmptyField) had = fill[i];
-      else if (partial.length > 0 && partial.includes(i)) {
-        had = fill[i];
-        partial.splice(partial.indexOf(i), 1);
+      else if (partial.length > 0) {
+        const at = partial.indexOf(i);
+        if (at >= 0) {
+          had = fill[i];
+          partial.splice(at, 1);
+        }
       }
       const room = FULL - had;
       lastFill = had;
