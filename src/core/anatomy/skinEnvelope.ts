@@ -13,11 +13,15 @@ import { limbOutline, SKIN_DRAPE_MM, surroundingsRegion } from './kneeGeometry';
  * The union is costly (one closest-point query per landmark), so the field is sampled once on a
  * 2 mm grid and read back trilinearly; the skin is smooth at that scale, and the voxel volume,
  * the meshes and the probe all read the same field. Round that grid, over the surroundings
- * the image may reach (an edge pose, 60 mm deep), a 3 mm grid is sampled on first use, from a
- * field that skips landmarks whose bounding box is out of reach (most of it is the outline alone).
+ * the image may reach (an edge pose, 60 mm deep), a 3 mm grid is sampled on first use. Both skip
+ * landmarks whose bounding box is out of reach (most of the outer grid is the outline alone): the
+ * 2 mm grid comes out the same bytes either way for every case and side, in half the time, and
+ * it is built twice per start (the page's knee and the worker's).
  */
 export class SkinEnvelope {
   private readonly grid: Float32Array;
+  /** Per slab of the 2 mm grid (one z level): 1 once sampled. */
+  private readonly slabSampled: Uint8Array;
   private readonly origin: Vec3;
   private readonly dims: [number, number, number];
   private static readonly gridStepMm = 2;
@@ -37,7 +41,25 @@ export class SkinEnvelope {
       Math.ceil((area.max.y - area.min.y) / h) + 1,
       Math.ceil((area.max.z - area.min.z) / h) + 1,
     ];
-    this.grid = this.sample(this.origin, this.dims, h);
+    this.grid = new Float32Array(this.dims[0] * this.dims[1] * this.dims[2]);
+    this.slabSampled = new Uint8Array(this.dims[2]);
+  }
+
+  /**
+   * Samples the 2 mm grid's slabs k and k + 1 (constant z) if not yet done. The grid is filled on
+   * first read: a knee builds its envelope twice (the second with the fat corrected to the asked
+   * nerve depth), and the first is read only round the nerve's neck. Each grid value depends on
+   * its point alone, so the order of filling changes no byte.
+   */
+  private sampleSlabs(k: number): void {
+    const [nx, ny] = this.dims;
+    const h = SkinEnvelope.gridStepMm;
+    for (let slab = k; slab <= k + 1; slab++) {
+      if (this.slabSampled[slab] === 1) continue;
+      const values = this.sample({ x: this.origin.x, y: this.origin.y, z: this.origin.z + slab * h }, [nx, ny, 1], h, true);
+      this.grid.set(values, nx * ny * slab);
+      this.slabSampled[slab] = 1;
+    }
   }
 
   private sample(origin: Vec3, [nx, ny, nz]: [number, number, number], h: number, culled = false): Float32Array {
@@ -98,6 +120,8 @@ export class SkinEnvelope {
     const fy = (p.y - this.origin.y) / h;
     const fz = (p.z - this.origin.z) / h;
     if (fx < 0 || fy < 0 || fz < 0 || fx >= nx - 1 || fy >= ny - 1 || fz >= nz - 1) return this.interpolateOuter(p);
+    const k = Math.floor(fz);
+    if (this.slabSampled[k] === 0 || this.slabSampled[k + 1] === 0) this.sampleSlabs(k);
     return interpolateGrid(this.grid, nx, ny, fx, fy, fz);
   }
 
