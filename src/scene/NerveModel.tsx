@@ -1,7 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import * as THREE from 'three';
 import { useSimStore } from '../state/store';
-import { structureMesh, CPN_STRUCTURES, CPN_MESH_SPACING_MM } from '../core/geometry/structureMesh';
+import { cpnMesh } from '../core/geometry/structureMesh';
 import { anatomyMaterial } from './materials';
 import { geometryFromMesh } from './meshGeometry';
 
@@ -14,7 +14,7 @@ export function NerveModel() {
   const anatomy = useSimStore((s) => s.anatomy);
   const geometry = useMemo(() => {
     if (!anatomy) return null;
-    return geometryFromMesh(structureMesh(anatomy, CPN_STRUCTURES, CPN_MESH_SPACING_MM));
+    return geometryFromMesh(cpnMesh(anatomy));
   }, [anatomy]);
   const material = useMemo(() => anatomyMaterial('commonPeronealNerve', new THREE.Color(0xf2c718)), []);
   useEffect(() => () => geometry?.dispose(), [geometry]);

@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import { cpnMesh } from '../core/geometry/structureMesh';
 import { KneeAnatomy } from '../core/anatomy/knee';
 import { type AnatomyParameters, defaultAnatomyParameters } from '../core/anatomy/parameters';
 import { findCase, cases, DEFAULT_CASE_ID, caseParameters } from '../core/cases/cases';
@@ -76,6 +77,10 @@ export const createCaseSlice: StateCreator<SimState, [], [], CaseSlice> = (set, 
       void worker.call('open', { session: 'live', mode: get().session.mode, events: [] }).catch(() => undefined);
       get().record({ kind: 'case-loaded', caseId, side, seed }).catch(() => undefined);
       const anatomy = new KneeAnatomy(parameters);
+      // What the scene and the first pose would otherwise make after the build (the skin's grids,
+      // the nerve's mesh): now, on this core, while the worker builds on the other.
+      anatomy.skin.sampleAll();
+      cpnMesh(anatomy);
       await built;
       if (get().generation !== generation) return;
       set({ anatomy, buildStatus: 'ready', buildProgress: 1 });

@@ -45,6 +45,12 @@ export class SkinEnvelope {
     this.slabSampled = new Uint8Array(this.dims[2]);
   }
 
+  /** Samples all of both grids now, for a caller with time to spare (the page while the worker builds). */
+  sampleAll(): void {
+    for (let k = 0; k < this.dims[2] - 1; k++) this.sampleSlabs(k);
+    this.outerGrid();
+  }
+
   /**
    * Samples the 2 mm grid's slabs k and k + 1 (constant z) if not yet done. The grid is filled on
    * first read: a knee builds its envelope twice (the second with the fat corrected to the asked

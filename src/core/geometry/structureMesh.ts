@@ -44,3 +44,18 @@ const intersect = (a: Box, b: Box): Box => ({
 /** The CPN and its branches: built at load (it differs from patient to patient), not stored in the model file. */
 export const CPN_STRUCTURES = ['common peroneal nerve', 'superficial peroneal nerve', 'deep peroneal nerve'] as const;
 export const CPN_MESH_SPACING_MM = 1.1;
+
+const cpnMeshes = new WeakMap<KneeAnatomy, TriangleMesh>();
+
+/**
+ * The CPN's mesh of this knee, made once: the page makes it while the worker builds the knee,
+ * and the 3D view takes it when the knee is ready (half a second and more of a start otherwise).
+ */
+export function cpnMesh(knee: KneeAnatomy): TriangleMesh {
+  let mesh = cpnMeshes.get(knee);
+  if (!mesh) {
+    mesh = structureMesh(knee, CPN_STRUCTURES, CPN_MESH_SPACING_MM);
+    cpnMeshes.set(knee, mesh);
+  }
+  return mesh;
+}
