@@ -5,6 +5,7 @@ import { clockMs } from './attemptSlice';
 import { imageGeometry } from '../core/imaging/imageGeometry';
 import { needleTip, NEEDLE_OUTER_DIAMETER_MM } from '../core/needle/needle';
 import type { ProbePose } from '../core/probe/pose';
+import { samePose, sameNeedle } from './sameValue';
 
 /** The frame on screen, with the version of the inputs it shows. */
 export interface DisplayedFrame {
@@ -43,7 +44,10 @@ class ImagePipeline {
     useSimStore.subscribe(
       (s: SimState) => [s.probe?.pose, s.imaging, s.buildStatus, s.generation, s.needle, s.fluidVersion] as const,
       () => this.inputsChanged(),
-      { equalityFn: (a, b) => a.every((v, i) => v === b[i]) },
+      // By value for the pose and the needle: the worker's answer to each event mirrors its own
+      // copies of both, and taking those for a change sent a second frame after every setProbe
+      // (pose → new frame waited for two frames, one after the other).
+      { equalityFn: (a, b) => samePose(a[0], b[0]) && a[1] === b[1] && a[2] === b[2] && a[3] === b[3] && sameNeedle(a[4], b[4]) && a[5] === b[5] },
     );
     this.inputsChanged();
     // A live scanner keeps imaging while the probe rests: the arteries pulse.
@@ -68,6 +72,11 @@ class ImagePipeline {
 
   get currentVersion(): number {
     return this.version;
+  }
+
+  /** A frame has been asked for and is not on the canvas yet (the 3D view then draws after it). */
+  get awaitingFrame(): boolean {
+    return this.inFlight;
   }
 
   onFrame(listener: FrameListener): () => void {

@@ -10,6 +10,9 @@ import { NeedleGuide } from './NeedleGuide';
 import { ImageAnatomyOverlay } from './ImageAnatomyOverlay';
 import { wheelGestureBeganIn } from './wheelGesture';
 
+/** ImageData's bytes are R, G, B, A in memory; a 32-bit word puts them in the platform's order. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
 /**
  * The scanner's display: the frame from the worker drawn pixel for pixel on a canvas, with the
  * depth scale, the orientation marker and the side labels a sonographer expects around it.
@@ -27,39 +30,32 @@ export function UltrasoundPanel() {
   const sides = planeSideLabels(rotationDeg);
 
   useEffect(() => {
-    let pending: DisplayedFrame | null = null;
-    let raf = 0;
-    const draw = () => {
-      raf = 0;
-      const frame = pending;
+    // Drawn as it arrives, not in the next animation frame: there it waited behind the 3D view's
+    // draw when both fell in one (under software WebGL that draw holds the main thread tens of
+    // ms). A 2D putImageData is well under a millisecond and shows at the next compositor frame.
+    let image: ImageData | null = null;
+    const draw = (frame: DisplayedFrame) => {
       const canvas = canvasRef.current;
-      if (!frame || !canvas) return;
-      pending = null;
+      if (!canvas) return;
       if (canvas.width !== frame.width || canvas.height !== frame.height) {
         canvas.width = frame.width;
         canvas.height = frame.height;
       }
       const ctx = canvas.getContext('2d');
       if (!ctx) return;
-      const image = ctx.createImageData(frame.width, frame.height);
-      const rgba = image.data;
+      if (!image || image.width !== frame.width || image.height !== frame.height) image = ctx.createImageData(frame.width, frame.height);
+      // One 32-bit store per pixel: grey in R, G and B, opaque (ImageData is RGBA in memory order).
+      const rgba = new Uint32Array(image.data.buffer);
       const grey = frame.pixels;
-      for (let i = 0, j = 0; i < grey.length; i++, j += 4) {
-        rgba[j] = rgba[j + 1] = rgba[j + 2] = grey[i];
-        rgba[j + 3] = 255;
+      for (let i = 0; i < grey.length; i++) {
+        const g = grey[i];
+        rgba[i] = LITTLE_ENDIAN ? (0xff000000 | (g << 16) | (g << 8) | g) >>> 0 : ((g << 24) | (g << 16) | (g << 8) | 0xff) >>> 0;
       }
       ctx.putImageData(image, 0, 0);
       canvas.dataset.frameVersion = String(frame.version);
       imagePipeline.markDrawn(frame);
     };
-    const unsubscribe = imagePipeline.onFrame((frame) => {
-      pending = frame;
-      if (!raf) raf = requestAnimationFrame(draw);
-    });
-    return () => {
-      unsubscribe();
-      if (raf) cancelAnimationFrame(raf);
-    };
+    return imagePipeline.onFrame(draw);
   }, []);
 
   // Wheel over the image rotates the probe, as turning the transducer in the hand — when the
