@@ -135,10 +135,16 @@ for (let run = 0; run < runs; run++) {
   await page.waitForTimeout(1500);
   const shown = await slides(page);
   report('3D view shown', shown.ms, shown.marks);
+  console.log(`  3D canvas: ${await page.evaluate(`(() => { const c = document.querySelector('[data-testid=scene-view] canvas'); return c.width + ' x ' + c.height + ' px'; })()`)}`);
   const slide = (await page.evaluate(slideProbeScript(4, 25, -15, 0.5))) as { imageFps: number; sceneFps: number }[];
   console.log(`  slide 4 s (shown): imageFps ${slide.slice(1).map((s) => s.imageFps).join(' ')}, sceneFps ${slide.slice(1).map((s) => s.sceneFps).join(' ')}`);
   const long = ((await page.evaluate('window.__marks')) as [string, number][]).filter(([n]) => n.startsWith('longtask'));
   console.log(`  long tasks so far: ${long.map(([n]) => n.slice(9)).join(' ')}`);
+  // Half the pixels (the view's box at 71 % each way): how the 3D view's share scales with them.
+  await page.evaluate(`(() => { const v = document.querySelector('[data-testid=scene-view]'); v.style.width = '71%'; v.style.height = '71%'; })()`);
+  await page.waitForTimeout(1000);
+  const half = await slides(page);
+  report('3D view at half its pixels', half.ms, half.marks);
   // Hidden: the 3D view's box out of the layout, so its canvas has no pixels to draw.
   await page.evaluate(`document.querySelector('[data-testid=scene-view]').style.display = 'none'`);
   await page.waitForTimeout(1000);
