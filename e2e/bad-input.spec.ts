@@ -1,4 +1,7 @@
-import { test, expect } from './simulator';
+import { test, expect, sharePageWithinFile } from './support/sharedSimulator';
+
+// One page for both (support/sharedSimulator.ts): the second loads the app again without ?automation.
+sharePageWithinFile();
 
 test('bad automation input is refused with a SimError and changes nothing', async ({ sim, page }) => {
   await sim.open();

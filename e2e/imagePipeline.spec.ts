@@ -1,4 +1,8 @@
-import { test, expect } from './simulator';
+import { test, expect, sharePageWithinFile } from './support/sharedSimulator';
+
+// One page for both tests (support/sharedSimulator.ts): each opens its own query (a new load, the
+// pool sized by it), the second with the knee's volume already kept in this browser.
+sharePageWithinFile();
 
 /**
  * Newest pose wins, pointer to canvas: the probe slides faster than frames can be formed, one pose

@@ -1,6 +1,11 @@
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, ARTIFACTS_DIR } from './simulator';
+import { ARTIFACTS_DIR } from './simulator';
+import { test, expect, sharePageWithinFile } from './support/sharedSimulator';
 import { playIntraneuralAttempt } from './attemptScripts';
+
+// Both tests on one page (support/sharedSimulator.ts): the second starts a new attempt from the
+// first one's debrief, and its review counts only its own trainee's attempts.
+sharePageWithinFile();
 
 const overlaps = async (a: Locator, b: Locator): Promise<boolean> => {
   const [p, q] = [(await a.boundingBox())!, (await b.boundingBox())!];
