@@ -22,7 +22,6 @@ import type { CameraPreset } from '../state/viewSlice';
 import { ContextLossWatcher } from './ContextLossWatcher';
 import { sceneChanged } from './sceneChanges';
 import { samePose } from '../state/sameValue';
-import { imagePipeline } from '../state/imagePipeline';
 
 /** When the oldest change the view has not yet drawn came (clockMs), or null: it shows every change. */
 let undrawnSince: number | null = null;
@@ -46,19 +45,12 @@ function SceneRateMeter() {
 
 /** At most this many 3D frames a second from store changes, leaving time for the ultrasound image. */
 const MAX_SCENE_FPS = 24;
-/** A probe move waits at most this long for its image before the 3D view draws it anyway. */
-const IMAGE_FIRST_MAX_WAIT_MS = 100;
 
 /**
  * Re-renders the demand-driven canvas when the store changes, no more often than MAX_SCENE_FPS
  * (with software WebGL the 3D view and the image share the same cores). While the probe moves the
  * view drops to a lower resolution (AdaptiveDpr via performance.regress) and returns to full a
  * moment after it stops.
- *
- * The image first: a probe move with an image frame on its way is drawn in 3D once that frame is on
- * the canvas (or after IMAGE_FIRST_MAX_WAIT_MS). Under software WebGL a 3D frame holds the main
- * thread (the draw, then Chrome reading it back as it commits it), and a frame answered meanwhile
- * waited behind it; drawn after the image, it overlaps the worker forming the next frame instead.
  */
 function InvalidateOnStoreChange() {
   const invalidate = useThree((s) => s.invalidate);
@@ -67,8 +59,12 @@ function InvalidateOnStoreChange() {
   useEffect(() => {
     let last = -Infinity;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    let imageWait: ReturnType<typeof setTimeout> | undefined;
-    const draw = () => {
+    const unsubscribe = useSimStore.subscribe((state, previous) => {
+      // Only what the 3D view draws: the syringe, the log and the manometer change many times a
+      // second while injecting, and must not take the image's time.
+      if (!sceneChanged(state, previous)) return;
+      undrawnSince ??= clockMs();
+      if (!samePose(state.probe?.pose, previous.probe?.pose) && adaptive) regress();
       const wait = 1000 / MAX_SCENE_FPS - (clockMs() - last);
       if (wait <= 0) {
         last = clockMs();
@@ -80,31 +76,10 @@ function InvalidateOnStoreChange() {
           invalidate();
         }, wait);
       }
-    };
-    const afterImage = () => {
-      if (imageWait === undefined) return;
-      clearTimeout(imageWait);
-      imageWait = undefined;
-      draw();
-    };
-    // Called once at once with the frame shown (nothing waits then), then as each frame arrives.
-    const stopImage = imagePipeline.onFrame(afterImage);
-    const unsubscribe = useSimStore.subscribe((state, previous) => {
-      // Only what the 3D view draws: the syringe, the log and the manometer change many times a
-      // second while injecting, and must not take the image's time.
-      if (!sceneChanged(state, previous)) return;
-      undrawnSince ??= clockMs();
-      const moved = !samePose(state.probe?.pose, previous.probe?.pose);
-      if (moved && adaptive) regress();
-      // The pipeline subscribed before this view mounted, so it has already asked for this pose.
-      if (moved && imagePipeline.awaitingFrame) imageWait ??= setTimeout(afterImage, IMAGE_FIRST_MAX_WAIT_MS);
-      else if (imageWait === undefined) draw();
     });
     return () => {
       unsubscribe();
-      stopImage();
       clearTimeout(timer);
-      clearTimeout(imageWait);
     };
   }, [invalidate, regress, adaptive]);
   return null;

@@ -74,11 +74,6 @@ class ImagePipeline {
     return this.version;
   }
 
-  /** A frame has been asked for and is not on the canvas yet (the 3D view then draws after it). */
-  get awaitingFrame(): boolean {
-    return this.inFlight;
-  }
-
   onFrame(listener: FrameListener): () => void {
     this.listeners.add(listener);
     if (this.latest) listener(this.latest);
