@@ -10,10 +10,17 @@ import { TissueMotion } from './tissueMotion';
 import { defaultScannerSettings } from './scannerSettings';
 import type { ProbePose } from '../probe/pose';
 
+/** Each knee is voxelised once for the file (two tests use each): the tests only read it. */
+const kneesByAdhesion = new Map<boolean, { knee: KneeAnatomy; volume: ReturnType<typeof voxelise> }>();
+
 function rig(adhesion: boolean) {
-  const knee = new KneeAnatomy({ adhesionToGastrocnemius: adhesion });
-  const volume = voxelise(knee);
-  return { knee, volume, imager: new BModeImager(knee, volume) };
+  let built = kneesByAdhesion.get(adhesion);
+  if (!built) {
+    const knee = new KneeAnatomy({ adhesionToGastrocnemius: adhesion });
+    built = { knee, volume: voxelise(knee) };
+    kneesByAdhesion.set(adhesion, built);
+  }
+  return { ...built, imager: new BModeImager(built.knee, built.volume) };
 }
 
 /** Column shift (pixels) that best aligns a patch of `after` with `before` (cross-correlation). */
