@@ -33,8 +33,6 @@ const LABELS_ABOVE = SHEATH_VOXELS + 1;
 const LABELS_AHEAD = 6;
 
 const NO_SLOT = -1;
-/** What `touchSlots` read, kept so the reads are not optimised away (no part of any warp's state). */
-let slotsTouched = 0;
 
 export class WarpColumns {
   /** The footprint of the columns holding fluid (voxel indices, inclusive); empty if x0 > x1. */
@@ -141,44 +139,14 @@ export class WarpColumns {
           for (let i = row + box.min[0]; i <= row + box.max[0]; i++) if (fill[i] !== 0) this.markWet(i);
         }
     }
-    const marked = this.dirtyColumns;
-    if (marked.length === 0) return;
-    // In grid order: neighbouring columns share the cache lines of the per-column arrays. The
-    // flags are read over the marked columns' span (a few rows of the grid's columns), which is
-    // quicker than sorting the list.
-    let first = marked[0];
-    let last = first;
-    for (const c of marked) {
-      if (c < first) first = c;
-      else if (c > last) last = c;
-    }
-    const order = new Int32Array(marked.length);
-    for (let c = first, k = 0; c <= last; c++) if (this.dirty[c] === 1) order[k++] = c;
-    slotsTouched = (slotsTouched + this.touchSlots(order)) | 0;
+    // In grid order: neighbouring columns share the cache lines of the per-column arrays.
+    const order = Int32Array.from(this.dirtyColumns).sort();
     for (const c of order) {
       this.dirty[c] = 0;
       this.redoColumn(c);
     }
-    this.relief.rebuild(this.layered());
+    if (this.dirtyColumns.length > 0) this.relief.rebuild(this.layered());
     this.dirtyColumns = [];
-  }
-
-  /**
-   * Reads the first line of each column's slot (fill and labels) ahead of the redo: slots lie in
-   * the order their columns were first wetted, so each is a cache miss, and here the misses are
-   * independent and overlap, where in the redo each stalls the column's work. Changes nothing.
-   */
-  private touchSlots(order: Int32Array): number {
-    const nz = this.field.grid.nz;
-    const fill = this.slotFill;
-    const labels = this.slotLabels;
-    let sum = 0;
-    for (let k = 0; k < order.length; k++) {
-      const c = order[k];
-      const at = this.slotOf[c] * nz + this.wetLow[c];
-      sum += fill[at] + labels[at];
-    }
-    return sum;
   }
 
   /** The columns' layers as the relief reads them. */
