@@ -1,6 +1,6 @@
 // What the main thread runs between a fresh page's load and ready(): a CPU profile of the page
 // (not its workers), summed by function over the whole start and over the part after the worker's
-// build answer. node --import tsx scripts/dev/ready-cpu-profile.ts <dist> [runs]
+// build answer. node --import tsx scripts/dev/ready-cpu-profile.ts <dist> [runs]   (SECOND_VISIT=1: a reload)
 import { preview } from 'vite';
 import { chromium } from '@playwright/test';
 import { execSync } from 'node:child_process';
@@ -48,6 +48,13 @@ for (let run = 0; run < runs; run++) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   await context.addInitScript(`(() => { const W = window.Worker; window.__buildAnswered = 0; window.Worker = class extends W { constructor(u, o) { super(u, o); this.addEventListener('message', (e) => { const d = e.data; if (d && d.answer && Object.keys(d.answer)[0] === 'build') window.__buildAnswered = performance.now(); }); } }; })();`);
   const page = await context.newPage();
+  // SECOND_VISIT=1: profile a reload of a page that has stored its knee's volume (a second visit).
+  if (process.env.SECOND_VISIT) {
+    await page.goto(`http://127.0.0.1:${port}/?automation`);
+    await page.waitForFunction(() => window.sim !== undefined);
+    await page.evaluate('window.sim.ready()');
+    await page.waitForTimeout(4000);
+  }
   const cdp = await context.newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
