@@ -2,11 +2,11 @@ import { probeReport } from '../core/probe/probeReport';
 import type { AppliedEvent, SessionSnapshot } from '../worker/protocol';
 import { SYRINGE_ML } from '../worker/session';
 import type { SimState } from './store';
+import { samePose } from './sameValue';
 
 type Get = () => SimState;
 type Set = (partial: Partial<SimState>) => void;
 
-const samePose = (a: SimState['probe'], b: SessionSnapshot['probe']) => !!a && !!b && JSON.stringify(a.pose) === JSON.stringify(b.pose);
 
 /**
  * Puts a session's snapshot in the store: the store computes none of it. The probe report the
@@ -25,7 +25,7 @@ export function mirrorSnapshot(snapshot: SessionSnapshot, get: Get, set: Set): v
   });
   if (snapshot.fluid) get().showFluid(snapshot.fluid);
   const { probe, anatomy, imaging } = get();
-  if (samePose(probe, snapshot.probe)) set({ probe: snapshot.probe });
+  if (probe && snapshot.probe && samePose(probe.pose, snapshot.probe.pose)) set({ probe: snapshot.probe });
   else if (released && probe && anatomy) set({ probe: probeReport(anatomy, probe.pose, imaging.depthMm, snapshot.adhesionReleased) });
 }
 

@@ -62,14 +62,13 @@ export class SkinEnvelope {
     const h = SkinEnvelope.gridStepMm;
     for (let slab = k; slab <= k + 1; slab++) {
       if (this.slabSampled[slab] === 1) continue;
-      const values = this.sample({ x: this.origin.x, y: this.origin.y, z: this.origin.z + slab * h }, [nx, ny, 1], h, true);
-      this.grid.set(values, nx * ny * slab);
+      this.sample({ x: this.origin.x, y: this.origin.y, z: this.origin.z + slab * h }, [nx, ny, 1], h, this.grid, nx * ny * slab);
       this.slabSampled[slab] = 1;
     }
   }
 
-  private sample(origin: Vec3, [nx, ny, nz]: [number, number, number], h: number, culled = false): Float32Array {
-    const grid = new Float32Array(nx * ny * nz);
+  /** Samples the union on a grid of nx × ny × nz points from `origin`, into `grid` from `offset`. */
+  private sample(origin: Vec3, [nx, ny, nz]: [number, number, number], h: number, grid: Float32Array = new Float32Array(nx * ny * nz), offset = 0): Float32Array {
     const p = { x: 0, y: 0, z: 0 };
     for (let k = 0; k < nz; k++) {
       p.z = origin.z + k * h;
@@ -77,7 +76,7 @@ export class SkinEnvelope {
         p.y = origin.y + j * h;
         for (let i = 0; i < nx; i++) {
           p.x = origin.x + i * h;
-          grid[i + nx * (j + ny * k)] = culled ? skinDistanceExact(this.landmarks, this.fatOverLandmarksMm, p, true) : this.exactDistance(p);
+          grid[offset + i + nx * (j + ny * k)] = skinDistanceExact(this.landmarks, this.fatOverLandmarksMm, p, true);
         }
       }
     }
@@ -93,7 +92,7 @@ export class SkinEnvelope {
         Math.ceil((area.max.y - area.min.y) / h) + 1,
         Math.ceil((area.max.z - area.min.z) / h) + 1,
       ];
-      this.outer = { grid: this.sample(area.min, dims, h, true), origin: area.min, dims };
+      this.outer = { grid: this.sample(area.min, dims, h), origin: area.min, dims };
     }
     return this.outer;
   }
