@@ -15,8 +15,32 @@ export const FULL = 255;
 
 export const ML_PER_MM3 = 1e-3;
 
+/*
+ * The field and its grid are class instances, one grid per label volume, so their hidden classes
+ * stay put. As object literals (the origin the volume's own {x, y, z}), the second spread made on a
+ * volume generalised their field types (node --trace-generalization), and V8 threw away the
+ * optimised code of the spread and the warp (inject, markWet, redoColumn, codeAt... --trace-deopt)
+ * at the start of every spread after the first: a second hold, or a replay, which builds one per seek.
+ */
+class GridOrigin implements Vec3 {
+  constructor(readonly x: number, readonly y: number, readonly z: number) {}
+}
+
+class FluidGrid {
+  constructor(readonly origin: Vec3, readonly spacingMm: number, readonly nx: number, readonly ny: number, readonly nz: number) {}
+}
+
+class FluidOnGrid implements FluidField {
+  constructor(readonly grid: FluidGrid, readonly fill: Uint8Array) {}
+}
+
+/** One grid per volume: its origin also keys the per-volume caches (paraneuralSpace.ts). */
+const grids = new WeakMap<LabelVolume, FluidGrid>();
+
 export function emptyFluid(volume: LabelVolume): FluidField {
-  return { grid: { origin: volume.origin, spacingMm: volume.spacingMm, nx: volume.nx, ny: volume.ny, nz: volume.nz }, fill: new Uint8Array(volume.labels.length) };
+  let grid = grids.get(volume);
+  if (!grid) grids.set(volume, (grid = new FluidGrid(new GridOrigin(volume.origin.x, volume.origin.y, volume.origin.z), volume.spacingMm, volume.nx, volume.ny, volume.nz)));
+  return new FluidOnGrid(grid, new Uint8Array(volume.labels.length));
 }
 
 export function voxelVolumeMl(field: FluidField): number {
