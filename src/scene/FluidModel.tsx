@@ -23,7 +23,7 @@ useSimStore.subscribe((state, previous) => {
   if (state.fluidSurface !== previous.fluidSurface) take(state.fluidSurface);
 });
 
-/** The injectate in 3D: a glowing shell where the fluid lies after pushing the tissue aside (fluidMaterial.ts), one mesh per 8 mm block. */
+/** The injectate in 3D: a glowing shell where the fluid lies after pushing the tissue aside (fluidMaterial.ts), one mesh per 16 mm block. */
 export function FluidModel() {
   const [blocks, setBlocks] = useState(shown);
   const materials = useMemo(fluidMaterials, []);

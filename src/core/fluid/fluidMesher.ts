@@ -2,9 +2,16 @@ import { surfaceNets, type SampledField, type TriangleMesh } from '../geometry/s
 import type { FluidSpread } from './spread';
 import { ColumnRecords } from './fluidMesherColumns';
 
-/** Voxels per sample of the 3D view's fluid: 0.5 mm at the 0.25 mm grid, finer than the eye needs there. */
-const STRIDE = 2;
-/** Samples along each edge of a block (8 mm): a hold step changes only the few blocks round the tip. */
+/**
+ * Voxels per sample of the 3D view's fluid: 1 mm at the 0.25 mm grid. The view shows the knee
+ * whole, a 1 mm step a pixel or two, and under software WebGL its frame costs by the triangle:
+ * 5 ml meshed at 0.5 mm (~45 000 triangles, as many as the knee, drawn in two passes) took a frame
+ * from ~22 to ~60 ms, at 1 mm (~11 000) to ~37 ms (scripts/dev/scene-frame-cost.ts).
+ */
+const STRIDE = 4;
+/** The 3D view's fluid sample step (mm), at the 0.25 mm label grid. */
+export const SAMPLE_STEP_MM = STRIDE * 0.25;
+/** Samples along each edge of a block (16 mm): a hold step changes only the few blocks round the tip. */
 export const BLOCK_SAMPLES = 16;
 /** Block indices are packed into one key per axis in this many slots. */
 const KEY_SLOTS = 1024;
@@ -39,7 +46,7 @@ interface KeptBlock {
 /**
  * The injectate's surface for the 3D view, where the fluid lies after it pushed the tissue aside
  * (the warp's displaced coverage, smooth to a fraction of a voxel), meshed by surface nets in
- * fixed 8 mm blocks. Blocks overlap by one sample, so their edges meet without cracks.
+ * fixed 16 mm blocks. Blocks overlap by one sample, so their edges meet without cracks.
  *
  * Incremental both ways: a block is sampled again only where a column it reads changed since the
  * last update (fluidMesherColumns.ts), and meshed again only where its samples changed; an update
