@@ -11,6 +11,8 @@ import { goodAttemptEvents } from '../src/core/attempt/scriptedAttempt';
 import type { AttemptEvent } from '../src/core/attempt/events';
 import { scoreAttempt } from '../src/core/scoring/score';
 import { placeProbe } from '../src/core/probe/placement';
+import { BModeImager } from '../src/core/ultrasound/bmode';
+import { defaultScannerSettings } from '../src/core/ultrasound/scannerSettings';
 import { exportAttempts } from '../src/storage/exchange';
 import { summarise, line } from './benchFigures';
 
@@ -20,6 +22,7 @@ export function benchFluidAndAttempt(knee: KneeAnatomy, volume: LabelVolume, opt
   const up = knee.skinNormal(knee.projectOntoSkin(nerve.centre));
   const radius = Math.sqrt(nerve.areaMm2 / Math.PI);
   const above = { x: nerve.centre.x + up.x * (radius + 0.6), y: nerve.centre.y + up.y * (radius + 0.6), z: nerve.centre.z + up.z * (radius + 0.6) };
+  const below = { x: nerve.centre.x - up.x * (radius + 0.8), y: nerve.centre.y - up.y * (radius + 0.8), z: nerve.centre.z - up.z * (radius + 0.8) };
 
   // Press-and-hold injects 0.1 ml at a time: the spread with its tissue displacement (redone in the
   // columns the step wetted), and with what the worker redraws after it.
@@ -55,6 +58,22 @@ export function benchFluidAndAttempt(knee: KneeAnatomy, volume: LabelVolume, opt
   }
   line('fluid: 5 ml in one injection', summarise(oneShot), 'ms', 400);
   if (options.fluidOnly) return;
+
+  // The live image while the plunger is held: the frame at the default depth with 2.5 ml above
+  // and 2.5 ml below the nerve, its warp read at every sample in the fluid's footprint.
+  const withFluid = new FluidSpread(volume, 1, knee.cpn);
+  withFluid.inject(above, 2.5);
+  withFluid.inject(below, 2.5);
+  const imager = new BModeImager(knee, volume);
+  const fluidFrames: number[] = [];
+  for (let i = 0; i < 120; i++) {
+    const centre = knee.nerveAt(site + ((i % 20) - 10) * 0.5)!.centre;
+    const pose = placeProbe(knee, { centre, rotationDeg: 0, compressionMm: 1 });
+    const t0 = performance.now();
+    imager.form(pose, defaultScannerSettings, { fluid: withFluid.field.fill, tissueWarp: withFluid.warp });
+    fluidFrames.push(performance.now() - t0);
+  }
+  line('B-mode live frame with 5 ml (warp)', summarise(fluidFrames.slice(20)), 'ms');
 
   // A 5-minute attempt: the model attempt plus 5 minutes of scanning at 20 pose samples a second.
   const events = fiveMinuteAttempt(knee);

@@ -129,6 +129,11 @@ export class TissueWarp extends WarpColumns {
   fluidShare(vx: number, vy: number, vz: number): number {
     const x = Math.floor(vx);
     const y = Math.floor(vy);
+    // None of the four columns has a layer within half a voxel of vz: each coverage is 0.
+    if (x >= 0 && y >= 0 && x < this.nx && y < this.field.grid.ny) {
+      const q = x + this.nx * y;
+      if (vz + 0.5 <= this.quadLow[q] || vz - 0.5 >= this.quadHigh[q]) return 0;
+    }
     const tx = vx - x;
     const ty = vy - y;
     return (

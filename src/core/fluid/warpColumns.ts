@@ -48,6 +48,14 @@ export class WarpColumns {
   /** Per column: where its layers lie in the image (voxel Z), for a quick "no fluid here". */
   protected readonly columnLow: Float32Array;
   protected readonly columnHigh: Float32Array;
+  /**
+   * Per column c: the lowest `columnLow` and the highest `columnHigh` of the columns c, c + 1,
+   * c + nx and c + nx + 1 that hold fluid (Infinity, −Infinity: none), the four a point's fluid
+   * share is blended from: the image asks it at every sample in the fluid's footprint, and most
+   * lie above or below all four columns' layers.
+   */
+  protected readonly quadLow: Float32Array;
+  protected readonly quadHigh: Float32Array;
   /** Per column: the shift of what lies deep to every layer (voxels, negative: pushed down). */
   protected readonly columnBase: Float32Array;
   /**
@@ -96,6 +104,8 @@ export class WarpColumns {
     this.layerLength = new Float32Array(columns * LAYERS_PER_COLUMN);
     this.columnLow = new Float32Array(columns);
     this.columnHigh = new Float32Array(columns);
+    this.quadLow = new Float32Array(columns).fill(Infinity);
+    this.quadHigh = new Float32Array(columns).fill(-Infinity);
     this.columnBase = new Float32Array(columns);
     this.columnFloor = new Float32Array(columns).fill(Number.NaN);
     this.wetLow = new Int16Array(columns).fill(0x7fff);
@@ -238,10 +248,12 @@ export class WarpColumns {
     if (count === 0) {
       this.columnLow[column] = Infinity;
       this.columnHigh[column] = -Infinity;
+      this.redoQuads(column);
       return;
     }
     this.columnLow[column] = this.layerZ[first] + this.columnBase[column];
     this.columnHigh[column] = this.layerZ[first + count - 1] + this.columnBase[column] + total;
+    this.redoQuads(column);
     // Tissue squeezed against bone under the fluid flows aside and comes up as skin lift.
     const skinLift = Number.isNaN(this.columnFloor[column]) ? this.columnBase[column] + total : total;
     this.relief.setColumn(column, this.layerZ[first + count - 1], this.columnBase[column] + total, skinLift);
@@ -252,6 +264,28 @@ export class WarpColumns {
     if (x > this.x1) this.x1 = x;
     if (y < this.y0) this.y0 = y;
     if (y > this.y1) this.y1 = y;
+  }
+
+  /** Redoes `quadLow` / `quadHigh` of the four quads holding the column. */
+  private redoQuads(column: number): void {
+    const nx = this.nx;
+    const ny = this.field.grid.ny;
+    const x = column % nx;
+    const y = (column - x) / nx;
+    for (let qy = Math.max(0, y - 1); qy <= y; qy++)
+      for (let qx = Math.max(0, x - 1); qx <= x; qx++) {
+        let low = Infinity;
+        let high = -Infinity;
+        for (let cy = qy; cy <= Math.min(ny - 1, qy + 1); cy++)
+          for (let cx = qx; cx <= Math.min(nx - 1, qx + 1); cx++) {
+            const c = cx + nx * cy;
+            if (this.layerCount[c] === 0) continue;
+            low = Math.min(low, this.columnLow[c]);
+            high = Math.max(high, this.columnHigh[c]);
+          }
+        this.quadLow[qx + nx * qy] = low;
+        this.quadHigh[qx + nx * qy] = high;
+      }
   }
 
   /**
