@@ -45,6 +45,8 @@ describe('FluidHistory', () => {
       expect(wholeFluidDigest(fluid), `version ${version}`).toBe(version === 0 ? pristine : expected[version - 1]);
       // The figures find the restored fluid's own warp, not one rebuilt over the field.
       expect(tissueWarpOf(fluid.field, volume)).toBe(fluid.warp);
+      // Its grid is the volume's own, not a copy: per-volume caches (the paraneural distances) are found by it.
+      expect(fluid.field.grid).toBe(fresh().field.grid);
     }
   });
 

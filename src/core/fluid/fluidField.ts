@@ -34,12 +34,14 @@ class FluidOnGrid implements FluidField {
   constructor(readonly grid: FluidGrid, readonly fill: Uint8Array) {}
 }
 
-/** One grid per volume: its origin also keys the per-volume caches (paraneuralSpace.ts). */
+/** One grid per volume: its origin keys the per-volume caches (paraneuralSpace.ts). */
 const grids = new WeakMap<LabelVolume, FluidGrid>();
 
 export function emptyFluid(volume: LabelVolume): FluidField {
   let grid = grids.get(volume);
-  if (!grid) grids.set(volume, (grid = new FluidGrid(new GridOrigin(volume.origin.x, volume.origin.y, volume.origin.z), volume.spacingMm, volume.nx, volume.ny, volume.nz)));
+  // Frozen: a replay's checkpoints share it (StateCopier copies what may change), so a restored
+  // fluid finds the volume's caches by it.
+  if (!grid) grids.set(volume, (grid = Object.freeze(new FluidGrid(Object.freeze(new GridOrigin(volume.origin.x, volume.origin.y, volume.origin.z)), volume.spacingMm, volume.nx, volume.ny, volume.nz))));
   return new FluidOnGrid(grid, new Uint8Array(volume.labels.length));
 }
 
