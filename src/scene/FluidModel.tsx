@@ -52,17 +52,17 @@ function useProgramsWarmed(): boolean {
   useEffect(() => {
     if (!built || warmed) return;
     // After the first image is on screen (`ready()` waits for it), when the page is next idle.
-    let idle: number | null = null;
     let cancelled = false;
+    const warm = () => {
+      if (!cancelled) setWarmed(true);
+    };
     imagePipeline.whenCurrent().then(
-      () => {
-        if (!cancelled) idle = requestIdleCallback(() => setWarmed(true), { timeout: 3000 });
-      },
+      // Safari has no requestIdleCallback: a moment later instead.
+      () => (typeof requestIdleCallback === 'function' ? requestIdleCallback(warm, { timeout: 3000 }) : setTimeout(warm, 500)),
       () => undefined,
     );
     return () => {
       cancelled = true;
-      if (idle !== null) cancelIdleCallback(idle);
     };
   }, [built, warmed]);
   return warmed;
