@@ -6,6 +6,7 @@ import { imagePipeline } from '../state/imagePipeline';
 import type { FluidSurfaceUpdate } from '../core/fluid/fluidMesher';
 import { FluidBlocks } from './fluidBlocks';
 import { fluidMaterials } from './fluidMaterial';
+import { geometryFromMesh } from './meshGeometry';
 
 const fluidBlocks = new FluidBlocks();
 const EMPTY: ReadonlyMap<number, THREE.BufferGeometry> = new Map();
@@ -32,11 +33,11 @@ useSimStore.subscribe((state, previous) => {
  */
 function warmUpTriangle(p: { x: number; y: number; z: number }): THREE.BufferGeometry {
   const d = 1e-3;
-  const g = new THREE.BufferGeometry();
-  g.setAttribute('position', new THREE.BufferAttribute(new Float32Array([p.x, p.y, p.z, p.x + d, p.y, p.z, p.x, p.y + d, p.z]), 3));
-  g.setAttribute('normal', new THREE.BufferAttribute(new Float32Array([0, 0, 1, 0, 0, 1, 0, 0, 1]), 3));
-  g.setIndex(new THREE.BufferAttribute(new Uint32Array([0, 1, 2]), 1));
-  return g;
+  return geometryFromMesh({
+    positions: new Float32Array([p.x, p.y, p.z, p.x + d, p.y, p.z, p.x, p.y + d, p.z]),
+    normals: new Float32Array([0, 0, 1, 0, 0, 1, 0, 0, 1]),
+    indices: new Uint32Array([0, 1, 2]),
+  });
 }
 
 /**

@@ -1,6 +1,7 @@
 import { surfaceNets, type SampledField, type TriangleMesh } from '../geometry/surfaceNets';
 import type { FluidSpread } from './spread';
 import { ColumnRecords } from './fluidMesherColumns';
+import { DEFAULT_VOXEL_SPACING_MM } from '../anatomy/voxelise';
 
 /**
  * Voxels per sample of the 3D view's fluid: 1 mm at the 0.25 mm grid. The view shows the knee
@@ -9,8 +10,8 @@ import { ColumnRecords } from './fluidMesherColumns';
  * from ~22 to ~60 ms, at 1 mm (~11 000) to ~37 ms (scripts/dev/scene-frame-cost.ts).
  */
 const STRIDE = 4;
-/** The 3D view's fluid sample step (mm), at the 0.25 mm label grid. */
-export const SAMPLE_STEP_MM = STRIDE * 0.25;
+/** The 3D view's fluid sample step (mm), on the default label grid. */
+export const SAMPLE_STEP_MM = STRIDE * DEFAULT_VOXEL_SPACING_MM;
 /** Samples along each edge of a block (16 mm): a hold step changes only the few blocks round the tip. */
 export const BLOCK_SAMPLES = 16;
 /** Block indices are packed into one key per axis in this many slots. */
