@@ -82,7 +82,7 @@ export function FluidModel() {
   useEffect(() => () => warmUp?.dispose(), [warmUp]);
   const warmed = useProgramsWarmed();
   const invalidate = useThree((state) => state.invalidate);
-  // The canvas draws on demand: the empty meshes are drawn (and their programs made) by asking.
+  // The canvas draws on demand: the warm-up meshes are drawn (and their routines made) by asking.
   useEffect(() => {
     if (warmed) invalidate();
   }, [warmed, invalidate]);
