@@ -1,26 +1,8 @@
 import './storage/jitless';
 // Starts the simulation worker before the rest of the page is evaluated (see prestart.ts).
 import './worker/prestart';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './ui/App';
-import { useSimStore } from './state/store';
-import { imagePipeline } from './state/imagePipeline';
-import { installAutomation } from './automation/sim';
-import { startAutosave } from './state/attemptStorage';
-import { getWorkerClient } from './state/workerClient';
-import './ui/styles.css';
 
-installAutomation();
-imagePipeline.start();
-getWorkerClient().onFluid((fluid) => useSimStore.getState().showFluid(fluid));
-startAutosave();
-// A cmi5 launch or a configured LRS: its outbox and session start; otherwise nothing is loaded.
-void import('./lrs/programme').then((lrs) => lrs.startProgramme()).catch((error: unknown) => console.error('Could not start the LRS outbox', error));
-void useSimStore.getState().loadCase().catch((error: unknown) => console.error('Could not build the knee', error));
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+// The app comes in a chunk of its own, loaded after this module has returned: the browser starts
+// the worker created above only once this thread is free, and evaluating the app (React, three, the
+// UI) is the page's longest task. Imported statically, the worker's script would wait behind it.
+import('./boot').catch((error: unknown) => console.error('Could not load the app', error));

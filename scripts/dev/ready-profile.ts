@@ -1,5 +1,5 @@
 // Where a fresh page's time to ready() goes: navigation timing, resources, the worker's build
-// request/answer and first frame, long tasks. node --import tsx scripts/dev/ready-profile.ts <dist> [runs]
+// request/answer and first frame, long tasks. [SECOND=1] node --import tsx scripts/dev/ready-profile.ts <dist> [runs]
 import { preview } from 'vite';
 import { chromium } from '@playwright/test';
 import { execSync } from 'node:child_process';
@@ -8,6 +8,8 @@ import { findChromium, chromiumArgs } from '../chromium.mjs';
 const outDir = process.argv[2];
 const runs = Number(process.argv[3] ?? 3);
 const port = Number(process.env.READY_PORT ?? 4791);
+/** SECOND=1: profile the second visit (same browser profile, reloaded after the first stored its volume). */
+const secondVisit = process.env.SECOND === '1';
 const server = await preview({ build: { outDir }, preview: { port, strictPort: true, host: '127.0.0.1' } });
 const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
 const init = `(() => {
@@ -28,8 +30,17 @@ for (let run = 0; run < runs; run++) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   await context.addInitScript(init);
   const page = await context.newPage();
+  const consoleMarks: [string, number][] = [];
+  page.on('console', (m) => { const t = m.text(); if (t.startsWith('TIMING ')) consoleMarks.push([t.slice(7, t.lastIndexOf(' ')), Number(t.slice(t.lastIndexOf(' ') + 1))]); });
   await page.goto(`http://127.0.0.1:${port}/?automation`);
   await page.waitForFunction(() => window.sim !== undefined);
+  if (secondVisit) {
+    // The first visit stores the volume 1.5 s after its build; then the same profile reloads.
+    await page.evaluate('window.sim.ready()');
+    await page.waitForTimeout(4000);
+    await page.reload();
+    await page.waitForFunction(() => window.sim !== undefined);
+  }
   const ready = (await page.evaluate('window.sim.ready().then(() => performance.now())')) as number;
   const out = (await page.evaluate(`(() => {
     const nav = performance.getEntriesByType('navigation')[0];
@@ -42,6 +53,8 @@ for (let run = 0; run < runs; run++) {
   for (const [n, s, e] of out.res) rows.push([s, `res ${n} ${s.toFixed(0)}-${e.toFixed(0)}`]);
   for (const [n, t] of out.marks) rows.push([t, n]);
   for (const [n, t] of out.paints) rows.push([t, n]);
+  const origin = (await page.evaluate('performance.timeOrigin')) as number;
+  for (const [n, t] of consoleMarks) if (t - origin > -1000) rows.push([t - origin, n]);
   rows.sort((a, b) => a[0] - b[0]);
   for (const [t, n] of rows) console.log(`${t.toFixed(0).padStart(6)} ${n}`);
   await context.close();

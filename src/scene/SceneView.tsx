@@ -22,6 +22,7 @@ import type { CameraPreset } from '../state/viewSlice';
 import { ContextLossWatcher } from './ContextLossWatcher';
 import { sceneChanged } from './sceneChanges';
 import { samePose } from '../state/sameValue';
+import { imagePipeline } from '../state/imagePipeline';
 
 /** When the oldest change the view has not yet drawn came (clockMs), or null: it shows every change. */
 let undrawnSince: number | null = null;
@@ -131,6 +132,41 @@ function Scene({ labelsRef }: { labelsRef: RefObject<HTMLDivElement | null> }) {
   );
 }
 
+/** The longest the 3D view waits for a new case's first image (a worker that never answers must not freeze it). */
+const FIRST_IMAGE_WAIT_MS = 3000;
+
+/**
+ * Whether the 3D view holds its redraws because a case was just built and its first ultrasound
+ * image is not drawn yet. The view's first draw of a new knee (the skin, the nerve, the probe)
+ * compiles new pipelines, hundreds of milliseconds of this thread under software WebGL, and the
+ * image waiting behind it is what the trainee is here for; the view follows a frame later.
+ */
+function useHoldForFirstImage(): boolean {
+  const builtGeneration = useSimStore((s) => (s.buildStatus === 'ready' ? s.generation : -1));
+  const [imageShownFor, setImageShownFor] = useState(-1);
+  useEffect(() => {
+    if (builtGeneration < 0) return;
+    let current = true;
+    const release = () => current && setImageShownFor(builtGeneration);
+    imagePipeline.whenCurrent().then(release, release);
+    const timer = setTimeout(release, FIRST_IMAGE_WAIT_MS);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [builtGeneration]);
+  return builtGeneration >= 0 && imageShownFor !== builtGeneration;
+}
+
+/** Draws the view once its hold ends (the store changes meanwhile asked for frames that were not drawn). */
+function RedrawAfterHold({ held }: { held: boolean }) {
+  const invalidate = useThree((s) => s.invalidate);
+  useEffect(() => {
+    if (!held) invalidate();
+  }, [held, invalidate]);
+  return null;
+}
+
 /** Keys the focused 3D view answers to itself: the camera presets. */
 const CAMERA_KEYS: Record<string, CameraPreset> = { '1': 'overview', '2': 'over-probe' };
 
@@ -140,6 +176,7 @@ export function SceneView() {
   const labelsRef = useRef<HTMLDivElement>(null);
   const { t } = useText();
   const [contextLost, setContextLost] = useState(false);
+  const held = useHoldForFirstImage();
   return (
     // Focusable for keyboard users: the probe's shortcuts work here as anywhere, and 1 / 2 move the camera.
     <div
@@ -162,7 +199,7 @@ export function SceneView() {
         {t('a11y.sceneKeys')}
       </span>
       <Canvas
-        frameloop="demand"
+        frameloop={held ? 'never' : 'demand'}
         dpr={quality.dpr}
         performance={{ min: quality.movingResolution, debounce: 250 }}
         camera={{ fov: 35, near: 5, far: 3000, position: [250, -150, 260], up: [0, 0, 1] }}
@@ -170,6 +207,7 @@ export function SceneView() {
       >
         <Scene labelsRef={labelsRef} />
         <ContextLossWatcher onLostChange={setContextLost} />
+        <RedrawAfterHold held={held} />
       </Canvas>
       {contextLost && (
         <p className="storage-problem" role="alert" data-testid="webgl-context-lost" style={{ position: 'absolute', top: 8, left: 8, right: 8, margin: 0 }}>

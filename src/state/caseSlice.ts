@@ -2,7 +2,7 @@ import type { StateCreator } from 'zustand';
 import { cpnMesh } from '../core/geometry/structureMesh';
 import { KneeAnatomy } from '../core/anatomy/knee';
 import { type AnatomyParameters, defaultAnatomyParameters } from '../core/anatomy/parameters';
-import { findCase, cases, DEFAULT_CASE_ID, caseParameters } from '../core/cases/cases';
+import { findCase, cases, DEFAULT_CASE_ID, DEFAULT_CASE_SEED, caseParameters } from '../core/cases/cases';
 import { SimError } from '../core/simError';
 import { message } from '../core/message';
 import { nearestScannableSkinPoint } from '../core/probe/placement';
@@ -44,7 +44,7 @@ export function validateLoadOptions(options: LoadCaseOptions): Required<LoadCase
   // A patient presents with one leg: that is the default; the trainee may choose the other.
   const side = options.side ?? findCase(caseId)!.side;
   if (side !== 'left' && side !== 'right') throw new SimError('invalid-argument', message('error.api.side', { got: String(side) }));
-  const seed = options.seed ?? 1;
+  const seed = options.seed ?? DEFAULT_CASE_SEED;
   if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 31) throw new SimError('invalid-argument', message('error.api.seed', { got: String(seed) }));
   return { caseId, side, seed };
 }
@@ -76,6 +76,10 @@ export const createCaseSlice: StateCreator<SimState, [], [], CaseSlice> = (set, 
       // A new attempt is a new live session, in the mode it keeps to its end.
       void worker.call('open', { session: 'live', mode: get().session.mode, events: [] }).catch(() => undefined);
       get().record({ kind: 'case-loaded', caseId, side, seed }).catch(() => undefined);
+      // A turn of the event loop first: requests posted to a worker that is still starting reach it
+      // only through a task on this thread, and the knee below holds the thread for a long task.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (get().generation !== generation) return;
       const anatomy = new KneeAnatomy(parameters);
       // What the scene and the first pose would otherwise make after the build (the skin's grids,
       // the nerve's mesh): now, on this core, while the worker builds on the other.

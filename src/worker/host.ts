@@ -28,6 +28,14 @@ const VOLUME_SAVE_DELAY_MS = 1500;
  */
 const SURROUNDINGS_SLICE_MS = 10;
 
+/** A case being built before it was asked for: its key (the parameters' JSON), and who follows its progress. */
+interface Prepared {
+  key: string;
+  done: Promise<BuiltPatient | null>;
+  fraction: number;
+  watchers: Set<(fraction: number) => void>;
+}
+
 /** A frame formed by the image band workers is answered when its bands are in. */
 type Handlers = { [K in RequestKind]: (body: Requests[K], id: number) => Responses[K] | Promise<Responses[K]> };
 
@@ -43,7 +51,7 @@ const transfers: { [K in RequestKind]?: (answer: Responses[K]) => Transferable[]
  * and which one the image shows. Every request gets exactly one answer, its own error if it
  * fails; nothing here is a module global, so a test can run a host in Node.
  */
-export function createWorkerHost(options: HostOptions): { handle: (message: RequestMessage) => void } {
+export function createWorkerHost(options: HostOptions): { handle: (message: RequestMessage) => void; prepare: (parameters: AnatomyParameters) => void } {
   const now = options.now ?? (() => performance.now());
   const patients = new PatientCache(options.buildPatient);
   const sessions = new Map<SessionId, SimulationSession>();
@@ -79,11 +87,39 @@ export function createWorkerHost(options: HostOptions): { handle: (message: Requ
   };
 
   const volumeCache = options.volumeCache ?? null;
+  /** A case's patient round its stored volume, or null where none is stored (or no cache). */
+  const buildFromStore = (parameters: AnatomyParameters, progress: (fraction: number) => void): Promise<BuiltPatient | null> =>
+    (volumeCache ? volumeCache.load(parameters) : Promise.resolve(null)).then((stored) => {
+      if (!stored) return null;
+      const built = patients.get(parameters, progress, stored);
+      progress(1);
+      return built;
+    });
+  /** Voxelises a case (none stored), and stores its volume once the first frames are out. */
+  const buildAndStore = (parameters: AnatomyParameters, progress: (fraction: number) => void): BuiltPatient => {
+    const built = patients.get(parameters, progress);
+    const volume = built.patient.volume;
+    if (volumeCache && volume) {
+      setTimeout(() => {
+        // Done between requests by now, unless the case was dropped meanwhile.
+        completeSurroundings(volume);
+        void volumeCache.save(parameters, volume);
+      }, VOLUME_SAVE_DELAY_MS);
+    }
+    return built;
+  };
+  /**
+   * The case the page opens first, read from the volume cache as this worker starts (see prepare):
+   * a build asking for it takes its result and is told its progress.
+   */
+  let prepared: Prepared | null = null;
+
   const handlers: Handlers = {
     build: (body, id) => {
       const start = now();
       let lastPosted = 0;
       lastParameters = body.parameters;
+      const parameters = body.parameters;
       const progress = (f: number) => {
         if (f - lastPosted >= 0.05 || f === 1) {
           lastPosted = f;
@@ -94,21 +130,13 @@ export function createWorkerHost(options: HostOptions): { handle: (message: Requ
         const volume = built.patient.volume;
         return { buildMs: now() - start, voxelCount: volume?.labels.length ?? 0, volumeBytes: volume ? volumeBytes(volume) : 0 };
       };
-      if (!volumeCache || patients.has(body.parameters)) return finish(patients.get(body.parameters, progress));
-      const parameters = body.parameters;
-      return volumeCache.load(parameters).then((stored) => {
-        const built = patients.get(parameters, progress, stored ?? undefined);
-        const volume = built.patient.volume;
-        if (!stored && volume) {
-          setTimeout(() => {
-            // Done between requests by now, unless the case was dropped meanwhile.
-            completeSurroundings(volume);
-            void volumeCache.save(parameters, volume);
-          }, VOLUME_SAVE_DELAY_MS);
-        }
-        if (stored) progress(1);
-        return finish(built);
-      });
+      if (prepared?.key === JSON.stringify(parameters)) {
+        prepared.watchers.add(progress);
+        if (prepared.fraction > 0) progress(prepared.fraction);
+        return prepared.done.then((built) => finish(built ?? buildAndStore(parameters, progress)));
+      }
+      if (!volumeCache || patients.has(parameters)) return finish(patients.get(parameters, progress));
+      return buildFromStore(parameters, progress).then((built) => finish(built ?? buildAndStore(parameters, progress)));
     },
     open: (body) => {
       if (body.session === 'live') pushes.stopLive();
@@ -193,8 +221,21 @@ export function createWorkerHost(options: HostOptions): { handle: (message: Requ
    */
   let building = false;
   const waiting: RequestMessage[] = [];
+  const resume = () => {
+    building = false;
+    while (!building && waiting.length > 0) handle(waiting.shift()!);
+  };
+  /** A build of the case being prepared runs at once, to follow it; anything else waits. */
+  const joinsPrepared = (message: RequestMessage): boolean => {
+    if (message.kind !== 'build' || prepared === null) return false;
+    try {
+      return prepared.key === JSON.stringify((message.body as Requests['build'] | null)?.parameters);
+    } catch {
+      return false; // not JSON (a cycle): the build refuses it in its turn
+    }
+  };
   const handle = (message: RequestMessage): void => {
-    if (building) {
+    if (building && !joinsPrepared(message)) {
       waiting.push(message);
       return;
     }
@@ -229,10 +270,6 @@ export function createWorkerHost(options: HostOptions): { handle: (message: Requ
     const result = handlers[kind](body, id);
     if (result instanceof Promise && kind === 'build') {
       building = true;
-      const resume = () => {
-        building = false;
-        while (!building && waiting.length > 0) handle(waiting.shift()!);
-      };
       void result.then(
         (settled) => answer(id, kind, settled),
         (error: unknown) => refuse(id, error),
@@ -264,5 +301,29 @@ export function createWorkerHost(options: HostOptions): { handle: (message: Requ
     options.post({ id, ok: false, error: { code, said: errorMessage(error) } }, []);
   }
 
-  return { handle };
+  /**
+   * Reads a case's stored volume and builds its patient before anyone asks (the worker does this
+   * for the page's start case as it starts, while the page is still evaluating its own code).
+   * Requests meanwhile wait as behind a build, but a build of this case joins it. Where nothing is
+   * stored it leaves the voxelising to the build that asks, which shows its progress.
+   */
+  function prepare(parameters: AnatomyParameters): void {
+    if (building || patients.has(parameters) || !volumeCache) return;
+    const entry: Prepared = { key: JSON.stringify(parameters), done: Promise.resolve(null), fraction: 0, watchers: new Set() };
+    entry.done = buildFromStore(parameters, (fraction) => {
+      entry.fraction = fraction;
+      for (const watch of entry.watchers) watch(fraction);
+    });
+    prepared = entry;
+    building = true;
+    entry.done
+      .catch(() => null) // a build that joined it is refused with the error; on its own it is only a head start lost
+      .finally(() => {
+        prepared = null;
+        resume();
+        fillSurroundingsLater();
+      });
+  }
+
+  return { handle, prepare };
 }

@@ -3,6 +3,7 @@ import '../storage/jitless';
 import { createWorkerHost } from './host';
 import { codeVersionOf, createVolumeCache } from './volumeCache';
 import type { RequestMessage } from './protocol';
+import { startCaseParameters } from '../core/cases/cases';
 
 /**
  * The heavy loops — voxelising the knee, forming image frames, spreading injectate — run here,
@@ -14,3 +15,5 @@ const codeVersion = codeVersionOf(import.meta.url);
 const volumeCache = codeVersion && typeof indexedDB !== 'undefined' ? createVolumeCache({ codeVersion }) : null;
 const host = createWorkerHost({ post: (message, transfer) => scope.postMessage(message, transfer), volumeCache });
 scope.onmessage = (event: MessageEvent<RequestMessage>) => host.handle(event.data);
+// The page opens this case as it starts: its stored volume is read now, while the page is still loading.
+host.prepare(startCaseParameters());

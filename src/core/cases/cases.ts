@@ -32,6 +32,14 @@ export function loadCaseLibrary(files: readonly unknown[]): CaseDefinition[] {
 export const cases: readonly CaseDefinition[] = loadCaseLibrary(caseFiles);
 
 export const DEFAULT_CASE_ID = 'normal-teaching-knee';
+/** The seed of a case opened without one. */
+export const DEFAULT_CASE_SEED = 1;
+
+/** The anatomy of the case the app opens as it starts (the default case, its own side and seed). */
+export function startCaseParameters(): AnatomyParameters {
+  const definition = findCase(DEFAULT_CASE_ID)!;
+  return caseParameters(definition, definition.side, DEFAULT_CASE_SEED);
+}
 
 export function findCase(id: string): CaseDefinition | undefined {
   return cases.find((c) => c.id === id);
