@@ -1,4 +1,5 @@
-import { volumeBytes, surroundingsPending, buildSurroundingsStep, completeSurroundings, type LabelVolume } from '../core/anatomy/voxelise';
+import { volumeBytes, volumePending, buildVolumeStep } from '../core/anatomy/voxelise';
+import type { Vec3 } from '../core/math/vec3';
 import type { AnatomyParameters } from '../core/anatomy/parameters';
 import { SimError, errorMessage } from '../core/simError';
 import { message } from '../core/message';
@@ -23,15 +24,16 @@ export interface HostOptions {
 /** How long after a case is built its volume is stored: the first frames come first. */
 const VOLUME_SAVE_DELAY_MS = 1500;
 /**
- * The coarse surroundings of a new case are filled between requests in slices this long (a frame
- * asked for meanwhile waits at most one slice; what it reads it fills itself).
+ * A new case's volume (its fine grid, then its coarse surroundings) is filled between requests in
+ * slices this long; a frame asked for meanwhile waits at most one slice, and what it reads it
+ * fills itself.
  */
-const SURROUNDINGS_SLICE_MS = 10;
+const VOLUME_SLICE_MS = 10;
 
 /** A case being built before it was asked for: its key (the parameters' JSON), and who follows its progress. */
 interface Prepared {
   key: string;
-  done: Promise<BuiltPatient | null>;
+  done: Promise<BuiltPatient>;
   fraction: number;
   watchers: Set<(fraction: number) => void>;
 }
@@ -56,6 +58,8 @@ export function createWorkerHost(options: HostOptions): { handle: (message: Requ
   const patients = new PatientCache(options.buildPatient);
   const sessions = new Map<SessionId, SimulationSession>();
   let shown: SessionId = 'live';
+  /** Where the last frame looked (null before the first): a new volume's fine grid fills outward from there. */
+  let lastProbeCentre: Vec3 | null = null;
   let lastParameters: AnatomyParameters | null = null;
   /** The image band workers (none: this worker forms each frame itself). */
   let bands: BandDispatcher | null = null;
@@ -95,22 +99,27 @@ export function createWorkerHost(options: HostOptions): { handle: (message: Requ
       progress(1);
       return built;
     });
-  /** Voxelises a case (none stored), and stores its volume once the first frames are out. */
+  /**
+   * Builds a case's knee round a volume to be filled later (none stored), and stores the volume
+   * once it is complete: filled between requests, after the first frames.
+   */
   const buildAndStore = (parameters: AnatomyParameters, progress: (fraction: number) => void): BuiltPatient => {
     const built = patients.get(parameters, progress);
     const volume = built.patient.volume;
     if (volumeCache && volume) {
-      setTimeout(() => {
-        // Done between requests by now, unless the case was dropped meanwhile.
-        completeSurroundings(volume);
-        void volumeCache.save(parameters, volume);
-      }, VOLUME_SAVE_DELAY_MS);
+      const saveOnceComplete = () => {
+        const kept = [...patients.all()].some((b) => b.patient.volume === volume);
+        // A case dropped before its volume was complete is not stored: its next visit builds it again.
+        if (kept && volumePending(volume)) setTimeout(saveOnceComplete, VOLUME_SAVE_DELAY_MS);
+        else if (!volumePending(volume)) void volumeCache.save(parameters, volume);
+      };
+      setTimeout(saveOnceComplete, VOLUME_SAVE_DELAY_MS);
     }
     return built;
   };
   /**
-   * The case the page opens first, read from the volume cache as this worker starts (see prepare):
-   * a build asking for it takes its result and is told its progress.
+   * The case the page opens first, built as this worker starts (see prepare): a build asking for
+   * it takes its result and is told its progress.
    */
   let prepared: Prepared | null = null;
 
@@ -133,7 +142,7 @@ export function createWorkerHost(options: HostOptions): { handle: (message: Requ
       if (prepared?.key === JSON.stringify(parameters)) {
         prepared.watchers.add(progress);
         if (prepared.fraction > 0) progress(prepared.fraction);
-        return prepared.done.then((built) => finish(built ?? buildAndStore(parameters, progress)));
+        return prepared.done.then(finish);
       }
       if (!volumeCache || patients.has(parameters)) return finish(patients.get(parameters, progress));
       return buildFromStore(parameters, progress).then((built) => finish(built ?? buildAndStore(parameters, progress)));
@@ -183,8 +192,9 @@ export function createWorkerHost(options: HostOptions): { handle: (message: Requ
       const start = now();
       const { imaging } = body;
       // Band workers hold the knee, not the injectate: a frame with fluid or its effects is formed
-      // here, and so is one before the knee's surroundings are complete (the knee goes to them once).
-      if (bands && imaging.mode === 'b-mode' && !fx && !(sim?.fluid && sim.fluid.totalInjectedMl > 0) && built.patient.volume && !surroundingsPending(built.patient.volume)) {
+      // here, and so is one before the knee's volume is complete (the knee goes to them once).
+      lastProbeCentre = body.pose.centre;
+      if (bands && imaging.mode === 'b-mode' && !fx && !(sim?.fluid && sim.fluid.totalInjectedMl > 0) && built.patient.volume && !volumePending(built.patient.volume)) {
         const parameters = built.patient.knee.parameters;
         return bands.form({ key: JSON.stringify(parameters), parameters, volume: built.patient.volume }, body.pose, { ...imaging, timeSeconds: body.timeSeconds }, body.needle);
       }
@@ -244,25 +254,28 @@ export function createWorkerHost(options: HostOptions): { handle: (message: Requ
     } catch (error) {
       refuse(message.id, error);
     }
-    fillSurroundingsLater();
+    fillVolumesLater();
   };
 
   /**
-   * A new case is answered once its fine grid is built; its coarse surroundings are filled here,
-   * a slice at a time between requests (at least one top block a slice), until complete.
+   * A new case is answered once its knee is built; its volume (the fine grid nearest the probe
+   * first, then the coarse surroundings) is filled here, a slice at a time between requests (at
+   * least one top block a slice), until complete.
    */
-  let surroundingsSlice = false;
-  const pendingVolumes = (): LabelVolume[] => [...patients.all()].flatMap((b) => (b.patient.volume && surroundingsPending(b.patient.volume) ? [b.patient.volume] : []));
-  function fillSurroundingsLater(): void {
-    if (surroundingsSlice || pendingVolumes().length === 0) return;
-    surroundingsSlice = true;
+  let volumeSlice = false;
+  const pendingPatients = (): BuiltPatient[] => [...patients.all()].filter((b) => b.patient.volume && volumePending(b.patient.volume));
+  function fillVolumesLater(): void {
+    if (volumeSlice || pendingPatients().length === 0) return;
+    volumeSlice = true;
     setTimeout(() => {
-      surroundingsSlice = false;
+      volumeSlice = false;
       const start = now();
-      for (const volume of pendingVolumes()) {
-        while (!buildSurroundingsStep(volume, 1) && now() - start < SURROUNDINGS_SLICE_MS);
+      for (const { patient } of pendingPatients()) {
+        // Before any frame, round the nerve at the fibular head: where every attempt scans.
+        const near = lastProbeCentre ?? patient.knee.landmarks.cpnAtFibularHead;
+        while (!buildVolumeStep(patient.volume!, near) && now() - start < VOLUME_SLICE_MS);
       }
-      fillSurroundingsLater();
+      fillVolumesLater();
     }, 0);
   }
 
@@ -275,7 +288,7 @@ export function createWorkerHost(options: HostOptions): { handle: (message: Requ
         (error: unknown) => refuse(id, error),
       ).finally(() => {
         resume();
-        fillSurroundingsLater();
+        fillVolumesLater();
       });
       return;
     }
@@ -305,15 +318,16 @@ export function createWorkerHost(options: HostOptions): { handle: (message: Requ
    * Reads a case's stored volume and builds its patient before anyone asks (the worker does this
    * for the page's start case as it starts, while the page is still evaluating its own code).
    * Requests meanwhile wait as behind a build, but a build of this case joins it. Where nothing is
-   * stored it leaves the voxelising to the build that asks, which shows its progress.
+   * stored it builds the knee round a volume filled later, as a build would (buildAndStore).
    */
   function prepare(parameters: AnatomyParameters): void {
     if (building || patients.has(parameters) || !volumeCache) return;
-    const entry: Prepared = { key: JSON.stringify(parameters), done: Promise.resolve(null), fraction: 0, watchers: new Set() };
-    entry.done = buildFromStore(parameters, (fraction) => {
+    const watchers = new Set<(fraction: number) => void>();
+    const progress = (fraction: number) => {
       entry.fraction = fraction;
-      for (const watch of entry.watchers) watch(fraction);
-    });
+      for (const watch of watchers) watch(fraction);
+    };
+    const entry: Prepared = { key: JSON.stringify(parameters), watchers, fraction: 0, done: buildFromStore(parameters, progress).then((built) => built ?? buildAndStore(parameters, progress)) };
     prepared = entry;
     building = true;
     entry.done
@@ -321,7 +335,7 @@ export function createWorkerHost(options: HostOptions): { handle: (message: Requ
       .finally(() => {
         prepared = null;
         resume();
-        fillSurroundingsLater();
+        fillVolumesLater();
       });
   }
 

@@ -13,14 +13,15 @@ export interface BuiltPatient {
 export type PatientBuilder = (parameters: AnatomyParameters, onProgress?: (fraction: number) => void, stored?: LabelVolume) => BuiltPatient;
 
 /**
- * Voxelises the knee for a case (the worker's default: the real volume, as the image needs). The
- * coarse surroundings are left to build later: the first frame fills the part it reads, and the
- * host fills the rest between requests (see host.ts).
+ * The knee for a case round its label volume (the worker's default: the real volume, as the image
+ * needs). The volume is filled later, fine grid and coarse surroundings: each frame fills the part
+ * it reads, the first injection the rest of the fine grid, and the host fills what is left between
+ * requests (see host.ts), so a first visit's image waits for the blocks under the probe only.
  */
 export const buildVoxelisedPatient: PatientBuilder = (parameters, onProgress, stored) => {
   const knee = new KneeAnatomy(parameters);
   onProgress?.(0.2);
-  const volume = stored ?? voxelise(knee, { onProgress: (f) => onProgress?.(0.2 + 0.8 * f), surroundingsLater: true });
+  const volume = stored ?? voxelise(knee, { surroundingsLater: true, fineGridLater: true });
   return { patient: { knee, volume }, frames: new FrameMaker(knee, volume) };
 };
 

@@ -95,6 +95,7 @@ const triple = (v: { x: number; y: number; z: number }): [number, number, number
 export function encodeVolume(volume: LabelVolume): StoredVolume {
   const s = volume.surroundings;
   if (s?.pending) throw new Error('A volume whose surroundings are still being built cannot be stored (completeSurroundings first).');
+  if (volume.fineGridPending) throw new Error('A volume whose fine grid is still being filled cannot be stored (completeFineGrid first).');
   const { runLabels, runLengths } = encodeRuns(s ? [volume.labels, s.bricks] : [volume.labels]);
   return {
     format: VOLUME_FORMAT,

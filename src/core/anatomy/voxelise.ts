@@ -5,8 +5,11 @@ import { Label, type LabelId } from './tissues';
 import { surroundingsRegion } from './kneeGeometry';
 import { BLOCK, BlockFiller } from './blockFiller';
 import { NOT_COVERED, SurroundingsBuilder, surroundingsLabelAt } from './surroundingsVolume';
+import { FineGridBuilder, fineGridPending } from './fineGrid';
+import { surroundingsPending, buildSurroundingsStep } from './surroundingsVolume';
 
 export { SURROUNDINGS_BRICK, NOT_COVERED, surroundingsLabelAt, surroundingsPending, buildSurroundingsStep, completeSurroundings } from './surroundingsVolume';
+export { UNFILLED, fineGridPending, fillFineGridBox, buildFineGridStep, completeFineGrid } from './fineGrid';
 
 /** Structure labels on a regular grid: what the image, the needle and the fluid sample. */
 export interface LabelVolume {
@@ -24,6 +27,12 @@ export interface LabelVolume {
    * the fluid work only in the fine grid.
    */
   surroundings?: SurroundingsVolume;
+  /**
+   * While the fine grid is still being filled (`fineGridLater`): its builder. Blocks not filled
+   * yet hold UNFILLED; a frame fills those it reads first, and anything else that reads the volume
+   * completes it (`completeFineGrid`) before. Such a volume is not to be copied or stored.
+   */
+  fineGridPending?: FineGridBuilder;
 }
 
 /**
@@ -70,6 +79,11 @@ export interface VoxeliseOptions {
    * (the same bytes as a build in one go). Progress then counts the fine grid alone.
    */
   surroundingsLater?: boolean;
+  /**
+   * Return with the fine grid still to fill too (see FineGridBuilder): the knee's volume at once,
+   * filled where it is first read. No progress is reported then.
+   */
+  fineGridLater?: boolean;
 }
 
 export const DEFAULT_VOXEL_SPACING_MM = 0.25;
@@ -93,21 +107,43 @@ export function voxelise(knee: KneeAnatomy, options: VoxeliseOptions = {}): Labe
   // The share of the progress bar each part takes, roughly as their times.
   const later = around !== null && options.surroundingsLater === true;
   const fineShare = around && !later ? 0.6 : 1;
-  const filler = new BlockFiller(volume, knee);
-  const blocksZ = Math.ceil(nz / BLOCK);
-  for (let bz = 0; bz < blocksZ; bz++) {
-    for (let by = 0; by < Math.ceil(ny / BLOCK); by++) {
-      for (let bx = 0; bx < Math.ceil(nx / BLOCK); bx++) {
-        filler.fillTopBlock(bx * BLOCK, by * BLOCK, bz * BLOCK);
-      }
-    }
-    options.onProgress?.(((bz + 1) / blocksZ) * fineShare);
-  }
+  if (options.fineGridLater) volume.fineGridPending = new FineGridBuilder(volume, knee);
+  else fillFineGrid(volume, knee, (f) => options.onProgress?.(f * fineShare));
   if (around) {
     const builder = new SurroundingsBuilder(knee, around.region, around.spacingMm, region);
     volume.surroundings = later ? builder.volume : builder.finish((f) => options.onProgress?.(fineShare + (1 - fineShare) * f));
   }
   return volume;
+}
+
+/** The fine grid in one go, a row of top blocks at a time (`onProgress` after each). */
+function fillFineGrid(volume: LabelVolume, knee: KneeAnatomy, onProgress: (fraction: number) => void): void {
+  const filler = new BlockFiller(volume, knee);
+  const blocksZ = Math.ceil(volume.nz / BLOCK);
+  for (let bz = 0; bz < blocksZ; bz++) {
+    for (let by = 0; by < Math.ceil(volume.ny / BLOCK); by++) {
+      for (let bx = 0; bx < Math.ceil(volume.nx / BLOCK); bx++) filler.fillTopBlock(bx * BLOCK, by * BLOCK, bz * BLOCK);
+    }
+    onProgress((bz + 1) / blocksZ);
+  }
+}
+
+/** Whether any of the volume is still to fill, fine grid or surroundings. */
+export function volumePending(volume: LabelVolume): boolean {
+  return fineGridPending(volume) || surroundingsPending(volume);
+}
+
+/**
+ * Fills one more top block of a volume built later: of the fine grid first, the one nearest
+ * `near` (mm; the probe), then of the surroundings. True once the whole volume is complete.
+ */
+export function buildVolumeStep(volume: LabelVolume, near: Vec3 | null): boolean {
+  const builder = volume.fineGridPending;
+  if (builder) {
+    builder.step(1, near);
+    return !volumePending(volume);
+  }
+  return buildSurroundingsStep(volume, 1);
 }
 
 /** Bytes a volume holds, surroundings included. */

@@ -1,4 +1,4 @@
-import type { LabelVolume } from '../anatomy/voxelise';
+import { completeFineGrid, type LabelVolume } from '../anatomy/voxelise';
 import { Label, tissueOfLabelId } from '../anatomy/tissues';
 import type { Vec3 } from '../math/vec3';
 import { hash3 } from '../random';
@@ -100,6 +100,8 @@ export class FluidSpread {
   }
 
   inject(tip: Vec3, ml: number): InjectionResult {
+    // The spread and what is measured of it read the volume anywhere the fluid goes.
+    completeFineGrid(this.volume);
     const start = voxelIndex(this.field, tip);
     if (start < 0) throw new RangeError('The needle tip is outside the modelled knee');
     const label = this.volume.labels[start];

@@ -1,5 +1,6 @@
 import { type Vec3, add, scale, sub, dot, cross, normalize, rotateAbout, degToRad } from '../math/vec3';
 import type { KneeAnatomy } from '../anatomy/knee';
+import type { Box } from '../anatomy/sdf';
 import type { ImageGeometry } from '../imaging/imageGeometry';
 import { type ProbePose, COMPRESSION_DECAY_MM, FOOTPRINT_MM } from './pose';
 
@@ -179,6 +180,34 @@ export class ScanGeometry {
     if (Number.isNaN(entry)) return null;
     const along = entry + this.tissueDepthMm[row];
     return add(this.lineOrigin(this.lateralMm(col + 0.5)), scale(this.frame.beamAxis, along));
+  }
+
+  /**
+   * A box (limb frame) round every point this scan's lines reach: across the footprint, along the
+   * beam from the nearest skin entry to the deepest row, and across the slice, each widened by
+   * `marginMm` (the slice's thickness, the skin's drag, the tissue's motion). Empty where no line
+   * touches the skin.
+   */
+  reachBox(marginMm: number): Box {
+    let nearest = Infinity;
+    let farthest = -Infinity;
+    for (const entry of this.entryMm) {
+      if (Number.isNaN(entry)) continue;
+      nearest = Math.min(nearest, entry);
+      farthest = Math.max(farthest, entry);
+    }
+    const box = { min: { x: Infinity, y: Infinity, z: Infinity }, max: { x: -Infinity, y: -Infinity, z: -Infinity } };
+    if (nearest > farthest) return box;
+    const deepest = this.tissueDepthMm[this.image.rows - 1];
+    const { arrayAxis, beamAxis, elevationAxis, pose } = this.frame;
+    for (const across of [-this.image.widthMm / 2 - marginMm, this.image.widthMm / 2 + marginMm])
+      for (const along of [nearest - marginMm, farthest + deepest + marginMm])
+        for (const elevation of [-marginMm, marginMm]) {
+          const p = add(add(add(pose.centre, scale(arrayAxis, across)), scale(beamAxis, along)), scale(elevationAxis, elevation));
+          box.min = { x: Math.min(box.min.x, p.x), y: Math.min(box.min.y, p.y), z: Math.min(box.min.z, p.z) };
+          box.max = { x: Math.max(box.max.x, p.x), y: Math.max(box.max.y, p.y), z: Math.max(box.max.z, p.z) };
+        }
+    return box;
   }
 
   /** Image position of a limb-frame point (fractional pixel coordinates) and its distance from the image plane. */

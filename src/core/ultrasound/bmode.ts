@@ -1,5 +1,5 @@
 import type { KneeAnatomy } from '../anatomy/knee';
-import type { LabelVolume } from '../anatomy/voxelise';
+import { fillFineGridBox, type LabelVolume } from '../anatomy/voxelise';
 import type { ProbePose } from '../probe/pose';
 import { probeFrame, ScanGeometry } from '../probe/scanGeometry';
 import { acquisitionGeometry, imageGeometry, type ImageGeometry } from '../imaging/imageGeometry';
@@ -7,6 +7,14 @@ import { EchoField, type EchoOptions } from './echoField';
 import { PointSpread, POINT_SPREAD_REACH_LINES } from './pointSpread';
 import { Display, scanConvert } from './display';
 import type { ScannerSettings } from './scannerSettings';
+
+/**
+ * How far beyond its plane (and its lines' ends) a frame reads the label volume: the slice's half
+ * thickness (2 mm at 60 mm), the skin's drag (3 mm at most), the tissue's motion and the nerve's
+ * flattening, with room to spare. A volume whose fine grid is still being filled fills that much
+ * first (FineGridBuilder); a test compares such frames with a complete volume's, byte for byte.
+ */
+export const FRAME_REACH_MARGIN_MM = 8;
 
 /** A 12 MHz-class linear array: 256 scan lines over the 45 mm footprint. */
 export const SCAN_LINES = 256;
@@ -58,6 +66,7 @@ export class BModeImager {
     if (out.length < (lineTo - lineFrom) * samplesPerLine) throw new RangeError(`A band of ${lineTo - lineFrom} lines needs ${(lineTo - lineFrom) * samplesPerLine} bytes, not ${out.length}.`);
     const acquisition = acquisitionGeometry(settings.depthMm, SCAN_LINES, samplesPerLine);
     const scan = new ScanGeometry(this.knee, probeFrame(this.knee, pose), acquisition);
+    if (this.volume.fineGridPending) fillFineGridBox(this.volume, scan.reachBox(FRAME_REACH_MARGIN_MM));
     const negligible = this.display.negligibleEchoAmplitude(samplesPerLine, acquisition.sampleSpacingMm, settings);
     const traceFrom = Math.max(0, lineFrom - POINT_SPREAD_REACH_LINES);
     const traceTo = Math.min(SCAN_LINES, lineTo + POINT_SPREAD_REACH_LINES);

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { KneeAnatomy } from '../core/anatomy/knee';
 import { surroundingsRegion } from '../core/anatomy/kneeGeometry';
-import { voxelise, surroundingsPending, type LabelVolume } from '../core/anatomy/voxelise';
+import { voxelise, surroundingsPending, fineGridPending, volumePending, type LabelVolume } from '../core/anatomy/voxelise';
 import type { AnatomyParameters } from '../core/anatomy/parameters';
 import { caseParameters, findCase } from '../core/cases/cases';
 import { FrameMaker } from '../core/imaging/frame';
@@ -12,11 +12,11 @@ import type { VolumeCache } from './volumeCache';
 import { inProcessHost } from './testHost';
 
 const parameters = caseParameters(findCase('normal-teaching-knee')!, 'right', 1);
-// Coarse grids keep the test quick; the surroundings are built later, as the app's builder does.
+// Coarse grids keep the test quick; the fine grid and the surroundings are built later, as the app's builder does.
 const grids = { spacingMm: 0.5, surroundings: { region: surroundingsRegion, spacingMm: 1 } };
 const laterPatient: PatientBuilder = (p, onProgress, stored) => {
   const knee = new KneeAnatomy(p);
-  const volume = stored ?? voxelise(knee, { ...grids, onProgress, surroundingsLater: true });
+  const volume = stored ?? voxelise(knee, { ...grids, onProgress, surroundingsLater: true, fineGridLater: true });
   return { patient: { knee, volume }, frames: new FrameMaker(knee, volume) };
 };
 
@@ -32,7 +32,7 @@ function startHost(withCache: boolean) {
     load: async () => null,
     save: async (_p: AnatomyParameters, volume: LabelVolume) => {
       // As IndexedDB would take it: a pending builder would not survive the copy.
-      expect(surroundingsPending(volume)).toBe(false);
+      expect(volumePending(volume)).toBe(false);
       saved.push(volume);
     },
   };
@@ -40,12 +40,13 @@ function startHost(withCache: boolean) {
   return { call, built, saved };
 }
 
-describe('worker host: a new case answered before its surroundings are built', () => {
-  it('forms the first frame as the complete knee gives it, then fills the surroundings between requests', async () => {
+describe('worker host: a new case answered before its volume is filled', () => {
+  it('forms the first frame as the complete knee gives it, then fills the rest of the volume between requests', async () => {
     const { call, built } = startHost(false);
     await call('build', { parameters });
     const volume = built[0];
-    // Answered with the fine grid alone: the surroundings are still to come.
+    // Answered with the knee alone: the fine grid and the surroundings are still to come.
+    expect(fineGridPending(volume)).toBe(true);
     expect(surroundingsPending(volume)).toBe(true);
 
     // The start pose in short axis, whose footprint reaches past the fine grid.
@@ -60,8 +61,9 @@ describe('worker host: a new case answered before its surroundings are built', (
     expect(Buffer.from(withoutSurroundings.pixels).equals(Buffer.from(expected.pixels))).toBe(false); // the pose does read the surroundings
     expect(Buffer.from(new Uint8Array(frame.pixels)).equals(Buffer.from(expected.pixels))).toBe(true);
 
-    // Nothing more asked: the host completes them itself, the same bytes as a build in one go.
-    await vi.waitFor(() => expect(surroundingsPending(volume)).toBe(false), { timeout: 30_000 });
+    // Nothing more asked: the host completes both itself, the same bytes as a build in one go.
+    await vi.waitFor(() => expect(volumePending(volume)).toBe(false), { timeout: 30_000 });
+    expect(Buffer.from(volume.labels).equals(Buffer.from(complete.labels))).toBe(true);
     expect(Buffer.from(volume.surroundings!.table.buffer).equals(Buffer.from(complete.surroundings!.table.buffer))).toBe(true);
     expect(Buffer.from(volume.surroundings!.bricks).equals(Buffer.from(complete.surroundings!.bricks))).toBe(true);
   });
@@ -69,7 +71,7 @@ describe('worker host: a new case answered before its surroundings are built', (
   it('stores the volume for a second visit only once it is complete', async () => {
     const { call, built, saved } = startHost(true);
     await call('build', { parameters });
-    expect(surroundingsPending(built[0])).toBe(true);
+    expect(volumePending(built[0])).toBe(true);
     await vi.waitFor(() => expect(saved).toEqual([built[0]]), { timeout: 10_000 });
   });
 });
