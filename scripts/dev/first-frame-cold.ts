@@ -5,7 +5,7 @@ import { KneeAnatomy } from '../../src/core/anatomy/knee';
 import { voxelise } from '../../src/core/anatomy/voxelise';
 import { startCaseParameters } from '../../src/core/cases/cases';
 import { FrameMaker } from '../../src/core/imaging/frame';
-import { placeProbe, nearestScannableSkinPoint } from '../../src/core/probe/placement';
+import { placeProbe, startProbeRequest } from '../../src/core/probe/placement';
 import { defaultScannerSettings } from '../../src/core/ultrasound/scannerSettings';
 
 const parameters = startCaseParameters();
@@ -14,7 +14,7 @@ let t = performance.now();
 const knee = new KneeAnatomy(parameters);
 const frames = new FrameMaker(knee, volume);
 console.log(`knee + frame maker ${(performance.now() - t).toFixed(0)} ms (the knee's code warm from voxelising)`);
-const pose = placeProbe(knee, { centre: nearestScannableSkinPoint(knee, { x: -35, y: 35, z: 32 }), rotationDeg: 0, tiltDeg: 0, compressionMm: 1 });
+const pose = placeProbe(knee, startProbeRequest(knee));
 for (let i = 0; i < 3; i++) {
   t = performance.now();
   frames.bModeFrame(pose, defaultScannerSettings);

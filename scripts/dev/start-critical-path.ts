@@ -8,13 +8,13 @@ import { KneeAnatomy } from '../../src/core/anatomy/knee';
 import { defaultAnatomyParameters } from '../../src/core/anatomy/parameters';
 import { voxelise, completeSurroundings } from '../../src/core/anatomy/voxelise';
 import { FrameMaker } from '../../src/core/imaging/frame';
-import { placeProbe, nearestScannableSkinPoint } from '../../src/core/probe/placement';
+import { placeProbe, startProbeRequest } from '../../src/core/probe/placement';
 import { defaultScannerSettings } from '../../src/core/ultrasound/scannerSettings';
 
 const runs = Number(process.env.RUNS ?? 5);
 const knee = new KneeAnatomy(defaultAnatomyParameters);
 // Where the app puts the probe when a case opens (caseSlice's START_POINT), short axis.
-const pose = placeProbe(knee, { centre: nearestScannableSkinPoint(knee, { x: -35, y: 35, z: 32 }), rotationDeg: 0, tiltDeg: 0, compressionMm: 1 });
+const pose = placeProbe(knee, startProbeRequest(knee));
 const times = { eager: [] as number[], fine: [] as number[], firstFrameLater: [] as number[], rest: [] as number[] };
 const cpuMs = () => {
   const u = process.cpuUsage();

@@ -100,7 +100,11 @@ function LimbRoot({ children, rootRef }: { children: ReactNode; rootRef: RefObje
   );
 }
 
-function Scene({ labelsRef }: { labelsRef: RefObject<HTMLDivElement | null> }) {
+/**
+ * `held`: a new case's first image is not drawn yet. The parts made from the page's knee (the
+ * nerve's mesh, the skin's tube: half a second of this thread on a first visit) are made after it.
+ */
+function Scene({ labelsRef, held }: { labelsRef: RefObject<HTMLDivElement | null>; held: boolean }) {
   const rootRef = useRef<THREE.Group>(null);
   const mirror = useSimStore((s) => s.parameters.side === 'left');
   const { surface, onProbePointerDown } = useProbeDrag(rootRef);
@@ -114,8 +118,8 @@ function Scene({ labelsRef }: { labelsRef: RefObject<HTMLDivElement | null> }) {
         <Suspense fallback={null}>
           <KneeModel />
         </Suspense>
-        <NerveModel />
-        <LimbSkin surface={surface} />
+        {!held && <NerveModel />}
+        {!held && <LimbSkin surface={surface} />}
         <TreatmentTable />
         <ProbeModel onPointerDown={onProbePointerDown} onPointerOver={surface.onPointerOver} onPointerOut={surface.onPointerOut} />
         <ImagingPlane />
@@ -205,7 +209,7 @@ export function SceneView() {
         camera={{ fov: 35, near: 5, far: 3000, position: [250, -150, 260], up: [0, 0, 1] }}
         gl={{ antialias: quality.antialias, preserveDrawingBuffer: true }}
       >
-        <Scene labelsRef={labelsRef} />
+        <Scene labelsRef={labelsRef} held={held} />
         <ContextLossWatcher onLostChange={setContextLost} />
         <RedrawAfterHold held={held} />
       </Canvas>

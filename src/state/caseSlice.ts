@@ -1,11 +1,11 @@
 import type { StateCreator } from 'zustand';
-import { cpnMesh } from '../core/geometry/structureMesh';
 import { KneeAnatomy } from '../core/anatomy/knee';
 import { type AnatomyParameters, defaultAnatomyParameters } from '../core/anatomy/parameters';
 import { findCase, cases, DEFAULT_CASE_ID, DEFAULT_CASE_SEED, caseParameters } from '../core/cases/cases';
 import { SimError } from '../core/simError';
 import { message } from '../core/message';
-import { nearestScannableSkinPoint } from '../core/probe/placement';
+import { startProbeRequest, placeProbe } from '../core/probe/placement';
+import { reportFor } from './probeSlice';
 import type { SimState } from './store';
 import { getWorkerClient } from './workerClient';
 import { clockMs, newSession } from './attemptSlice';
@@ -32,8 +32,6 @@ export interface CaseSlice {
   loadCase: (options?: LoadCaseOptions) => Promise<void>;
 }
 
-/** Where the probe starts: over the popliteal fossa, proximal and medial to the nerve, so the trainee must find it. */
-const START_POINT = { x: -35, y: 35, z: 32 };
 
 export function validateLoadOptions(options: LoadCaseOptions): Required<LoadCaseOptions> {
   if (typeof options !== 'object' || options === null) throw new SimError('invalid-argument', message('error.api.reset'));
@@ -76,19 +74,18 @@ export const createCaseSlice: StateCreator<SimState, [], [], CaseSlice> = (set, 
       // A new attempt is a new live session, in the mode it keeps to its end.
       void worker.call('open', { session: 'live', mode: get().session.mode, events: [] }).catch(() => undefined);
       get().record({ kind: 'case-loaded', caseId, side, seed }).catch(() => undefined);
-      // A turn of the event loop first: requests posted to a worker that is still starting reach it
-      // only through a task on this thread, and the knee below holds the thread for a long task.
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      if (get().generation !== generation) return;
+      // The page's own knee, for placing the probe, made while the worker builds. So is the first
+      // pose's report, once, though setProbe works it out again below: a new knee's first look-ups
+      // fill its lazy grids and caches (a third of a second on a fresh page), and the first frame
+      // is asked for only once the report is done. What the 3D view makes of the knee (the skin's
+      // tube, the nerve's mesh) comes after the first image.
       const anatomy = new KneeAnatomy(parameters);
-      // What the scene and the first pose would otherwise make after the build (the skin's grids,
-      // the nerve's mesh): now, on this core, while the worker builds on the other.
-      anatomy.skin.sampleAll();
-      cpnMesh(anatomy);
+      const startRequest = startProbeRequest(anatomy);
+      reportFor(anatomy, placeProbe(anatomy, startRequest), get().imaging.depthMm, false);
       await built;
       if (get().generation !== generation) return;
       set({ anatomy, buildStatus: 'ready', buildProgress: 1 });
-      get().setProbe({ centre: nearestScannableSkinPoint(anatomy, START_POINT), rotationDeg: 0, tiltDeg: 0, compressionMm: 1 });
+      get().setProbe(startRequest);
     } catch (error) {
       if (get().generation === generation) set({ buildStatus: 'error', buildError: error instanceof Error ? error.message : String(error) });
       throw error;

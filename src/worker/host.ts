@@ -1,5 +1,6 @@
 import { volumeBytes, volumePending, buildVolumeStep } from '../core/anatomy/voxelise';
 import type { Vec3 } from '../core/math/vec3';
+import { PROBE_START_POINT } from '../core/probe/placement';
 import type { AnatomyParameters } from '../core/anatomy/parameters';
 import { SimError, errorMessage } from '../core/simError';
 import { message } from '../core/message';
@@ -271,9 +272,8 @@ export function createWorkerHost(options: HostOptions): { handle: (message: Requ
       volumeSlice = false;
       const start = now();
       for (const { patient } of pendingPatients()) {
-        // Before any frame, round the nerve at the fibular head: where every attempt scans.
-        const near = lastProbeCentre ?? patient.knee.landmarks.cpnAtFibularHead;
-        while (!buildVolumeStep(patient.volume!, near) && now() - start < VOLUME_SLICE_MS);
+        // Before any frame, round where the probe starts on a new case.
+        while (!buildVolumeStep(patient.volume!, lastProbeCentre ?? PROBE_START_POINT) && now() - start < VOLUME_SLICE_MS);
       }
       fillVolumesLater();
     }, 0);

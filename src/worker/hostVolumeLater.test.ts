@@ -5,7 +5,7 @@ import { voxelise, surroundingsPending, fineGridPending, volumePending, type Lab
 import type { AnatomyParameters } from '../core/anatomy/parameters';
 import { caseParameters, findCase } from '../core/cases/cases';
 import { FrameMaker } from '../core/imaging/frame';
-import { placeProbe, nearestScannableSkinPoint } from '../core/probe/placement';
+import { placeProbe, startProbeRequest } from '../core/probe/placement';
 import { defaultScannerSettings } from '../core/ultrasound/scannerSettings';
 import type { PatientBuilder } from './patients';
 import type { VolumeCache } from './volumeCache';
@@ -51,7 +51,7 @@ describe('worker host: a new case answered before its volume is filled', () => {
 
     // The start pose in short axis, whose footprint reaches past the fine grid.
     const knee = new KneeAnatomy(parameters);
-    const pose = placeProbe(knee, { centre: nearestScannableSkinPoint(knee, { x: -35, y: 35, z: 32 }), rotationDeg: 0, compressionMm: 1 });
+    const pose = placeProbe(knee, startProbeRequest(knee));
     const imaging = { mode: 'b-mode' as const, depthMm: 40, gainDb: 0, frequencyMHz: 12, focusMm: 10, dynamicRangeDb: 60, tgcDb: [0, 0, 0, 0, 0] };
     const frame = await call('frame', { pose, imaging, timeSeconds: 0, needle: null });
 

@@ -5,7 +5,7 @@ import { surroundingsRegion } from './kneeGeometry';
 import { Label } from './tissues';
 import { seededRandom } from '../random';
 import type { Vec3 } from '../math/vec3';
-import { placeProbe, nearestScannableSkinPoint } from '../probe/placement';
+import { placeProbe, nearestScannableSkinPoint, startProbeRequest } from '../probe/placement';
 import { probeFrame, ScanGeometry } from '../probe/scanGeometry';
 import type { ProbePose } from '../probe/pose';
 import { imageGeometry } from '../imaging/imageGeometry';
@@ -134,6 +134,6 @@ describe('contact', () => {
     expect(lost).toEqual([]);
   });
   it('is full at the default pose', () => {
-    expect(allContact(placeProbe(knee, { centre: nearestScannableSkinPoint(knee, { x: -35, y: 35, z: 32 }), rotationDeg: 0, tiltDeg: 0, compressionMm: 1 }))).toBe(0);
+    expect(allContact(placeProbe(knee, startProbeRequest(knee)))).toBe(0);
   });
 });

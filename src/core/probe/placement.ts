@@ -16,6 +16,14 @@ export interface ProbeRequest {
 const REGION_MARGIN_MM = 3;
 
 /** Rotation in (−180, 180]: a probe turned a full circle is the same probe. */
+/** Where the probe starts on a new case: over the popliteal fossa, proximal and medial to the nerve, so the trainee must find it. */
+export const PROBE_START_POINT: Vec3 = { x: -35, y: 35, z: 32 };
+
+/** The probe's first placement on a new case: on the skin nearest PROBE_START_POINT, transverse, lightly pressed. */
+export function startProbeRequest(knee: KneeAnatomy): ProbeRequest {
+  return { centre: nearestScannableSkinPoint(knee, PROBE_START_POINT), rotationDeg: 0, tiltDeg: 0, compressionMm: 1 };
+}
+
 export function normaliseRotationDeg(deg: number): number {
   let r = deg % 360;
   if (r <= -180) r += 360;
