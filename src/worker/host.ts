@@ -1,10 +1,9 @@
-import { volumeBytes, volumePending, buildVolumeStep } from '../core/anatomy/voxelise';
-import type { Vec3 } from '../core/math/vec3';
-import { PROBE_START_POINT } from '../core/probe/placement';
+import { volumeBytes, volumePending } from '../core/anatomy/voxelise';
 import type { AnatomyParameters } from '../core/anatomy/parameters';
 import { SimError, errorMessage } from '../core/simError';
 import { message } from '../core/message';
 import { PatientCache, type BuiltPatient, type PatientBuilder } from './patients';
+import { PatientBuilds } from './patientBuilds';
 import { SimulationSession } from './session';
 import { sectionMarks } from './sectionMarks';
 import { BandDispatcher } from './bandDispatch';
@@ -21,15 +20,6 @@ export interface HostOptions {
   /** Label volumes kept from earlier visits (none: every case is voxelised). */
   volumeCache?: VolumeCache | null;
 }
-
-/** How long after a case is built its volume is stored: the first frames come first. */
-const VOLUME_SAVE_DELAY_MS = 1500;
-/**
- * A new case's volume (its fine grid, then its coarse surroundings) is filled between requests in
- * slices this long; a frame asked for meanwhile waits at most one slice, and what it reads it
- * fills itself.
- */
-const VOLUME_SLICE_MS = 10;
 
 /** A case being built before it was asked for: its key (the parameters' JSON), and who follows its progress. */
 interface Prepared {
@@ -57,10 +47,10 @@ const transfers: { [K in RequestKind]?: (answer: Responses[K]) => Transferable[]
 export function createWorkerHost(options: HostOptions): { handle: (message: RequestMessage) => void; prepare: (parameters: AnatomyParameters) => void } {
   const now = options.now ?? (() => performance.now());
   const patients = new PatientCache(options.buildPatient);
+  const volumeCache = options.volumeCache ?? null;
+  const builds = new PatientBuilds(patients, volumeCache, now);
   const sessions = new Map<SessionId, SimulationSession>();
   let shown: SessionId = 'live';
-  /** Where the last frame looked (null before the first): a new volume's fine grid fills outward from there. */
-  let lastProbeCentre: Vec3 | null = null;
   let lastParameters: AnatomyParameters | null = null;
   /** The image band workers (none: this worker forms each frame itself). */
   let bands: BandDispatcher | null = null;
@@ -91,33 +81,6 @@ export function createWorkerHost(options: HostOptions): { handle: (message: Requ
     return patients.get(parameters);
   };
 
-  const volumeCache = options.volumeCache ?? null;
-  /** A case's patient round its stored volume, or null where none is stored (or no cache). */
-  const buildFromStore = (parameters: AnatomyParameters, progress: (fraction: number) => void): Promise<BuiltPatient | null> =>
-    (volumeCache ? volumeCache.load(parameters) : Promise.resolve(null)).then((stored) => {
-      if (!stored) return null;
-      const built = patients.get(parameters, progress, stored);
-      progress(1);
-      return built;
-    });
-  /**
-   * Builds a case's knee round a volume to be filled later (none stored), and stores the volume
-   * once it is complete: filled between requests, after the first frames.
-   */
-  const buildAndStore = (parameters: AnatomyParameters, progress: (fraction: number) => void): BuiltPatient => {
-    const built = patients.get(parameters, progress);
-    const volume = built.patient.volume;
-    if (volumeCache && volume) {
-      const saveOnceComplete = () => {
-        const kept = [...patients.all()].some((b) => b.patient.volume === volume);
-        // A case dropped before its volume was complete is not stored: its next visit builds it again.
-        if (kept && volumePending(volume)) setTimeout(saveOnceComplete, VOLUME_SAVE_DELAY_MS);
-        else if (!volumePending(volume)) void volumeCache.save(parameters, volume);
-      };
-      setTimeout(saveOnceComplete, VOLUME_SAVE_DELAY_MS);
-    }
-    return built;
-  };
   /**
    * The case the page opens first, built as this worker starts (see prepare): a build asking for
    * it takes its result and is told its progress.
@@ -146,7 +109,7 @@ export function createWorkerHost(options: HostOptions): { handle: (message: Requ
         return prepared.done.then(finish);
       }
       if (!volumeCache || patients.has(parameters)) return finish(patients.get(parameters, progress));
-      return buildFromStore(parameters, progress).then((built) => finish(built ?? buildAndStore(parameters, progress)));
+      return builds.fromStore(parameters, progress).then((built) => finish(built ?? builds.buildAndStore(parameters, progress)));
     },
     open: (body) => {
       if (body.session === 'live') pushes.stopLive();
@@ -192,9 +155,9 @@ export function createWorkerHost(options: HostOptions): { handle: (message: Requ
       const fx = sessions.get(shown)?.fluidEffects ?? null;
       const start = now();
       const { imaging } = body;
+      builds.framed(body.pose?.centre);
       // Band workers hold the knee, not the injectate: a frame with fluid or its effects is formed
       // here, and so is one before the knee's volume is complete (the knee goes to them once).
-      lastProbeCentre = body.pose.centre;
       if (bands && imaging.mode === 'b-mode' && !fx && !(sim?.fluid && sim.fluid.totalInjectedMl > 0) && built.patient.volume && !volumePending(built.patient.volume)) {
         const parameters = built.patient.knee.parameters;
         return bands.form({ key: JSON.stringify(parameters), parameters, volume: built.patient.volume }, body.pose, { ...imaging, timeSeconds: body.timeSeconds }, body.needle);
@@ -255,29 +218,8 @@ export function createWorkerHost(options: HostOptions): { handle: (message: Requ
     } catch (error) {
       refuse(message.id, error);
     }
-    fillVolumesLater();
+    builds.fillLater();
   };
-
-  /**
-   * A new case is answered once its knee is built; its volume (the fine grid nearest the probe
-   * first, then the coarse surroundings) is filled here, a slice at a time between requests (at
-   * least one top block a slice), until complete.
-   */
-  let volumeSlice = false;
-  const pendingPatients = (): BuiltPatient[] => [...patients.all()].filter((b) => b.patient.volume && volumePending(b.patient.volume));
-  function fillVolumesLater(): void {
-    if (volumeSlice || pendingPatients().length === 0) return;
-    volumeSlice = true;
-    setTimeout(() => {
-      volumeSlice = false;
-      const start = now();
-      for (const { patient } of pendingPatients()) {
-        // Before any frame, round where the probe starts on a new case.
-        while (!buildVolumeStep(patient.volume!, lastProbeCentre ?? PROBE_START_POINT) && now() - start < VOLUME_SLICE_MS);
-      }
-      fillVolumesLater();
-    }, 0);
-  }
 
   function run<K extends RequestKind>(id: number, kind: K, body: Requests[K]): void {
     const result = handlers[kind](body, id);
@@ -288,7 +230,7 @@ export function createWorkerHost(options: HostOptions): { handle: (message: Requ
         (error: unknown) => refuse(id, error),
       ).finally(() => {
         resume();
-        fillVolumesLater();
+        builds.fillLater();
       });
       return;
     }
@@ -327,7 +269,7 @@ export function createWorkerHost(options: HostOptions): { handle: (message: Requ
       entry.fraction = fraction;
       for (const watch of watchers) watch(fraction);
     };
-    const entry: Prepared = { key: JSON.stringify(parameters), watchers, fraction: 0, done: buildFromStore(parameters, progress).then((built) => built ?? buildAndStore(parameters, progress)) };
+    const entry: Prepared = { key: JSON.stringify(parameters), watchers, fraction: 0, done: builds.fromStore(parameters, progress).then((built) => built ?? builds.buildAndStore(parameters, progress)) };
     prepared = entry;
     building = true;
     entry.done
@@ -335,7 +277,7 @@ export function createWorkerHost(options: HostOptions): { handle: (message: Requ
       .finally(() => {
         prepared = null;
         resume();
-        fillVolumesLater();
+        builds.fillLater();
       });
   }
 

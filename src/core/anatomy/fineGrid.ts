@@ -66,7 +66,10 @@ export class FineGridBuilder {
    * true once the grid is complete.
    */
   step(count: number, near: { x: number; y: number; z: number } | null = null): boolean {
-    for (let n = 0; n < count && this.remaining > 0; n++) this.fillBlock(near ? this.nearestUnfilled(near) : this.filled.indexOf(0));
+    for (let n = 0; n < count && this.remaining > 0; n++) {
+      const nearest = near ? this.nearestUnfilled(near) : -1;
+      this.fillBlock(nearest >= 0 ? nearest : this.filled.indexOf(0));
+    }
     return this.remaining === 0;
   }
 
@@ -85,7 +88,7 @@ export class FineGridBuilder {
     if (--this.remaining === 0 && this.volume.fineGridPending === this) delete this.volume.fineGridPending;
   }
 
-  /** The unfilled top block whose centre is nearest p (a scan of ~1 200 blocks: cheap beside filling one). */
+  /** The unfilled top block whose centre is nearest p (a scan of ~1 200 blocks: cheap beside filling one); −1 for a point not finite. */
   private nearestUnfilled(p: { x: number; y: number; z: number }): number {
     const { origin, spacingMm: h } = this.volume;
     const span = BLOCK * h;

@@ -33,6 +33,10 @@ describe('a fine grid filled later', () => {
     const head = knee.landmarks.cpnAtFibularHead;
     expect(buildFineGridStep(volume, 40, head)).toBe(false);
     expect(buildFineGridStep(volume, 25)).toBe(false);
+    // A point that is not one (a malformed pose's) fills in order, as without one.
+    const left = volume.fineGridPending!.blocksLeft;
+    expect(buildFineGridStep(volume, 2, { x: Number.NaN, y: 0, z: 0 })).toBe(false);
+    expect(volume.fineGridPending!.blocksLeft).toBe(left - 2);
     completeFineGrid(volume);
     expect(fineGridPending(volume)).toBe(false);
     expect(Buffer.from(volume.labels).equals(Buffer.from(whole.labels))).toBe(true);
