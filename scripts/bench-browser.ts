@@ -63,6 +63,7 @@ try {
   }
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await readyAfterLoad(page);
+  if (process.env.SETTLE_MS) await page.waitForTimeout(Number(process.env.SETTLE_MS));
   const mode = (process.env.IMAGE_MODE ?? 'b-mode') as 'b-mode' | 'anatomy';
   await page.evaluate((m) => window.sim!.setImaging({ mode: m }), mode);
   console.log(`image mode: ${mode}, image band workers: ${((await page.evaluate('window.sim.stats()')) as { imageWorkers: number }).imageWorkers}`);

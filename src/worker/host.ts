@@ -218,6 +218,7 @@ export function createWorkerHost(options: HostOptions): { handle: (message: Requ
     } catch (error) {
       refuse(message.id, error);
     }
+    builds.requested();
     builds.fillLater();
   };
 

@@ -13,6 +13,12 @@ const VOLUME_SAVE_DELAY_MS = 1500;
  * fills itself.
  */
 const VOLUME_SLICE_MS = 10;
+/**
+ * A slice waits until no request has come for this long: while the probe slides, frames and pose
+ * events come every few tens of milliseconds and have this worker first; at rest (a dozen live
+ * frames a second) the gaps between them fill the volume.
+ */
+const IDLE_BEFORE_SLICE_MS = 25;
 
 /**
  * The worker's knees and their label volumes: read from the volume cache where a case was stored,
@@ -24,6 +30,7 @@ export class PatientBuilds {
   /** Where the last frame looked (null before the first): a new fine grid fills outward from there. */
   private lastProbeCentre: Vec3 | null = null;
   private sliceDue = false;
+  private lastRequestAt = -Infinity;
 
   constructor(
     readonly patients: PatientCache,
@@ -64,19 +71,29 @@ export class PatientBuilds {
     if (isFiniteVec3(centre)) this.lastProbeCentre = centre;
   }
 
-  /** Fills a slice of the volumes still to fill on the next turn, and so on until none is left. */
+  /** A request came: slices of filling wait until the worker has been idle a moment. */
+  requested(): void {
+    this.lastRequestAt = this.now();
+  }
+
+  /** Fills a slice of the volumes still to fill once the worker is idle, and so on until none is left. */
   fillLater(): void {
     if (this.sliceDue || this.pending().length === 0) return;
     this.sliceDue = true;
+    const wait = Math.max(0, this.lastRequestAt + IDLE_BEFORE_SLICE_MS - this.now());
     setTimeout(() => {
       this.sliceDue = false;
+      if (this.now() - this.lastRequestAt < IDLE_BEFORE_SLICE_MS) {
+        this.fillLater();
+        return;
+      }
       const start = this.now();
       for (const { patient } of this.pending()) {
         // Before any frame, round where the probe starts on a new case.
         while (!buildVolumeStep(patient.volume!, this.lastProbeCentre ?? PROBE_START_POINT) && this.now() - start < VOLUME_SLICE_MS);
       }
       this.fillLater();
-    }, 0);
+    }, wait);
   }
 
   private pending(): BuiltPatient[] {
