@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KneeAnatomy } from './knee';
-import { modelRegion } from './kneeGeometry';
+import { modelRegion, surroundingsRegion } from './kneeGeometry';
 import { expandBox } from './sdf';
 import { SkinEnvelope, skinDistanceExact } from './skinEnvelope';
 import { seededRandom } from '../random';
@@ -52,5 +52,21 @@ describe('the skin envelope', () => {
       const p = { x: area.min.x + (cell.i + t.x) * GRID_STEP_MM, y: area.min.y + (cell.j + t.y) * GRID_STEP_MM, z: area.min.z + (cell.k + t.z) * GRID_STEP_MM };
       expect(envelope.distance(p)).toBeCloseTo(interpolateGrid(corners, 2, 2, t.x, t.y, t.z), 4);
     }
+  });
+
+  it('round its grid, reads the coarser grid filled slab by slab on first read as one filled in one go', () => {
+    const lazy = new SkinEnvelope(knee.structures, knee.fatOverLandmarksMm, modelRegion);
+    const whole = new SkinEnvelope(knee.structures, knee.fatOverLandmarksMm, modelRegion);
+    whole.sampleAll();
+    const random = seededRandom(23);
+    const outer = expandBox(surroundingsRegion, 12);
+    let outside = 0;
+    for (let n = 0; n < 300; n++) {
+      // Above and below the 2 mm grid, where the 3 mm one answers (and beyond it, the exact union).
+      const p = { x: outer.min.x + random() * (outer.max.x - outer.min.x), y: outer.min.y + random() * (outer.max.y - outer.min.y), z: random() < 0.5 ? area.max.z + random() * 30 : area.min.z - random() * 30 };
+      expect(lazy.distance(p)).toBe(whole.distance(p));
+      outside++;
+    }
+    expect(outside).toBe(300);
   });
 });

@@ -26,7 +26,8 @@ export class SkinEnvelope {
   private readonly dims: [number, number, number];
   private static readonly gridStepMm = 2;
   private static readonly outerStepMm = 3;
-  private outer: { grid: Float32Array; origin: Vec3; dims: [number, number, number] } | null = null;
+  /** The 3 mm grid round the 2 mm one, and per slab of it 1 once sampled: made on first use. */
+  private outer: { grid: Float32Array; slabSampled: Uint8Array; origin: Vec3; dims: [number, number, number] } | null = null;
 
   constructor(
     private readonly landmarks: readonly Structure[],
@@ -45,10 +46,11 @@ export class SkinEnvelope {
     this.slabSampled = new Uint8Array(this.dims[2]);
   }
 
-  /** Samples all of both grids now, for a caller with time to spare (the page while the worker builds). */
+  /** Samples all of both grids now, for a caller with time to spare. */
   sampleAll(): void {
     for (let k = 0; k < this.dims[2] - 1; k++) this.sampleSlabs(k);
-    this.outerGrid();
+    const outer = this.outerGrid();
+    for (let k = 0; k < outer.dims[2] - 1; k++) this.sampleOuterSlabs(k);
   }
 
   /**
@@ -58,12 +60,20 @@ export class SkinEnvelope {
    * its point alone, so the order of filling changes no byte.
    */
   private sampleSlabs(k: number): void {
-    const [nx, ny] = this.dims;
-    const h = SkinEnvelope.gridStepMm;
+    this.sampleSlabsOf(this.grid, this.slabSampled, this.origin, this.dims, SkinEnvelope.gridStepMm, k);
+  }
+
+  /** The same for the 3 mm grid: a probe's first placement reads a few of its slabs, not all. */
+  private sampleOuterSlabs(k: number): void {
+    const outer = this.outerGrid();
+    this.sampleSlabsOf(outer.grid, outer.slabSampled, outer.origin, outer.dims, SkinEnvelope.outerStepMm, k);
+  }
+
+  private sampleSlabsOf(grid: Float32Array, slabSampled: Uint8Array, origin: Vec3, [nx, ny]: [number, number, number], h: number, k: number): void {
     for (let slab = k; slab <= k + 1; slab++) {
-      if (this.slabSampled[slab] === 1) continue;
-      this.sample({ x: this.origin.x, y: this.origin.y, z: this.origin.z + slab * h }, [nx, ny, 1], h, this.grid, nx * ny * slab);
-      this.slabSampled[slab] = 1;
+      if (slabSampled[slab] === 1) continue;
+      this.sample({ x: origin.x, y: origin.y, z: origin.z + slab * h }, [nx, ny, 1], h, grid, nx * ny * slab);
+      slabSampled[slab] = 1;
     }
   }
 
@@ -83,7 +93,7 @@ export class SkinEnvelope {
     return grid;
   }
 
-  private outerGrid(): { grid: Float32Array; origin: Vec3; dims: [number, number, number] } {
+  private outerGrid(): { grid: Float32Array; slabSampled: Uint8Array; origin: Vec3; dims: [number, number, number] } {
     if (this.outer === null) {
       const area = expandBox(surroundingsRegion, 12);
       const h = SkinEnvelope.outerStepMm;
@@ -92,7 +102,7 @@ export class SkinEnvelope {
         Math.ceil((area.max.y - area.min.y) / h) + 1,
         Math.ceil((area.max.z - area.min.z) / h) + 1,
       ];
-      this.outer = { grid: this.sample(area.min, dims, h), origin: area.min, dims };
+      this.outer = { grid: new Float32Array(dims[0] * dims[1] * dims[2]), slabSampled: new Uint8Array(dims[2]), origin: area.min, dims };
     }
     return this.outer;
   }
@@ -138,6 +148,9 @@ export class SkinEnvelope {
     const fy = (p.y - origin.y) / h;
     const fz = (p.z - origin.z) / h;
     if (fx < 0 || fy < 0 || fz < 0 || fx >= nx - 1 || fy >= ny - 1 || fz >= nz - 1) return this.exactDistance(p);
+    const k = Math.floor(fz);
+    const { slabSampled } = this.outer!;
+    if (slabSampled[k] === 0 || slabSampled[k + 1] === 0) this.sampleOuterSlabs(k);
     return interpolateGrid(grid, nx, ny, fx, fy, fz);
   }
 }
