@@ -63,6 +63,8 @@ try {
   }
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await readyAfterLoad(page);
+  // SETTLE_MS: wait that long after ready() before the sliding rows (by default they start at once,
+  // while a first visit's volume is still being filled, as a trainee who starts at once sees it).
   if (process.env.SETTLE_MS) await page.waitForTimeout(Number(process.env.SETTLE_MS));
   const mode = (process.env.IMAGE_MODE ?? 'b-mode') as 'b-mode' | 'anatomy';
   await page.evaluate((m) => window.sim!.setImaging({ mode: m }), mode);
