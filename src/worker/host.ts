@@ -191,13 +191,16 @@ export function createWorkerHost(options: HostOptions): { handle: (message: Requ
 
   /**
    * While a build reads the volume cache, later requests wait for it in order (a session opened
-   * meanwhile would otherwise voxelise the knee itself).
+   * meanwhile would otherwise voxelise the knee itself). Builds in flight are counted: a
+   * preparation and the build that joins it end one after the other, and the requests behind
+   * them run once both have (the build answered first).
    */
-  let building = false;
+  let buildsInFlight = 0;
   const waiting: RequestMessage[] = [];
-  const resume = () => {
-    building = false;
-    while (!building && waiting.length > 0) handle(waiting.shift()!);
+  const buildEnded = () => {
+    buildsInFlight--;
+    while (buildsInFlight === 0 && waiting.length > 0) handle(waiting.shift()!);
+    builds.fillLater();
   };
   /** A build of the case being prepared runs at once, to follow it; anything else waits. */
   const joinsPrepared = (message: RequestMessage): boolean => {
@@ -209,7 +212,7 @@ export function createWorkerHost(options: HostOptions): { handle: (message: Requ
     }
   };
   const handle = (message: RequestMessage): void => {
-    if (building && !joinsPrepared(message)) {
+    if (buildsInFlight > 0 && !joinsPrepared(message)) {
       waiting.push(message);
       return;
     }
@@ -225,14 +228,13 @@ export function createWorkerHost(options: HostOptions): { handle: (message: Requ
   function run<K extends RequestKind>(id: number, kind: K, body: Requests[K]): void {
     const result = handlers[kind](body, id);
     if (result instanceof Promise && kind === 'build') {
-      building = true;
-      void result.then(
-        (settled) => answer(id, kind, settled),
-        (error: unknown) => refuse(id, error),
-      ).finally(() => {
-        resume();
-        builds.fillLater();
-      });
+      buildsInFlight++;
+      void result
+        .then(
+          (settled) => answer(id, kind, settled),
+          (error: unknown) => refuse(id, error),
+        )
+        .finally(buildEnded);
       return;
     }
     if (result instanceof Promise) {
@@ -264,7 +266,7 @@ export function createWorkerHost(options: HostOptions): { handle: (message: Requ
    * stored it builds the knee round a volume filled later, as a build would (buildAndStore).
    */
   function prepare(parameters: AnatomyParameters): void {
-    if (building || patients.has(parameters) || !volumeCache) return;
+    if (buildsInFlight > 0 || patients.has(parameters) || !volumeCache) return;
     const watchers = new Set<(fraction: number) => void>();
     const progress = (fraction: number) => {
       entry.fraction = fraction;
@@ -272,13 +274,12 @@ export function createWorkerHost(options: HostOptions): { handle: (message: Requ
     };
     const entry: Prepared = { key: JSON.stringify(parameters), watchers, fraction: 0, done: builds.fromStore(parameters, progress).then((built) => built ?? builds.buildAndStore(parameters, progress)) };
     prepared = entry;
-    building = true;
+    buildsInFlight++;
     entry.done
       .catch(() => null) // a build that joined it is refused with the error; on its own it is only a head start lost
       .finally(() => {
         prepared = null;
-        resume();
-        builds.fillLater();
+        buildEnded();
       });
   }
 

@@ -112,6 +112,26 @@ describe('worker host with a volume cache', () => {
       await vi.waitFor(() => expect(cache.save).toHaveBeenCalledTimes(1), { timeout: 4000 });
     });
 
+    it('what waits behind a build that joined it is answered after that build, in order, each case from its own stored volume', async () => {
+      const { cache, stored, releaseLoads } = memoryCache();
+      const other = caseParameters(findCase('normal-teaching-knee')!, 'left', 1);
+      const volume = coarsePatient(parameters).patient.volume!;
+      const otherVolume = coarsePatient(other).patient.volume!;
+      stored.set(JSON.stringify(parameters), volume);
+      stored.set(JSON.stringify(other), otherVolume);
+      const { send, answered, built, prepare } = startHost(cache);
+      prepare(parameters);
+      send('build', { parameters });
+      send('open', { session: 'live', mode: 'assessment', events: [] });
+      send('build', { parameters: other });
+      send('open', { session: 'live', mode: 'assessment', events: [] });
+      releaseLoads();
+      await vi.waitFor(() => expect(answered()).toEqual([1, 2]));
+      releaseLoads();
+      await vi.waitFor(() => expect(answered()).toEqual([1, 2, 3, 4]));
+      expect(built).toEqual([volume, otherVolume]);
+    });
+
     it('a build of another case waits for the preparation, then builds its own', async () => {
       const { cache, stored, releaseLoads } = memoryCache();
       const volume = coarsePatient(parameters).patient.volume!;

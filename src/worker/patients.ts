@@ -22,7 +22,9 @@ export const buildVoxelisedPatient: PatientBuilder = (parameters, onProgress, st
   const knee = new KneeAnatomy(parameters);
   onProgress?.(0.2);
   const volume = stored ?? voxelise(knee, { surroundingsLater: true, fineGridLater: true });
-  return { patient: { knee, volume }, frames: new FrameMaker(knee, volume) };
+  const frames = new FrameMaker(knee, volume);
+  onProgress?.(1);
+  return { patient: { knee, volume }, frames };
 };
 
 /** Built knees by their parameters, at most `capacity`: a replay of another case must not throw away the live one. */

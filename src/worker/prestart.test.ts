@@ -6,7 +6,10 @@ class FakeWorker {
   terminated = false;
   onmessage: unknown = null;
   onerror: unknown = null;
-  constructor(readonly url: URL) {
+  constructor(
+    readonly url: URL,
+    readonly options: WorkerOptions,
+  ) {
     FakeWorker.made.push(this);
   }
   postMessage(): void {}
@@ -38,6 +41,8 @@ describe('the simulation worker started as the page loads', () => {
       client.killWorker();
       expect(FakeWorker.made).toHaveLength(2);
       expect(FakeWorker.made[0].terminated).toBe(true);
+      // Only the first prepares the page's start case; a restart serves the page's own.
+      expect(FakeWorker.made.map((w) => w.options.name)).toEqual(['simulation', 'simulation-restarted']);
     } finally {
       client.dispose();
     }

@@ -7,9 +7,13 @@
  */
 let prestarted: Worker | null = null;
 
-/** A new simulation worker. */
+/**
+ * A new simulation worker after the first (a restart after a crash): named so, it does not prepare
+ * the page's start case (simulationWorker.ts), as the page is by then on its own case. The name is
+ * a literal in both places: Vite finds a worker only by a `new Worker` with static options.
+ */
 export function startSimulationWorker(): Worker {
-  return new Worker(new URL('./simulationWorker.ts', import.meta.url), { type: 'module' });
+  return new Worker(new URL('./simulationWorker.ts', import.meta.url), { type: 'module', name: 'simulation-restarted' });
 }
 
 /** The worker started as the page loaded, once (null after it was taken, or where none was started). */
@@ -19,4 +23,4 @@ export function takePrestartedWorker(): Worker | null {
   return worker;
 }
 
-if (typeof window !== 'undefined' && typeof Worker !== 'undefined') prestarted = startSimulationWorker();
+if (typeof window !== 'undefined' && typeof Worker !== 'undefined') prestarted = new Worker(new URL('./simulationWorker.ts', import.meta.url), { type: 'module', name: 'simulation' });

@@ -15,5 +15,6 @@ const codeVersion = codeVersionOf(import.meta.url);
 const volumeCache = codeVersion && typeof indexedDB !== 'undefined' ? createVolumeCache({ codeVersion }) : null;
 const host = createWorkerHost({ post: (message, transfer) => scope.postMessage(message, transfer), volumeCache });
 scope.onmessage = (event: MessageEvent<RequestMessage>) => host.handle(event.data);
-// The page opens this case as it starts: its stored volume is read now, while the page is still loading.
-host.prepare(startCaseParameters());
+// The page opens this case as it starts: its stored volume is read now, while the page is still
+// loading. A worker started again after a crash (prestart.ts names it so) serves the page's own case.
+if (scope.name !== 'simulation-restarted') host.prepare(startCaseParameters());

@@ -70,4 +70,13 @@ describe('a fine grid filled later', () => {
     const eager = new FluidSpread(whole, 1, knee.cpn).inject(tip, 0.5);
     expect(lazy).toEqual(eager);
   });
+
+  it('is completed by a frame with injectate, whose warp may move a read any distance', () => {
+    const head = knee.landmarks.cpnAtFibularHead;
+    const spread = new FluidSpread(whole, 1, knee.cpn);
+    spread.inject({ x: head.x, y: head.y, z: head.z + 2.5 }, 0.5);
+    const volume = later();
+    new FrameMaker(knee, volume).bModeFrame(poses(1)[0].pose, defaultScannerSettings, { fluid: spread.field.fill, tissueWarp: spread.warp });
+    expect(fineGridPending(volume)).toBe(false);
+  });
 });

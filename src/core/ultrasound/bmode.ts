@@ -1,5 +1,5 @@
 import type { KneeAnatomy } from '../anatomy/knee';
-import { fillFineGridBox, type LabelVolume } from '../anatomy/voxelise';
+import { completeFineGrid, fillFineGridBox, type LabelVolume } from '../anatomy/voxelise';
 import type { ProbePose } from '../probe/pose';
 import { probeFrame, ScanGeometry } from '../probe/scanGeometry';
 import { acquisitionGeometry, imageGeometry, type ImageGeometry } from '../imaging/imageGeometry';
@@ -66,7 +66,11 @@ export class BModeImager {
     if (out.length < (lineTo - lineFrom) * samplesPerLine) throw new RangeError(`A band of ${lineTo - lineFrom} lines needs ${(lineTo - lineFrom) * samplesPerLine} bytes, not ${out.length}.`);
     const acquisition = acquisitionGeometry(settings.depthMm, SCAN_LINES, samplesPerLine);
     const scan = new ScanGeometry(this.knee, probeFrame(this.knee, pose), acquisition);
-    if (this.volume.fineGridPending) fillFineGridBox(this.volume, scan.reachBox(FRAME_REACH_MARGIN_MM));
+    if (this.volume.fineGridPending) {
+      // With injectate the image reads where the warp moved tissue from, however far: all of it.
+      if (options.fluid || options.tissueWarp || options.nerveDeformation) completeFineGrid(this.volume);
+      else fillFineGridBox(this.volume, scan.reachBox(FRAME_REACH_MARGIN_MM));
+    }
     const negligible = this.display.negligibleEchoAmplitude(samplesPerLine, acquisition.sampleSpacingMm, settings);
     const traceFrom = Math.max(0, lineFrom - POINT_SPREAD_REACH_LINES);
     const traceTo = Math.min(SCAN_LINES, lineTo + POINT_SPREAD_REACH_LINES);
