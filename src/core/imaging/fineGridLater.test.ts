@@ -78,5 +78,9 @@ describe('a fine grid filled later', () => {
     const volume = later();
     new FrameMaker(knee, volume).bModeFrame(poses(1)[0].pose, defaultScannerSettings, { fluid: spread.field.fill, tissueWarp: spread.warp });
     expect(fineGridPending(volume)).toBe(false);
+    // A session's spread before any injection has a warp that moves nothing: that frame fills only its reach.
+    const untouched = later();
+    new FrameMaker(knee, untouched).bModeFrame(poses(1)[0].pose, defaultScannerSettings, { tissueWarp: new FluidSpread(whole, 1, knee.cpn).warp });
+    expect(fineGridPending(untouched)).toBe(true);
   });
 });

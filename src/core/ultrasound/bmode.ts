@@ -68,7 +68,7 @@ export class BModeImager {
     const scan = new ScanGeometry(this.knee, probeFrame(this.knee, pose), acquisition);
     if (this.volume.fineGridPending) {
       // With injectate the image reads where the warp moved tissue from, however far: all of it.
-      if (options.fluid || options.tissueWarp || options.nerveDeformation) completeFineGrid(this.volume);
+      if (options.fluid || options.tissueWarp?.active || options.nerveDeformation) completeFineGrid(this.volume);
       else fillFineGridBox(this.volume, scan.reachBox(FRAME_REACH_MARGIN_MM));
     }
     const negligible = this.display.negligibleEchoAmplitude(samplesPerLine, acquisition.sampleSpacingMm, settings);
