@@ -2,7 +2,7 @@ import { volumeBytes, volumePending } from '../core/anatomy/voxelise';
 import type { AnatomyParameters } from '../core/anatomy/parameters';
 import { SimError, errorMessage } from '../core/simError';
 import { message } from '../core/message';
-import { PatientCache, type BuiltPatient, type PatientBuilder } from './patients';
+import { PatientCache, patientKey, type BuiltPatient, type PatientBuilder } from './patients';
 import { PatientBuilds } from './patientBuilds';
 import { SimulationSession } from './session';
 import { sectionMarks } from './sectionMarks';
@@ -21,7 +21,7 @@ export interface HostOptions {
   volumeCache?: VolumeCache | null;
 }
 
-/** A case being built before it was asked for: its key (the parameters' JSON), and who follows its progress. */
+/** A case being built before it was asked for: its key (patientKey), and who follows its progress. */
 interface Prepared {
   key: string;
   done: Promise<BuiltPatient>;
@@ -103,7 +103,7 @@ export function createWorkerHost(options: HostOptions): { handle: (message: Requ
         const volume = built.patient.volume;
         return { buildMs: now() - start, voxelCount: volume?.labels.length ?? 0, volumeBytes: volume ? volumeBytes(volume) : 0 };
       };
-      if (prepared?.key === JSON.stringify(parameters)) {
+      if (prepared?.key === patientKey(parameters)) {
         prepared.watchers.add(progress);
         if (prepared.fraction > 0) progress(prepared.fraction);
         return prepared.done.then(finish);
@@ -160,7 +160,7 @@ export function createWorkerHost(options: HostOptions): { handle: (message: Requ
       // here, and so is one before the knee's volume is complete (the knee goes to them once).
       if (bands && imaging.mode === 'b-mode' && !fx && !(sim?.fluid && sim.fluid.totalInjectedMl > 0) && built.patient.volume && !volumePending(built.patient.volume)) {
         const parameters = built.patient.knee.parameters;
-        return bands.form({ key: JSON.stringify(parameters), parameters, volume: built.patient.volume }, body.pose, { ...imaging, timeSeconds: body.timeSeconds }, body.needle);
+        return bands.form({ key: patientKey(parameters), parameters, volume: built.patient.volume }, body.pose, { ...imaging, timeSeconds: body.timeSeconds }, body.needle);
       }
       const frame =
         imaging.mode === 'anatomy'
@@ -206,7 +206,7 @@ export function createWorkerHost(options: HostOptions): { handle: (message: Requ
   const joinsPrepared = (message: RequestMessage): boolean => {
     if (message.kind !== 'build' || prepared === null) return false;
     try {
-      return prepared.key === JSON.stringify((message.body as Requests['build'] | null)?.parameters);
+      return prepared.key === patientKey((message.body as Requests['build'] | null)?.parameters as AnatomyParameters);
     } catch {
       return false; // not JSON (a cycle): the build refuses it in its turn
     }
@@ -272,7 +272,7 @@ export function createWorkerHost(options: HostOptions): { handle: (message: Requ
       entry.fraction = fraction;
       for (const watch of watchers) watch(fraction);
     };
-    const entry: Prepared = { key: JSON.stringify(parameters), watchers, fraction: 0, done: builds.fromStore(parameters, progress).then((built) => built ?? builds.buildAndStore(parameters, progress)) };
+    const entry: Prepared = { key: patientKey(parameters), watchers, fraction: 0, done: builds.fromStore(parameters, progress).then((built) => built ?? builds.buildAndStore(parameters, progress)) };
     prepared = entry;
     buildsInFlight++;
     entry.done

@@ -27,6 +27,11 @@ export const buildVoxelisedPatient: PatientBuilder = (parameters, onProgress, st
   return { patient: { knee, volume }, frames };
 };
 
+/** The key a case's patient is kept and looked up by: its parameters' JSON. */
+export function patientKey(parameters: AnatomyParameters): string {
+  return JSON.stringify(parameters);
+}
+
 /** Built knees by their parameters, at most `capacity`: a replay of another case must not throw away the live one. */
 export class PatientCache {
   private readonly built = new Map<string, BuiltPatient>();
@@ -42,11 +47,11 @@ export class PatientCache {
   }
 
   has(parameters: AnatomyParameters): boolean {
-    return this.built.has(JSON.stringify(parameters));
+    return this.built.has(patientKey(parameters));
   }
 
   get(parameters: AnatomyParameters, onProgress?: (fraction: number) => void, stored?: LabelVolume): BuiltPatient {
-    const key = JSON.stringify(parameters);
+    const key = patientKey(parameters);
     const cached = this.built.get(key);
     if (cached) return cached;
     const built = this.build(parameters, onProgress, stored);

@@ -38,7 +38,6 @@ export class FineGridBuilder {
     this.blocksZ = Math.ceil(volume.nz / BLOCK);
     this.filled = new Uint8Array(this.blocksX * this.blocksY * this.blocksZ);
     this.remaining = this.filled.length;
-    volume.labels.fill(UNFILLED);
   }
 
   /** Top blocks not filled yet. */
@@ -73,9 +72,13 @@ export class FineGridBuilder {
     return this.remaining === 0;
   }
 
-  /** Fills every top block left. */
-  finish(): void {
-    for (let b = 0; b < this.filled.length && this.remaining > 0; b++) this.fillBlock(b);
+  /** Fills every top block left, in order (`onProgress` after each row of them at one level). */
+  finish(onProgress?: (fraction: number) => void): void {
+    const perLevel = this.blocksX * this.blocksY;
+    for (let b = 0; b < this.filled.length && this.remaining > 0; b++) {
+      this.fillBlock(b);
+      if ((b + 1) % perLevel === 0) onProgress?.((b + 1) / this.filled.length);
+    }
   }
 
   private fillBlock(b: number): void {

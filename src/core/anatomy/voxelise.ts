@@ -3,9 +3,8 @@ import type { Box } from './sdf';
 import type { KneeAnatomy } from './knee';
 import { Label, type LabelId } from './tissues';
 import { surroundingsRegion } from './kneeGeometry';
-import { BLOCK, BlockFiller } from './blockFiller';
 import { NOT_COVERED, SurroundingsBuilder, surroundingsLabelAt } from './surroundingsVolume';
-import { FineGridBuilder, fineGridPending } from './fineGrid';
+import { FineGridBuilder, UNFILLED, fineGridPending, buildFineGridStep } from './fineGrid';
 import { surroundingsPending, buildSurroundingsStep } from './surroundingsVolume';
 
 export { SURROUNDINGS_BRICK, NOT_COVERED, surroundingsLabelAt, surroundingsPending, buildSurroundingsStep, completeSurroundings } from './surroundingsVolume';
@@ -107,25 +106,16 @@ export function voxelise(knee: KneeAnatomy, options: VoxeliseOptions = {}): Labe
   // The share of the progress bar each part takes, roughly as their times.
   const later = around !== null && options.surroundingsLater === true;
   const fineShare = around && !later ? 0.6 : 1;
-  if (options.fineGridLater) volume.fineGridPending = new FineGridBuilder(volume, knee);
-  else fillFineGrid(volume, knee, (f) => options.onProgress?.(f * fineShare));
+  const fine = new FineGridBuilder(volume, knee);
+  if (options.fineGridLater) {
+    volume.labels.fill(UNFILLED);
+    volume.fineGridPending = fine;
+  } else fine.finish((f) => options.onProgress?.(f * fineShare));
   if (around) {
     const builder = new SurroundingsBuilder(knee, around.region, around.spacingMm, region);
     volume.surroundings = later ? builder.volume : builder.finish((f) => options.onProgress?.(fineShare + (1 - fineShare) * f));
   }
   return volume;
-}
-
-/** The fine grid in one go, a row of top blocks at a time (`onProgress` after each). */
-function fillFineGrid(volume: LabelVolume, knee: KneeAnatomy, onProgress: (fraction: number) => void): void {
-  const filler = new BlockFiller(volume, knee);
-  const blocksZ = Math.ceil(volume.nz / BLOCK);
-  for (let bz = 0; bz < blocksZ; bz++) {
-    for (let by = 0; by < Math.ceil(volume.ny / BLOCK); by++) {
-      for (let bx = 0; bx < Math.ceil(volume.nx / BLOCK); bx++) filler.fillTopBlock(bx * BLOCK, by * BLOCK, bz * BLOCK);
-    }
-    onProgress((bz + 1) / blocksZ);
-  }
 }
 
 /** Whether any of the volume is still to fill, fine grid or surroundings. */
@@ -138,9 +128,8 @@ export function volumePending(volume: LabelVolume): boolean {
  * `near` (mm; the probe), then of the surroundings. True once the whole volume is complete.
  */
 export function buildVolumeStep(volume: LabelVolume, near: Vec3 | null): boolean {
-  const builder = volume.fineGridPending;
-  if (builder) {
-    builder.step(1, near);
+  if (fineGridPending(volume)) {
+    buildFineGridStep(volume, 1, near);
     return !volumePending(volume);
   }
   return buildSurroundingsStep(volume, 1);

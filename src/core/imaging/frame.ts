@@ -1,10 +1,10 @@
 import type { KneeAnatomy } from '../anatomy/knee';
-import { fillFineGridBox, type LabelVolume } from '../anatomy/voxelise';
+import type { LabelVolume } from '../anatomy/voxelise';
 import type { ProbePose } from '../probe/pose';
 import { probeFrame, ScanGeometry } from '../probe/scanGeometry';
 import { imageGeometry } from './imageGeometry';
 import { renderLabelPreview } from './labelPreview';
-import { BModeImager, FRAME_REACH_MARGIN_MM } from '../ultrasound/bmode';
+import { BModeImager, fillWhatAFrameReads } from '../ultrasound/bmode';
 import type { ScannerSettings } from '../ultrasound/scannerSettings';
 import type { EchoOptions } from '../ultrasound/echoField';
 
@@ -38,7 +38,7 @@ export class FrameMaker {
 
   anatomyFrame(pose: ProbePose, depthMm: number, gainDb: number): ImageFrame {
     const scan = new ScanGeometry(this.knee, probeFrame(this.knee, pose), imageGeometry(depthMm));
-    if (this.volume.fineGridPending) fillFineGridBox(this.volume, scan.reachBox(FRAME_REACH_MARGIN_MM));
+    fillWhatAFrameReads(this.volume, scan);
     const pixels = new Uint8Array(scan.image.cols * scan.image.rows);
     renderLabelPreview(this.volume, scan, pixels);
     if (gainDb !== 0) {

@@ -16,6 +16,17 @@ import type { ScannerSettings } from './scannerSettings';
  */
 export const FRAME_REACH_MARGIN_MM = 8;
 
+/**
+ * Fills what of a volume's fine grid still to fill a frame of this scan reads (nothing for a
+ * complete grid): its reach, or, with injectate, all of it, as the image then reads where the
+ * warp moved tissue from, however far.
+ */
+export function fillWhatAFrameReads(volume: LabelVolume, scan: ScanGeometry, options: EchoOptions = {}): void {
+  if (!volume.fineGridPending) return;
+  if (options.fluid || options.tissueWarp?.active || options.nerveDeformation) completeFineGrid(volume);
+  else fillFineGridBox(volume, scan.reachBox(FRAME_REACH_MARGIN_MM));
+}
+
 /** A 12 MHz-class linear array: 256 scan lines over the 45 mm footprint. */
 export const SCAN_LINES = 256;
 /** Samples per line: one per ~0.08 mm of depth (about the axial resolution cell), 512 at most. */
@@ -66,11 +77,7 @@ export class BModeImager {
     if (out.length < (lineTo - lineFrom) * samplesPerLine) throw new RangeError(`A band of ${lineTo - lineFrom} lines needs ${(lineTo - lineFrom) * samplesPerLine} bytes, not ${out.length}.`);
     const acquisition = acquisitionGeometry(settings.depthMm, SCAN_LINES, samplesPerLine);
     const scan = new ScanGeometry(this.knee, probeFrame(this.knee, pose), acquisition);
-    if (this.volume.fineGridPending) {
-      // With injectate the image reads where the warp moved tissue from, however far: all of it.
-      if (options.fluid || options.tissueWarp?.active || options.nerveDeformation) completeFineGrid(this.volume);
-      else fillFineGridBox(this.volume, scan.reachBox(FRAME_REACH_MARGIN_MM));
-    }
+    fillWhatAFrameReads(this.volume, scan, options);
     const negligible = this.display.negligibleEchoAmplitude(samplesPerLine, acquisition.sampleSpacingMm, settings);
     const traceFrom = Math.max(0, lineFrom - POINT_SPREAD_REACH_LINES);
     const traceTo = Math.min(SCAN_LINES, lineTo + POINT_SPREAD_REACH_LINES);
